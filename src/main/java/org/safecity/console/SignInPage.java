@@ -1,0 +1,14 @@
+package org.safecity.console;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The sign-in page; the form posts to Spring Security's {@code /login}. */
+@Controller
+class SignInPage {
+
+    @GetMapping("/login")
+    String signIn() {
+        return "login";
+    }
+}

@@ -1,0 +1,76 @@
+package org.safecity.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.safecity.identity.Actor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bearer tokens for people using the API: random, shown once, stored as SHA-256 hashes, expiring.
+ * A disabled account's tokens stop working at once because each use re-reads the account.
+ */
+@Component
+class AccessTokens {
+
+    static final String PREFIX = "sct_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final AccountStore accounts;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    AccessTokens(JdbcClient jdbc, AccountStore accounts, Clock clock,
+                 @Value("${safecity.auth.token-lifetime:8h}") Duration lifetime) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    record Issued(String token, Duration lifetime) {
+    }
+
+    Issued issue(Actor.Person person) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant now = clock.instant();
+        jdbc.sql("insert into identity.access_token (token_hash, account_id, issued_at, expires_at) values (?, ?, ?, ?)")
+            .params(sha256(token), person.accountId(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plus(lifetime)))
+            .update();
+        return new Issued(token, lifetime);
+    }
+
+    Optional<Actor.Person> resolve(String token) {
+        return jdbc.sql("select account_id from identity.access_token where token_hash = ? and expires_at > ?")
+            .params(sha256(token), java.sql.Timestamp.from(clock.instant()))
+            .query(Long.class).optional()
+            .flatMap(accounts::findById)
+            .filter(Account::enabled)
+            .map(Account::asActor);
+    }
+
+    @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+    void removeExpired() {
+        jdbc.sql("delete from identity.access_token where expires_at < ?").param(java.sql.Timestamp.from(clock.instant())).update();
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.safecity.identity.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.safecity.shared.PageOf;
+import org.safecity.shared.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail, for auditors only: a filtered read, and the chain's verification. */
+@RestController
+@RequestMapping("/api/v1/audit")
+@Tag(name = "Audit trail")
+class AuditController {
+
+    private final JdbcClient jdbc;
+    private final AuditChainVerification verification;
+
+    AuditController(JdbcClient jdbc, AuditChainVerification verification) {
+        this.jdbc = jdbc;
+        this.verification = verification;
+    }
+
+    record EntryView(long seq, Instant at, String actor, String address, String action, String targetType,
+                     String targetId, String reason, String details, String hash) {
+    }
+
+    @GetMapping
+    @PreAuthorize("hasRole('AUDITOR')")
+    @Operation(summary = "Read audit entries, newest first, filtered by actor, action, target and time")
+    PageOf<EntryView> entries(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                              @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
+                              @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                              @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        var request = PageRequest.of(page, size);
+        List<String> where = new ArrayList<>();
+        var params = new java.util.HashMap<String, Object>();
+        if (actor != null) { where.add("actor = :actor"); params.put("actor", actor); }
+        if (action != null) { where.add("action = :action"); params.put("action", action); }
+        if (targetType != null) { where.add("target_type = :targetType"); params.put("targetType", targetType); }
+        if (targetId != null) { where.add("target_id = :targetId"); params.put("targetId", targetId); }
+        if (from != null) { where.add("at >= :from"); params.put("from", java.sql.Timestamp.from(from)); }
+        if (to != null) { where.add("at < :to"); params.put("to", java.sql.Timestamp.from(to)); }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from identity.audit_entry" + filter).params(params).query(Long.class).single();
+        var items = jdbc.sql("select seq, at, actor, address, action, target_type, target_id, reason, details, hash "
+                + "from identity.audit_entry" + filter + " order by seq desc limit :limit offset :offset")
+            .params(params).param("limit", request.size()).param("offset", request.offset())
+            .query((rs, row) -> new EntryView(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                rs.getString("address"), rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
+                rs.getString("reason"), rs.getString("details"), HexFormat.of().formatHex(rs.getBytes("hash"))))
+            .list();
+        return new PageOf<>(items, request.page(), request.size(), total);
+    }
+
+    @GetMapping("/verify")
+    @PreAuthorize("hasRole('AUDITOR')")
+    @Operation(summary = "Re-compute the hash chain and report the first entry that was altered or removed")
+    AuditChainVerification.Result verify() {
+        return verification.verify();
+    }
+}

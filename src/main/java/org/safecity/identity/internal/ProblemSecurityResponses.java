@@ -1,0 +1,38 @@
+package org.safecity.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 for API callers, as problem+json that says what to do. */
+final class ProblemSecurityResponses {
+
+    private ProblemSecurityResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> {
+            String detail = BearerAuthentication.bearer(request).isPresent()
+                ? "The bearer token is unknown, expired or revoked. Get a new one from POST /api/v1/auth/token."
+                : "Sign in first: send Authorization: Bearer <token> (from POST /api/v1/auth/token) or a device key.";
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"safecity\"");
+            write(response, HttpStatus.UNAUTHORIZED, "Not signed in", detail);
+        };
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Not allowed",
+            "Your role or jurisdiction does not allow this. Ask an administrator if you need it.");
+    }
+
+    static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
+            + ",\"detail\":\"" + detail.replace("\"", "\\\"") + "\"}");
+    }
+}

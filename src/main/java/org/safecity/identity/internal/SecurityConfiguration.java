@@ -1,0 +1,74 @@
+package org.safecity.identity.internal;
+
+import java.util.List;
+import org.safecity.identity.DeviceKeys;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Everything needs authentication except health, the sign-in endpoints, static assets, the API
+ * documentation and the public pages later issues add under {@code /public/**}. The API answers
+ * 401/403 as problem+json; console pages redirect to the sign-in page. Roles and jurisdictions are
+ * checked on each endpoint ({@code @PreAuthorize}) and in each query.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_PATHS = {
+        "/actuator/health", "/actuator/health/**", "/login", "/error", "/favicon.ico",
+        "/css/**", "/js/**", "/img/**", "/webjars/**",
+        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
+        "/public/**", "/api/v1/public/**"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, List<DeviceKeys> deviceKeys,
+                                            PasswordSignIn passwordSignIn) throws Exception {
+        var path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher api = path.matcher("/api/**");
+        RequestMatcher bearerRequest = request -> BearerAuthentication.bearer(request).isPresent();
+        var unauthenticated = ProblemSecurityResponses.unauthenticated();
+
+        http
+            .authenticationProvider(passwordSignIn)
+            .addFilterBefore(new BearerAuthentication(tokens, deviceKeys, unauthenticated), UsernamePasswordAuthenticationFilter.class)
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers(PUBLIC_PATHS).permitAll()
+                .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/auth/token")).permitAll()
+                .anyRequest().authenticated())
+            .csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequest, path.matcher(HttpMethod.POST, "/api/v1/auth/token")))
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                .failureHandler((request, response, e) -> response.sendRedirect(
+                    e instanceof PasswordSignIn.TooManyAttempts locked
+                        ? "/login?locked=" + Math.max(1, locked.retryAfter().toSeconds())
+                        : "/login?error")))
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+            .httpBasic(basic -> basic.disable())
+            .exceptionHandling(errors -> errors
+                .defaultAuthenticationEntryPointFor(unauthenticated, api)
+                .defaultAccessDeniedHandlerFor(ProblemSecurityResponses.forbidden(), api))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                    "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; "
+                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"))
+                .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+}

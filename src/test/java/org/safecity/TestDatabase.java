@@ -1,0 +1,73 @@
+package org.safecity;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.safecity.storage.EmbeddedPostgres;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every test JVM one fresh, real PostgreSQL database shared by all its application contexts:
+ * a new database on the server named by {@code SAFECITY_DB_URL} when set (CI uses the machine's
+ * server), otherwise SafeCity's own embedded server, started once under {@code target/}.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+    private static Map<String, Object> properties;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("safecity-test-database", properties()));
+    }
+
+    public static synchronized Map<String, Object> properties() {
+        if (properties == null) {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            var values = new HashMap<String, Object>();
+            Path dataDir = Path.of("target", "test-data", run).toAbsolutePath();
+            values.put("safecity.data-dir", dataDir.toString());
+            values.put("safecity.admin-password", ADMIN_PASSWORD);
+            String external = System.getenv("SAFECITY_DB_URL");
+            if (external != null && !external.isBlank()) {
+                String user = System.getenv().getOrDefault("SAFECITY_DB_USER", "postgres");
+                String password = System.getenv().getOrDefault("SAFECITY_DB_PASSWORD", "");
+                String database = "safecity_test_" + run;
+                createDatabase(external, user, password, database);
+                values.put("safecity.db.url", external.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1"));
+                values.put("safecity.db.user", user);
+                values.put("safecity.db.password", password);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(external, user, password, database)));
+            } else {
+                var server = EmbeddedPostgres.start(Path.of("target", "test-postgres", run), 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                values.put("safecity.db.url", server.jdbcUrl());
+                values.put("safecity.db.user", server.user());
+                values.put("safecity.db.password", server.password());
+            }
+            properties = Map.copyOf(values);
+        }
+        return properties;
+    }
+
+    private static void createDatabase(String url, String user, String password, String database) {
+        try (var connection = DriverManager.getConnection(url, user, password); var statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void dropDatabase(String url, String user, String password, String database) {
+        try (var connection = DriverManager.getConnection(url, user, password); var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            System.err.println("could not drop test database " + database + ": " + e.getMessage());
+        }
+    }
+}
