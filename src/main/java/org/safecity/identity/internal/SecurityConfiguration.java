@@ -32,6 +32,13 @@ class SecurityConfiguration {
         "/public/**", "/api/v1/public/**"
     };
 
+    /** Only console pages are remembered for after sign-in; an API call must not create a session. */
+    private static org.springframework.security.web.savedrequest.RequestCache apiCallsNotSaved(RequestMatcher api) {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setRequestMatcher(new org.springframework.security.web.util.matcher.NegatedRequestMatcher(api));
+        return cache;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
@@ -43,6 +50,8 @@ class SecurityConfiguration {
         var path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = path.matcher("/api/**");
         RequestMatcher bearerRequest = request -> BearerAuthentication.bearer(request).isPresent();
+        // CSRF protects cookie sessions; an API call without a session cookie carries no ambient credential to forge.
+        RequestMatcher sessionlessApiCall = request -> api.matches(request) && request.getRequestedSessionId() == null;
         var unauthenticated = ProblemSecurityResponses.unauthenticated();
 
         http
@@ -52,8 +61,9 @@ class SecurityConfiguration {
                 .requestMatchers(PUBLIC_PATHS).permitAll()
                 .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/auth/token")).permitAll()
                 .anyRequest().authenticated())
-            .csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequest, path.matcher(HttpMethod.POST, "/api/v1/auth/token")))
+            .csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequest, sessionlessApiCall, path.matcher(HttpMethod.POST, "/api/v1/auth/token")))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+            .requestCache(cache -> cache.requestCache(apiCallsNotSaved(api)))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                 .failureHandler((request, response, e) -> response.sendRedirect(
                     e instanceof PasswordSignIn.TooManyAttempts locked
