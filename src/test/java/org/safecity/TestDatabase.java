@@ -19,11 +19,29 @@ import org.springframework.core.env.MapPropertySource;
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
+    private static final java.util.List<ConfigurableApplicationContext> CONTEXTS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static Map<String, Object> properties;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("safecity-test-database", properties()));
+        CONTEXTS.add(context);
+    }
+
+    /** Shutdown hooks run together; the database must outlive the application contexts that use it. */
+    private static void afterContextsClosed(Runnable action) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(25);
+            while (CONTEXTS.stream().anyMatch(ConfigurableApplicationContext::isActive) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            action.run();
+        }));
     }
 
     public static synchronized Map<String, Object> properties() {
@@ -42,10 +60,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 values.put("safecity.db.url", external.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1"));
                 values.put("safecity.db.user", user);
                 values.put("safecity.db.password", password);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(external, user, password, database)));
+                afterContextsClosed(() -> dropDatabase(external, user, password, database));
             } else {
                 var server = EmbeddedPostgres.start(Path.of("target", "test-postgres", run), 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                afterContextsClosed(server::close);
                 values.put("safecity.db.url", server.jdbcUrl());
                 values.put("safecity.db.user", server.user());
                 values.put("safecity.db.password", server.password());

@@ -38,4 +38,42 @@ class SignInTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.isProblem()).isTrue();
     }
+
+    @Test
+    void guessing_a_password_is_answered_with_429_and_retry_after_even_for_the_right_password() {
+        var account = as(Role.OPERATOR).get("/api/v1/me").json().get("username").asString();
+        for (int i = 0; i < 5; i++) {
+            assertThat(anonymous.post("/api/v1/auth/token", Map.of("username", account, "password", "guess-" + i)).status())
+                .isEqualTo(401);
+        }
+
+        var locked = anonymous.post("/api/v1/auth/token", Map.of("username", account, "password", "password-for-" + account));
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.isProblem()).isTrue();
+        assertThat(Integer.parseInt(locked.headers().get("retry-after"))).isPositive();
+    }
+
+    @Test
+    void a_disabled_account_s_token_stops_working_at_once() {
+        var operator = as(Role.OPERATOR);
+        long id = admin().get("/api/v1/accounts?size=1000").json().get("items").valueStream()
+            .filter(a -> a.get("username").asString().equals(operator.get("/api/v1/me").json().get("username").asString()))
+            .findFirst().orElseThrow().get("id").asLong();
+
+        var disabled = admin().put("/api/v1/accounts/" + id, Map.of("displayName", "Gone", "roles", java.util.List.of("OPERATOR"),
+            "enabled", false));
+
+        assertThat(disabled.status()).isEqualTo(200);
+        assertThat(operator.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_malformed_body_gets_a_problem_that_names_the_mistake_and_no_stack_trace() {
+        var response = anonymous.post("/api/v1/auth/token", "application/json", "{\"username\": \"admin\", ");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.body()).doesNotContain("at org.", "Exception", "jackson");
+    }
 }

@@ -1,0 +1,66 @@
+package org.safecity.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded server is a real PostgreSQL that keeps its data and survives an unclean stop. */
+class EmbeddedPostgresTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void data_written_before_a_stop_is_there_after_the_next_start() throws SQLException {
+        try (var first = EmbeddedPostgres.start(home, 0)) {
+            execute(first, "create table camera_note (id int primary key, note text)");
+            execute(first, "insert into camera_note values (1, 'Chowk Yadgar north')");
+        }
+
+        try (var second = EmbeddedPostgres.start(home, 0)) {
+            assertThat(query(second, "select note from camera_note where id = 1")).isEqualTo("Chowk Yadgar north");
+            assertThat(query(second, "select current_setting('server_version_num')")).startsWith("17");
+        }
+        assertThat(Files.exists(home.resolve("data/PG_VERSION"))).isTrue();
+    }
+
+    @Test
+    void a_server_left_running_by_a_killed_process_is_taken_over_on_the_next_start() throws SQLException {
+        var abandoned = EmbeddedPostgres.start(home, 0);
+        execute(abandoned, "create table left_behind (id int)");
+        // no close(): as if the JVM had been killed
+
+        try (var next = EmbeddedPostgres.start(home, 0)) {
+            assertThat(query(next, "select count(*) from left_behind")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void the_server_listens_on_loopback_only_and_requires_a_password() {
+        try (var server = EmbeddedPostgres.start(home, 0)) {
+            var withoutPassword = org.assertj.core.api.Assertions.catchThrowable(() ->
+                DriverManager.getConnection(server.jdbcUrl(), server.user(), "wrong").close());
+            assertThat(withoutPassword).isInstanceOf(SQLException.class).hasMessageContaining("password");
+            assertThat(server.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:");
+        }
+    }
+
+    private static void execute(EmbeddedPostgres server, String sql) throws SQLException {
+        try (var c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password()); var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String query(EmbeddedPostgres server, String sql) throws SQLException {
+        try (var c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+             var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
