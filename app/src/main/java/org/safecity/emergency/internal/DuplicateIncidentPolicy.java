@@ -1,0 +1,24 @@
+package org.safecity.emergency.internal;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Two reports are probably one incident when they are of the same type, close together, and a
+ * few minutes apart: three callers about one fire, or a panic press and a 15 call from the bank.
+ * Suggested to the dispatcher for merging, never merged automatically.
+ */
+record DuplicateIncidentPolicy(double radiusMetres, Duration window) {
+
+    List<Incident> likelyDuplicates(Incident incident, List<Incident> candidates) {
+        return candidates.stream()
+            .filter(other -> other.id() != incident.id())
+            .filter(other -> other.type().equals(incident.type()))
+            .filter(other -> other.status().isOpen())
+            .filter(other -> Duration.between(other.openedAt(), incident.openedAt()).abs().compareTo(window) <= 0)
+            .filter(other -> other.location().metresTo(incident.location()) <= radiusMetres)
+            .sorted(Comparator.comparingDouble(other -> other.location().metresTo(incident.location())))
+            .toList();
+    }
+}

@@ -1,0 +1,11 @@
+package org.safecity.emergency.internal;
+
+import java.time.Instant;
+import org.safecity.shared.GeoPoint;
+
+/** An incident as stored; its calls, timeline and assignments are read beside it. */
+record Incident(long id, String type, Priority priority, IncidentStatus status, String cityCode, String zoneCode,
+                GeoPoint location, String address, String landmark, String description, IncidentSource source,
+                Long panicButtonId, String alertId, String trackingId, Long mergedInto, Instant openedAt,
+                Instant dispatchedAt, Instant arrivedAt, Instant resolvedAt, Instant closedAt, String openedBy) {
+}
