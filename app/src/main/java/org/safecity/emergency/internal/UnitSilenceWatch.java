@@ -1,0 +1,44 @@
+package org.safecity.emergency.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.safecity.emergency.UnitWentSilent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Flags units in service that have not reported a position for longer than allowed: their place on
+ * the map is a guess. Flagged once until the unit is heard from again; published for supervisors.
+ */
+@Component
+class UnitSilenceWatch {
+
+    private final UnitStore units;
+    private final EmergencySettings settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    UnitSilenceWatch(UnitStore units, EmergencySettings settings, ApplicationEventPublisher events, Clock clock) {
+        this.units = units;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${safecity.emergency.silence-check-interval:30s}", initialDelayString = "20s")
+    void checkNow() {
+        check(clock.instant());
+    }
+
+    @Transactional
+    int check(Instant now) {
+        var silent = units.newlySilent(now.minus(settings.unitSilentAfter()));
+        for (var unit : silent) {
+            units.flagSilent(unit.id(), now);
+            events.publishEvent(new UnitWentSilent(unit.id(), unit.callSign(), unit.cityCode(), unit.lastSeen(), now));
+        }
+        return silent.size();
+    }
+}
