@@ -149,7 +149,7 @@ class DispatchTest extends IntegrationTest {
         assertThat(crew.post("/api/v1/field/notes", Map.of("text", "patient conscious, moving to LRH")).status()).isEqualTo(201);
         assertThat(crew.post("/api/v1/field/status", Map.of("status", "EN_ROUTE")).status()).isEqualTo(200);
         assertThat(crew.post("/api/v1/units/" + own + "/position",
-            Map.of("lat", scene.spot.lat(), "lon", scene.spot.lon(), "at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())).status())
+            Map.of("lat", scene.spot.lat(), "lon", scene.spot.lon(), "at", Instant.now().toString())).status())
             .isEqualTo(200);
 
         assertThat(crew.post("/api/v1/units/" + other + "/status", Map.of("status", "OUT_OF_SERVICE")).status()).isEqualTo(403);
