@@ -42,6 +42,7 @@ class MqttPositions implements SmartLifecycle, MqttCallback {
     private final UnitProgress progress;
     private volatile MqttClient client;
     private volatile boolean running;
+    private volatile boolean subscribed;
     private Thread connector;
 
     MqttPositions(MqttSettings settings, UnitStore units, UnitProgress progress) {
@@ -91,6 +92,7 @@ class MqttPositions implements SmartLifecycle, MqttCallback {
         try {
             // A clean start forgets subscriptions, so subscribe on every (re)connection.
             client().subscribe(settings.topic(), 1);
+            subscribed = true;
         } catch (MqttException e) {
             log.error("Could not subscribe to {}: {}", settings.topic(), e.getMessage());
         }
@@ -118,8 +120,15 @@ class MqttPositions implements SmartLifecycle, MqttCallback {
         }
     }
 
+    /** Whether positions are being received: connected and subscribed. */
+    boolean listening() {
+        var c = client;
+        return subscribed && c != null && c.isConnected();
+    }
+
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+        subscribed = false;
         log.warn("MQTT broker disconnected: {}", response.getReasonString());
     }
 

@@ -13,6 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MqttSettings(String url, String username, String password, @DefaultValue("safecity/avl/+") String topic,
                     String clientId) {
 
+    static final String DEFAULT_TOPIC = "safecity/avl/+";
+
+    MqttSettings {
+        if (topic == null || topic.isBlank()) {
+            topic = DEFAULT_TOPIC;
+        }
+    }
+
     boolean enabled() {
         return url != null && !url.isBlank();
     }

@@ -141,6 +141,9 @@ class OpeningIncidents {
         if (blank(alert.alertId())) {
             throw new IllegalArgumentException("an escalated alert needs its alert id");
         }
+        // Deliveries of one alert are serialised, so a redelivery racing the first finds its incident.
+        jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext('emergency.alert'), hashtext(:alert))")
+            .param("alert", alert.alertId()).query(Integer.class).single();
         var existing = incidents.findByAlert(alert.alertId());
         if (existing.isPresent()) {
             return existing.get().id();
