@@ -21,6 +21,7 @@ const canvas = L.canvas({ padding: 0.5, tolerance: 3 });
 map.createPane('grid').style.zIndex = 250;
 const gridCanvas = L.canvas({ pane: 'grid' });
 L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
+map.attributionControl.setPrefix('Leaflet');
 
 const grid = L.layerGroup();
 const cityLayer = L.layerGroup().addTo(map);
@@ -301,6 +302,13 @@ function fail(error) {
 window.SafeCityMap = Object.freeze({
   camerasDrawn: () => countOnMap(cameraLayer),
   sitesDrawn: () => countOnMap(siteLayer),
+  /** Where, in pixels from the map's top left corner, the camera nearest the centre is drawn. */
+  cameraNearCentre: () => {
+    const centre = map.getSize().divideBy(2);
+    const points = cameraLayer.getLayers().map((marker) => map.latLngToContainerPoint(marker.getLatLng()));
+    points.sort((a, b) => a.distanceTo(centre) - b.distanceTo(centre));
+    return points.length ? { x: Math.round(points[0].x), y: Math.round(points[0].y) } : null;
+  },
 });
 
 function countOnMap(layer) {

@@ -12,6 +12,8 @@ const colours = {
   online: cssColour('--phase-online'),
 };
 
+let cityNames = new Map();
+
 show().catch((error) => {
   notice.textContent = `The rollout could not be loaded: ${error.message}`;
   notice.hidden = false;
@@ -19,7 +21,9 @@ show().catch((error) => {
 });
 
 async function show() {
-  const phases = (await getJson('/api/v1/phases')).sort((a, b) => a.number - b.number);
+  const [phaseList, cities] = await Promise.all([getJson('/api/v1/phases'), getJson('/api/v1/cities')]);
+  const phases = phaseList.sort((a, b) => a.number - b.number);
+  cityNames = new Map(cities.map((city) => [city.code, city.name]));
   document.getElementById('rollout-as-of').textContent = `${phases.length} phases · as of ${formatDateTime(new Date())}`;
   showTotals(phases);
   showCharts(phases);
@@ -69,7 +73,7 @@ function showCharts(phases) {
 }
 
 function phaseCard(phase) {
-  const cities = (phase.cities ?? []).map((city) => (typeof city === 'string' ? city : city.name ?? city.code)).join(', ');
+  const cities = (phase.cities ?? []).map((city) => (typeof city === 'string' ? cityNames.get(city) ?? city : city.name ?? city.code)).join(', ');
   return element('article', { className: 'phase', attributes: {
     id: `phase-${phase.number}`, 'data-phase': phase.number,
     'data-planned-sites': phase.plannedSites, 'data-planned-cameras': phase.plannedCameras,

@@ -23,7 +23,7 @@ final class ConsoleSession {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
-    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:webjars|js|css)/[^\"]+)\"");
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:webjars|js|css|img)/[^\"]+)\"");
 
     private final String base;
     private final HttpClient http;
