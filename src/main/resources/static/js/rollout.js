@@ -36,8 +36,8 @@ function showTotals(phases) {
   const tile = (figure, caption) => element('div', { className: 'tile' },
     element('span', { className: 'figure', text: figure }), element('span', { className: 'caption', text: caption }));
   document.getElementById('rollout-totals').replaceChildren(
-    tile(formatCount(sum('plannedSites')), 'sites planned'),
-    tile(formatCount(sum('plannedCameras')), 'cameras planned'),
+    tile(formatCount(sum('plannedSites')), 'sites planned (announced phases)'),
+    tile(formatCount(sum('plannedCameras')), 'cameras planned (announced phases)'),
     tile(formatCount(sum('installedCameras')), 'cameras installed'),
     tile(formatCount(sum('onlineCameras')), 'cameras online now'),
     tile(formatRupees(sum('budgetPkr')), 'budget, all phases'),
@@ -83,17 +83,27 @@ function phaseCard(phase) {
       element('h2', { text: `Phase ${phase.number} · ${phase.name}` }),
       element('p', { className: 'phase-cities', text: cities || '—' })),
     badge(phase)),
-  element('p', { className: 'phase-scope', text: `${formatCount(phase.plannedSites)} sites · ${formatCount(phase.plannedCameras)} cameras` }),
+  element('p', { className: 'phase-scope', text: scope(phase) }),
   progress('Cameras installed', phase.installedCameras, phase.plannedCameras, colours.installed),
   progress('Cameras online', phase.onlineCameras, phase.plannedCameras, colours.online),
   progress('Sites commissioned', phase.commissionedSites, phase.plannedSites, colours.commissioned),
   facts([
-    ['Budget', formatRupees(phase.budgetPkr)],
+    ['Budget', phase.budgetPkr == null ? 'Not announced' : formatRupees(phase.budgetPkr)],
     ['Start', formatDate(phase.startDate)],
-    ['Deadline', formatDate(phase.deadline)],
+    ['Deadline', phase.deadline ? formatDate(phase.deadline) : 'Not set'],
     ['Days to deadline', daysLeft(phase.daysToDeadline)],
     ['Projected completion', phase.projectedCompletion ? formatDate(phase.projectedCompletion) : 'Not yet projected'],
   ]));
+}
+
+/** The phase's plan in one line; a figure the Authority has not announced yet is said so, not shown as zero. */
+function scope(phase) {
+  const sites = phase.plannedSites == null ? null : `${formatCount(phase.plannedSites)} sites`;
+  const cameras = phase.plannedCameras == null ? null : `${formatCount(phase.plannedCameras)} cameras`;
+  if (sites && cameras) return `${sites} · ${cameras}`;
+  if (sites) return `${sites} · cameras not yet announced`;
+  if (cameras) return `${cameras} · sites not yet announced`;
+  return 'Sites and cameras not yet announced';
 }
 
 function badge(phase) {
@@ -111,13 +121,14 @@ function daysLeft(days) {
 
 function progress(label, done, planned, colour) {
   const share = planned ? Math.min(100, Math.round(((done ?? 0) * 100) / planned)) : 0;
+  const figures = planned == null ? `${formatCount(done ?? 0)} (plan not announced)` : `${formatCount(done ?? 0)} / ${formatCount(planned)} (${share}%)`;
   const fill = element('span');
   fill.style.width = `${share}%`;
   fill.style.backgroundColor = colour;
   return element('div', { className: 'progress' },
     element('div', { className: 'progress-label' },
       element('span', { text: label }),
-      element('strong', { text: `${formatCount(done ?? 0)} / ${formatCount(planned)} (${share}%)` })),
+      element('strong', { text: figures })),
     element('div', { className: 'progress-bar', attributes: { role: 'progressbar', 'aria-valuenow': share, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-label': label } }, fill));
 }
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class RolloutPage {
 
     @GetMapping("/rollout")
-    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','TRAFFIC_REVIEWER','PARTNER')")
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','TRAFFIC_REVIEWER')")
     String rollout() {
         return "rollout";
     }

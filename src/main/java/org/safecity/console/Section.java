@@ -13,8 +13,9 @@ enum Section {
 
     MAP("Operations map", "/map", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR,
         Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER, Role.PARTNER)),
+    /** The rollout plan is the Authority's own: a commercial partner does not see it. */
     ROLLOUT("Rollout", "/rollout", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR,
-        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER, Role.PARTNER));
+        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER));
 
     private final String label;
     private final String path;

@@ -142,6 +142,8 @@ class ConsoleInBrowserTest extends IntegrationTest {
         assertThat(phase.findElement(By.className("badge")).getText()).isIn("ON TRACK", "LATE", "NO ESTIMATE");
         assertThat(severeBrowserMessages()).isEmpty();
         screenshot("rollout");
+        script("document.getElementById('phases').scrollIntoView()");
+        screenshot("rollout-phases");
     }
 
     @Test

@@ -35,6 +35,12 @@ class SectionTest {
         assertThat(Section.MAP.openTo(Set.of(Role.AUDITOR, Role.SUPERVISOR))).isTrue();
     }
 
+    @Test
+    void a_commercial_partner_sees_the_map_but_not_the_authoritys_rollout_plan() {
+        assertThat(Section.MAP.openTo(Set.of(Role.PARTNER))).isTrue();
+        assertThat(Section.ROLLOUT.openTo(Set.of(Role.PARTNER))).isFalse();
+    }
+
     private static Method pageAt(String path) {
         return Arrays.stream(new Class<?>[] {OperationsMapPage.class, RolloutPage.class})
             .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
