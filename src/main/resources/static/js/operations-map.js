@@ -52,9 +52,15 @@ async function start() {
   await refresh(false);
 }
 
+/** The phase filter; people who may not read the rollout plan (commercial partners) get the map without it. */
 async function loadPhases() {
-  const phases = await getJson('/api/v1/phases');
-  fillSelect(filters.elements.phase, phases.map((p) => [String(p.number), `Phase ${p.number} · ${p.name}`]));
+  try {
+    const phases = await getJson('/api/v1/phases');
+    fillSelect(filters.elements.phase, phases.map((p) => [String(p.number), `Phase ${p.number} · ${p.name}`]));
+  } catch {
+    filters.elements.phase.value = '';
+    filters.elements.phase.closest('label').hidden = true;
+  }
 }
 
 function fillSelect(select, options) {
@@ -117,9 +123,17 @@ function drawCities() {
       renderer: canvas, radius: 9000, interactive: false,
       color: '#3d5a78', weight: 1.5, dashArray: '6 5', fillColor: '#3d5a78', fillOpacity: 0.04,
     }).addTo(cityLayer);
-    L.tooltip({ permanent: true, direction: 'top', offset: [0, -6], className: 'city-label' })
-      .setLatLng([city.lat, city.lon]).setContent(city.name).addTo(cityLayer);
+    L.circleMarker([city.lat, city.lon], { renderer: canvas, radius: 3, weight: 0, fillColor: '#0f2236', fillOpacity: 0.9, interactive: false })
+      .addTo(cityLayer);
+    const label = L.tooltip({ permanent: true, direction: 'right', offset: [6, 0], className: 'city-label' })
+      .setLatLng([city.lat, city.lon]).setContent(cityLabel(city)).addTo(cityLayer);
+    map.on('zoomend', () => label.setContent(cityLabel(city)));
   }
+}
+
+/** Names overlap when the whole province is in view, so far out the cities are shown by their codes. */
+function cityLabel(city) {
+  return map.getZoom() >= 9 ? city.name : city.code;
 }
 
 function drawSites(features) {
@@ -280,7 +294,8 @@ function plainBackground(message) {
 
 function drawGrid() {
   grid.clearLayers();
-  const bounds = map.getBounds();
+  // drawn well past the edges so a pan never shows where the grid stops
+  const bounds = map.getBounds().pad(1);
   const zoom = map.getZoom();
   const step = zoom >= 15 ? 0.005 : zoom >= 13 ? 0.02 : zoom >= 11 ? 0.1 : zoom >= 9 ? 0.25 : zoom >= 7 ? 1 : 2;
   const style = { renderer: gridCanvas, color: '#c3ccd6', weight: 1, interactive: false };

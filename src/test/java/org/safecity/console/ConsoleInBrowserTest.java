@@ -131,6 +131,24 @@ class ConsoleInBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void a_commercial_partners_map_loads_without_the_authoritys_phases() {
+        String username = "browser.partner." + ProcessHandle.current().pid();
+        String password = "password-for-" + username;
+        var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Browser partner",
+            "password", password, "roles", List.of("PARTNER"), "partnerId", 1));
+        assertThat(created.status()).as("partner account: %s", created).isEqualTo(201);
+
+        signIn(username, password);
+        var map = loadedMap();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/map");
+        assertThat(browser.findElement(By.name("phase")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("camera-count")).getText()).isEqualTo(map.getDomAttribute("data-cameras-shown"));
+        assertThat(browser.findElements(By.linkText("Rollout"))).isEmpty();
+        screenshot("map-partner");
+    }
+
+    @Test
     void the_rollout_shows_phase_1_with_its_125_sites_and_710_cameras() {
         signIn("admin", TestDatabase.ADMIN_PASSWORD);
         browser.findElement(By.linkText("Rollout")).click();

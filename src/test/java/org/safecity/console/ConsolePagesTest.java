@@ -136,6 +136,17 @@ class ConsolePagesTest extends IntegrationTest {
     }
 
     @Test
+    void a_commercial_partner_opens_the_map_but_not_the_authoritys_rollout() {
+        var session = signedIn(Role.PARTNER);
+
+        var map = session.get("/map");
+
+        assertThat(map.status()).isEqualTo(200);
+        assertThat(map.body()).contains("href=\"/map\"").doesNotContain("href=\"/rollout\"");
+        assertThat(session.get("/rollout").status()).isEqualTo(403);
+    }
+
+    @Test
     void signing_out_ends_the_session() {
         var session = signedInAsAdmin();
 
@@ -156,8 +167,12 @@ class ConsolePagesTest extends IntegrationTest {
         String username = "console." + role.name().toLowerCase().replace('_', '-') + "." + ProcessHandle.current().pid()
             + "." + PEOPLE.incrementAndGet();
         String password = "password-for-" + username;
-        var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Console " + role,
+        var account = new java.util.HashMap<String, Object>(Map.of("username", username, "displayName", "Console " + role,
             "password", password, "roles", List.of(role.name())));
+        if (role == Role.PARTNER) {
+            account.put("partnerId", 1);
+        }
+        var created = admin().post("/api/v1/accounts", account);
         assertThat(created.status()).as("account %s: %s", username, created).isEqualTo(201);
         var session = ConsoleSession.anonymous(port);
         assertThat(session.signIn(username, password).redirectPath()).as("sign-in of " + username).isEqualTo("/");
