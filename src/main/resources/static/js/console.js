@@ -83,6 +83,13 @@ export function formatDateTime(value) {
   return `${text} PKT`;
 }
 
+/** The time of day in Pakistan Standard Time, e.g. "16:40 PKT". */
+export function formatTime(value) {
+  const text = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: ZONE })
+    .format(new Date(value));
+  return `${text} PKT`;
+}
+
 /** How long ago an instant was, in words an operator reads at a glance. */
 export function formatAgo(value, now = Date.now()) {
   if (!value) return '';

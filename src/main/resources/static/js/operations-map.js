@@ -1,11 +1,12 @@
 // The operations map: cities, sites and cameras coloured by status, filters, a legend with counts
 // and a details panel. Markers are drawn on one canvas so thousands of cameras stay smooth.
-import { cssColour, element, formatAgo, formatCount, formatDateTime, getJson, words } from './console.js';
+import { cssColour, element, formatAgo, formatCount, formatDateTime, formatTime, getJson, words } from './console.js';
 
 const CAMERA_STATUSES = ['ONLINE', 'INSTALLED', 'OFFLINE', 'FAULTY', 'PLANNED'];
 const SITE_STATUSES = ['COMMISSIONED', 'INSTALLED', 'SURVEYED', 'PLANNED'];
 const TYPE_NAMES = { FIXED: 'Fixed', PTZ: 'PTZ (pan-tilt-zoom)', ANPR: 'ANPR (number plates)', FACE: 'Face recognition' };
 const PROVINCE_CENTRE = [34.3, 71.9];
+const REFRESH_SECONDS = 60;
 
 const container = document.getElementById('map');
 const filters = document.getElementById('map-filters');
@@ -50,6 +51,8 @@ async function start() {
   // the form clears its fields only after the reset event, so read them on the next turn
   filters.addEventListener('reset', () => setTimeout(() => refresh(true).catch(fail)));
   await refresh(false);
+  // statuses change as cameras go on- and offline, so the map keeps itself current
+  setInterval(() => refresh(false).catch(fail), REFRESH_SECONDS * 1000);
 }
 
 /** The phase filter; people who may not read the rollout plan (commercial partners) get the map without it. */
@@ -105,6 +108,7 @@ async function refresh(byPerson) {
   document.getElementById('camera-count').textContent = formatCount(cameras.length);
   document.getElementById('site-count').textContent = formatCount(shownSites.length);
   if (!fitted || byPerson) fitTo(cameras.length ? cameras : shownSites);
+  document.getElementById('map-updated').textContent = `Updated ${formatTime(new Date())} · every minute`;
   container.dataset.camerasShown = String(cameras.length);
   container.dataset.sitesShown = String(shownSites.length);
   container.dataset.loaded = 'true';
