@@ -56,7 +56,7 @@ class CameraStore {
 
     /** Cameras in service whose position lies in the box; the caller narrows to a circle. */
     List<Camera> inBox(double minLat, double maxLat, double minLon, double maxLon) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where c.retired_at is null and s.retired_at is null
                    and coalesce(c.lat, s.lat) between ? and ? and coalesce(c.lon, s.lon) between ? and ?""")
             .params(minLat, maxLat, minLon, maxLon).query(CameraStore::map).list();
