@@ -15,7 +15,10 @@ enum Section {
         Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER, Role.PARTNER)),
     /** The rollout plan is the Authority's own: a commercial partner does not see it. */
     ROLLOUT("Rollout", "/rollout", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR,
-        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER));
+        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER)),
+    INCIDENTS("Incidents", "/incidents", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
+    NEW_CALL("New call", "/incidents/new", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
+    FIGURES("Response figures", "/figures", EnumSet.of(Role.ADMIN, Role.DISPATCHER, Role.SUPERVISOR));
 
     private final String label;
     private final String path;
