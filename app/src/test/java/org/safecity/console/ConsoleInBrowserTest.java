@@ -31,6 +31,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.safecity.Chromium;
 import org.safecity.IntegrationTest;
 import org.safecity.TestDatabase;
 
@@ -42,47 +43,21 @@ import org.safecity.TestDatabase;
  */
 class ConsoleInBrowserTest extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private static final Duration PATIENCE = Chromium.PATIENCE;
 
+    private static Chromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void openChromium() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "Chromium is not installed: the console's browser test needs the Debian packages "
-            + "chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
-        if (System.getenv("CI") != null) {
-            assertThat(installed).as(missing).isTrue();
-        } else {
-            Assumptions.assumeTrue(installed, missing + "; skipping it here.");
-            Assumptions.assumeFalse(System.getProperty("safecity.browser.skip") != null, "browser tests skipped by -Dsafecity.browser.skip");
-        }
-        profile = Files.createTempDirectory("safecity-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // No network here: without the background flags Chromium keeps dialling Google's services.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1400,900", "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.open();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void closeChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -193,11 +168,7 @@ class ConsoleInBrowserTest extends IntegrationTest {
     }
 
     private void signIn(String username, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, PATIENCE).until(driver -> !driver.getCurrentUrl().endsWith("/login"));
+        chromium.signIn(port, username, password);
     }
 
     /** Waits until the map has drawn what the current filters ask for, and returns its element. */
@@ -213,13 +184,11 @@ class ConsoleInBrowserTest extends IntegrationTest {
     }
 
     private Object script(String code) {
-        return ((JavascriptExecutor) browser).executeScript(code);
+        return chromium.script(code);
     }
 
     private List<String> severeBrowserMessages() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage).toList();
+        return chromium.severeMessages();
     }
 
     private String url(String path) {
@@ -227,11 +196,6 @@ class ConsoleInBrowserTest extends IntegrationTest {
     }
 
     private static void screenshot(String name) {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        try {
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screenshot(name);
     }
 }
