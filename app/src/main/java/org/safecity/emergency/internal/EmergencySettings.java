@@ -1,8 +1,6 @@
 package org.safecity.emergency.internal;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.Map;
 import org.safecity.emergency.UnitType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,23 +24,33 @@ record EmergencySettings(@DefaultValue("300") double cameraRadius,
                          @DefaultValue("75") double arrivalRadius,
                          @DefaultValue("5m") Duration unitSilentAfter,
                          @DefaultValue("1.4") double roadFactor,
-                         Map<UnitType, Double> speedKmh,
+                         @DefaultValue Speeds speedKmh,
                          @DefaultValue("60s") Duration turnout) {
 
-    static final Map<UnitType, Double> DEFAULT_SPEEDS = Map.of(
-        UnitType.POLICE_CAR, 35.0, UnitType.POLICE_MOTORCYCLE, 40.0, UnitType.AMBULANCE, 32.0, UnitType.FIRE_TENDER, 25.0);
+    /** Average speeds in km/h ({@code safecity.emergency.speed-kmh.police-car}, ...). */
+    record Speeds(@DefaultValue("35") double policeCar, @DefaultValue("40") double policeMotorcycle,
+                  @DefaultValue("32") double ambulance, @DefaultValue("25") double fireTender) {
+
+        Speeds {
+            if (!(policeCar > 0 && policeMotorcycle > 0 && ambulance > 0 && fireTender > 0)) {
+                throw new IllegalArgumentException("safecity.emergency.speed-kmh.* must all be above 0");
+            }
+        }
+
+        double of(UnitType type) {
+            return switch (type) {
+                case POLICE_CAR -> policeCar;
+                case POLICE_MOTORCYCLE -> policeMotorcycle;
+                case AMBULANCE -> ambulance;
+                case FIRE_TENDER -> fireTender;
+            };
+        }
+    }
 
     EmergencySettings {
-        var speeds = new EnumMap<UnitType, Double>(DEFAULT_SPEEDS);
-        if (speedKmh != null) {
-            speeds.putAll(speedKmh);
+        if (speedKmh == null) {
+            speedKmh = new Speeds(35, 40, 32, 25);
         }
-        speeds.forEach((type, kmh) -> {
-            if (kmh == null || kmh <= 0) {
-                throw new IllegalArgumentException("safecity.emergency.speed-kmh." + type + " must be above 0");
-            }
-        });
-        speedKmh = Map.copyOf(speeds);
         if (roadFactor < 1) {
             throw new IllegalArgumentException("safecity.emergency.road-factor must be 1 or more");
         }

@@ -17,7 +17,7 @@ record StraightLineTravelTime(EmergencySettings settings) implements TravelTimeE
     @Override
     public Duration estimate(UnitType type, GeoPoint from, GeoPoint to) {
         double metres = from.metresTo(to) * settings.roadFactor();
-        double metresPerSecond = settings.speedKmh().get(type) / 3.6;
+        double metresPerSecond = settings.speedKmh().of(type) / 3.6;
         return settings.turnout().plusSeconds(Math.round(metres / metresPerSecond));
     }
 
