@@ -42,7 +42,7 @@ class EndpointSecurityTest extends IntegrationTest {
 
     private final Map<Role, SafeCityApi> signedIn = new EnumMap<>(Role.class);
 
-    record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
+    record Endpoint(RequestMethod method, String pattern, String contentType, HandlerMethod handler) {
         String key() {
             return method + " " + pattern;
         }
@@ -74,7 +74,7 @@ class EndpointSecurityTest extends IntegrationTest {
             if (PUBLIC.contains(endpoint.key())) {
                 continue;
             }
-            var response = anonymous.send(endpoint.method().name(), endpoint.concretePath(), "application/json", "{}");
+            var response = anonymous.send(endpoint.method().name(), endpoint.concretePath(), endpoint.contentType(), "{}");
             boolean closed = endpoint.isApi()
                 ? response.status() == 401 && response.isProblem()
                 : response.status() == 302 && response.headers().getOrDefault("location", "").endsWith("/login");
@@ -96,7 +96,7 @@ class EndpointSecurityTest extends IntegrationTest {
             }
             Role wrong = WRONG_ROLE_PREFERENCE.stream().filter(r -> !allowed.contains(r)).findFirst().orElseThrow();
             var caller = signedIn.computeIfAbsent(wrong, this::as);
-            var response = caller.send(endpoint.method().name(), endpoint.concretePath(), "application/json", "{}");
+            var response = caller.send(endpoint.method().name(), endpoint.concretePath(), endpoint.contentType(), "{}");
             checked++;
             boolean denied = response.status() == 403 && (!endpoint.isApi() || response.isProblem());
             if (!denied) {
@@ -120,11 +120,17 @@ class EndpointSecurityTest extends IntegrationTest {
             }
             for (String pattern : info.getPatternValues()) {
                 for (RequestMethod method : methods) {
-                    all.add(new Endpoint(method, pattern, entry.getValue()));
+                    all.add(new Endpoint(method, pattern, contentType(info), entry.getValue()));
                 }
             }
         }
         return all;
+    }
+
+    /** What the endpoint consumes, so the request reaches it rather than being refused as 415. */
+    private static String contentType(RequestMappingInfo info) {
+        var consumable = info.getConsumesCondition().getConsumableMediaTypes();
+        return consumable.isEmpty() ? "application/json" : consumable.iterator().next().toString();
     }
 
     private static String preAuthorize(Endpoint endpoint) {
