@@ -9,9 +9,9 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /** The modules of ARCHITECTURE.md stay modules: no reaching into another's internals, no cycles. */
-class ModuleStructureTest {
+public class ModuleStructureTest {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(SafeCityApplication.class);
+    public static final ApplicationModules MODULES = ApplicationModules.of(SafeCityApplication.class);
 
     @Test
     void modules_respect_each_other_s_boundaries() {

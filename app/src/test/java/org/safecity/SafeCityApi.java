@@ -67,7 +67,12 @@ public final class SafeCityApi {
     }
 
     public Response send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, Map.of());
+    }
+
+    public Response send(String method, String path, String contentType, String body, Map<String, String> headers) {
         var builder = request(path);
+        headers.forEach(builder::header);
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

@@ -70,6 +70,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /** Two requests racing to create the same thing: the database's unique index decides, the loser is told. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(org.springframework.dao.DuplicateKeyException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+            "A record with the same identifying details already exists; nothing was changed.");
+        problem.setTitle("Conflict");
+        return respond(problem);
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) throws AccessDeniedException {
         throw e; // left to Spring Security, which answers 401 or 403 as a problem (see the security configuration)

@@ -42,7 +42,7 @@ class EndpointSecurityTest extends IntegrationTest {
 
     private final Map<Role, SafeCityApi> signedIn = new EnumMap<>(Role.class);
 
-    record Endpoint(RequestMethod method, String pattern, HandlerMethod handler) {
+    record Endpoint(RequestMethod method, String pattern, String contentType, HandlerMethod handler) {
         String key() {
             return method + " " + pattern;
         }
@@ -54,6 +54,11 @@ class EndpointSecurityTest extends IntegrationTest {
         boolean isApi() {
             return pattern.startsWith("/api/");
         }
+
+        /** Pages are asked for as a browser asks; API calls as a program does. */
+        Map<String, String> headers() {
+            return isApi() ? Map.of("Accept", "application/json") : Map.of("Accept", "text/html,application/xhtml+xml");
+        }
     }
 
     @Test
@@ -62,9 +67,14 @@ class EndpointSecurityTest extends IntegrationTest {
             .filter(e -> !PUBLIC.contains(e.key()))
             .filter(e -> preAuthorize(e) == null)
             .map(Endpoint::key).toList();
+        var openButNotListed = endpoints().stream()
+            .filter(e -> "permitAll()".equals(preAuthorize(e)))
+            .filter(e -> !PUBLIC.contains(e.key()))
+            .map(Endpoint::key).toList();
 
         assertThat(endpoints()).hasSizeGreaterThan(5);
         assertThat(undeclared).as("endpoints without @PreAuthorize").isEmpty();
+        assertThat(openButNotListed).as("endpoints open to anyone but not listed as deliberately public").isEmpty();
     }
 
     @Test
@@ -74,7 +84,7 @@ class EndpointSecurityTest extends IntegrationTest {
             if (PUBLIC.contains(endpoint.key())) {
                 continue;
             }
-            var response = anonymous.send(endpoint.method().name(), endpoint.concretePath(), "application/json", "{}");
+            var response = anonymous.send(endpoint.method().name(), endpoint.concretePath(), endpoint.contentType(), "{}", endpoint.headers());
             boolean closed = endpoint.isApi()
                 ? response.status() == 401 && response.isProblem()
                 : response.status() == 302 && response.headers().getOrDefault("location", "").endsWith("/login");
@@ -96,7 +106,7 @@ class EndpointSecurityTest extends IntegrationTest {
             }
             Role wrong = WRONG_ROLE_PREFERENCE.stream().filter(r -> !allowed.contains(r)).findFirst().orElseThrow();
             var caller = signedIn.computeIfAbsent(wrong, this::as);
-            var response = caller.send(endpoint.method().name(), endpoint.concretePath(), "application/json", "{}");
+            var response = caller.send(endpoint.method().name(), endpoint.concretePath(), endpoint.contentType(), "{}", endpoint.headers());
             checked++;
             boolean denied = response.status() == 403 && (!endpoint.isApi() || response.isProblem());
             if (!denied) {
@@ -120,11 +130,17 @@ class EndpointSecurityTest extends IntegrationTest {
             }
             for (String pattern : info.getPatternValues()) {
                 for (RequestMethod method : methods) {
-                    all.add(new Endpoint(method, pattern, entry.getValue()));
+                    all.add(new Endpoint(method, pattern, contentType(info), entry.getValue()));
                 }
             }
         }
         return all;
+    }
+
+    /** What the endpoint consumes, so the request reaches it rather than being refused as 415. */
+    private static String contentType(RequestMappingInfo info) {
+        var consumable = info.getConsumesCondition().getConsumableMediaTypes();
+        return consumable.isEmpty() ? "application/json" : consumable.iterator().next().toString();
     }
 
     private static String preAuthorize(Endpoint endpoint) {
@@ -139,7 +155,7 @@ class EndpointSecurityTest extends IntegrationTest {
     /** The roles an endpoint names, or null when it names none (public, or any signed-in person). */
     private static Set<Role> allowedRoles(Endpoint endpoint) {
         String expression = preAuthorize(endpoint);
-        if (expression == null || expression.strip().equals("isAuthenticated()")) {
+        if (expression == null || expression.strip().equals("isAuthenticated()") || PUBLIC.contains(endpoint.key())) {
             return null;
         }
         var matcher = ROLE_LIST.matcher(expression);

@@ -9,15 +9,7 @@ record CameraQuery(String cityCode, String zoneCode, Integer phase, CameraStatus
                    BoundingBox bbox, boolean includeRetired) {
 
     void apply(SqlFilter where) {
-        if (cityCode != null) {
-            where.and("s.city_code = :city", "city", cityCode);
-        }
-        if (zoneCode != null) {
-            where.and("s.zone_code = :zone", "zone", zoneCode);
-        }
-        if (phase != null) {
-            where.and("s.phase = :phase", "phase", phase);
-        }
+        SiteQuery.restrictPlacement(where, cityCode, zoneCode, phase);
         if (status != null) {
             where.and("c.status = :status", "status", status.name());
         }

@@ -35,7 +35,7 @@ class PlanningRollout {
     record PhaseView(int number, String name, List<String> cities, List<String> cityCodes, Integer plannedSites,
                      Integer plannedCameras, long sites, long cameras, long installedCameras, long commissionedSites,
                      long onlineCameras, Long budgetPkr, Integer durationMonths, LocalDate startDate, LocalDate deadline,
-                     Long daysToDeadline, LocalDate projectedCompletion, boolean onTrack, String notes) {
+                     Long daysToDeadline, LocalDate projectedCompletion, Boolean onTrack, String notes) {
     }
 
     /** The new plan of a phase; a figure left empty is "not announced". */

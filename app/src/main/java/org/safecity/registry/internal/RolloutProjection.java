@@ -17,7 +17,7 @@ final class RolloutProjection {
      *                            null when nothing is installed yet or no camera count was planned
      * @param daysToDeadline      days from today to the deadline, negative once it has passed; null without a deadline
      */
-    record Projection(LocalDate projectedCompletion, Long daysToDeadline, boolean onTrack) {
+    record Projection(LocalDate projectedCompletion, Long daysToDeadline, Boolean onTrack) {
     }
 
     static Projection of(LocalDate start, LocalDate deadline, Integer plannedCameras, long installedCameras,
@@ -43,12 +43,16 @@ final class RolloutProjection {
     }
 
     /**
-     * On track: not started yet, no deadline to miss, or the projection lands on or before the
-     * deadline. A started phase with nothing installed is on track only until its deadline.
+     * On track: not started yet, or the projection lands on or before the deadline. A started phase
+     * with nothing installed is on track only until its deadline. Without a deadline there is
+     * nothing to be on track for: null, "no estimate".
      */
-    static boolean onTrack(LocalDate start, LocalDate deadline, Integer planned, long installed, LocalDate projected,
+    static Boolean onTrack(LocalDate start, LocalDate deadline, Integer planned, long installed, LocalDate projected,
                            LocalDate today) {
-        if (start == null || today.isBefore(start) || deadline == null) {
+        if (deadline == null) {
+            return null;
+        }
+        if (start == null || today.isBefore(start)) {
             return true;
         }
         if (projected == null) {

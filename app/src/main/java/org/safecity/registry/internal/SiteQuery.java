@@ -7,15 +7,7 @@ record SiteQuery(String cityCode, String zoneCode, Integer phase, SiteStatus sta
                  boolean includeRetired) {
 
     void apply(SqlFilter where) {
-        if (cityCode != null) {
-            where.and("s.city_code = :city", "city", cityCode);
-        }
-        if (zoneCode != null) {
-            where.and("s.zone_code = :zone", "zone", zoneCode);
-        }
-        if (phase != null) {
-            where.and("s.phase = :phase", "phase", phase);
-        }
+        restrictPlacement(where, cityCode, zoneCode, phase);
         if (status != null) {
             where.and("s.status = :status", "status", status.name());
         }
@@ -29,6 +21,19 @@ record SiteQuery(String cityCode, String zoneCode, Integer phase, SiteStatus sta
         }
         if (!includeRetired) {
             where.and("s.retired_at is null");
+        }
+    }
+
+    /** City, zone and phase are the site's (aliased {@code s}), for sites and for the cameras standing at them. */
+    static void restrictPlacement(SqlFilter where, String cityCode, String zoneCode, Integer phase) {
+        if (cityCode != null) {
+            where.and("s.city_code = :city", "city", cityCode);
+        }
+        if (zoneCode != null) {
+            where.and("s.zone_code = :zone", "zone", zoneCode);
+        }
+        if (phase != null) {
+            where.and("s.phase = :phase", "phase", phase);
         }
     }
 }

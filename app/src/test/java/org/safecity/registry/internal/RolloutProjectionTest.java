@@ -51,8 +51,12 @@ class RolloutProjectionTest {
     }
 
     @Test
-    void a_phase_without_a_deadline_or_not_yet_started_is_on_track() {
-        assertThat(RolloutProjection.of(START, null, null, 0, null, START.plusDays(400)).onTrack()).isTrue();
+    void a_phase_without_a_deadline_has_no_estimate() {
+        assertThat(RolloutProjection.of(START, null, null, 0, null, START.plusDays(400)).onTrack()).isNull();
+    }
+
+    @Test
+    void a_phase_not_yet_started_is_on_track_until_its_deadline_passes() {
         assertThat(RolloutProjection.of(START, DEADLINE, 710, 0, null, START.minusDays(5)).onTrack()).isTrue();
         assertThat(RolloutProjection.of(START, DEADLINE, 710, 0, null, DEADLINE.plusDays(1)).onTrack()).isFalse();
     }
