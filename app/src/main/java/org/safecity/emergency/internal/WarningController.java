@@ -37,7 +37,8 @@ class WarningController {
                           String areaDesc, List<Points> polygon, CircleRequest circle, Instant expires, String cityCode) {
     }
 
-    @PostMapping(produces = MediaType.APPLICATION_XML_VALUE)
+    // Always CAP XML: the content type is set on the answer rather than negotiated.
+    @PostMapping
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     @Operation(summary = "Issue a public warning (road closure, curfew, flood): answers the CAP 1.2 message")
     ResponseEntity<String> issue(@RequestBody WarningRequest r) {
@@ -59,7 +60,7 @@ class WarningController {
         return issuing.recent();
     }
 
-    @GetMapping(path = "/{identifier}", produces = MediaType.APPLICATION_XML_VALUE)
+    @GetMapping("/{identifier}")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','OPERATOR','DISPATCHER')")
     @Operation(summary = "A warning's CAP 1.2 message exactly as issued")
     ResponseEntity<String> get(@PathVariable String identifier) {
