@@ -10,6 +10,7 @@ const notice = document.getElementById('call-notice');
 const map = makeMap(document.getElementById('call-map'), PESHAWAR, 13);
 let marker = null;
 let open = [];
+const landmarks = new Map();
 
 function show(error) {
   notice.textContent = error.message;
@@ -95,6 +96,29 @@ map.on('click', (event) => {
 form.elements.lat.addEventListener('change', placeMarker);
 form.elements.lon.addEventListener('change', placeMarker);
 form.elements.type.addEventListener('change', showNearby);
+form.elements.landmark.addEventListener('change', () => {
+  const place = landmarks.get(form.elements.landmark.value.trim().toLowerCase());
+  if (!place) return;
+  form.elements.lat.value = place.lat.toFixed(6);
+  form.elements.lon.value = place.lon.toFixed(6);
+  placeMarker();
+  map.setView([place.lat, place.lon], 16);
+});
+
+/** The camera network's sites (bazaars, junctions, hospitals) are the landmarks callers name. */
+async function loadLandmarks() {
+  const sites = await getJson('/api/v1/sites.geojson').catch(() => ({ features: [] }));
+  const options = [];
+  for (const feature of sites.features || []) {
+    const name = feature.properties?.name;
+    const [lon, lat] = feature.geometry?.coordinates || [];
+    if (name && Number.isFinite(lat) && Number.isFinite(lon)) {
+      landmarks.set(name.toLowerCase(), { lat, lon });
+      options.push(element('option', { attributes: { value: name } }));
+    }
+  }
+  document.getElementById('landmarks').replaceChildren(...options);
+}
 
 async function start() {
   try {
@@ -103,6 +127,7 @@ async function start() {
       element('option', { text: `${t.name} (${t.defaultPriority})`, attributes: { value: t.code } })));
     open = incidents;
     showNearby();
+    await loadLandmarks();
   } catch (error) {
     show(error);
   } finally {

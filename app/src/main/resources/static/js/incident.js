@@ -120,6 +120,8 @@ function render(incident, recommendations) {
   dot(here, 'incident', 10).bindTooltip(incident.typeName).addTo(layer);
   cameras.forEach((c) => dot([c.location.lat, c.location.lon], c.facing ? 'cameraFacing' : 'camera', 4)
     .bindTooltip(c.name).addTo(layer));
+  recommendations.forEach((r) => dot([r.position.lat, r.position.lon], 'recommended', 6)
+    .bindTooltip(`${r.callSign} · ETA ${minutes(r.etaSeconds)}`).addTo(layer));
   incident.units.filter((u) => !u.clearedAt && u.unitPosition)
     .forEach((u) => dot([u.unitPosition.lat, u.unitPosition.lon], 'unitBusy', 7).bindTooltip(u.callSign).addTo(layer));
   if (!centred) {

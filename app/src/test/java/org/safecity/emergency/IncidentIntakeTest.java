@@ -91,6 +91,18 @@ class IncidentIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void a_camera_s_device_key_is_a_machine_too_but_cannot_press() {
+        long camera = admin().get("/api/v1/cameras?city=PSH&size=1").json().get("items").get(0).get("id").asLong();
+        var device = admin().post("/api/v1/devices", Map.of("name", Scene.unique("NVR Saddar"), "cameraIds", java.util.List.of(camera)));
+        assertThat(device.status()).as(device.toString()).isEqualTo(201);
+
+        var refused = anonymous.withToken(device.json().get("key").asString()).post("/api/v1/panic", Map.of());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.isProblem()).isTrue();
+    }
+
+    @Test
     void a_call_opens_an_incident_with_the_type_s_default_priority_and_the_caller_on_record() {
         var operator = as(Scene.CITY, Role.OPERATOR);
         var body = Scene.incidentBody("ROAD_ACCIDENT", Scene.fresh(operator).spot);

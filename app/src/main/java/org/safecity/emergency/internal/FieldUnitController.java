@@ -32,10 +32,10 @@ class FieldUnitController {
     private final IncidentStore incidents;
     private final UnitProgress progress;
     private final HandlingIncidents handling;
-    private final UnitController unitViews;
+    private final UnitViews unitViews;
 
     FieldUnitController(UnitStore units, IncidentStore incidents, UnitProgress progress, HandlingIncidents handling,
-                        UnitController unitViews) {
+                        UnitViews unitViews) {
         this.units = units;
         this.incidents = incidents;
         this.progress = progress;
@@ -47,7 +47,7 @@ class FieldUnitController {
                       String landmark, String description, java.time.Instant dispatchedAt, java.time.Instant acknowledgedAt) {
     }
 
-    record MyUnit(UnitController.UnitView unit, Assignment assignment) {
+    record MyUnit(UnitViews.UnitView unit, Assignment assignment) {
     }
 
     record Note(String text) {
@@ -61,7 +61,7 @@ class FieldUnitController {
         var assignment = units.activeAssignment(unit.id()).flatMap(a -> incidents.find(a.incidentId(), Jurisdiction.PROVINCE)
             .map(i -> new Assignment(i.id(), i.type(), i.priority().name(), i.status().name(), i.location(), i.address(),
                 i.landmark(), i.description(), a.dispatchedAt(), a.acknowledgedAt())));
-        return new MyUnit(unitViews.view(unit), assignment.orElse(null));
+        return new MyUnit(unitViews.of(unit), assignment.orElse(null));
     }
 
     @PostMapping("/acknowledge")

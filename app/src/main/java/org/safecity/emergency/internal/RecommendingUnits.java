@@ -7,6 +7,7 @@ import java.util.List;
 import org.safecity.emergency.TravelTimeEstimate;
 import org.safecity.emergency.UnitType;
 import org.safecity.identity.CurrentActor;
+import org.safecity.shared.GeoPoint;
 import org.safecity.shared.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ class RecommendingUnits {
     }
 
     record Recommendation(long unitId, String callSign, UnitType type, String station, long etaSeconds,
-                          long distanceMetres, boolean silent) {
+                          long distanceMetres, boolean silent, GeoPoint position) {
     }
 
     @Transactional(readOnly = true)
@@ -55,7 +56,7 @@ class RecommendingUnits {
             .map(unit -> new Recommendation(unit.id(), unit.callSign(), unit.type(), unit.station(),
                 travelTime.estimate(unit.type(), unit.position(), incident.location()).toSeconds(),
                 Math.round(unit.position().metresTo(incident.location())),
-                unit.lastSeen() == null || unit.lastSeen().isBefore(staleBefore)))
+                unit.lastSeen() == null || unit.lastSeen().isBefore(staleBefore), unit.position()))
             .sorted(Comparator.comparing(Recommendation::silent).thenComparingLong(Recommendation::etaSeconds))
             .toList();
     }

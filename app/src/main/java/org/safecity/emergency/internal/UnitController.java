@@ -2,14 +2,11 @@ package org.safecity.emergency.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.safecity.emergency.UnitType;
 import org.safecity.identity.Actor;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Role;
-import org.safecity.shared.GeoPoint;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.springframework.http.HttpStatus;
@@ -32,15 +29,13 @@ class UnitController {
     private final RegisteringUnits registering;
     private final UnitStore units;
     private final UnitProgress progress;
-    private final EmergencySettings settings;
-    private final Clock clock;
+    private final UnitViews views;
 
-    UnitController(RegisteringUnits registering, UnitStore units, UnitProgress progress, EmergencySettings settings, Clock clock) {
+    UnitController(RegisteringUnits registering, UnitStore units, UnitProgress progress, UnitViews views) {
         this.registering = registering;
         this.units = units;
         this.progress = progress;
-        this.settings = settings;
-        this.clock = clock;
+        this.views = views;
     }
 
     record NewUnit(String callSign, String type, String station, String cityCode, String zoneCode, List<String> capabilities) {
@@ -55,39 +50,34 @@ class UnitController {
     record Crew(Long accountId) {
     }
 
-    record UnitView(long id, String callSign, UnitType type, String station, String cityCode, String zoneCode,
-                    List<String> capabilities, UnitStatus status, GeoPoint position, Instant positionAt, Instant lastSeen,
-                    boolean silent, Long incidentId) {
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','SUPERVISOR')")
     @Operation(summary = "Register a unit: call sign, type, station, city, capabilities")
-    UnitView register(@RequestBody NewUnit request) {
+    UnitViews.UnitView register(@RequestBody NewUnit request) {
         long id = registering.register(new RegisteringUnits.NewUnit(request.callSign(), request.type(), request.station(),
             request.cityCode(), request.zoneCode(), request.capabilities()), CurrentActor.jurisdiction());
-        return view(units.find(id, org.safecity.identity.Jurisdiction.PROVINCE).orElseThrow());
+        return views.of(units.find(id, org.safecity.identity.Jurisdiction.PROVINCE).orElseThrow());
     }
 
     @GetMapping
     @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "The units in your jurisdiction, with status, position and whether they have gone silent")
-    List<UnitView> list() {
-        return units.list(CurrentActor.jurisdiction()).stream().map(this::view).toList();
+    List<UnitViews.UnitView> list() {
+        return units.list(CurrentActor.jurisdiction()).stream().map(views::of).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN','FIELD_UNIT')")
     @Operation(summary = "One unit")
-    UnitView get(@PathVariable long id) {
-        return view(actable(id));
+    UnitViews.UnitView get(@PathVariable long id) {
+        return views.of(actable(id));
     }
 
     @PostMapping("/{id}/crew")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     @Operation(summary = "Name an account as crew of the unit: as FIELD_UNIT it then acts for this unit only")
-    UnitView crew(@PathVariable long id, @RequestBody Crew request) {
+    UnitViews.UnitView crew(@PathVariable long id, @RequestBody Crew request) {
         if (request.accountId() == null) {
             throw new InvalidInput("accountId", "is required");
         }
@@ -98,7 +88,7 @@ class UnitController {
     @PostMapping("/{id}/position")
     @PreAuthorize("hasAnyRole('DISPATCHER','FIELD_UNIT')")
     @Operation(summary = "Report the unit's position (AVL): {lat, lon, at}")
-    UnitView position(@PathVariable long id, @RequestBody Position request) {
+    UnitViews.UnitView position(@PathVariable long id, @RequestBody Position request) {
         var unit = actable(id);
         progress.recordPosition(unit, Points.required(new Points(request.lat(), request.lon()), "lat/lon"), request.at(),
             CurrentActor.name());
@@ -108,7 +98,7 @@ class UnitController {
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','FIELD_UNIT')")
     @Operation(summary = "Change the unit's status: AVAILABLE, EN_ROUTE, ON_SCENE, OUT_OF_SERVICE")
-    UnitView status(@PathVariable long id, @RequestBody StatusChange request) {
+    UnitViews.UnitView status(@PathVariable long id, @RequestBody StatusChange request) {
         var unit = actable(id);
         progress.changeStatus(unit, unitStatus(request.status()), CurrentActor.name());
         return get(id);
@@ -130,14 +120,6 @@ class UnitController {
             return units.find(id, org.safecity.identity.Jurisdiction.PROVINCE).orElseThrow(() -> new NotFound("unit", id));
         }
         return units.find(id, CurrentActor.jurisdiction()).orElseThrow(() -> new NotFound("unit", id));
-    }
-
-    UnitView view(Unit u) {
-        Instant staleBefore = clock.instant().minus(settings.unitSilentAfter());
-        boolean silent = u.status() != UnitStatus.OUT_OF_SERVICE && (u.lastSeen() == null || u.lastSeen().isBefore(staleBefore));
-        return new UnitView(u.id(), u.callSign(), u.type(), u.station(), u.cityCode(), u.zoneCode(), u.capabilities(), u.status(),
-            u.position(), u.positionAt(), u.lastSeen(), silent,
-            units.activeAssignment(u.id()).map(Assignment::incidentId).orElse(null));
     }
 
     static UnitStatus unitStatus(String text) {
