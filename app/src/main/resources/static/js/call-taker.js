@@ -115,6 +115,14 @@ async function loadLandmarks() {
     if (name && Number.isFinite(lat) && Number.isFinite(lon)) {
       landmarks.set(name.toLowerCase(), { lat, lon });
       options.push(element('option', { attributes: { value: name } }));
+      // The sites also give the map its bearings when no tile server is set.
+      L.circleMarker([lat, lon], { radius: 3, color: '#7b8794', weight: 1, fillOpacity: 0.6 }).bindTooltip(name).addTo(map)
+        .on('click', () => {
+          form.elements.landmark.value = name;
+          form.elements.lat.value = lat.toFixed(6);
+          form.elements.lon.value = lon.toFixed(6);
+          placeMarker();
+        });
     }
   }
   document.getElementById('landmarks').replaceChildren(...options);
