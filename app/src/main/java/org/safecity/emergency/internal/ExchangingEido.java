@@ -60,7 +60,6 @@ class ExchangingEido {
         Instant lastUpdate = timeline.isEmpty() ? i.openedAt() : timeline.getLast().at();
 
         ObjectNode eido = json.createObjectNode();
-        eido.put("$schema", "https://schema.nena.org/eido/v1/eido.json");
         eido.put("eidoMessageIdentifier", "urn:emergency:uid:eidomsgid:" + UUID.randomUUID() + ":" + AGENCY);
         eido.put("$id", "eido-" + id);
         eido.put("lastUpdateTimeStamp", lastUpdate.toString());

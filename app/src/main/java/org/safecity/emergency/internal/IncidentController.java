@@ -99,7 +99,7 @@ class IncidentController {
 
     @PostMapping("/{id}/calls")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER')")
+    @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "Attach another call to an open incident instead of opening a new one")
     IncidentViews.Detail attachCall(@PathVariable long id, @RequestBody AttachCall request) {
         var caller = request.caller() == null ? new CallerRequest(null, null) : request.caller();
@@ -109,7 +109,7 @@ class IncidentController {
 
     @PostMapping("/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "Add a note to the incident's timeline")
     IncidentViews.Detail note(@PathVariable long id, @RequestBody Note request) {
         handling.addNote(id, request.text(), CurrentActor.name(), null, CurrentActor.jurisdiction());
@@ -117,7 +117,7 @@ class IncidentController {
     }
 
     @PostMapping("/{id}/status")
-    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "Resolve or close the incident (other statuses follow from its units)")
     IncidentViews.Detail status(@PathVariable long id, @RequestBody StatusChange request) {
         handling.changeStatus(id, incidentStatus(request.status()), request.note());
@@ -125,7 +125,7 @@ class IncidentController {
     }
 
     @PostMapping("/{id}/priority")
-    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "Change the incident's priority")
     IncidentViews.Detail priority(@PathVariable long id, @RequestBody PriorityChange request) {
         var errors = new java.util.ArrayList<InvalidInput.FieldError>();
@@ -141,7 +141,7 @@ class IncidentController {
     }
 
     @PostMapping("/{id}/merge")
-    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "Merge a duplicate incident into this one")
     IncidentViews.Detail merge(@PathVariable long id, @RequestBody Merge request) {
         if (request.duplicateId() == null) {
@@ -152,14 +152,14 @@ class IncidentController {
     }
 
     @GetMapping("/{id}/recommendations")
-    @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "Available suitable units, fastest first")
     List<RecommendingUnits.Recommendation> recommendations(@PathVariable long id) {
         return recommending.recommend(id);
     }
 
     @PostMapping("/{id}/dispatch")
-    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "Send units to the incident (all or none; units already on it are left as they are)")
     ResponseEntity<Map<String, Object>> dispatch(@PathVariable long id, @RequestBody Dispatch request) {
         var outcome = dispatching.dispatch(id, request.unitIds());

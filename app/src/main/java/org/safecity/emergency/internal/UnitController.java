@@ -86,7 +86,7 @@ class UnitController {
     }
 
     @PostMapping("/{id}/position")
-    @PreAuthorize("hasAnyRole('DISPATCHER','FIELD_UNIT')")
+    @PreAuthorize("hasAnyRole('DISPATCHER','FIELD_UNIT','ADMIN')")
     @Operation(summary = "Report the unit's position (AVL): {lat, lon, at}")
     UnitViews.UnitView position(@PathVariable long id, @RequestBody Position request) {
         var unit = actable(id);
@@ -96,7 +96,7 @@ class UnitController {
     }
 
     @PostMapping("/{id}/status")
-    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','FIELD_UNIT')")
+    @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','FIELD_UNIT','ADMIN')")
     @Operation(summary = "Change the unit's status: AVAILABLE, EN_ROUTE, ON_SCENE, OUT_OF_SERVICE")
     UnitViews.UnitView status(@PathVariable long id, @RequestBody StatusChange request) {
         var unit = actable(id);
