@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @RestController
 @Tag(name = "Incidents")
-class IncidentBoardStream {
+class IncidentBoardStream implements SmartLifecycle {
 
     private static final Duration LIFETIME = Duration.ofMinutes(30);
 
@@ -33,6 +34,7 @@ class IncidentBoardStream {
     }
 
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
 
     @GetMapping(path = "/api/v1/incidents/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
@@ -71,6 +73,27 @@ class IncidentBoardStream {
     @Scheduled(fixedDelay = 20_000)
     void keepAlive() {
         listeners.forEach(l -> send(l, SseEmitter.event().comment("keep-alive")));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open streams before the web server's graceful shutdown, which would otherwise wait
+     * its full time for these never-ending requests; browsers reconnect to the next instance.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        listeners.forEach(l -> l.emitter().complete());
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     private void send(Listener listener, SseEmitter.SseEventBuilder event) {
