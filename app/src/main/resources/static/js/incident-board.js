@@ -27,9 +27,11 @@ async function load() {
 }
 
 function render(incidents, units, breaches) {
+  const late = new Set(breaches.map((b) => b.incidentId));
   const rows = document.getElementById('incident-rows');
   rows.replaceChildren(...incidents.map((i) => element('tr', { attributes: { 'data-incident-id': i.id } },
-    element('td', {}, priorityBadge(i.priority)),
+    element('td', {}, priorityBadge(i.priority),
+      late.has(i.id) ? element('span', { className: 'badge badge-breach', text: 'late', attributes: { title: 'A response target was missed' } }) : null),
     element('td', {}, element('a', { text: `${i.typeName} #${i.id}`, attributes: { href: `/incidents/${i.id}` } }),
       element('div', { className: 'muted', text: i.description })),
     element('td', { text: words(i.status) }),
