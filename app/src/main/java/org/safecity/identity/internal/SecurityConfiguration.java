@@ -29,7 +29,8 @@ class SecurityConfiguration {
         "/actuator/health", "/actuator/health/**", "/login", "/error", "/favicon.ico",
         "/css/**", "/js/**", "/img/**", "/webjars/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
-        "/public/**", "/api/v1/public/**"
+        "/public/**", "/api/v1/public/**",
+        "/api/v1/evidence/public-key"  // courts and defence verify bundles with it; it is a public key
     };
 
     /** Only console pages are remembered for after sign-in; an API call must not create a session. */
