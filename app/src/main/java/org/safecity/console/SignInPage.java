@@ -1,5 +1,6 @@
 package org.safecity.console;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class SignInPage {
 
     @GetMapping("/login")
+    @PreAuthorize("permitAll()")
     String signIn() {
         return "login";
     }

@@ -11,8 +11,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -74,7 +76,12 @@ class SecurityConfiguration {
             .httpBasic(basic -> basic.disable())
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor(unauthenticated, api)
-                .defaultAccessDeniedHandlerFor(ProblemSecurityResponses.forbidden(), api))
+                // a console page asked for without a session goes to the sign-in page, whatever the Accept header says
+                .defaultAuthenticationEntryPointFor(new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"),
+                    new org.springframework.security.web.util.matcher.NegatedRequestMatcher(api))
+                .defaultAccessDeniedHandlerFor(ProblemSecurityResponses.forbidden(), api)
+                // console pages answer a refusal with the error page a person can read
+                .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; "

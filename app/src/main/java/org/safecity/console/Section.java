@@ -1,0 +1,45 @@
+package org.safecity.console;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.safecity.identity.Role;
+
+/**
+ * The places of the console, in the order the navigation bar shows them, and who may open each.
+ * A page's {@code @PreAuthorize} admits exactly these roles, so the bar never offers a door that
+ * is locked; later modules' pages (alerts, incidents, challans, evidence) are added here.
+ */
+enum Section {
+
+    MAP("Operations map", "/map", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR,
+        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER, Role.PARTNER)),
+    /** The rollout plan is the Authority's own: a commercial partner does not see it. */
+    ROLLOUT("Rollout", "/rollout", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR,
+        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER));
+
+    private final String label;
+    private final String path;
+    private final Set<Role> roles;
+
+    Section(String label, String path, Set<Role> roles) {
+        this.label = label;
+        this.path = path;
+        this.roles = Set.copyOf(roles);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    boolean openTo(Set<Role> held) {
+        return held.stream().anyMatch(roles::contains);
+    }
+}

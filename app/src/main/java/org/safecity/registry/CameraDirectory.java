@@ -1,0 +1,28 @@
+package org.safecity.registry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.safecity.shared.GeoPoint;
+
+/**
+ * The camera network as other modules see it. Lookups are not scoped by the caller's jurisdiction:
+ * the calling module applies its own rules. Retired cameras are not found.
+ */
+public interface CameraDirectory {
+
+    Optional<CameraSummary> find(long id);
+
+    /** Cameras in service within {@code metres} of {@code point}, nearest first. */
+    List<CameraSummary> near(GeoPoint point, double metres);
+
+    /**
+     * Records that the camera was heard from at {@code at} (a detection, a heartbeat): last-seen moves
+     * forward, and a camera that was installed or offline becomes ONLINE. A FAULTY camera stays FAULTY
+     * until a person clears the fault.
+     */
+    void markSeen(long cameraId, Instant at);
+
+    /** The stream credentials of a camera, decrypted, for the module that pulls its video. */
+    Optional<StreamCredentials> streamCredentials(long cameraId);
+}

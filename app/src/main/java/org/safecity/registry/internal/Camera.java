@@ -1,0 +1,22 @@
+package org.safecity.registry.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraType;
+import org.safecity.shared.GeoPoint;
+
+/**
+ * A camera with what the map and the video module need. {@code location} is the camera's own
+ * position, or its site's when it has none; the stream password is not part of it.
+ */
+record Camera(long id, long siteId, String siteName, SiteKind siteKind, String cityCode, String cityName,
+              String zoneCode, int phase, String name, String make, String model, String resolution, CameraType type,
+              Integer heading, Integer fieldOfView, String mainStream, String subStream, boolean hasCredentials,
+              Owner owner, Long partnerId, CameraStatus status, LocalDate installedOn, Instant lastSeen,
+              GeoPoint location, Instant retiredAt, String retireReason) {
+
+    boolean retired() {
+        return retiredAt != null;
+    }
+}

@@ -1,0 +1,98 @@
+package org.safecity.registry.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.safecity.shared.PageOf;
+import org.safecity.shared.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The cameras of the network: list and map them, register, change and retire them. */
+@RestController
+@Tag(name = "Cameras", description = "The camera network; reads are limited to the caller's jurisdiction (a partner sees its own cameras)")
+class CameraController {
+
+    private final CameraStore cameras;
+    private final RegisteringCameras registering;
+    private final Filters filters;
+
+    CameraController(CameraStore cameras, RegisteringCameras registering, Filters filters) {
+        this.cameras = cameras;
+        this.registering = registering;
+        this.filters = filters;
+    }
+
+    @GetMapping("/api/v1/cameras")
+    @PreAuthorize(Access.READ_NETWORK)
+    @Operation(summary = "List cameras, a page at a time, filtered by city, zone, phase, status, type, site or map box")
+    PageOf<Views.CameraView> list(@RequestParam(required = false) @Parameter(description = "city code, e.g. PSH") String city,
+                                  @RequestParam(required = false) @Parameter(description = "zone code within the city") String zone,
+                                  @RequestParam(required = false) Integer phase,
+                                  @RequestParam(required = false) @Parameter(description = "PLANNED, INSTALLED, ONLINE, OFFLINE or FAULTY") String status,
+                                  @RequestParam(required = false) @Parameter(description = "FIXED, PTZ, ANPR or FACE") String type,
+                                  @RequestParam(required = false) Long siteId,
+                                  @RequestParam(required = false) @Parameter(description = "minLon,minLat,maxLon,maxLat") String bbox,
+                                  @RequestParam(defaultValue = "false") @Parameter(description = "include retired cameras") boolean retired,
+                                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        var query = filters.cameras(city, zone, phase, status, type, siteId, bbox, retired);
+        var request = PageRequest.of(page, size);
+        var visibility = Visibility.ofCaller();
+        return new PageOf<>(cameras.list(query, visibility, request.size(), request.offset()).stream().map(Views.CameraView::of).toList(),
+            request.page(), request.size(), cameras.count(query, visibility));
+    }
+
+    @GetMapping(path = "/api/v1/cameras.geojson", produces = {"application/geo+json", "application/json"})
+    @PreAuthorize(Access.READ_NETWORK)
+    @Operation(summary = "All matching cameras as a GeoJSON FeatureCollection for the map (same filters, not paged)")
+    Views.FeatureCollection geojson(@RequestParam(required = false) String city, @RequestParam(required = false) String zone,
+                                    @RequestParam(required = false) Integer phase, @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String type, @RequestParam(required = false) Long siteId,
+                                    @RequestParam(required = false) String bbox) {
+        var query = filters.cameras(city, zone, phase, status, type, siteId, bbox, false);
+        return Views.FeatureCollection.of(cameras.list(query, Visibility.ofCaller(), -1, 0).stream().map(Views::feature).toList());
+    }
+
+    @GetMapping("/api/v1/cameras/{id}")
+    @PreAuthorize(Access.READ_NETWORK)
+    @Operation(summary = "One camera (never its password: hasCredentials says whether one is stored)")
+    Views.CameraView get(@PathVariable long id) {
+        return Views.CameraView.of(registering.visible(id, Visibility.ofCaller()));
+    }
+
+    @PostMapping("/api/v1/cameras")
+    @PreAuthorize(Access.CHANGE_NETWORK)
+    @Operation(summary = "Register a camera at a site; stream credentials are stored encrypted")
+    ResponseEntity<Views.CameraView> create(@RequestBody CameraInput input) {
+        var visibility = Visibility.ofCaller();
+        long id = registering.register(input, visibility);
+        return ResponseEntity.created(URI.create("/api/v1/cameras/" + id)).body(Views.CameraView.of(registering.visible(id, visibility)));
+    }
+
+    @PutMapping("/api/v1/cameras/{id}")
+    @PreAuthorize(Access.CHANGE_NETWORK)
+    @Operation(summary = "Change a camera; credentials left out are kept, clearCredentials removes them")
+    Views.CameraView update(@PathVariable long id, @RequestBody CameraInput input) {
+        var visibility = Visibility.ofCaller();
+        registering.change(id, input, visibility);
+        return Views.CameraView.of(registering.visible(id, visibility));
+    }
+
+    @PostMapping("/api/v1/cameras/{id}/retire")
+    @PreAuthorize(Access.CHANGE_NETWORK)
+    @Operation(summary = "Retire a camera (its history stays; nothing is deleted)")
+    Views.CameraView retire(@PathVariable long id, @Valid @RequestBody Retirement retirement) {
+        var visibility = Visibility.ofCaller();
+        registering.retire(id, retirement.reason().strip(), visibility);
+        return Views.CameraView.of(registering.visible(id, visibility));
+    }
+}

@@ -1,0 +1,68 @@
+package org.safecity.registry.internal;
+
+import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraType;
+import org.safecity.shared.BoundingBox;
+import org.safecity.shared.InvalidInput;
+import org.springframework.stereotype.Component;
+
+/** Reads the list filters of the query string, answering a person's typo with what was expected. */
+@Component
+class Filters {
+
+    private final CityStore cities;
+
+    Filters(CityStore cities) {
+        this.cities = cities;
+    }
+
+    String city(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return cities.findByCodeOrName(text).map(City::code)
+            .orElseThrow(() -> new InvalidInput("city", "is not a known city code: '" + text.strip() + "'"));
+    }
+
+    static String zone(String text) {
+        return text == null || text.isBlank() ? null : text.strip().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static <E extends Enum<E>> E choice(Class<E> type, String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Choices.parse(type, text).orElseThrow(() ->
+            new InvalidInput(field, "must be one of " + Choices.of(type) + ", got '" + text.strip() + "'"));
+    }
+
+    static SiteKind kind(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return SiteKind.parse(text).orElseThrow(() ->
+            new InvalidInput("kind", "must be one of " + SiteKind.choices() + ", got '" + text.strip() + "'"));
+    }
+
+    static BoundingBox bbox(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return BoundingBox.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("bbox", e.getMessage());
+        }
+    }
+
+    CameraQuery cameras(String city, String zone, Integer phase, String status, String type, Long siteId, String bbox,
+                        boolean includeRetired) {
+        return new CameraQuery(city(city), zone(zone), phase, choice(CameraStatus.class, "status", status),
+            choice(CameraType.class, "type", type), siteId, bbox(bbox), includeRetired);
+    }
+
+    SiteQuery sites(String city, String zone, Integer phase, String status, String kind, String bbox, boolean includeRetired) {
+        return new SiteQuery(city(city), zone(zone), phase, choice(SiteStatus.class, "status", status), kind(kind), bbox(bbox),
+            includeRetired);
+    }
+}

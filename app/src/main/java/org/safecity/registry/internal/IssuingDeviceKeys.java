@@ -1,0 +1,115 @@
+package org.safecity.registry.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.safecity.identity.Actor;
+import org.safecity.identity.AuditTrail;
+import org.safecity.identity.DeviceKeys;
+import org.safecity.shared.Conflict;
+import org.safecity.shared.InvalidInput;
+import org.safecity.shared.InvalidInput.FieldError;
+import org.safecity.shared.NotFound;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An administrator issues a key to a device (a camera, an edge box, an NVR) for the cameras it
+ * reports for, and revokes it. The key is shown once; only its SHA-256 hash is kept. The identity
+ * module asks this service to authenticate a presented key.
+ */
+@Service
+class IssuingDeviceKeys implements DeviceKeys {
+
+    static final String PREFIX = "scd_";
+    private static final int KEY_BYTES = 32;
+
+    private final DeviceStore devices;
+    private final CameraStore cameras;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    IssuingDeviceKeys(DeviceStore devices, CameraStore cameras, AuditTrail audit, Clock clock) {
+        this.devices = devices;
+        this.cameras = cameras;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record Issued(long id, String key) {
+    }
+
+    @Transactional
+    Issued issue(String name, List<Long> cameraIds) {
+        List<FieldError> errors = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            errors.add(new FieldError("name", "is required, such as the device's label on site"));
+        } else if (name.strip().length() > 120) {
+            errors.add(new FieldError("name", "must be at most 120 characters"));
+        }
+        Set<Long> wanted = new LinkedHashSet<>();
+        if (cameraIds == null || cameraIds.isEmpty()) {
+            errors.add(new FieldError("cameraIds", "must list at least one camera the device reports for"));
+        } else {
+            for (Long id : cameraIds) {
+                if (id == null) {
+                    errors.add(new FieldError("cameraIds", "must not contain an empty id"));
+                } else {
+                    wanted.add(id);
+                }
+            }
+            var known = new java.util.HashSet<>(cameras.inService(wanted));
+            var unknown = wanted.stream().filter(id -> !known.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                errors.add(new FieldError("cameraIds", "are not cameras in service: " + unknown));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        byte[] secret = new byte[KEY_BYTES];
+        random.nextBytes(secret);
+        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = devices.insert(name.strip(), hash(key), clock.instant(), wanted);
+        audit.record("registry.device-key-issued", "device", Long.toString(id), null,
+            Map.of("name", name.strip(), "cameraIds", wanted.toString()));
+        return new Issued(id, key);
+    }
+
+    @Transactional
+    void revoke(long id) {
+        var device = devices.find(id).orElseThrow(() -> new NotFound("device", id));
+        if (device.revoked()) {
+            throw new Conflict("Device " + id + " was already revoked at " + device.revokedAt() + ".");
+        }
+        devices.revoke(id, clock.instant());
+        audit.record("registry.device-key-revoked", "device", Long.toString(id), null, Map.of("name", device.name()));
+    }
+
+    @Override
+    public Optional<Actor.Machine> authenticate(String presentedKey) {
+        if (presentedKey == null || !presentedKey.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return devices.findActiveByKeyHash(hash(presentedKey))
+            .map(d -> new Actor.Machine(d.id(), d.name(), Set.copyOf(d.cameraIds())));
+    }
+
+    static byte[] hash(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.safecity.registry.internal;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.safecity.registry.CameraDirectory;
+import org.safecity.registry.CameraStatusChanged;
+import org.safecity.registry.CameraSummary;
+import org.safecity.registry.StreamCredentials;
+import org.safecity.shared.GeoPoint;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The camera network as other modules read it, and where they report that a camera was heard from. */
+@Service
+class RegisteredCameras implements CameraDirectory {
+
+    private static final double METRES_PER_DEGREE_LAT = 111_320;
+
+    private final CameraStore cameras;
+    private final CredentialCipher cipher;
+    private final ApplicationEventPublisher events;
+
+    RegisteredCameras(CameraStore cameras, CredentialCipher cipher, ApplicationEventPublisher events) {
+        this.cameras = cameras;
+        this.cipher = cipher;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<CameraSummary> find(long id) {
+        return cameras.find(id).filter(c -> !c.retired()).map(RegisteredCameras::summary);
+    }
+
+    @Override
+    public List<CameraSummary> near(GeoPoint point, double metres) {
+        if (!(metres >= 0)) {
+            throw new IllegalArgumentException("the distance must be 0 metres or more");
+        }
+        double dLat = metres / METRES_PER_DEGREE_LAT;
+        double dLon = metres / (METRES_PER_DEGREE_LAT * Math.max(0.01, Math.cos(Math.toRadians(point.lat()))));
+        return cameras.inBox(point.lat() - dLat, point.lat() + dLat, point.lon() - dLon, point.lon() + dLon).stream()
+            .filter(c -> c.location().metresTo(point) <= metres)
+            .sorted(Comparator.comparingDouble(c -> c.location().metresTo(point)))
+            .map(RegisteredCameras::summary)
+            .toList();
+    }
+
+    @Override
+    @Transactional
+    public void markSeen(long cameraId, Instant at) {
+        var camera = cameras.find(cameraId).filter(c -> !c.retired());
+        if (camera.isEmpty()) {
+            return;
+        }
+        var next = CameraStatusPolicy.whenSeen(camera.get().status());
+        var before = cameras.markSeen(cameraId, at, next);
+        if (before.isPresent() && next != null && before.get() != next) {
+            events.publishEvent(new CameraStatusChanged(cameraId, before.get(), next, at));
+        }
+    }
+
+    @Override
+    public Optional<StreamCredentials> streamCredentials(long cameraId) {
+        return cameras.credentials(cameraId).map(cipher::decrypt);
+    }
+
+    static CameraSummary summary(Camera c) {
+        return new CameraSummary(c.id(), c.name(), c.siteId(), c.siteName(), c.cityCode(), c.zoneCode(), c.phase(), c.type(),
+            c.status(), c.location(), c.heading(), c.fieldOfView(), c.partnerId(), c.lastSeen());
+    }
+}

@@ -1,0 +1,43 @@
+package org.safecity.registry.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.safecity.shared.GeoPoint;
+
+/** Reading and writing the column types the registry's tables use. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    static Integer integer(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, Integer.class);
+    }
+
+    static Long bigint(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, Long.class);
+    }
+
+    static GeoPoint point(ResultSet rs, String lat, String lon) throws SQLException {
+        Double la = rs.getObject(lat, Double.class);
+        Double lo = rs.getObject(lon, Double.class);
+        return la == null || lo == null ? null : new GeoPoint(la, lo);
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,95 @@
+package org.safecity.registry.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.safecity.shared.PageOf;
+import org.safecity.shared.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The sites of the network: list and map them, register, move forward through the rollout, retire. */
+@RestController
+@Tag(name = "Sites", description = "Places where cameras stand; a site moves PLANNED, SURVEYED, INSTALLED, COMMISSIONED")
+class SiteController {
+
+    private final SiteStore sites;
+    private final RegisteringSites registering;
+    private final Filters filters;
+
+    SiteController(SiteStore sites, RegisteringSites registering, Filters filters) {
+        this.sites = sites;
+        this.registering = registering;
+        this.filters = filters;
+    }
+
+    @GetMapping("/api/v1/sites")
+    @PreAuthorize(Access.READ_NETWORK)
+    @Operation(summary = "List sites, a page at a time, filtered by city, zone, phase, status, kind or map box")
+    PageOf<Views.SiteView> list(@RequestParam(required = false) @Parameter(description = "city code, e.g. PSH") String city,
+                                @RequestParam(required = false) String zone, @RequestParam(required = false) Integer phase,
+                                @RequestParam(required = false) @Parameter(description = "PLANNED, SURVEYED, INSTALLED or COMMISSIONED") String status,
+                                @RequestParam(required = false) @Parameter(description = "bazaar, junction, hospital, transport, government, education, entry or other") String kind,
+                                @RequestParam(required = false) @Parameter(description = "minLon,minLat,maxLon,maxLat") String bbox,
+                                @RequestParam(defaultValue = "false") @Parameter(description = "include retired sites") boolean retired,
+                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        var query = filters.sites(city, zone, phase, status, kind, bbox, retired);
+        var request = PageRequest.of(page, size);
+        var visibility = Visibility.ofCaller();
+        return new PageOf<>(sites.list(query, visibility, request.size(), request.offset()).stream().map(Views.SiteView::of).toList(),
+            request.page(), request.size(), sites.count(query, visibility));
+    }
+
+    @GetMapping(path = "/api/v1/sites.geojson", produces = {"application/geo+json", "application/json"})
+    @PreAuthorize(Access.READ_NETWORK)
+    @Operation(summary = "All matching sites as a GeoJSON FeatureCollection for the map (same filters, not paged)")
+    Views.FeatureCollection geojson(@RequestParam(required = false) String city, @RequestParam(required = false) String zone,
+                                    @RequestParam(required = false) Integer phase, @RequestParam(required = false) String status,
+                                    @RequestParam(required = false) String kind, @RequestParam(required = false) String bbox) {
+        var query = filters.sites(city, zone, phase, status, kind, bbox, false);
+        return Views.FeatureCollection.of(sites.list(query, Visibility.ofCaller(), -1, 0).stream().map(Views::feature).toList());
+    }
+
+    @GetMapping("/api/v1/sites/{id}")
+    @PreAuthorize(Access.READ_NETWORK)
+    @Operation(summary = "One site")
+    Views.SiteView get(@PathVariable long id) {
+        return Views.SiteView.of(registering.visible(id, Visibility.ofCaller()));
+    }
+
+    @PostMapping("/api/v1/sites")
+    @PreAuthorize(Access.CHANGE_NETWORK)
+    @Operation(summary = "Register a site")
+    ResponseEntity<Views.SiteView> create(@RequestBody SiteInput input) {
+        var visibility = Visibility.ofCaller();
+        long id = registering.register(input, visibility);
+        return ResponseEntity.created(URI.create("/api/v1/sites/" + id)).body(Views.SiteView.of(registering.visible(id, visibility)));
+    }
+
+    @PutMapping("/api/v1/sites/{id}")
+    @PreAuthorize(Access.CHANGE_NETWORK)
+    @Operation(summary = "Change a site; its status only moves forward, each step's date is kept")
+    Views.SiteView update(@PathVariable long id, @RequestBody SiteInput input) {
+        var visibility = Visibility.ofCaller();
+        registering.change(id, input, visibility);
+        return Views.SiteView.of(registering.visible(id, visibility));
+    }
+
+    @PostMapping("/api/v1/sites/{id}/retire")
+    @PreAuthorize(Access.CHANGE_NETWORK)
+    @Operation(summary = "Retire a site (its history stays; nothing is deleted)")
+    Views.SiteView retire(@PathVariable long id, @Valid @RequestBody Retirement retirement) {
+        var visibility = Visibility.ofCaller();
+        registering.retire(id, retirement.reason().strip(), visibility);
+        return Views.SiteView.of(registering.visible(id, visibility));
+    }
+}

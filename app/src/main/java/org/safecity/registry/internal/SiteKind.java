@@ -1,0 +1,26 @@
+package org.safecity.registry.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What kind of place a site covers; written in lower case in files and answers ("bazaar"). */
+enum SiteKind {
+    BAZAAR, JUNCTION, HOSPITAL, TRANSPORT, GOVERNMENT, EDUCATION, ENTRY, OTHER;
+
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<SiteKind> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String wanted = text.strip().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(k -> k.name().equals(wanted)).findFirst();
+    }
+
+    static String choices() {
+        return String.join(", ", Arrays.stream(values()).map(SiteKind::label).toList());
+    }
+}

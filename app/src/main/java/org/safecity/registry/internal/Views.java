@@ -1,0 +1,112 @@
+package org.safecity.registry.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraType;
+
+/** How the registry's records look in API answers. Passwords never appear; {@code hasCredentials} says whether one is stored. */
+final class Views {
+
+    private Views() {
+    }
+
+    record CityView(String code, String name, String districtHq, double lat, double lon) {
+        static CityView of(City c) {
+            return new CityView(c.code(), c.name(), c.districtHq(), c.centre().lat(), c.centre().lon());
+        }
+    }
+
+    record ZoneView(long id, String cityCode, String code, String name, Double lat, Double lon, boolean retired,
+                    Instant retiredAt, String retireReason) {
+        static ZoneView of(Zone z) {
+            return new ZoneView(z.id(), z.cityCode(), z.code(), z.name(), z.centre() == null ? null : z.centre().lat(),
+                z.centre() == null ? null : z.centre().lon(), z.retired(), z.retiredAt(), z.retireReason());
+        }
+    }
+
+    record SiteView(long id, String name, String kind, double lat, double lon, String cityCode, String city, String zoneCode,
+                    int phase, String status, LocalDate surveyedOn, LocalDate installedOn, LocalDate commissionedOn,
+                    long cameras, boolean retired, Instant retiredAt, String retireReason) {
+        static SiteView of(SiteStore.Listed listed) {
+            Site s = listed.site();
+            return new SiteView(s.id(), s.name(), s.kind().label(), s.location().lat(), s.location().lon(), s.cityCode(),
+                listed.cityName(), s.zoneCode(), s.phase(), s.status().name(), s.surveyedOn(), s.installedOn(),
+                s.commissionedOn(), listed.cameras(), s.retired(), s.retiredAt(), s.retireReason());
+        }
+    }
+
+    record CameraView(long id, String name, long siteId, String siteName, String siteKind, String cityCode, String city,
+                      String zoneCode, int phase, CameraType type, CameraStatus status, String make, String model,
+                      String resolution, Integer heading, Integer fieldOfView, String mainStream, String subStream,
+                      boolean hasCredentials, String owner, Long partnerId, LocalDate installedOn, Instant lastSeen,
+                      double lat, double lon, boolean retired, Instant retiredAt, String retireReason) {
+        static CameraView of(Camera c) {
+            return new CameraView(c.id(), c.name(), c.siteId(), c.siteName(), c.siteKind().label(), c.cityCode(), c.cityName(),
+                c.zoneCode(), c.phase(), c.type(), c.status(), c.make(), c.model(), c.resolution(), c.heading(),
+                c.fieldOfView(), c.mainStream(), c.subStream(), c.hasCredentials(), c.owner().name(), c.partnerId(),
+                c.installedOn(), c.lastSeen(), c.location().lat(), c.location().lon(), c.retired(), c.retiredAt(),
+                c.retireReason());
+        }
+    }
+
+    /** A GeoJSON (RFC 7946) FeatureCollection; positions are [longitude, latitude]. */
+    record FeatureCollection(String type, List<Feature> features) {
+        static FeatureCollection of(List<Feature> features) {
+            return new FeatureCollection("FeatureCollection", features);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Feature(String type, Object id, Point geometry,
+                   @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS) Map<String, Object> properties) {
+    }
+
+    record Point(String type, double[] coordinates) {
+        static Point of(double lat, double lon) {
+            return new Point("Point", new double[] {lon, lat});
+        }
+    }
+
+    static Feature feature(Camera c) {
+        var p = new LinkedHashMap<String, Object>();
+        p.put("id", c.id());
+        p.put("name", c.name());
+        p.put("siteId", c.siteId());
+        p.put("siteName", c.siteName());
+        p.put("siteKind", c.siteKind().label());
+        p.put("cityCode", c.cityCode());
+        p.put("city", c.cityName());
+        p.put("zoneCode", c.zoneCode());
+        p.put("phase", c.phase());
+        p.put("type", c.type().name());
+        p.put("status", c.status().name());
+        p.put("make", c.make());
+        p.put("model", c.model());
+        p.put("resolution", c.resolution());
+        p.put("heading", c.heading());
+        p.put("fieldOfView", c.fieldOfView());
+        p.put("owner", c.owner().name());
+        p.put("lastSeen", c.lastSeen() == null ? null : c.lastSeen().toString());
+        return new Feature("Feature", c.id(), Point.of(c.location().lat(), c.location().lon()), p);
+    }
+
+    static Feature feature(SiteStore.Listed listed) {
+        Site s = listed.site();
+        var p = new LinkedHashMap<String, Object>();
+        p.put("id", s.id());
+        p.put("name", s.name());
+        p.put("kind", s.kind().label());
+        p.put("cityCode", s.cityCode());
+        p.put("city", listed.cityName());
+        p.put("zoneCode", s.zoneCode());
+        p.put("phase", s.phase());
+        p.put("status", s.status().name());
+        p.put("cameras", listed.cameras());
+        return new Feature("Feature", s.id(), Point.of(s.location().lat(), s.location().lon()), p);
+    }
+}

@@ -1,0 +1,126 @@
+// What every console page's script shares: reading the API with the session, and showing
+// numbers, money and times the way people in Khyber Pakhtunkhwa read them.
+
+const ZONE = 'Asia/Karachi';
+
+/** GETs JSON from the API with the session cookie; a lapsed session goes back to sign-in. */
+export async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.status === 401) {
+    window.location.assign('/login');
+    throw new Error('The session has ended; sign in again.');
+  }
+  if (!response.ok) {
+    throw new Error(await problemText(response));
+  }
+  return response.json();
+}
+
+/** POSTs JSON with the CSRF token the page carries in its meta tags. */
+export async function postJson(path, body) {
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeader() },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    throw new Error(await problemText(response));
+  }
+  return response.status === 204 ? null : response.json();
+}
+
+export function csrfHeader() {
+  const token = document.querySelector('meta[name="_csrf"]')?.content;
+  const header = document.querySelector('meta[name="_csrf_header"]')?.content;
+  return token && header ? { [header]: token } : {};
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title || `The server answered ${response.status}.`;
+  } catch {
+    return `The server answered ${response.status}.`;
+  }
+}
+
+const integer = new Intl.NumberFormat('en-PK', { maximumFractionDigits: 0 });
+
+export function formatCount(value) {
+  return value == null ? '—' : integer.format(value);
+}
+
+/** Whole rupees in millions and billions, as the Authority's budget papers state them. */
+export function formatRupees(rupees) {
+  if (rupees == null) return '—';
+  const amount = Number(rupees);
+  if (Math.abs(amount) >= 1e9) return `Rs ${trim(amount / 1e9, 2)} billion`;
+  if (Math.abs(amount) >= 1e6) return `Rs ${trim(amount / 1e6, 1)} million`;
+  return `Rs ${integer.format(amount)}`;
+}
+
+function trim(value, digits) {
+  return new Intl.NumberFormat('en-PK', { maximumFractionDigits: digits }).format(value);
+}
+
+/** A calendar date; an ISO date without a time is shown as that date, an instant in Pakistan time. */
+export function formatDate(value) {
+  if (!value) return '—';
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = dateOnly ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric', month: 'short', year: 'numeric', timeZone: dateOnly ? 'UTC' : ZONE,
+  }).format(date);
+}
+
+/** An instant in Pakistan Standard Time, e.g. "25 Nov 2026, 16:40 PKT". */
+export function formatDateTime(value) {
+  if (!value) return '—';
+  const text = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: ZONE,
+  }).format(new Date(value));
+  return `${text} PKT`;
+}
+
+/** The time of day in Pakistan Standard Time, e.g. "16:40 PKT". */
+export function formatTime(value) {
+  const text = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: ZONE })
+    .format(new Date(value));
+  return `${text} PKT`;
+}
+
+/** How long ago an instant was, in words an operator reads at a glance. */
+export function formatAgo(value, now = Date.now()) {
+  if (!value) return '';
+  const seconds = Math.round((now - new Date(value).getTime()) / 1000);
+  if (seconds < 0) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86400)} days ago`;
+}
+
+/** Words for an enum constant: TRAFFIC_REVIEWER becomes "Traffic reviewer". */
+export function words(constant) {
+  if (!constant) return '—';
+  const text = String(constant).toLowerCase().replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A CSS custom property's value, so colours are defined once in console.css. */
+export function cssColour(name) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
+/** Makes an element with text content only: API values never become markup. */
+export function element(tag, { className, text, attributes } = {}, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value != null) node.setAttribute(name, value);
+  }
+  node.append(...children.filter((child) => child != null));
+  return node;
+}

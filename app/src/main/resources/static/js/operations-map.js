@@ -1,0 +1,335 @@
+// The operations map: cities, sites and cameras coloured by status, filters, a legend with counts
+// and a details panel. Markers are drawn on one canvas so thousands of cameras stay smooth.
+import { cssColour, element, formatAgo, formatCount, formatDateTime, formatTime, getJson, words } from './console.js';
+
+const CAMERA_STATUSES = ['ONLINE', 'INSTALLED', 'OFFLINE', 'FAULTY', 'PLANNED'];
+const SITE_STATUSES = ['COMMISSIONED', 'INSTALLED', 'SURVEYED', 'PLANNED'];
+const TYPE_NAMES = { FIXED: 'Fixed', PTZ: 'PTZ (pan-tilt-zoom)', ANPR: 'ANPR (number plates)', FACE: 'Face recognition' };
+const PROVINCE_CENTRE = [34.3, 71.9];
+const REFRESH_SECONDS = 60;
+
+const container = document.getElementById('map');
+const filters = document.getElementById('map-filters');
+const notice = document.getElementById('map-notice');
+const details = document.getElementById('details');
+
+const cameraColours = Object.fromEntries(CAMERA_STATUSES.map((s) => [s, cssColour(`--camera-${s.toLowerCase()}`)]));
+const siteColours = Object.fromEntries(SITE_STATUSES.map((s) => [s, cssColour(`--site-${s.toLowerCase()}`)]));
+
+const map = L.map(container, { preferCanvas: true, minZoom: 5, maxZoom: 19, worldCopyJump: false })
+  .setView(PROVINCE_CENTRE, 7);
+const canvas = L.canvas({ padding: 0.5, tolerance: 3 });
+map.createPane('grid').style.zIndex = 250;
+const gridCanvas = L.canvas({ pane: 'grid' });
+L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
+map.attributionControl.setPrefix('Leaflet');
+
+const grid = L.layerGroup();
+const cityLayer = L.layerGroup().addTo(map);
+const siteLayer = L.layerGroup().addTo(map);
+const cameraLayer = L.layerGroup().addTo(map);
+const selection = L.layerGroup().addTo(map);
+L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: true }).addTo(map);
+
+let cities = [];
+let sites = [];
+let request = 0;
+let fitted = false;
+
+showBackground(container.dataset.tileUrl, container.dataset.tileAttribution);
+start().catch(fail);
+
+async function start() {
+  restoreFilters();
+  [cities] = await Promise.all([getJson('/api/v1/cities'), loadPhases()]);
+  fillSelect(filters.elements.city, cities.map((c) => [c.code, c.name]));
+  restoreFilters();
+  drawCities();
+  const siteCollection = await getJson('/api/v1/sites.geojson');
+  sites = siteCollection.features ?? [];
+  filters.addEventListener('change', () => refresh(true).catch(fail));
+  // the form clears its fields only after the reset event, so read them on the next turn
+  filters.addEventListener('reset', () => setTimeout(() => refresh(true).catch(fail)));
+  await refresh(false);
+  // statuses change as cameras go on- and offline, so the map keeps itself current
+  setInterval(() => refresh(false).catch(fail), REFRESH_SECONDS * 1000);
+}
+
+/** The phase filter; people who may not read the rollout plan (commercial partners) get the map without it. */
+async function loadPhases() {
+  try {
+    const phases = await getJson('/api/v1/phases');
+    fillSelect(filters.elements.phase, phases.map((p) => [String(p.number), `Phase ${p.number} · ${p.name}`]));
+  } catch {
+    filters.elements.phase.value = '';
+    filters.elements.phase.closest('label').hidden = true;
+  }
+}
+
+function fillSelect(select, options) {
+  for (const [value, label] of options) {
+    select.append(element('option', { text: label, attributes: { value } }));
+  }
+}
+
+/** Filters live in the address too, so a view can be bookmarked or sent to a colleague. */
+function restoreFilters() {
+  const query = new URLSearchParams(window.location.search);
+  for (const name of ['city', 'phase', 'status', 'type']) {
+    if (query.has(name)) filters.elements[name].value = query.get(name);
+  }
+}
+
+function chosen() {
+  const values = {};
+  for (const name of ['city', 'phase', 'status', 'type']) {
+    const value = filters.elements[name].value;
+    if (value) values[name] = value;
+  }
+  return values;
+}
+
+async function refresh(byPerson) {
+  const ticket = ++request;
+  container.dataset.loaded = 'false';
+  const wanted = chosen();
+  const query = new URLSearchParams(wanted).toString();
+  if (byPerson) {
+    window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+  }
+  const collection = await getJson(`/api/v1/cameras.geojson${query ? `?${query}` : ''}`);
+  if (ticket !== request) return; // a newer choice is already on its way
+  const cameras = collection.features ?? [];
+  const shownSites = sites.filter((site) => matchesPlace(site.properties, wanted));
+  drawSites(shownSites);
+  drawCameras(cameras);
+  fillLegend('camera-legend', CAMERA_STATUSES, cameraColours, cameras, false);
+  fillLegend('site-legend', SITE_STATUSES, siteColours, shownSites, true);
+  document.getElementById('camera-count').textContent = formatCount(cameras.length);
+  document.getElementById('site-count').textContent = formatCount(shownSites.length);
+  if (!fitted || byPerson) fitTo(cameras.length ? cameras : shownSites);
+  document.getElementById('map-updated').textContent = `Updated ${formatTime(new Date())} · every minute`;
+  container.dataset.camerasShown = String(cameras.length);
+  container.dataset.sitesShown = String(shownSites.length);
+  container.dataset.loaded = 'true';
+}
+
+function matchesPlace(properties, wanted) {
+  return (!wanted.city || properties.cityCode === wanted.city)
+    && (!wanted.phase || String(properties.phase) === wanted.phase);
+}
+
+function drawCities() {
+  cityLayer.clearLayers();
+  for (const city of cities) {
+    if (city.lat == null || city.lon == null) continue;
+    L.circle([city.lat, city.lon], {
+      renderer: canvas, radius: 9000, interactive: false,
+      color: '#3d5a78', weight: 1.5, dashArray: '6 5', fillColor: '#3d5a78', fillOpacity: 0.04,
+    }).addTo(cityLayer);
+    L.circleMarker([city.lat, city.lon], { renderer: canvas, radius: 3, weight: 0, fillColor: '#0f2236', fillOpacity: 0.9, interactive: false })
+      .addTo(cityLayer);
+    const label = L.tooltip({ permanent: true, direction: 'right', offset: [6, 0], className: 'city-label' })
+      .setLatLng([city.lat, city.lon]).setContent(cityLabel(city)).addTo(cityLayer);
+    map.on('zoomend', () => label.setContent(cityLabel(city)));
+  }
+}
+
+/** Names overlap when the whole province is in view, so far out the cities are shown by their codes. */
+function cityLabel(city) {
+  return map.getZoom() >= 9 ? city.name : city.code;
+}
+
+function drawSites(features) {
+  siteLayer.clearLayers();
+  for (const feature of features) {
+    const site = feature.properties;
+    const marker = L.circleMarker(latLng(feature), {
+      renderer: canvas, radius: 8, weight: 2.5, color: siteColours[site.status] ?? '#666', fill: true,
+      fillColor: '#ffffff', fillOpacity: 0.55,
+    });
+    marker.on('click', () => showSite(site, marker));
+    marker.addTo(siteLayer);
+  }
+}
+
+function drawCameras(features) {
+  cameraLayer.clearLayers();
+  for (const feature of features) {
+    const camera = feature.properties;
+    const marker = L.circleMarker(latLng(feature), {
+      renderer: canvas, radius: 4.5, weight: 1, color: '#ffffff', fillColor: cameraColours[camera.status] ?? '#666',
+      fillOpacity: 0.95,
+    });
+    marker.on('click', () => showCamera(camera, marker));
+    marker.addTo(cameraLayer);
+  }
+}
+
+function latLng(feature) {
+  const [lon, lat] = feature.geometry.coordinates;
+  return [lat, lon];
+}
+
+function fitTo(features) {
+  if (!features.length) {
+    const known = cities.filter((c) => c.lat != null);
+    if (known.length) map.fitBounds(L.latLngBounds(known.map((c) => [c.lat, c.lon])).pad(0.2));
+    return;
+  }
+  map.fitBounds(L.latLngBounds(features.map(latLng)).pad(0.08), { maxZoom: 15 });
+  fitted = true;
+}
+
+function fillLegend(id, statuses, colours, features, ring) {
+  const counts = Object.fromEntries(statuses.map((s) => [s, 0]));
+  for (const feature of features) counts[feature.properties.status] = (counts[feature.properties.status] ?? 0) + 1;
+  const list = document.getElementById(id);
+  list.replaceChildren(...statuses.map((status) => {
+    const swatch = element('span', { className: ring ? 'swatch swatch-ring' : 'swatch' });
+    swatch.style[ring ? 'borderColor' : 'backgroundColor'] = colours[status];
+    return element('li', { className: counts[status] ? '' : 'empty', attributes: { 'data-status': status } },
+      swatch, element('span', { text: words(status) }),
+      element('span', { className: 'count', text: formatCount(counts[status]) }));
+  }));
+}
+
+function showCamera(camera, marker) {
+  highlight(marker, camera);
+  const rows = [
+    ['Status', statusLabel(camera.status, cameraColours)],
+    ['Type', TYPE_NAMES[camera.type] ?? words(camera.type)],
+    ['Make / model', [camera.make, camera.model].filter(Boolean).join(' ') || '—'],
+    ['Resolution', camera.resolution || '—'],
+    ['Heading / FOV', `${camera.heading ?? '—'}° / ${camera.fieldOfView ?? '—'}°`],
+    ['Site', camera.siteName || '—'],
+    ['Zone', camera.zoneCode || '—'],
+    ['City', camera.city || camera.cityCode || '—'],
+    ['Phase', camera.phase ?? '—'],
+    ['Owner', camera.owner || '—'],
+    ['Last seen', camera.lastSeen ? `${formatDateTime(camera.lastSeen)} (${formatAgo(camera.lastSeen)})` : 'Never'],
+  ];
+  showDetails('Camera', camera.name, rows);
+}
+
+function showSite(site, marker) {
+  highlight(marker, null);
+  showDetails('Site', site.name, [
+    ['Status', statusLabel(site.status, siteColours)],
+    ['Kind', words(site.kind)],
+    ['Cameras', formatCount(site.cameras)],
+    ['Zone', site.zoneCode || '—'],
+    ['City', site.city || site.cityCode || '—'],
+    ['Phase', site.phase ?? '—'],
+  ]);
+}
+
+function statusLabel(status, colours) {
+  const swatch = element('span', { className: 'swatch' });
+  swatch.style.backgroundColor = colours[status] ?? '#666';
+  return element('span', { className: 'status' }, swatch, element('span', { text: words(status) }));
+}
+
+function showDetails(kind, name, rows) {
+  const list = element('dl');
+  for (const [label, value] of rows) {
+    list.append(element('dt', { text: label }),
+      value instanceof Node ? element('dd', {}, value) : element('dd', { text: String(value) }));
+  }
+  details.replaceChildren(element('p', { className: 'kind', text: kind }), element('h2', { text: name }), list);
+}
+
+/** Rings the chosen marker and, for a camera, sketches where it looks (heading and field of view). */
+function highlight(marker, camera) {
+  selection.clearLayers();
+  L.circleMarker(marker.getLatLng(), { renderer: canvas, radius: 11, weight: 2.5, color: '#0f2236', fill: false, interactive: false })
+    .addTo(selection);
+  if (camera && camera.heading != null && camera.fieldOfView) {
+    L.polygon(viewCone(marker.getLatLng(), camera.heading, camera.fieldOfView, 120), {
+      renderer: canvas, interactive: false, weight: 1, color: '#0f2236', fillColor: '#4fa3ff', fillOpacity: 0.25,
+    }).addTo(selection);
+  }
+}
+
+function viewCone(centre, heading, fieldOfView, metres) {
+  const points = [centre];
+  const steps = 12;
+  for (let i = 0; i <= steps; i++) {
+    const bearing = ((heading - fieldOfView / 2 + (fieldOfView * i) / steps) * Math.PI) / 180;
+    const north = (metres * Math.cos(bearing)) / 111320;
+    const east = (metres * Math.sin(bearing)) / (111320 * Math.cos((centre.lat * Math.PI) / 180));
+    points.push([centre.lat + north, centre.lng + east]);
+  }
+  return points;
+}
+
+/**
+ * Tiles from the configured server when there is one; otherwise, or once tiles fail, a plain
+ * background with a coordinate grid so the markers still read as a map.
+ */
+function showBackground(tileUrl, attribution) {
+  if (!tileUrl) {
+    plainBackground(null);
+    return;
+  }
+  let failures = 0;
+  let loaded = 0;
+  const tiles = L.tileLayer(tileUrl, { maxZoom: 19, attribution: attribution || '' }).addTo(map);
+  tiles.on('tileload', () => { loaded++; });
+  tiles.on('tileerror', () => {
+    failures++;
+    if (failures === 3 && loaded === 0) {
+      map.removeLayer(tiles);
+      plainBackground('Map tiles could not be loaded from the tile server; showing the plain map.');
+    }
+  });
+}
+
+function plainBackground(message) {
+  container.classList.add('plain');
+  grid.addTo(map);
+  drawGrid();
+  map.on('moveend', drawGrid);
+  if (message) {
+    notice.textContent = message;
+    notice.hidden = false;
+  }
+}
+
+function drawGrid() {
+  grid.clearLayers();
+  // drawn well past the edges so a pan never shows where the grid stops
+  const bounds = map.getBounds().pad(1);
+  const zoom = map.getZoom();
+  const step = zoom >= 15 ? 0.005 : zoom >= 13 ? 0.02 : zoom >= 11 ? 0.1 : zoom >= 9 ? 0.25 : zoom >= 7 ? 1 : 2;
+  const style = { renderer: gridCanvas, color: '#c3ccd6', weight: 1, interactive: false };
+  for (let lat = Math.floor(bounds.getSouth() / step) * step; lat <= bounds.getNorth(); lat += step) {
+    L.polyline([[lat, bounds.getWest()], [lat, bounds.getEast()]], style).addTo(grid);
+  }
+  for (let lon = Math.floor(bounds.getWest() / step) * step; lon <= bounds.getEast(); lon += step) {
+    L.polyline([[bounds.getSouth(), lon], [bounds.getNorth(), lon]], style).addTo(grid);
+  }
+}
+
+function fail(error) {
+  notice.textContent = `The map could not load its data: ${error.message}`;
+  notice.hidden = false;
+  container.dataset.loaded = 'error';
+}
+
+/** Read-only counts for people and tests checking that what the legend says is what is drawn. */
+window.SafeCityMap = Object.freeze({
+  camerasDrawn: () => countOnMap(cameraLayer),
+  sitesDrawn: () => countOnMap(siteLayer),
+  /** Where, in pixels from the map's top left corner, the camera nearest the centre is drawn. */
+  cameraNearCentre: () => {
+    const centre = map.getSize().divideBy(2);
+    const points = cameraLayer.getLayers().map((marker) => map.latLngToContainerPoint(marker.getLatLng()));
+    points.sort((a, b) => a.distanceTo(centre) - b.distanceTo(centre));
+    return points.length ? { x: Math.round(points[0].x), y: Math.round(points[0].y) } : null;
+  },
+});
+
+function countOnMap(layer) {
+  return layer.getLayers().filter((marker) => map.hasLayer(marker)).length;
+}

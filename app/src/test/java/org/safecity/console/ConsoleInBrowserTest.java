@@ -1,0 +1,237 @@
+package org.safecity.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.safecity.IntegrationTest;
+import org.safecity.TestDatabase;
+
+/**
+ * The console in a real Chromium: sign-in, the operations map with Peshawar's phase 1 cameras,
+ * and the rollout dashboard. Screenshots land in {@code target/screenshots} for people to look at.
+ * Needs the Debian packages {@code chromium} and {@code chromium-driver}; Selenium is pointed at
+ * them so it never tries to download a driver.
+ */
+class ConsoleInBrowserTest extends IntegrationTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+
+    private static ChromeDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void openChromium() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        String missing = "Chromium is not installed: the console's browser test needs the Debian packages "
+            + "chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
+        if (System.getenv("CI") != null) {
+            assertThat(installed).as(missing).isTrue();
+        } else {
+            Assumptions.assumeTrue(installed, missing + "; skipping it here.");
+            Assumptions.assumeFalse(System.getProperty("safecity.browser.skip") != null, "browser tests skipped by -Dsafecity.browser.skip");
+        }
+        profile = Files.createTempDirectory("safecity-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No network here: without the background flags Chromium keeps dialling Google's services.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--window-size=1400,900", "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void startSignedOut() {
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void the_map_shows_the_710_cameras_of_peshawar_phase_1_and_draws_as_many_as_it_counts() {
+        signIn("admin", TestDatabase.ADMIN_PASSWORD);
+        assertThat(browser.getCurrentUrl()).endsWith("/map");
+        WebElement map = loadedMap();
+        screenshot("map-all");
+
+        new Select(browser.findElement(By.name("city"))).selectByValue("PSH");
+        loadedMap();
+        new Select(browser.findElement(By.name("phase"))).selectByValue("1");
+        map = loadedMap();
+
+        assertThat(browser.getCurrentUrl()).contains("city=PSH", "phase=1");
+        assertThat(browser.findElement(By.id("camera-count")).getText()).isEqualTo("710");
+        assertThat(map.getDomAttribute("data-cameras-shown")).isEqualTo("710");
+        assertThat(script("return window.SafeCityMap.camerasDrawn()")).isEqualTo(710L);
+        assertThat(legendTotal("camera-legend")).isEqualTo(710);
+        assertThat(severeBrowserMessages()).isEmpty();
+        screenshot("map-peshawar-phase-1");
+    }
+
+    @Test
+    void choosing_a_camera_on_the_map_shows_its_details() {
+        signIn("admin", TestDatabase.ADMIN_PASSWORD);
+        browser.get(url("/map?city=PSH&phase=1"));
+        WebElement map = loadedMap();
+
+        @SuppressWarnings("unchecked")
+        var point = (Map<String, Long>) script("return window.SafeCityMap.cameraNearCentre()");
+        var size = map.getSize();
+        new Actions(browser).moveToElement(map, (int) (point.get("x") - size.getWidth() / 2), (int) (point.get("y") - size.getHeight() / 2))
+            .click().perform();
+
+        var details = browser.findElement(By.id("details"));
+        new WebDriverWait(browser, PATIENCE).until(driver -> details.getText().startsWith("CAMERA"));
+        assertThat(details.getText()).contains("Type", "Make / model", "Resolution", "Heading / FOV", "Site", "Zone", "Status", "Last seen");
+        screenshot("map-camera-details");
+    }
+
+    @Test
+    void a_commercial_partners_map_loads_without_the_authoritys_phases() {
+        String username = "browser.partner." + ProcessHandle.current().pid();
+        String password = "password-for-" + username;
+        var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Browser partner",
+            "password", password, "roles", List.of("PARTNER"), "partnerId", 1));
+        assertThat(created.status()).as("partner account: %s", created).isEqualTo(201);
+
+        signIn(username, password);
+        var map = loadedMap();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/map");
+        assertThat(browser.findElement(By.name("phase")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("camera-count")).getText()).isEqualTo(map.getDomAttribute("data-cameras-shown"));
+        assertThat(browser.findElements(By.linkText("Rollout"))).isEmpty();
+        screenshot("map-partner");
+    }
+
+    @Test
+    void the_rollout_shows_phase_1_with_its_125_sites_and_710_cameras() {
+        signIn("admin", TestDatabase.ADMIN_PASSWORD);
+        browser.findElement(By.linkText("Rollout")).click();
+        var page = browser.findElement(By.id("rollout"));
+        new WebDriverWait(browser, PATIENCE).until(driver -> "true".equals(page.getDomAttribute("data-loaded")));
+
+        var phase = browser.findElement(By.id("phase-1"));
+        assertThat(phase.findElement(By.className("phase-scope")).getText()).isEqualTo("125 sites · 710 cameras");
+        assertThat(phase.findElement(By.className("badge")).getText()).isIn("ON TRACK", "LATE", "NO ESTIMATE");
+        assertThat(severeBrowserMessages()).isEmpty();
+        screenshot("rollout");
+        script("document.getElementById('phases').scrollIntoView()");
+        screenshot("rollout-phases");
+    }
+
+    @Test
+    void an_auditor_who_signs_in_is_told_what_they_can_do() {
+        String username = "browser.auditor." + ProcessHandle.current().pid();
+        String password = "password-for-" + username;
+        var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Browser auditor",
+            "password", password, "roles", List.of("AUDITOR")));
+        assertThat(created.status()).as("auditor account: %s", created).isEqualTo(201);
+
+        signIn(username, password);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/access");
+        assertThat(browser.findElement(By.id("audit-access")).getText()).contains("GET /api/v1/audit", "GET /api/v1/audit/verify");
+        assertThat(browser.findElements(By.linkText("Operations map"))).isEmpty();
+        screenshot("auditor-access");
+    }
+
+    @Test
+    void a_wrong_password_shows_the_error_on_the_sign_in_page() {
+        browser.get(url("/login"));
+        screenshot("sign-in");
+
+        signIn("admin", "not-the-admin-password");
+
+        assertThat(browser.getCurrentUrl()).endsWith("/login?error");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isEqualTo("The username or password is not right.");
+        screenshot("sign-in-refused");
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(username);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, PATIENCE).until(driver -> !driver.getCurrentUrl().endsWith("/login"));
+    }
+
+    /** Waits until the map has drawn what the current filters ask for, and returns its element. */
+    private WebElement loadedMap() {
+        var map = browser.findElement(By.id("map"));
+        new WebDriverWait(browser, PATIENCE).until(driver -> "true".equals(map.getDomAttribute("data-loaded")));
+        return map;
+    }
+
+    private int legendTotal(String legend) {
+        return browser.findElements(By.cssSelector("#" + legend + " .count")).stream()
+            .mapToInt(count -> Integer.parseInt(count.getText().replace(",", ""))).sum();
+    }
+
+    private Object script(String code) {
+        return ((JavascriptExecutor) browser).executeScript(code);
+    }
+
+    private List<String> severeBrowserMessages() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage).toList();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static void screenshot(String name) {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        try {
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.safecity.console;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A person's browser session without the browser: a cookie jar, the sign-in form with its CSRF
+ * token, and pages fetched without following redirects so tests can see where they lead.
+ */
+final class ConsoleSession {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+
+    private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:webjars|js|css|img)/[^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http;
+
+    private ConsoleSession(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    }
+
+    static ConsoleSession anonymous(int port) {
+        return new ConsoleSession(port);
+    }
+
+    /** Fills in and submits the sign-in form; the answer is the form's redirect. */
+    Page signIn(String username, String password) {
+        return submit("/login", "/login", Map.of("username", username, "password", password));
+    }
+
+    /** Submits a form found on {@code formPage}, with that page's CSRF token, as a browser would. */
+    Page submit(String formPage, String action, Map<String, String> fields) {
+        var form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrfTokenOn(formPage));
+        String body = form.entrySet().stream()
+            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Page get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    /** Where the scripts and stylesheets a page links to point: paths on this server. */
+    static java.util.List<String> assetsOf(Page page) {
+        return ASSET.matcher(page.body()).results().map(m -> m.group(1)).toList();
+    }
+
+    private String csrfTokenOn(String path) {
+        var page = get(path);
+        var match = CSRF_FIELD.matcher(page.body());
+        if (!match.find()) {
+            throw new IllegalStateException("no CSRF field on " + path + ": " + page.status());
+        }
+        return match.group(1) != null ? match.group(1) : match.group(2);
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        // a browser's Accept header, which is what makes the server answer with pages and redirects
+        request.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        try {
+            var response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""),
+                response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response as a browser receives it: status, where a redirect points, and the body. */
+    record Page(int status, String location, String contentType, String body) {
+
+        /** The path a redirect points to, without scheme and host. */
+        String redirectPath() {
+            return location.isEmpty() ? "" : URI.create(location).getRawPath()
+                + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery());
+        }
+
+        @Override
+        public String toString() {
+            return status + (location.isEmpty() ? "" : " -> " + location);
+        }
+    }
+}
