@@ -15,7 +15,9 @@ enum Section {
         Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER, Role.PARTNER)),
     /** The rollout plan is the Authority's own: a commercial partner does not see it. */
     ROLLOUT("Rollout", "/rollout", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR,
-        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER));
+        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER)),
+    /** Case evidence is for the case team and supervisors; administrators run the store but do not read cases. */
+    EVIDENCE("Evidence", "/evidence", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR));
 
     private final String label;
     private final String path;
