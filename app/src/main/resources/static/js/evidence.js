@@ -40,9 +40,47 @@ if (openCase) {
   });
 }
 
+/** Sends JSON with a method fetch's helpers in console.js do not cover (PUT). */
+async function sendJson(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeader() },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) {
+    let message = `The server answered ${response.status}.`;
+    try {
+      const problem = await response.json();
+      message = problem.detail || problem.title || message;
+    } catch { /* not a problem document */ }
+    throw new Error(message);
+  }
+  return response.json();
+}
+
 const casePage = document.getElementById('evidence-case');
 if (casePage) {
   const caseId = casePage.dataset.caseId;
+  const caseError = casePage.querySelector('[data-error="case"]');
+  document.getElementById('case-status').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await sendJson('PUT', `/api/v1/cases/${caseId}/status`, formObject(event.target));
+      window.location.reload();
+    } catch (error) {
+      showError(caseError, error.message);
+    }
+  });
+  document.getElementById('add-member').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await postJson(`/api/v1/cases/${caseId}/members`, formObject(event.target));
+      window.location.reload();
+    } catch (error) {
+      showError(caseError, error.message);
+    }
+  });
   const upload = document.getElementById('upload-item');
   const uploadProgress = document.getElementById('upload-progress');
   const uploadStatus = casePage.querySelector('[data-status="upload"]');

@@ -43,7 +43,7 @@ class EvidencePages {
         }
 
         public String words(String constant) {
-            String text = constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            String text = constant.toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace("cctv", "CCTV");
             return Character.toUpperCase(text.charAt(0)) + text.substring(1);
         }
     }
@@ -65,6 +65,7 @@ class EvidencePages {
             return notFound(model, response, "case");
         }
         model.addAttribute("kinds", records.kinds());
+        model.addAttribute("statuses", records.statuses());
         model.addAttribute("times", new Times());
         return "evidence/case";
     }

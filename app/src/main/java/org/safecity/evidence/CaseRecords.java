@@ -20,6 +20,11 @@ public interface CaseRecords {
     /** One item with its custody log; recorded as {@code viewed} in that log. */
     ItemHistory itemHistory(UUID itemId);
 
+    /** Where a case can stand, in order, for a form's choices. */
+    default List<String> statuses() {
+        return List.of("OPEN", "UNDER_INVESTIGATION", "CHALLAN_SUBMITTED", "UNDER_TRIAL", "CLOSED");
+    }
+
     /** The kinds of item, for a form's choices. */
     default List<EvidenceKind> kinds() {
         return List.of(EvidenceKind.values());

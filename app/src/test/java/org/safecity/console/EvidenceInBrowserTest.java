@@ -107,6 +107,10 @@ class EvidenceInBrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.cssSelector(".evidence-table")).getText()).contains("video/mp4", "3.0 MB");
         screenshot("evidence-case");
 
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("status"))).selectByValue("CHALLAN_SUBMITTED");
+        browser.findElement(By.cssSelector("#case-status button[type=submit]")).click();
+        new WebDriverWait(browser, PATIENCE).until(driver -> driver.findElement(By.cssSelector(".facts")).getText().contains("Challan submitted"));
+
         browser.findElement(By.name("recipient")).sendKeys("Judicial Magistrate, Peshawar");
         browser.findElement(By.name("reason")).sendKeys("trial");
         browser.findElement(By.cssSelector("#export-case button[type=submit]")).click();

@@ -64,7 +64,7 @@ final class CaseSummaryPdf {
                 var item = items.get(i);
                 pdf.gap();
                 pdf.line(pdf.bold, 10, (i + 1) + ". items/" + item.exportName());
-                pdf.field("Kind", item.kind().name().replace('_', ' ').toLowerCase() + ", " + item.mediaType() + ", " + item.size() + " bytes");
+                pdf.field("Kind", item.kind().name().replace('_', ' ').toLowerCase().replace("cctv", "CCTV") + ", " + item.mediaType() + ", " + item.size() + " bytes");
                 pdf.field("Collected", TIME.format(item.collectedAt()) + " by " + item.collectedBy()
                     + (item.place() == null ? "" : ", at " + item.place()));
                 if (item.description() != null) {
