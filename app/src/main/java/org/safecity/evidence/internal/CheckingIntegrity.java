@@ -1,7 +1,6 @@
 package org.safecity.evidence.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -169,9 +168,5 @@ class CheckingIntegrity {
                     + " differs from the one sealed by checkpoint " + latest.seq() + ": the chain was rewritten"));
             }
         }
-    }
-
-    static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

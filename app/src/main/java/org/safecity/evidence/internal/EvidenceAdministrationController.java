@@ -2,7 +2,6 @@ package org.safecity.evidence.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
@@ -96,7 +95,7 @@ class EvidenceAdministrationController {
     @GetMapping("/api/v1/exports/{id}.zip")
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
     @Operation(summary = "Download a sealed export bundle (ZIP) of a case the caller may see")
-    ResponseEntity<Resource> download(@PathVariable UUID id) throws IOException {
+    ResponseEntity<Resource> download(@PathVariable UUID id) {
         var file = exporting.download(id);
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType("application/zip"))

@@ -2,7 +2,6 @@ package org.safecity.evidence.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;

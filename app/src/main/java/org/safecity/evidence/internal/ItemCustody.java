@@ -34,7 +34,6 @@ class ItemCustody {
         this.audit = audit;
     }
 
-
     @Transactional
     EvidenceItem view(UUID id) {
         var item = accessible(id);
