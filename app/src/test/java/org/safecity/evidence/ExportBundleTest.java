@@ -2,6 +2,7 @@ package org.safecity.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safecity.evidence.EvidenceFixtures.openCase;
+import static org.safecity.evidence.EvidenceFixtures.sha256;
 import static org.safecity.evidence.EvidenceFixtures.uniquePng;
 import static org.safecity.evidence.EvidenceFixtures.uploadItem;
 
@@ -148,6 +149,17 @@ class ExportBundleTest extends IntegrationTest {
             assertThat(last.get("recipient").asString()).isEqualTo("Judicial Magistrate, Peshawar");
             assertThat(last.get("details").asString()).contains(exported.exportId());
         }
+    }
+
+    @Test
+    void a_case_lists_its_exports_with_their_download_paths() throws Exception {
+        var exported = exportedCase();
+
+        var exports = exported.officer().get("/api/v1/cases/" + exported.caseId() + "/exports").json();
+
+        assertThat(exports).hasSize(1);
+        assertThat(exports.get(0).get("download").asString()).isEqualTo("/api/v1/exports/" + exported.exportId() + ".zip");
+        assertThat(exports.get(0).get("sha256").asString()).isEqualTo(sha256(Files.readAllBytes(exported.bundle())));
     }
 
     @Test

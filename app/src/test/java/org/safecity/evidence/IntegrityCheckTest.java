@@ -124,6 +124,31 @@ class IntegrityCheckTest extends IntegrationTest {
     }
 
     @Test
+    void a_checkpoint_s_signature_verifies_with_the_published_public_key() throws Exception {
+        var officer = as(Role.INVESTIGATOR);
+        uploadItem(officer, openCase(officer), uniquePng(), "photo");
+        assertThat(as(Role.SUPERVISOR).post("/api/v1/evidence/checkpoints", "{}").status()).isEqualTo(200);
+
+        var latest = as(Role.AUDITOR).get("/api/v1/evidence/checkpoints").json().get(0);
+        String pem = anonymous.get("/api/v1/evidence/public-key").body();
+
+        assertThat(latest.get("publicKey").asString()).isEqualTo(pem);
+        String statement = "safecity-custody-checkpoint/1\nseq: " + latest.get("seq").asLong() + "\nat: " + latest.get("at").asString()
+            + "\nchains: " + latest.get("chains").asInt() + "\nentries: " + latest.get("entries").asLong()
+            + "\nheads-sha256: " + latest.get("headsSha256").asString() + "\nprevious: " + previousHash() + "\n";
+        var verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(new java.security.spec.X509EncodedKeySpec(
+            java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip()))));
+        verifier.update(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(verifier.verify(java.util.Base64.getDecoder().decode(latest.get("signature").asString()))).isTrue();
+    }
+
+    private String previousHash() {
+        var hashes = as(Role.AUDITOR).get("/api/v1/evidence/checkpoints").json();
+        return hashes.size() > 1 ? hashes.get(1).get("hash").asString() : "0".repeat(64);
+    }
+
+    @Test
     void only_supervisors_administrators_and_auditors_run_the_integrity_check() {
         assertThat(as(Role.INVESTIGATOR).post("/api/v1/evidence/integrity-check", "{}").status()).isEqualTo(403);
         assertThat(as(Role.SUPERVISOR).post("/api/v1/evidence/integrity-check", "{}").status()).isEqualTo(200);

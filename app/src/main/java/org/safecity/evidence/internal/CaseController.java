@@ -115,6 +115,13 @@ class CaseController {
         return upload.receive(id, request);
     }
 
+    @GetMapping("/{id}/exports")
+    @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Operation(summary = "The bundles exported from this case, newest first, each with its download path")
+    List<EvidenceViews.ExportView> exports(@PathVariable UUID id) {
+        return exporting.ofCase(id).stream().map(EvidenceViews.ExportView::of).toList();
+    }
+
     @PostMapping("/{id}/export")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")

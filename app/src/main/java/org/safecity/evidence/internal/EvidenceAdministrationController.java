@@ -71,6 +71,13 @@ class EvidenceAdministrationController {
             .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    @GetMapping("/api/v1/evidence/checkpoints")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AUDITOR')")
+    @Operation(summary = "The latest signed checkpoints of the custody log (statement fields, hash, signature, public key), newest first")
+    List<EvidenceViews.CheckpointView> checkpoints() {
+        return sealing.recent(100).stream().map(EvidenceViews.CheckpointView::of).toList();
+    }
+
     @GetMapping("/api/v1/evidence/retention")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     @Operation(summary = "Retention period of each kind of item, and who set it")

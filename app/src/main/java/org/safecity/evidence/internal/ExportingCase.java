@@ -128,6 +128,16 @@ class ExportingCase {
         }
     }
 
+    /** The exports of a case the caller may see, newest first. */
+    List<CaseExport> ofCase(UUID caseId) {
+        caseFiles.accessible(caseId);
+        return jdbc.sql("select id, case_id, created_at, created_by, recipient, reason, items, size, sha256, manifest_sha256 "
+                + "from evidence.export where case_id = ? order by created_at desc").param(caseId)
+            .query((rs, row) -> new CaseExport(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8), rs.getString(9), rs.getString(10)))
+            .list();
+    }
+
     Optional<CaseExport> find(UUID id) {
         return jdbc.sql("select id, case_id, created_at, created_by, recipient, reason, items, size, sha256, manifest_sha256 "
                 + "from evidence.export where id = ?").param(id)

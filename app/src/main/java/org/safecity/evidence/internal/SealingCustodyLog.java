@@ -72,6 +72,11 @@ class SealingCustodyLog {
         return Optional.of(checkpoint);
     }
 
+    java.util.List<Checkpoint> recent(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from evidence.checkpoint order by seq desc limit ?").param(limit)
+            .query(SealingCustodyLog::map).list();
+    }
+
     Optional<Checkpoint> latest() {
         return jdbc.sql("select " + COLUMNS + " from evidence.checkpoint order by seq desc limit 1")
             .query(SealingCustodyLog::map).optional();
