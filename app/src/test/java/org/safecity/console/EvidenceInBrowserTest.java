@@ -97,33 +97,37 @@ class EvidenceInBrowserTest extends IntegrationTest {
         browser.findElement(By.name("policeStation")).sendKeys("Gulbahar");
         browser.findElement(By.name("offence")).sendKeys("Robbery, section 392 PPC");
         browser.findElement(By.cssSelector("#open-case button[type=submit]")).click();
-        new WebDriverWait(browser, PATIENCE).until(driver -> driver.getCurrentUrl().contains("/evidence/cases/"));
+        waitFor(driver -> driver.getCurrentUrl().contains("/evidence/cases/"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(fir);
 
         browser.findElement(By.name("file")).sendKeys(footage.toString());
         browser.findElement(By.name("place")).sendKeys("Saddar Road, shop camera 3");
         browser.findElement(By.cssSelector("#upload-item button[type=submit]")).click();
-        new WebDriverWait(browser, PATIENCE).until(driver -> !driver.findElements(By.linkText(footage.getFileName().toString())).isEmpty());
+        waitFor(driver -> !driver.findElements(By.linkText(footage.getFileName().toString())).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".evidence-table")).getText()).contains("video/mp4", "3.0 MB");
         screenshot("evidence-case");
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("status"))).selectByValue("CHALLAN_SUBMITTED");
         browser.findElement(By.cssSelector("#case-status button[type=submit]")).click();
-        new WebDriverWait(browser, PATIENCE).until(driver -> driver.findElement(By.cssSelector(".facts")).getText().contains("Challan submitted"));
+        waitFor(driver -> driver.findElement(By.cssSelector(".facts")).getText().contains("Challan submitted"));
 
         browser.findElement(By.name("recipient")).sendKeys("Judicial Magistrate, Peshawar");
         browser.findElement(By.name("reason")).sendKeys("trial");
         browser.findElement(By.cssSelector("#export-case button[type=submit]")).click();
-        var status = browser.findElement(By.cssSelector("[data-status=export]"));
-        new WebDriverWait(browser, PATIENCE).until(driver -> status.getText().startsWith("Sealed and downloaded"));
+        waitFor(driver -> driver.findElement(By.cssSelector("[data-status=export]")).getText().startsWith("Sealed and downloaded"));
         screenshot("evidence-export");
 
         browser.findElement(By.linkText(footage.getFileName().toString())).click();
-        new WebDriverWait(browser, PATIENCE).until(driver -> driver.getCurrentUrl().contains("/evidence/items/"));
+        waitFor(driver -> driver.getCurrentUrl().contains("/evidence/items/"));
         String custody = browser.findElement(By.cssSelector(".custody")).getText();
         assertThat(custody).contains("created", "exported", "Judicial Magistrate, Peshawar");
         screenshot("evidence-item");
         assertThat(severeBrowserMessages()).isEmpty();
+    }
+
+    /** Waits for a condition; the page reloads after each change, so an element found a moment ago may be gone. */
+    private static void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     private void signIn(String username, String password) {
@@ -132,7 +136,7 @@ class EvidenceInBrowserTest extends IntegrationTest {
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, PATIENCE).until(driver -> !driver.getCurrentUrl().endsWith("/login"));
+        waitFor(driver -> !driver.getCurrentUrl().endsWith("/login"));
     }
 
     private List<String> severeBrowserMessages() {
