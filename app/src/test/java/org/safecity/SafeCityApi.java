@@ -79,6 +79,32 @@ public final class SafeCityApi {
         return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends a body of any size and type (a multipart upload, say) without reading it into memory first. */
+    public Response post(String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send(request(path).timeout(Duration.ofMinutes(30)).header("Content-Type", contentType).POST(body));
+    }
+
+    /** GETs a response body into a file; answers the status and headers, with the body text only when it is not a success. */
+    public Response download(String path, java.nio.file.Path target) {
+        try {
+            var response = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
+            var headers = new LinkedHashMap<String, String>();
+            response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+            String body = response.statusCode() == 200 ? "" : java.nio.file.Files.readString(target);
+            return new Response(response.statusCode(), headers, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same person, against another server (e.g. a second instance on the same database). */
+    public SafeCityApi on(int otherPort) {
+        return new SafeCityApi("http://127.0.0.1:" + otherPort, token);
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {

@@ -18,7 +18,9 @@ enum Section {
         Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER)),
     INCIDENTS("Incidents", "/incidents", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
     NEW_CALL("New call", "/incidents/new", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
-    FIGURES("Response figures", "/figures", EnumSet.of(Role.ADMIN, Role.DISPATCHER, Role.SUPERVISOR));
+    FIGURES("Response figures", "/figures", EnumSet.of(Role.ADMIN, Role.DISPATCHER, Role.SUPERVISOR)),
+    /** Case evidence is for the case team and supervisors; administrators run the store but do not read cases. */
+    EVIDENCE("Evidence", "/evidence", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR));
 
     private final String label;
     private final String path;

@@ -58,6 +58,21 @@ final class ConsoleSession {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * POSTs as a page's script does: the body as given, and the CSRF token from the page's
+     * {@code <meta name="_csrf">} sent in the header the page names.
+     */
+    Page postFromPage(String page, String path, String contentType, HttpRequest.BodyPublisher body) {
+        String html = get(page).body();
+        var token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(html);
+        var header = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"").matcher(html);
+        if (!token.find() || !header.find()) {
+            throw new IllegalStateException("no CSRF meta tags on " + page);
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+            .header(header.group(1), token.group(1)).POST(body));
+    }
+
     Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

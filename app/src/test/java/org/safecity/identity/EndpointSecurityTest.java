@@ -30,7 +30,8 @@ class EndpointSecurityTest extends IntegrationTest {
     /** Deliberately public: sign-in itself. Later public pages (citizen portal) are added here with a reason. */
     private static final Set<String> PUBLIC = Set.of(
         "POST /api/v1/auth/token",  // exchanging a password for a token cannot require a token
-        "GET /login"                // the sign-in page
+        "GET /login",               // the sign-in page
+        "GET /api/v1/evidence/public-key"  // a court must verify an evidence bundle without an account
     );
     private static final Pattern ROLE_LIST = Pattern.compile("hasRole\\('(\\w+)'\\)|hasAnyRole\\(([^)]*)\\)");
     private static final List<Role> WRONG_ROLE_PREFERENCE = List.of(Role.AUDITOR, Role.FIELD_UNIT, Role.PARTNER,

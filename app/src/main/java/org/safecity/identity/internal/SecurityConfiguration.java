@@ -31,7 +31,8 @@ class SecurityConfiguration {
         "/actuator/health", "/actuator/health/**", "/login", "/error", "/favicon.ico",
         "/css/**", "/js/**", "/img/**", "/webjars/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
-        "/public/**", "/api/v1/public/**"
+        "/public/**", "/api/v1/public/**",
+        "/api/v1/evidence/public-key"  // courts and defence verify bundles with it; it is a public key
     };
 
     /** Only console pages are remembered for after sign-in; an API call must not create a session. */
@@ -75,6 +76,9 @@ class SecurityConfiguration {
             .httpBasic(basic -> basic.disable())
             .exceptionHandling(errors -> errors
                 .defaultAuthenticationEntryPointFor(unauthenticated, api)
+                // a console page asked for without a session goes to the sign-in page, whatever the Accept header says
+                .defaultAuthenticationEntryPointFor(new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"),
+                    new org.springframework.security.web.util.matcher.NegatedRequestMatcher(api))
                 .defaultAccessDeniedHandlerFor(ProblemSecurityResponses.forbidden(), api)
                 // console pages answer a refusal with the error page a person can read
                 .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))

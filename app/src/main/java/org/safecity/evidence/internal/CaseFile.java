@@ -1,0 +1,20 @@
+package org.safecity.evidence.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A case as the evidence module keeps it: the FIR that opened it, the investigating officer and
+ * the team members who may work with its evidence.
+ */
+record CaseFile(UUID id, String firNumber, String policeStation, String offence, CaseStatus status,
+                long investigatingOfficerId, String investigatingOfficer, Instant openedAt, List<Member> members) {
+
+    record Member(long accountId, String name, Instant addedAt, String addedBy) {
+    }
+
+    boolean onTeam(long accountId) {
+        return investigatingOfficerId == accountId || members.stream().anyMatch(m -> m.accountId() == accountId);
+    }
+}

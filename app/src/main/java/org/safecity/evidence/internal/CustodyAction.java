@@ -1,0 +1,10 @@
+package org.safecity.evidence.internal;
+
+/** What can happen to an item; each is one custody entry, named in the log as {@link #label()}. */
+enum CustodyAction {
+    CREATED, VIEWED, DOWNLOADED, EXPORTED, HANDED_OVER, LEGAL_HOLD_SET, LEGAL_HOLD_LIFTED, DISPOSED;
+
+    String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,27 @@
+package org.safecity.evidence.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Looks for expired evidence every {@code safecity.evidence.disposal-interval} (default six hours). */
+@Component
+class DisposalJob {
+
+    private static final Logger log = LoggerFactory.getLogger(DisposalJob.class);
+    private final DisposingExpiredEvidence disposing;
+
+    DisposalJob(DisposingExpiredEvidence disposing) {
+        this.disposing = disposing;
+    }
+
+    @Scheduled(initialDelayString = "${safecity.evidence.disposal-interval:PT6H}", fixedDelayString = "${safecity.evidence.disposal-interval:PT6H}")
+    void run() {
+        try {
+            disposing.run();
+        } catch (RuntimeException e) {
+            log.error("Disposal of expired evidence failed; will try again at the next interval", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.safecity.evidence.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The evidence store as a whole: the public key courts verify with, the integrity check, custody
+ * checkpoints, retention and disposal, and export downloads.
+ */
+@RestController
+@Tag(name = "Evidence: integrity, retention, exports")
+class EvidenceAdministrationController {
+
+    private final SigningKey key;
+    private final CheckingIntegrity integrity;
+    private final SealingCustodyLog sealing;
+    private final RetentionSettings retention;
+    private final DisposingExpiredEvidence disposing;
+    private final ExportingCase exporting;
+
+    EvidenceAdministrationController(SigningKey key, CheckingIntegrity integrity, SealingCustodyLog sealing, RetentionSettings retention,
+                                     DisposingExpiredEvidence disposing, ExportingCase exporting) {
+        this.key = key;
+        this.integrity = integrity;
+        this.sealing = sealing;
+        this.retention = retention;
+        this.disposing = disposing;
+        this.exporting = exporting;
+    }
+
+    record RetentionChange(String retainFor) {
+    }
+
+    /** Public on purpose: a court or defence lawyer must be able to fetch the key to verify a bundle. */
+    @GetMapping(value = "/api/v1/evidence/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "The Authority's Ed25519 public key that signs export bundles and checkpoints (PEM, X.509 SubjectPublicKeyInfo); public")
+    ResponseEntity<String> publicKey() {
+        return ResponseEntity.ok()
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("safecity-evidence-public-key.pem").build().toString())
+            .header("X-Key-SHA256", key.fingerprint())
+            .body(key.publicKeyPem());
+    }
+
+    @PostMapping("/api/v1/evidence/integrity-check")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AUDITOR')")
+    @Operation(summary = "Re-hash every stored item, re-verify every custody chain and checkpoint; lists exactly what is wrong")
+    IntegrityReport check() {
+        return integrity.check();
+    }
+
+    @PostMapping("/api/v1/evidence/checkpoints")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @Operation(summary = "Seal the custody log now with a signed checkpoint (also done every safecity.evidence.checkpoint-interval)")
+    ResponseEntity<EvidenceViews.CheckpointView> seal() {
+        return sealing.seal().map(EvidenceViews.CheckpointView::of).map(ResponseEntity::ok)
+            .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/api/v1/evidence/checkpoints")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AUDITOR')")
+    @Operation(summary = "The latest signed checkpoints of the custody log (statement fields, hash, signature, public key), newest first")
+    List<EvidenceViews.CheckpointView> checkpoints() {
+        return sealing.recent(100).stream().map(EvidenceViews.CheckpointView::of).toList();
+    }
+
+    @GetMapping("/api/v1/evidence/retention")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Operation(summary = "Retention period of each kind of item, and who set it")
+    List<RetentionSettings.Period> retention() {
+        return retention.periods();
+    }
+
+    @PutMapping("/api/v1/evidence/retention/{kind}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Set how long a kind of item is kept after it was received (ISO-8601 duration, e.g. P3650D)")
+    RetentionSettings.Period setRetention(@PathVariable String kind, @RequestBody RetentionChange request) {
+        return retention.set(kind, request.retainFor());
+    }
+
+    @PostMapping("/api/v1/evidence/disposal")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Dispose of expired items now (not on hold, case closed); also done every safecity.evidence.disposal-interval")
+    DisposingExpiredEvidence.Outcome dispose() {
+        return disposing.run();
+    }
+
+    @GetMapping("/api/v1/exports/{id}.zip")
+    @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Operation(summary = "Download a sealed export bundle (ZIP) of a case the caller may see")
+    ResponseEntity<Resource> download(@PathVariable UUID id) {
+        var file = exporting.download(id);
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType("application/zip"))
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("evidence-" + id + ".zip").build().toString())
+            .body(new FileSystemResource(file));
+    }
+}

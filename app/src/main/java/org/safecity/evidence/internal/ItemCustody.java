@@ -1,0 +1,134 @@
+package org.safecity.evidence.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.safecity.identity.AuditTrail;
+import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Role;
+import org.safecity.shared.Conflict;
+import org.safecity.shared.InvalidInput;
+import org.safecity.shared.NotFound;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people do with an item, each recorded in its custody log and in the audit trail: viewing
+ * it, downloading it, handing it to a person or a court, setting and lifting a legal hold.
+ */
+@Component
+class ItemCustody {
+
+    private final ItemStore items;
+    private final CaseStore cases;
+    private final CustodyLog custody;
+    private final ContentStore store;
+    private final AuditTrail audit;
+
+    ItemCustody(ItemStore items, CaseStore cases, CustodyLog custody, ContentStore store, AuditTrail audit) {
+        this.items = items;
+        this.cases = cases;
+        this.custody = custody;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @Transactional
+    EvidenceItem view(UUID id) {
+        var item = accessible(id);
+        custody.append(id, CustodyAction.VIEWED, CurrentActor.name(), null, null, Map.of());
+        audit.record("evidence.item-viewed", "evidence", id.toString());
+        return item;
+    }
+
+    /** Where the content is on disk, with the download recorded; refused for an item disposed of. */
+    @Transactional
+    Path download(UUID id) {
+        var item = accessible(id);
+        if (item.disposed()) {
+            throw new Conflict("Item " + id + " was disposed of on " + item.disposedAt() + "; its content no longer exists.");
+        }
+        custody.append(id, CustodyAction.DOWNLOADED, CurrentActor.name(), null, null, Map.of("sha256", item.sha256()));
+        audit.record("evidence.item-downloaded", "evidence", id.toString());
+        return store.path(item.sha256());
+    }
+
+    @Transactional
+    List<CustodyEntry> history(UUID id) {
+        accessible(id);
+        audit.record("evidence.custody-viewed", "evidence", id.toString());
+        return custody.of(id);
+    }
+
+    @Transactional
+    CustodyEntry handOver(UUID id, String recipient, String reason) {
+        requireText("recipient", recipient);
+        requireText("reason", reason);
+        var item = lockedAccessible(id);
+        if (item.disposed()) {
+            throw new Conflict("Item " + id + " was disposed of; it cannot be handed over.");
+        }
+        var entry = custody.append(id, CustodyAction.HANDED_OVER, CurrentActor.name(), recipient, reason, Map.of());
+        audit.record("evidence.item-handed-over", "evidence", id.toString(), reason, Map.of("recipient", recipient));
+        return entry;
+    }
+
+    @Transactional
+    CustodyEntry setHold(UUID id, String reason) {
+        requireText("reason", reason);
+        var item = lockedAccessible(id);
+        if (item.disposed()) {
+            throw new Conflict("Item " + id + " was disposed of; there is nothing left to hold.");
+        }
+        if (item.legalHold()) {
+            throw new Conflict("Item " + id + " is already on legal hold (" + item.holdReason() + ").");
+        }
+        items.setHold(id, true, reason.strip());
+        var entry = custody.append(id, CustodyAction.LEGAL_HOLD_SET, CurrentActor.name(), null, reason, Map.of());
+        audit.record("evidence.legal-hold-set", "evidence", id.toString(), reason, Map.of());
+        return entry;
+    }
+
+    @Transactional
+    CustodyEntry liftHold(UUID id, String reason) {
+        requireText("reason", reason);
+        var item = lockedAccessible(id);
+        if (!item.legalHold()) {
+            throw new Conflict("Item " + id + " is not on legal hold.");
+        }
+        items.setHold(id, false, null);
+        var entry = custody.append(id, CustodyAction.LEGAL_HOLD_LIFTED, CurrentActor.name(), null, reason, Map.of());
+        audit.record("evidence.legal-hold-lifted", "evidence", id.toString(), reason, Map.of());
+        return entry;
+    }
+
+    /** The item, if the caller may see its case; an item on no case is for supervisors only. */
+    EvidenceItem accessible(UUID id) {
+        return checked(items.find(id).orElseThrow(() -> new NotFound("evidence item", id)));
+    }
+
+    private EvidenceItem lockedAccessible(UUID id) {
+        return checked(items.lock(id).orElseThrow(() -> new NotFound("evidence item", id)));
+    }
+
+    private EvidenceItem checked(EvidenceItem item) {
+        var actor = CurrentActor.get();
+        boolean allowed = item.caseId() == null
+            ? actor.has(Role.SUPERVISOR)
+            : cases.find(item.caseId()).map(file -> CaseAccessPolicy.mayAccess(actor, file)).orElse(false);
+        if (!allowed) {
+            throw new NotFound("evidence item", item.id());
+        }
+        return item;
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput(field, "is required");
+        }
+        if (value.length() > 1000) {
+            throw new InvalidInput(field, "must be at most 1000 characters");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.safecity.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.safecity.evidence.EvidenceFixtures.openCase;
+import static org.safecity.evidence.EvidenceFixtures.sha256;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.safecity.IntegrationTest;
+import org.safecity.identity.Role;
+import org.safecity.shared.NotFound;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** How another module (traffic, detections, emergency) hands an item over: a stream and what is known about it. */
+class EvidenceIntakeTest extends IntegrationTest {
+
+    @Autowired
+    EvidenceIntake intake;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_module_hands_over_a_detection_image_which_then_belongs_to_its_case() throws Exception {
+        var supervisor = as(Role.SUPERVISOR);
+        String caseId = openCase(supervisor);
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', (byte) System.nanoTime()};
+        var collectedAt = Instant.parse("2026-11-24T21:14:03Z");
+
+        var received = intake.receive(new ByteArrayInputStream(jpeg), new IntakeDetails("detections", EvidenceKind.DETECTION_IMAGE,
+            null, "plate LEB12345 at Firdous chowk", "camera PSH-0112", collectedAt, "Firdous chowk, Peshawar", UUID.fromString(caseId)));
+
+        assertThat(received.sha256()).isEqualTo(sha256(jpeg));
+        assertThat(received.mediaType()).isEqualTo("image/jpeg");
+        var item = supervisor.get("/api/v1/evidence/" + received.id()).json();
+        assertThat(item.get("source").asString()).isEqualTo("detections");
+        assertThat(item.get("kind").asString()).isEqualTo("DETECTION_IMAGE");
+        assertThat(item.get("collectedBy").asString()).isEqualTo("camera PSH-0112");
+        assertThat(item.get("collectedAt").asString()).isEqualTo("2026-11-24T21:14:03Z");
+        var created = supervisor.get("/api/v1/evidence/" + received.id() + "/custody").json().get(0);
+        assertThat(created.get("action").asString()).isEqualTo("created");
+        assertThat(created.get("actor").asString()).isEqualTo("system");
+        assertThat(created.get("details").asString()).contains("\"source\":\"detections\"");
+    }
+
+    @Test
+    void an_item_for_a_case_that_does_not_exist_is_refused_before_anything_is_stored() {
+        long before = jdbc.sql("select count(*) from evidence.item").query(Long.class).single();
+
+        assertThatThrownBy(() -> intake.receive(new ByteArrayInputStream(new byte[] {1, 2, 3}), new IntakeDetails("traffic",
+            EvidenceKind.CHALLAN_EVIDENCE, null, null, "camera", Instant.now(), null, UUID.randomUUID())))
+            .isInstanceOf(NotFound.class);
+        assertThat(jdbc.sql("select count(*) from evidence.item").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void an_item_on_no_case_is_seen_by_supervisors_only() throws Exception {
+        var received = intake.receive(new ByteArrayInputStream(("incident attachment " + System.nanoTime()).getBytes()),
+            new IntakeDetails("emergency", null, "call-notes.txt", null, "dispatcher Saima", Instant.now(), null, null));
+
+        assertThat(received.mediaType()).isEqualTo("text/plain");
+        assertThat(as(Role.SUPERVISOR).get("/api/v1/evidence/" + received.id()).status()).isEqualTo(200);
+        assertThat(as(Role.INVESTIGATOR).get("/api/v1/evidence/" + received.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_evidence_api_is_described_in_openapi() {
+        String api = anonymous.get("/v3/api-docs").body();
+
+        assertThat(api).contains("/api/v1/cases/{id}/items", "/api/v1/cases/{id}/export", "/api/v1/evidence/{id}/custody",
+            "/api/v1/evidence/public-key", "/api/v1/evidence/integrity-check", "/api/v1/exports/{id}.zip");
+    }
+}
