@@ -61,7 +61,9 @@ public final class Chromium implements AutoCloseable {
         // No network here: without the background flags Chromium keeps dialling Google's services.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1400,900", "--user-data-dir=" + profile);
+            "--window-size=1400,1000", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", profile.resolve("downloads").toString(),
+            "download.prompt_for_download", false));
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         var browser = new ChromeDriver(service, options);

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,7 +31,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.safecity.Chromium;
-import org.safecity.IntegrationTest;
+import org.safecity.BrowserTest;
 import org.safecity.TestDatabase;
 
 /**
@@ -41,30 +40,10 @@ import org.safecity.TestDatabase;
  * Needs the Debian packages {@code chromium} and {@code chromium-driver}; Selenium is pointed at
  * them so it never tries to download a driver.
  */
-class ConsoleInBrowserTest extends IntegrationTest {
+class ConsoleInBrowserTest extends BrowserTest {
 
     private static final Duration PATIENCE = Chromium.PATIENCE;
 
-    private static Chromium chromium;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void openChromium() throws IOException {
-        chromium = Chromium.open();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void startSignedOut() {
-        browser.manage().deleteAllCookies();
-    }
 
     @Test
     void the_map_shows_the_710_cameras_of_peshawar_phase_1_and_draws_as_many_as_it_counts() {
@@ -191,9 +170,6 @@ class ConsoleInBrowserTest extends IntegrationTest {
         return chromium.severeMessages();
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     private static void screenshot(String name) {
         chromium.screenshot(name);

@@ -25,58 +25,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.safecity.IntegrationTest;
+import org.safecity.BrowserTest;
+import org.safecity.Chromium;
 
 /**
  * An investigator's evidence work in a real Chromium: open a case, upload an item (the page's
  * script, the CSRF header, the progress bar), read its custody history, seal and download an
  * export. Screenshots land in {@code target/screenshots}.
  */
-class EvidenceInBrowserTest extends IntegrationTest {
+class EvidenceInBrowserTest extends BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
-
-    private static ChromeDriver browser;
-    private static Path profile;
-
-    @BeforeAll
-    static void openChromium() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "Chromium is not installed (chromium, chromium-driver)";
-        if (System.getenv("CI") != null) {
-            assertThat(installed).as(missing).isTrue();
-        } else {
-            Assumptions.assumeTrue(installed, missing + "; skipping it here.");
-            Assumptions.assumeFalse(System.getProperty("safecity.browser.skip") != null, "browser tests skipped by -Dsafecity.browser.skip");
-        }
-        profile = Files.createTempDirectory("safecity-chromium-evidence-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1400,1000", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", profile.resolve("downloads").toString(),
-            "download.prompt_for_download", false));
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    static void closeChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
+    private static final Duration PATIENCE = Chromium.PATIENCE;
 
     @Test
     void an_investigator_opens_a_case_uploads_footage_reads_its_custody_and_exports_the_case() throws IOException {
@@ -122,7 +81,7 @@ class EvidenceInBrowserTest extends IntegrationTest {
         String custody = browser.findElement(By.cssSelector(".custody")).getText();
         assertThat(custody).contains("created", "exported", "Judicial Magistrate, Peshawar");
         screenshot("evidence-item");
-        assertThat(severeBrowserMessages()).isEmpty();
+        assertThat(chromium.severeMessages()).isEmpty();
     }
 
     /** Waits for a condition; the page reloads after each change, so an element found a moment ago may be gone. */
@@ -132,29 +91,10 @@ class EvidenceInBrowserTest extends IntegrationTest {
 
     private void signIn(String username, String password) {
         browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(username);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitFor(driver -> !driver.getCurrentUrl().endsWith("/login"));
-    }
-
-    private List<String> severeBrowserMessages() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage).toList();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        chromium.signIn(port, username, password);
     }
 
     private static void screenshot(String name) {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        try {
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        chromium.screenshot(name);
     }
 }

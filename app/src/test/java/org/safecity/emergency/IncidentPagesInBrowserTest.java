@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,38 +13,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.safecity.Chromium;
-import org.safecity.IntegrationTest;
+import org.safecity.BrowserTest;
 import org.safecity.SafeCityApi;
 
 /**
  * The emergency pages in a real Chromium: a dispatcher sends the recommended unit from the
  * incident page and sees the change arrive live; a call-taker opens an incident from the form.
  */
-class IncidentPagesInBrowserTest extends IntegrationTest {
-
-    private static Chromium chromium;
-    private static ChromeDriver browser;
+class IncidentPagesInBrowserTest extends BrowserTest {
 
     private String username;
     private String password;
     private SafeCityApi dispatcher;
 
-    @BeforeAll
-    static void openChromium() throws IOException {
-        chromium = Chromium.open();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void aKohatDispatcherSignsIn() {
-        browser.manage().deleteAllCookies();
         username = Scene.unique("dispatcher").toLowerCase().replace(' ', '-');
         password = "password-for-" + username;
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Dispatcher " + username,
@@ -128,7 +109,4 @@ class IncidentPagesInBrowserTest extends IntegrationTest {
         return page;
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }
