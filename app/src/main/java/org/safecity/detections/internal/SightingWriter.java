@@ -103,16 +103,21 @@ class SightingWriter implements SmartLifecycle {
                 continue;
             }
             int rows = group.stream().mapToInt(s -> s.rows().size()).sum();
+            List<Written> written = null;
+            RuntimeException failure = null;
             try {
-                var written = write(group);
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).done().complete(written.get(i));
-                }
+                written = write(group);
             } catch (RuntimeException e) {
                 log.warn("Could not store {} detections; their requests are answered 503: {}", rows, e.getMessage());
-                group.forEach(s -> s.done().completeExceptionally(new IntakeBusy("The detections could not be stored; retry shortly.", e)));
-            } finally {
-                queuedRows.addAndGet(-rows);
+                failure = e;
+            }
+            queuedRows.addAndGet(-rows); // before answering, so a device told "stored" finds room at once
+            for (int i = 0; i < group.size(); i++) {
+                if (written != null) {
+                    group.get(i).done().complete(written.get(i));
+                } else {
+                    group.get(i).done().completeExceptionally(new IntakeBusy("The detections could not be stored; retry shortly.", failure));
+                }
             }
         }
     }
