@@ -15,7 +15,10 @@ enum Section {
         Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER, Role.PARTNER)),
     /** The rollout plan is the Authority's own: a commercial partner does not see it. */
     ROLLOUT("Rollout", "/rollout", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR,
-        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER));
+        Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER)),
+    /** Dispatchers see the feed's escalated alerts only. */
+    ALERTS("Alerts", "/alerts", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.SUPERVISOR, Role.DISPATCHER)),
+    VEHICLES("Vehicle search", "/vehicles", EnumSet.of(Role.ADMIN, Role.INVESTIGATOR, Role.SUPERVISOR, Role.OPERATOR));
 
     private final String label;
     private final String path;

@@ -3,32 +3,18 @@ package org.safecity.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.safecity.IntegrationTest;
@@ -42,47 +28,21 @@ import org.safecity.TestDatabase;
  */
 class ConsoleInBrowserTest extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(40);
 
+    private static Chromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
 
     @BeforeAll
     static void openChromium() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "Chromium is not installed: the console's browser test needs the Debian packages "
-            + "chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
-        if (System.getenv("CI") != null) {
-            assertThat(installed).as(missing).isTrue();
-        } else {
-            Assumptions.assumeTrue(installed, missing + "; skipping it here.");
-            Assumptions.assumeFalse(System.getProperty("safecity.browser.skip") != null, "browser tests skipped by -Dsafecity.browser.skip");
-        }
-        profile = Files.createTempDirectory("safecity-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // No network here: without the background flags Chromium keeps dialling Google's services.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--window-size=1400,900", "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, Level.ALL.getName()));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        chromium = Chromium.open();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void closeChromium() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -217,9 +177,7 @@ class ConsoleInBrowserTest extends IntegrationTest {
     }
 
     private List<String> severeBrowserMessages() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage).toList();
+        return chromium.severeMessages();
     }
 
     private String url(String path) {
@@ -227,11 +185,6 @@ class ConsoleInBrowserTest extends IntegrationTest {
     }
 
     private static void screenshot(String name) {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        try {
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        chromium.screenshot(name);
     }
 }

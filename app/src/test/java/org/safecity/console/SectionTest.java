@@ -42,7 +42,7 @@ class SectionTest {
     }
 
     private static Method pageAt(String path) {
-        return Arrays.stream(new Class<?>[] {OperationsMapPage.class, RolloutPage.class})
+        return Arrays.stream(new Class<?>[] {OperationsMapPage.class, RolloutPage.class, AlertFeedPage.class, VehicleSearchPage.class})
             .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
             .filter(method -> method.isAnnotationPresent(GetMapping.class))
             .filter(method -> Arrays.asList(method.getAnnotation(GetMapping.class).value()).contains(path))
