@@ -57,7 +57,12 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server and returns once it answers health checks. */
     public void start(Duration patience) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseParallelGC", "-cp", classpath(), "org.safecity.SafeCityApplication",
+        var command = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseParallelGC"));
+        String profile = System.getProperty("safecity.load.jfr");
+        if (profile != null) {
+            command.add("-XX:StartFlightRecording=filename=" + dataDir.resolve(profile) + ",settings=profile");
+        }
+        command.addAll(List.of("-cp", classpath(), "org.safecity.SafeCityApplication",
             "--server.port=" + httpPort, "--safecity.data-dir=" + dataDir, "--safecity.db.embedded-port=" + databasePort,
             "--safecity.admin-password=" + ADMIN_PASSWORD, "--safecity.demo=true", "--spring.main.banner-mode=off"));
         command.addAll(extraArguments);

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
-import org.safecity.detections.DetectionsAccepted;
+import org.safecity.detections.AnalyticsDetected;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
 import org.safecity.watchlists.WatchlistHit;
@@ -57,7 +57,7 @@ class RaisingAlerts {
     }
 
     @ApplicationModuleListener
-    void on(DetectionsAccepted accepted) {
+    void on(AnalyticsDetected accepted) {
         boolean raised = false;
         for (AcceptedDetection d : accepted.detections()) {
             if (d.kind() != DetectionKind.ANALYTIC) {

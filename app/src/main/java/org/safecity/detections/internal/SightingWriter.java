@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.safecity.detections.AcceptedDetection;
+import org.safecity.detections.AnalyticsDetected;
+import org.safecity.detections.DetectionKind;
 import org.safecity.detections.DetectionsAccepted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +154,8 @@ class SightingWriter implements SmartLifecycle {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             Map<String, Long> stored;
             try {
-                stored = copyAndInsert(connection, group);
+                stored = settings.writeMethod() == DetectionSettings.WriteMethod.ARRAYS ? insertArrays(connection, group)
+                    : copyAndInsert(connection, group);
             } catch (SQLException | IOException e) {
                 throw new IllegalStateException("storing sightings failed: " + e.getMessage(), e);
             }
@@ -171,6 +174,10 @@ class SightingWriter implements SmartLifecycle {
             }
             if (!accepted.isEmpty()) {
                 events.publishEvent(new DetectionsAccepted(accepted));
+                var analytics = accepted.stream().filter(d -> d.kind() == DetectionKind.ANALYTIC).toList();
+                if (!analytics.isEmpty()) {
+                    events.publishEvent(new AnalyticsDetected(analytics));
+                }
             }
             return results;
         });
@@ -198,6 +205,66 @@ class SightingWriter implements SmartLifecycle {
                 String key = result.getLong(2) + "\u0001" + result.getString(3) + "\u0001" + result.getString(4) + "\u0001"
                     + at.toEpochMilli() * 1000 + at.getNano() / 1000 % 1000;
                 stored.put(key, result.getLong(1));
+            }
+        }
+        return stored;
+    }
+
+    /** One INSERT of the whole group from column arrays: no staging table, each row written once. */
+    private static Map<String, Long> insertArrays(Connection connection, List<Submission> group) throws SQLException {
+        int n = group.stream().mapToInt(g -> g.rows().size()).sum();
+        Object[] device = new Object[n], event = new Object[n], camera = new Object[n], observed = new Object[n], received = new Object[n],
+            kind = new Object[n], plate = new Object[n], read = new Object[n], folded = new Object[n], confidence = new Object[n],
+            city = new Object[n], zone = new Object[n], lat = new Object[n], lon = new Object[n], details = new Object[n];
+        int i = 0;
+        for (var submission : group) {
+            for (var row : submission.rows()) {
+                var d = row.detection();
+                device[i] = row.deviceId();
+                event[i] = d.eventId();
+                camera[i] = d.cameraId();
+                observed[i] = d.observedAt().toString();
+                received[i] = row.receivedAt().toString();
+                kind[i] = d.kind().jsonName();
+                plate[i] = d.plate() == null ? null : d.plate().normalised();
+                read[i] = d.plate() == null ? null : d.plate().asRead();
+                folded[i] = d.plate() == null ? null : org.safecity.detections.OcrConfusion.fold(d.plate().normalised());
+                confidence[i] = d.confidence();
+                city[i] = row.cityCode();
+                zone[i] = row.zoneCode();
+                lat[i] = row.lat();
+                lon[i] = row.lon();
+                details[i] = d.details();
+                i++;
+            }
+        }
+        var stored = new HashMap<String, Long>();
+        try (var insert = connection.prepareStatement("insert into detections.sighting (" + COLUMNS + ") "
+            + "select a, b, c, d::timestamptz, e::timestamptz, f, g, h, i, j, k, l, m, n, o::jsonb from unnest(?::bigint[], ?::text[], "
+            + "?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[], ?::text[], ?::text[], "
+            + "?::float8[], ?::float8[], ?::text[]) as t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o) "
+            + "on conflict do nothing returning id, device_id, event_id, kind, observed_at")) {
+            insert.setArray(1, connection.createArrayOf("bigint", device));
+            insert.setArray(2, connection.createArrayOf("text", event));
+            insert.setArray(3, connection.createArrayOf("bigint", camera));
+            insert.setArray(4, connection.createArrayOf("text", observed));
+            insert.setArray(5, connection.createArrayOf("text", received));
+            insert.setArray(6, connection.createArrayOf("text", kind));
+            insert.setArray(7, connection.createArrayOf("text", plate));
+            insert.setArray(8, connection.createArrayOf("text", read));
+            insert.setArray(9, connection.createArrayOf("text", folded));
+            insert.setArray(10, connection.createArrayOf("float4", confidence));
+            insert.setArray(11, connection.createArrayOf("text", city));
+            insert.setArray(12, connection.createArrayOf("text", zone));
+            insert.setArray(13, connection.createArrayOf("float8", lat));
+            insert.setArray(14, connection.createArrayOf("float8", lon));
+            insert.setArray(15, connection.createArrayOf("text", details));
+            try (var result = insert.executeQuery()) {
+                while (result.next()) {
+                    var at = result.getObject(5, java.time.OffsetDateTime.class).toInstant();
+                    stored.put(result.getLong(2) + "\u0001" + result.getString(3) + "\u0001" + result.getString(4) + "\u0001"
+                        + at.toEpochMilli() * 1000 + at.getNano() / 1000 % 1000, result.getLong(1));
+                }
             }
         }
         return stored;
