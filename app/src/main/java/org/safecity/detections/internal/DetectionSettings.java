@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionsAhead days of partitions prepared ahead of today
  * @param retentionDays days each kind of sighting is kept; older days are dropped whole
  * @param maxItems items in one batch at most
+ * @param writers writer threads, each with its own connection and transaction
  * @param writeMethod how a group reaches the table: {@code COPY} into a staging table then one INSERT, or one INSERT from
  *                    column arrays ({@code ARRAYS}); see docs/BENCHMARKS.md for what each achieved here
  */
@@ -31,7 +32,8 @@ public record DetectionSettings(@DefaultValue("50000") int queueCapacity,
                                 @DefaultValue("3") int partitionsAhead,
                                 Map<DetectionKind, Integer> retentionDays,
                                 @DefaultValue("1000") int maxItems,
-                                @DefaultValue("COPY") WriteMethod writeMethod) {
+                                @DefaultValue("COPY") WriteMethod writeMethod,
+                                @DefaultValue("1") int writers) {
 
     /** How the writer moves a group into the partitioned table. */
     public enum WriteMethod { COPY, ARRAYS }

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one writer of sightings: requests queue their rows here and wait; the writer takes whatever is
+ * The writer of sightings: requests queue their rows here and wait; the writer takes whatever is
  * queued (up to {@code maxBatchRows}, waiting at most {@code maxWait} for more), copies it into a
  * session-private staging table with PostgreSQL {@code COPY}, moves it into the partitioned table
  * skipping repeats, publishes {@link DetectionsAccepted} in the same transaction, commits, and only
@@ -56,7 +56,7 @@ class SightingWriter implements SmartLifecycle {
     private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedRows = new AtomicInteger();
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     SightingWriter(DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events,
                    DailyPartitions partitions, DetectionSettings settings) {
@@ -320,24 +320,33 @@ class SightingWriter implements SmartLifecycle {
         }
     }
 
+    /**
+     * With more than one writer, one group is prepared and sent while another waits on PostgreSQL;
+     * groups commit independently and the unique index still decides which copy of a repeat is kept.
+     */
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().name("sighting-writer").start(this::run);
+        for (int i = 0; i < Math.max(1, settings.writers()); i++) {
+            threads.add(Thread.ofPlatform().name("sighting-writer-" + i).start(this::run));
+        }
     }
 
     /** Takes no more submissions, writes what is queued, then stops. */
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
+        for (var thread : threads) {
             thread.interrupt();
+        }
+        for (var thread : threads) {
             try {
                 thread.join(settings.ackTimeout().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
     }
 
     @Override

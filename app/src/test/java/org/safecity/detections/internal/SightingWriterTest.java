@@ -42,7 +42,7 @@ class SightingWriterTest {
 
     private static DetectionSettings settings(int capacity) {
         return new DetectionSettings(capacity, 100, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(2),
-            Duration.ofSeconds(10), 3, Map.of(), 1000, DetectionSettings.WriteMethod.COPY);
+            Duration.ofSeconds(10), 3, Map.of(), 1000, DetectionSettings.WriteMethod.COPY, 1);
     }
 
     private static List<SightingRow> rows(int n) {
