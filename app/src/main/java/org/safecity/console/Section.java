@@ -16,8 +16,11 @@ enum Section {
     /** The rollout plan is the Authority's own: a commercial partner does not see it. */
     ROLLOUT("Rollout", "/rollout", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR,
         Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER)),
+    /** Dispatchers see the feed's escalated alerts only. */
+    ALERTS("Alerts", "/alerts", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.SUPERVISOR, Role.DISPATCHER)),
     INCIDENTS("Incidents", "/incidents", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
     NEW_CALL("New call", "/incidents/new", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
+    VEHICLES("Vehicle search", "/vehicles", EnumSet.of(Role.ADMIN, Role.INVESTIGATOR, Role.SUPERVISOR, Role.OPERATOR)),
     FIGURES("Response figures", "/figures", EnumSet.of(Role.ADMIN, Role.DISPATCHER, Role.SUPERVISOR)),
     /** Case evidence is for the case team and supervisors; administrators run the store but do not read cases. */
     EVIDENCE("Evidence", "/evidence", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR));

@@ -3,8 +3,9 @@ package org.safecity.identity;
 import java.util.Optional;
 
 /**
- * Resolves a presented device key to its device. The {@code registry} module, which owns devices,
- * provides the implementation; identity only asks, so the dependency points one way.
+ * Resolves a presented device key to its device. The modules that issue keys (registry for
+ * cameras' devices, emergency for panic buttons) implement it; identity only asks, so the
+ * dependency points one way. Injecting {@code DeviceKeys} gives the one that asks them all.
  */
 public interface DeviceKeys {
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.SafeCityApi;
+import org.safecity.alerts.AlertEscalated;
 import org.safecity.identity.Role;
 import org.safecity.shared.GeoPoint;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,10 +197,11 @@ class IncidentIntakeTest extends IntegrationTest {
     }
 
     @Test
-    void an_escalated_alert_becomes_one_incident_linked_to_it_however_often_it_arrives() throws Exception {
-        String alertId = Scene.unique("alert");
-        var event = new AlertEscalated(alertId, "ROBBERY", "Watchlisted car LEB-12345 seen at a bank", new GeoPoint(34.0050, 71.5500),
-            "PSH", null, "operator.aslam", Instant.now());
+    void an_escalated_alert_becomes_one_incident_at_its_camera_however_often_it_arrives() throws Exception {
+        long alertId = System.nanoTime();
+        var camera = admin().get("/api/v1/cameras?city=PSH&size=1").json().get("items").get(0);
+        String plate = "LEB" + (alertId % 100_000);
+        var event = new AlertEscalated(alertId, "WATCHLIST_HIT", "HIGH", camera.get("id").asLong(), 0, 0, plate, Instant.now());
 
         transactions.executeWithoutResult(status -> events.publishEvent(event));
         transactions.executeWithoutResult(status -> events.publishEvent(event));
@@ -208,17 +210,19 @@ class IncidentIntakeTest extends IntegrationTest {
         JsonNode linked = null;
         for (int i = 0; i < 100 && linked == null; i++) {
             linked = dispatcher.get("/api/v1/incidents").json().valueStream()
-                .filter(n -> n.get("description").asString().contains("LEB-12345")).findFirst().orElse(null);
+                .filter(n -> n.get("description").asString().contains(plate)).findFirst().orElse(null);
             Thread.sleep(100);
         }
         assertThat(linked).as("an incident for alert " + alertId).isNotNull();
         Thread.sleep(500);
         var incidents = dispatcher.get("/api/v1/incidents").json().valueStream()
-            .filter(n -> n.get("description").asString().contains("LEB-12345")).toList();
+            .filter(n -> n.get("description").asString().contains(plate)).toList();
         assertThat(incidents).hasSize(1);
         var incident = dispatcher.get("/api/v1/incidents/" + linked.get("id").asLong()).json();
-        assertThat(incident.get("alertId").asString()).isEqualTo(alertId);
+        assertThat(incident.get("alertId").asString()).isEqualTo(Long.toString(alertId));
         assertThat(incident.get("source").asString()).isEqualTo("ALERT");
         assertThat(incident.get("priority").asString()).isEqualTo("P1");
+        assertThat(incident.get("cityCode").asString()).isEqualTo("PSH");
+        assertThat(incident.get("description").asString()).contains(camera.get("siteName").asString());
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.safecity.emergency.AlertEscalated;
 import org.safecity.emergency.IncidentOpened;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
@@ -137,7 +136,7 @@ class OpeningIncidents {
 
     /** An escalated alert becomes one incident linked to it, however often the event arrives. */
     @Transactional
-    long fromAlert(AlertEscalated alert) {
+    long fromAlert(EscalatedAlert alert) {
         if (blank(alert.alertId())) {
             throw new IllegalArgumentException("an escalated alert needs its alert id");
         }
@@ -157,11 +156,12 @@ class OpeningIncidents {
         Instant now = clock.instant();
         String actor = blank(alert.escalatedBy()) ? "alerts" : alert.escalatedBy();
         String summary = blank(alert.summary()) ? "Escalated alert " + alert.alertId() : alert.summary().strip();
-        long id = incidents.insert(new IncidentStore.NewIncident(type.code(), type.defaultPriority(), place.cityCode(),
+        Priority priority = alert.priority() != null ? alert.priority() : type.defaultPriority();
+        long id = incidents.insert(new IncidentStore.NewIncident(type.code(), priority, place.cityCode(),
             place.zoneCode(), alert.location(), null, null, summary, IncidentSource.ALERT, null, alert.alertId(), null,
             alert.escalatedAt() != null ? alert.escalatedAt() : now, actor));
         incidents.addTimeline(id, now, actor, "OPENED", "Opened from escalated alert " + alert.alertId() + ": " + summary, null);
-        opened(id, type.code(), type.defaultPriority(), IncidentSource.ALERT, place, alert.location(), now);
+        opened(id, type.code(), priority, IncidentSource.ALERT, place, alert.location(), now);
         return id;
     }
 

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import org.safecity.identity.Actor;
 import org.safecity.identity.DeviceKeys;
@@ -21,10 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerAuthentication extends OncePerRequestFilter {
 
     private final AccessTokens tokens;
-    private final List<DeviceKeys> deviceKeys;
+    private final DeviceKeys deviceKeys;
     private final AuthenticationEntryPoint entryPoint;
 
-    BearerAuthentication(AccessTokens tokens, List<DeviceKeys> deviceKeys, AuthenticationEntryPoint entryPoint) {
+    BearerAuthentication(AccessTokens tokens, DeviceKeys deviceKeys, AuthenticationEntryPoint entryPoint) {
         this.tokens = tokens;
         this.deviceKeys = deviceKeys;
         this.entryPoint = entryPoint;
@@ -66,12 +65,6 @@ class BearerAuthentication extends OncePerRequestFilter {
         if (token.startsWith(AccessTokens.PREFIX)) {
             return tokens.resolve(token);
         }
-        for (DeviceKeys keys : deviceKeys) {
-            var machine = keys.authenticate(token);
-            if (machine.isPresent()) {
-                return machine;
-            }
-        }
-        return Optional.empty();
+        return deviceKeys.authenticate(token);
     }
 }

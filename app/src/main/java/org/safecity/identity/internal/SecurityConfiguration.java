@@ -48,7 +48,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, List<DeviceKeys> deviceKeys,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, DeviceKeys deviceKeys,
                                             PasswordSignIn passwordSignIn) throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = path.matcher("/api/**");

@@ -1,0 +1,182 @@
+package org.safecity.alerts.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.safecity.identity.Jurisdiction;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Alerts and their timeline in {@code alerts.*}. */
+@Repository
+class AlertStore {
+
+    private static final String SELECT = "select a.* from alerts.alert a";
+
+    /** A timeline event with the alert as it was read when the event was delivered. */
+    record TimelineEvent(long seq, String kind, String actor, String note, Instant at, Alert alert) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AlertStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Appends to a timeline. Appends are serialised by a transaction lock, so sequence numbers become
+     * visible in order and a console that saw event n has seen every event before n.
+     */
+    long append(long alertId, String kind, String actor, String note, Instant at) {
+        serialise();
+        return jdbc.sql("insert into alerts.alert_event (alert_id, kind, actor, note, at) values (?, ?, ?, ?, ?) returning seq")
+            .params(alertId, kind, actor, note, ts(at)).query(Long.class).single();
+    }
+
+    /**
+     * Holds the alerts lock until the caller's transaction ends: raising and changing alerts happen one
+     * at a time, so two repeats of one plate never raise two alerts and timeline numbers commit in order.
+     */
+    void serialise() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('alerts.alert_event'))").query(Object.class).single();
+    }
+
+    long insert(Alert a) {
+        return jdbc.sql("""
+                insert into alerts.alert (type, priority, status, plate, plate_read, person_name, analytic, camera_id, camera_name,
+                    site_name, city_code, zone_code, lat, lon, list_id, list_name, entry_id, reason, sighting_id, matched_by, score,
+                    count, observed_at, received_at, created_at, last_seen_at)
+                values (:type, :priority, 'NEW', :plate, :plateRead, :personName, :analytic, :cameraId, :cameraName, :siteName,
+                    :cityCode, :zoneCode, :lat, :lon, :listId, :listName, :entryId, :reason, :sightingId, :matchedBy, :score, 1,
+                    :observedAt, :receivedAt, :createdAt, :observedAt)
+                returning id""")
+            .param("type", a.type()).param("priority", a.priority()).param("plate", a.plate()).param("plateRead", a.plateRead())
+            .param("personName", a.personName()).param("analytic", a.analytic()).param("cameraId", a.cameraId())
+            .param("cameraName", a.cameraName()).param("siteName", a.siteName()).param("cityCode", a.cityCode())
+            .param("zoneCode", a.zoneCode()).param("lat", a.lat()).param("lon", a.lon()).param("listId", a.listId())
+            .param("listName", a.listName()).param("entryId", null).param("reason", a.reason()).param("sightingId", null)
+            .param("matchedBy", a.matchedBy()).param("score", a.score()).param("observedAt", ts(a.observedAt()))
+            .param("receivedAt", ts(a.receivedAt())).param("createdAt", ts(a.createdAt()))
+            .query(Long.class).single();
+    }
+
+    /** The open (not yet escalated) alert for this plate on this list at this camera, locked for the caller's transaction. */
+    Optional<Alert> openRepeatOf(long listId, long cameraId, String plate) {
+        return jdbc.sql(SELECT + " where list_id = ? and camera_id = ? and plate = ? and status in ('NEW', 'ACKNOWLEDGED') "
+                + "order by id desc limit 1 for update")
+            .params(listId, cameraId, plate).query(AlertStore::alert).optional();
+    }
+
+    /** The open alert of this analytic at this camera, locked for the caller's transaction. */
+    Optional<Alert> openAnalyticRepeatOf(long cameraId, String analytic) {
+        return jdbc.sql(SELECT + " where type = 'ANALYTIC' and camera_id = ? and analytic = ? and status in ('NEW', 'ACKNOWLEDGED') "
+                + "order by id desc limit 1 for update")
+            .params(cameraId, analytic).query(AlertStore::alert).optional();
+    }
+
+    void repeated(long id, Instant observedAt) {
+        jdbc.sql("update alerts.alert set count = count + 1, last_seen_at = greatest(last_seen_at, ?) where id = ?")
+            .params(ts(observedAt), id).update();
+    }
+
+    Optional<Alert> find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(AlertStore::alert).optional();
+    }
+
+    Optional<Alert> lock(long id) {
+        return jdbc.sql(SELECT + " where id = ? for update").param(id).query(AlertStore::alert).optional();
+    }
+
+    void moveTo(long id, AlertStatus status, String actor, Instant at, String dismissReason) {
+        String column = switch (status) {
+            case ACKNOWLEDGED -> "acknowledged_at = :at, assignee = :actor";
+            case ESCALATED -> "escalated_at = :at";
+            case DISMISSED -> "closed_at = :at, dismiss_reason = :reason";
+            case CLOSED -> "closed_at = :at";
+            case NEW -> throw new IllegalArgumentException("no alert goes back to NEW");
+        };
+        jdbc.sql("update alerts.alert set status = :status, " + column + " where id = :id")
+            .param("status", status.name()).param("at", ts(at)).param("actor", actor).param("reason", dismissReason).param("id", id)
+            .update();
+    }
+
+    List<Alert> list(Jurisdiction jurisdiction, List<String> statuses, Instant since, int limit) {
+        var sql = new StringBuilder(SELECT + " where created_at >= :since");
+        if (!statuses.isEmpty()) {
+            sql.append(" and status in (:statuses)");
+        }
+        if (!jurisdiction.isProvince()) {
+            sql.append(" and city_code = :city");
+            if (jurisdiction.zoneCode() != null) {
+                sql.append(" and zone_code = :zone");
+            }
+        }
+        sql.append(" order by created_at desc, id desc limit :limit");
+        var spec = jdbc.sql(sql.toString()).param("since", ts(since)).param("limit", limit);
+        if (!statuses.isEmpty()) {
+            spec = spec.param("statuses", statuses);
+        }
+        if (!jurisdiction.isProvince()) {
+            spec = spec.param("city", jurisdiction.cityCode());
+            if (jurisdiction.zoneCode() != null) {
+                spec = spec.param("zone", jurisdiction.zoneCode());
+            }
+        }
+        return spec.query(AlertStore::alert).list();
+    }
+
+    List<TimelineEvent> timeline(long alertId) {
+        return jdbc.sql("select e.seq, e.kind, e.actor, e.note, e.at, a.* from alerts.alert_event e join alerts.alert a on a.id = e.alert_id "
+                + "where e.alert_id = ? order by e.seq").param(alertId).query(AlertStore::event).list();
+    }
+
+    /** Timeline events after {@code seq}, oldest first, each with its alert. */
+    List<TimelineEvent> after(long seq, int limit) {
+        return jdbc.sql("select e.seq, e.kind, e.actor, e.note, e.at, a.* from alerts.alert_event e join alerts.alert a on a.id = e.alert_id "
+                + "where e.seq > ? order by e.seq limit ?").params(seq, limit).query(AlertStore::event).list();
+    }
+
+    long lastSeq() {
+        return jdbc.sql("select coalesce(max(seq), 0) from alerts.alert_event").query(Long.class).single();
+    }
+
+    /** NEW alerts of a priority raised before {@code before}: nobody acknowledged them in time. */
+    List<Long> unacknowledged(String priority, Instant before) {
+        return jdbc.sql("select id from alerts.alert where status = 'NEW' and priority = ? and created_at < ? order by id limit 500")
+            .params(priority, ts(before)).query(Long.class).list();
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Double decimal(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static Alert alert(ResultSet rs, int row) throws SQLException {
+        long listId = rs.getLong("list_id");
+        Long list = rs.wasNull() ? null : listId;
+        return new Alert(rs.getLong("id"), rs.getString("type"), rs.getString("priority"), AlertStatus.valueOf(rs.getString("status")),
+            rs.getString("plate"), rs.getString("plate_read"), rs.getString("person_name"), rs.getString("analytic"),
+            rs.getLong("camera_id"), rs.getString("camera_name"), rs.getString("site_name"), rs.getString("city_code"),
+            rs.getString("zone_code"), decimal(rs, "lat"), decimal(rs, "lon"), list, rs.getString("list_name"), rs.getString("reason"),
+            rs.getString("matched_by"), decimal(rs, "score"), rs.getInt("count"), rs.getString("assignee"), instant(rs, "observed_at"),
+            instant(rs, "received_at"), instant(rs, "created_at"), instant(rs, "last_seen_at"), instant(rs, "acknowledged_at"),
+            instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("dismiss_reason"));
+    }
+
+    private static TimelineEvent event(ResultSet rs, int row) throws SQLException {
+        return new TimelineEvent(rs.getLong("seq"), rs.getString("kind"), rs.getString("actor"), rs.getString("note"),
+            instant(rs, "at"), alert(rs, row));
+    }
+}

@@ -1,0 +1,41 @@
+package org.safecity.detections.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.safecity.detections.DetectionKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Drops each kind's day partitions once the whole day is past that kind's retention: no row-by-row delete. */
+@Component
+class ApplyingRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplyingRetention.class);
+
+    private final DailyPartitions partitions;
+    private final DetectionSettings settings;
+    private final Clock clock;
+
+    ApplyingRetention(DailyPartitions partitions, DetectionSettings settings, Clock clock) {
+        this.partitions = partitions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "0 47 0 * * *", zone = "UTC")
+    void apply() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        for (DetectionKind kind : DetectionKind.values()) {
+            LocalDate oldestKept = today.minusDays(settings.retention(kind));
+            for (LocalDate day : partitions.days(kind)) {
+                if (day.isBefore(oldestKept)) {
+                    partitions.drop(kind, day);
+                    log.info("Dropped {} sightings of {} ({} days kept)", kind.jsonName(), day, settings.retention(kind));
+                }
+            }
+        }
+    }
+}

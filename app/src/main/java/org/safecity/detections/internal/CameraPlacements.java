@@ -1,0 +1,38 @@
+package org.safecity.detections.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.safecity.registry.CameraDirectory;
+import org.safecity.registry.CameraSummary;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each camera stands, held briefly in memory: every sighting needs its camera's city and
+ * position, and asking the registry for each of 20,000 items a second would be the bottleneck.
+ */
+@Component
+class CameraPlacements {
+
+    private static final Duration FRESH_FOR = Duration.ofSeconds(60);
+
+    private record Held(Optional<CameraSummary> camera, long loadedAtNanos) {
+    }
+
+    private final CameraDirectory directory;
+    private final ConcurrentHashMap<Long, Held> held = new ConcurrentHashMap<>();
+
+    CameraPlacements(CameraDirectory directory) {
+        this.directory = directory;
+    }
+
+    Optional<CameraSummary> find(long cameraId) {
+        long now = System.nanoTime();
+        Held entry = held.get(cameraId);
+        if (entry == null || now - entry.loadedAtNanos() > FRESH_FOR.toNanos()) {
+            entry = new Held(directory.find(cameraId), now);
+            held.put(cameraId, entry);
+        }
+        return entry.camera();
+    }
+}

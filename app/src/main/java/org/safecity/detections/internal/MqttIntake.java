@@ -1,0 +1,222 @@
+package org.safecity.detections.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.safecity.identity.Actor;
+import org.safecity.identity.DeviceKeys;
+import org.safecity.shared.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Detections over MQTT: a device publishes to {@code safecity/detections/{cameraId}} the same batch as
+ * the HTTP body plus its device key, {@code {"deviceKey":"scd_…","detections":[…]}}, at QoS 1.
+ * SafeCity checks the key on every message (the broker is not trusted to authenticate devices), stores
+ * the batch exactly as HTTP intake does, and only then lets Paho acknowledge the message, so a batch
+ * the broker counts as delivered is durable. The answer ({@code accepted}, {@code duplicates},
+ * {@code rejected}) is published to {@code safecity/detections/{cameraId}/result}. Every item must be
+ * for the camera of its topic.
+ */
+@Component
+class MqttIntake implements SmartLifecycle, MqttCallback {
+
+    static final String TOPIC = "safecity/detections/+";
+    private static final Logger log = LoggerFactory.getLogger(MqttIntake.class);
+
+    private record Trusted(Actor.Machine device, long until) {
+    }
+
+    private final MqttIntakeSettings settings;
+    private final IntakingDetections intaking;
+    private final DeviceKeys keys;
+    private final DetectionSettings detectionSettings;
+    private final JsonMapper json;
+    private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
+    private volatile boolean running;
+    private MqttClient client;
+
+    MqttIntake(MqttIntakeSettings settings, IntakingDetections intaking, DeviceKeys keys, DetectionSettings detectionSettings,
+               JsonMapper json) {
+        this.settings = settings;
+        this.intaking = intaking;
+        this.keys = keys;
+        this.detectionSettings = detectionSettings;
+        this.json = json;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!settings.enabled()) {
+            return;
+        }
+        try {
+            client = new MqttClient(settings.url(), "safecity-detections-" + UUID.randomUUID(), new MemoryPersistence());
+            client.setCallback(this);
+            var options = new MqttConnectionOptions();
+            options.setAutomaticReconnect(true);
+            options.setCleanStart(true);
+            options.setKeepAliveInterval(30);
+            if (settings.username() != null && !settings.username().isBlank()) {
+                options.setUserName(settings.username());
+                options.setPassword(settings.password() == null ? new byte[0] : settings.password().getBytes(StandardCharsets.UTF_8));
+            }
+            client.connect(options);
+            subscribe();
+            log.info("Taking detections over MQTT from {} on {}", settings.url(), TOPIC);
+        } catch (MqttException e) {
+            // The HTTP intake works without the broker; automatic reconnect covers a broker that restarts.
+            log.error("Could not connect to the MQTT broker at {}: {}", settings.url(), e.getMessage());
+        }
+    }
+
+    /** The array form: in Paho 1.2.5 a single-topic subscribe with a listener calls itself until the stack overflows. */
+    private void subscribe() throws MqttException {
+        client.subscribe(new MqttSubscription[] {new MqttSubscription(TOPIC, 1)});
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+        String[] parts = topic.split("/");
+        if (parts.length != 3) {
+            return; // our own result topic, or something else under the prefix
+        }
+        long cameraId;
+        try {
+            cameraId = Long.parseLong(parts[2]);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Object answer;
+        try {
+            answer = take(cameraId, json.readTree(message.getPayload()));
+        } catch (InvalidInput e) {
+            answer = Map.of("error", e.getMessage());
+        } catch (RuntimeException e) {
+            answer = Map.of("error", "not a detection batch: " + e.getMessage());
+        }
+        reply(cameraId, answer);
+    }
+
+    /** Stores the batch, waiting while the writer is full: the broker holds unacknowledged messages meanwhile. */
+    private Object take(long cameraId, JsonNode body) throws InterruptedException {
+        var device = authenticate(body.path("deviceKey").asString(""));
+        if (device.isEmpty()) {
+            return Map.of("error", "deviceKey is missing, unknown or revoked");
+        }
+        var forThisCamera = new Actor.Machine(device.get().deviceId(), device.get().name(),
+            device.get().mayReportFor(cameraId) ? java.util.Set.of(cameraId) : java.util.Set.of());
+        while (running) {
+            try {
+                return intaking.report(forThisCamera, body);
+            } catch (IntakeBusy busy) {
+                Thread.sleep(detectionSettings.retryAfter().toMillis());
+            }
+        }
+        throw new InterruptedException("stopping");
+    }
+
+    private Optional<Actor.Machine> authenticate(String key) {
+        if (key.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = sha256(key);
+        long now = System.nanoTime();
+        Trusted known = trusted.get(hash);
+        if (known != null && known.until() > now) {
+            return Optional.of(known.device());
+        }
+        var device = keys.authenticate(key);
+        device.ifPresentOrElse(d -> trusted.put(hash, new Trusted(d, now + settings.keyCacheFor().toNanos())), () -> trusted.remove(hash));
+        return device;
+    }
+
+    private void reply(long cameraId, Object answer) {
+        try {
+            client.publish("safecity/detections/" + cameraId + "/result", json.writeValueAsBytes(answer), 0, false);
+        } catch (MqttException e) {
+            log.debug("Could not publish the intake result for camera {}: {}", cameraId, e.getMessage());
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+        if (reconnect) {
+            try {
+                subscribe();
+            } catch (MqttException e) {
+                log.warn("Could not subscribe again to {}: {}", TOPIC, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+        log.warn("MQTT broker disconnected: {}", response.getReasonString());
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+        log.warn("MQTT error: {}", exception.getMessage());
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (client != null) {
+            try {
+                client.disconnect(5_000);
+                client.close();
+            } catch (MqttException e) {
+                log.debug("MQTT client did not close cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the writer, so no message arrives that the writer would refuse. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+}

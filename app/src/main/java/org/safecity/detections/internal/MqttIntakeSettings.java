@@ -1,0 +1,21 @@
+package org.safecity.detections.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The MQTT broker detections also arrive through ({@code safecity.mqtt.*}); no url, no MQTT intake.
+ *
+ * @param url e.g. {@code tcp://127.0.0.1:1883} ({@code SAFECITY_MQTT_URL})
+ * @param username SafeCity's own account at the broker, if it needs one
+ * @param password its password
+ * @param keyCacheFor a device key found valid is trusted this long before it is checked again
+ */
+@ConfigurationProperties("safecity.mqtt")
+public record MqttIntakeSettings(String url, String username, String password, @DefaultValue("30s") Duration keyCacheFor) {
+
+    boolean enabled() {
+        return url != null && !url.isBlank();
+    }
+}

@@ -1,0 +1,36 @@
+package org.safecity.detections.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.safecity.detections.DetectionKind;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Makes each kind's partitions for today and the next days, so intake never waits on DDL at midnight. */
+@Component
+class PreparingPartitions {
+
+    private final DailyPartitions partitions;
+    private final DetectionSettings settings;
+    private final Clock clock;
+
+    PreparingPartitions(DailyPartitions partitions, DetectionSettings settings, Clock clock) {
+        this.partitions = partitions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(cron = "0 17 * * * *", zone = "UTC")
+    void prepare() {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        for (DetectionKind kind : DetectionKind.values()) {
+            for (int ahead = 0; ahead <= settings.partitionsAhead(); ahead++) {
+                partitions.ensure(kind, today.plusDays(ahead));
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.safecity.detections.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import org.safecity.detections.DetectionKind;
+import org.safecity.identity.Actor;
+import org.safecity.shared.Plate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a batch item by item: each item is either a {@link Detection} or a rejection with its index
+ * and reason, so one bad item never costs the device the rest of its batch.
+ */
+final class ReadingDetections {
+
+    /** Readings from the future beyond clock drift are refused: they would land in partitions not yet made. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+    static final Set<String> ANALYTICS = Set.of("crowd", "loitering", "intrusion", "abandoned_object", "fight", "fire", "smoke");
+    static final Set<String> SIGNAL_PHASES = Set.of("red", "amber", "green", "off");
+    private static final Set<String> ENVELOPE = Set.of("eventId", "cameraId", "observedAt", "kind");
+
+    /** Items read from one batch. */
+    record Batch(List<Indexed> valid, List<IntakeOutcome.Rejection> rejected) {
+    }
+
+    record Indexed(int index, Detection detection) {
+    }
+
+    private ReadingDetections() {
+    }
+
+    /**
+     * @param knownCamera whether a camera id names a camera in service
+     */
+    static Batch read(JsonNode items, Actor.Machine device, LongPredicate knownCamera, Instant now, DetectionSettings settings) {
+        var valid = new ArrayList<Indexed>();
+        var rejected = new ArrayList<IntakeOutcome.Rejection>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                valid.add(new Indexed(i, item(items.get(i), device, knownCamera, now, settings)));
+            } catch (Rejected e) {
+                rejected.add(new IntakeOutcome.Rejection(i, e.getMessage()));
+            }
+        }
+        return new Batch(valid, rejected);
+    }
+
+    private static Detection item(JsonNode item, Actor.Machine device, LongPredicate knownCamera, Instant now,
+                                  DetectionSettings settings) {
+        if (item == null || !item.isObject()) {
+            throw new Rejected("an item must be a JSON object");
+        }
+        String eventId = text(item, "eventId", "eventId");
+        if (eventId.length() > 100) {
+            throw new Rejected("eventId must be at most 100 characters");
+        }
+        JsonNode camera = item.path("cameraId");
+        if (!camera.isIntegralNumber()) {
+            throw new Rejected("cameraId must be a camera's number");
+        }
+        long cameraId = camera.longValue();
+        if (!device.mayReportFor(cameraId)) {
+            throw new Rejected("camera " + cameraId + " is not one of this device's cameras");
+        }
+        if (!knownCamera.test(cameraId)) {
+            throw new Rejected("no camera in service with id " + cameraId);
+        }
+        Instant observedAt;
+        try {
+            observedAt = Instant.parse(text(item, "observedAt", "observedAt")).truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        } catch (DateTimeParseException e) {
+            throw new Rejected("observedAt must be a UTC time such as 2026-11-25T09:30:00Z");
+        }
+        DetectionKind kind = DetectionKind.fromJson(item.path("kind").asString(""))
+            .orElseThrow(() -> new Rejected("kind must be one of plate, object, face, analytic, signal, speed"));
+        if (observedAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
+            throw new Rejected("observedAt is in the future; check the device's clock");
+        }
+        if (observedAt.isBefore(now.minus(Duration.ofDays(settings.retention(kind))))) {
+            throw new Rejected("observedAt is older than the " + settings.retention(kind) + " days " + kind.jsonName()
+                + " sightings are kept");
+        }
+        JsonNode body = item.path(kind.jsonName());
+        if (!body.isObject()) {
+            throw new Rejected("a " + kind.jsonName() + " item needs a \"" + kind.jsonName() + "\" object");
+        }
+        Double confidence = confidence(body);
+        Plate plate = null;
+        float[] embedding = null;
+        String model = null;
+        String analytic = null;
+        switch (kind) {
+            case PLATE -> {
+                try {
+                    plate = Plate.of(text(body, "text", "plate.text"));
+                } catch (IllegalArgumentException e) {
+                    throw new Rejected("plate.text: " + e.getMessage());
+                }
+                JsonNode speed = body.path("speedKmh");
+                if (!speed.isMissingNode() && !speed.isNull() && !(speed.isNumber() && speed.doubleValue() >= 0 && speed.doubleValue() < 500)) {
+                    throw new Rejected("plate.speedKmh must be a number from 0 to 500");
+                }
+            }
+            case OBJECT -> text(body, "class", "object.class");
+            case FACE -> {
+                model = text(body, "model", "face.model");
+                embedding = embedding(body.path("embedding"));
+            }
+            case ANALYTIC -> {
+                analytic = text(body, "type", "analytic.type");
+                if (!ANALYTICS.contains(analytic)) {
+                    throw new Rejected("analytic.type must be one of " + String.join(", ", ANALYTICS.stream().sorted().toList()));
+                }
+            }
+            case SIGNAL -> {
+                if (!SIGNAL_PHASES.contains(text(body, "phase", "signal.phase"))) {
+                    throw new Rejected("signal.phase must be one of red, amber, green, off");
+                }
+            }
+            case SPEED -> {
+                JsonNode speed = body.path("speedKmh");
+                if (!(speed.isNumber() && speed.doubleValue() >= 0 && speed.doubleValue() < 500)) {
+                    throw new Rejected("speed.speedKmh must be a number from 0 to 500");
+                }
+            }
+        }
+        ObjectNode details = (ObjectNode) item.deepCopy();
+        ENVELOPE.forEach(details::remove);
+        return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details.toString());
+    }
+
+    private static String text(JsonNode node, String name, String path) {
+        JsonNode value = node.path(name);
+        if (!value.isString() || value.stringValue().isBlank()) {
+            throw new Rejected(path + " is required");
+        }
+        return value.stringValue().strip();
+    }
+
+    private static Double confidence(JsonNode body) {
+        JsonNode value = body.path("confidence");
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber() || value.doubleValue() < 0 || value.doubleValue() > 1) {
+            throw new Rejected("confidence must be a number from 0 to 1");
+        }
+        return value.doubleValue();
+    }
+
+    private static float[] embedding(JsonNode values) {
+        if (!values.isArray() || values.size() < 16 || values.size() > 4096) {
+            throw new Rejected("face.embedding must be an array of 16 to 4096 numbers");
+        }
+        float[] vector = new float[values.size()];
+        for (int i = 0; i < vector.length; i++) {
+            JsonNode v = values.get(i);
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                throw new Rejected("face.embedding[" + i + "] must be a number");
+            }
+            vector[i] = (float) v.doubleValue();
+        }
+        return vector;
+    }
+
+    /** Why one item was refused; caught per item, never leaves this class. */
+    private static final class Rejected extends RuntimeException {
+        Rejected(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.safecity.detections.internal;
+
+import java.time.Instant;
+
+/** A detection ready to store: who sent it, when it arrived, and where its camera stands. */
+record SightingRow(long deviceId, Instant receivedAt, Detection detection, String cityCode, String zoneCode, Double lat,
+                   Double lon) {
+
+    /** The idempotency key as the unique index sees it. */
+    String key() {
+        return deviceId + "\u0001" + detection.eventId() + "\u0001" + detection.kind().jsonName() + "\u0001"
+            + detection.observedAt().toEpochMilli() * 1000 + detection.observedAt().getNano() / 1000 % 1000;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * What cameras, edge boxes and NVRs report: intake of detection batches (HTTP and MQTT), durable
+ * group-committed persistence as sightings partitioned by day, retention per kind, and sightings
+ * search. Other modules listen for {@link org.safecity.detections.DetectionsAccepted}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Detections and sightings")
+package org.safecity.detections;

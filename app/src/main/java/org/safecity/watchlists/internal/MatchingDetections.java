@@ -1,0 +1,49 @@
+package org.safecity.watchlists.internal;
+
+import java.util.List;
+import org.safecity.detections.AcceptedDetection;
+import org.safecity.detections.DetectionKind;
+import org.safecity.detections.DetectionsAccepted;
+import org.safecity.watchlists.WatchlistHit;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Matches every newly stored detection against the lists, after the detections' commit and off the
+ * device's request; each match is published as a {@link WatchlistHit} in this listener's transaction.
+ */
+@Component
+class MatchingDetections {
+
+    private final LoadedWatchlists watchlists;
+    private final ApplicationEventPublisher events;
+
+    MatchingDetections(LoadedWatchlists watchlists, ApplicationEventPublisher events) {
+        this.watchlists = watchlists;
+        this.events = events;
+    }
+
+    @ApplicationModuleListener
+    void on(DetectionsAccepted accepted) {
+        var index = watchlists.index();
+        for (AcceptedDetection detection : accepted.detections()) {
+            List<WatchlistIndex.Match> matches = switch (detection.kind()) {
+                case PLATE -> index.matchPlate(detection.plate(), detection.observedAt());
+                case FACE -> index.matchFace(detection.embedding(), detection.faceModel(), detection.observedAt());
+                default -> List.of();
+            };
+            for (var match : matches) {
+                events.publishEvent(hit(detection, match));
+            }
+        }
+    }
+
+    static WatchlistHit hit(AcceptedDetection d, WatchlistIndex.Match match) {
+        var list = match.list();
+        var entry = match.entry();
+        return new WatchlistHit(list.id(), list.name(), list.type().name(), list.priority().name(), list.cityCode(), entry.id(),
+            entry.reason(), entry.plate(), entry.personName(), entry.cnic(), d.sightingId(), d.cameraId(), d.observedAt(),
+            d.receivedAt(), d.kind() == DetectionKind.PLATE ? d.plateAsRead() : null, match.matchedBy(), match.score());
+    }
+}

@@ -1,0 +1,174 @@
+package org.safecity.watchlists.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.safecity.detections.OcrConfusion;
+
+/**
+ * Every active entry in memory, so matching a plate is a few hash lookups whatever the size of the
+ * lists: exact plates by their normalised text; the plates of fuzzy lists also under their folded
+ * form and each folded form with one character left out (a reading with a character missing or extra
+ * then shares a key with the listed plate); faces as unit vectors compared by cosine similarity.
+ */
+final class WatchlistIndex {
+
+    /** A match of one detection with one entry. */
+    record Match(Watchlist list, Entry entry, String matchedBy, double score) {
+    }
+
+    private final Map<Long, Watchlist> lists = new ConcurrentHashMap<>();
+    private final Map<String, List<Entry>> exact = new ConcurrentHashMap<>();
+    private final Map<String, List<Entry>> tolerant = new ConcurrentHashMap<>();
+    private final Map<Long, Entry> faces = new ConcurrentHashMap<>();
+
+    void putList(Watchlist list) {
+        lists.put(list.id(), list);
+    }
+
+    Map<Long, Watchlist> lists() {
+        return lists;
+    }
+
+    synchronized void add(Entry entry) {
+        Watchlist list = lists.get(entry.listId());
+        if (list == null) {
+            throw new IllegalStateException("entry " + entry.id() + " of unknown list " + entry.listId());
+        }
+        if (entry.plate() != null) {
+            append(exact, entry.plate(), entry);
+            if (list.fuzzy()) {
+                for (String key : tolerantKeys(entry.plate())) {
+                    append(tolerant, key, entry);
+                }
+            }
+        }
+        if (entry.embedding() != null) {
+            faces.put(entry.id(), new Entry(entry.id(), entry.listId(), entry.plate(), entry.plateAsWritten(), entry.cnic(),
+                entry.personName(), unit(entry.embedding()), entry.faceModel(), entry.reason(), entry.expiresAt(), entry.addedBy(),
+                entry.createdAt()));
+        }
+    }
+
+    synchronized void remove(Entry entry) {
+        if (entry.plate() != null) {
+            detach(exact, entry.plate(), entry.id());
+            for (String key : tolerantKeys(entry.plate())) {
+                detach(tolerant, key, entry.id());
+            }
+        }
+        faces.remove(entry.id());
+    }
+
+    int size() {
+        return exact.values().stream().mapToInt(List::size).sum() + faces.size();
+    }
+
+    /** The entries a plate reading matches, best first; each entry at most once. */
+    List<Match> matchPlate(String normalised, Instant at) {
+        var matches = new ArrayList<Match>();
+        var seen = new HashSet<Long>();
+        for (Entry entry : exact.getOrDefault(normalised, List.of())) {
+            active(entry, at).ifPresent(list -> {
+                seen.add(entry.id());
+                matches.add(new Match(list, entry, "EXACT", 1.0));
+            });
+        }
+        if (tolerant.isEmpty()) {
+            return matches;
+        }
+        String folded = OcrConfusion.fold(normalised);
+        var keys = new ArrayList<String>();
+        keys.add(folded);
+        keys.addAll(OcrConfusion.deletions(folded));
+        for (String key : keys) {
+            for (Entry entry : tolerant.getOrDefault(key, List.of())) {
+                if (seen.contains(entry.id())) {
+                    continue;
+                }
+                String listed = OcrConfusion.fold(entry.plate());
+                if (!OcrConfusion.withinOneInsertOrDelete(folded, listed)) {
+                    continue; // shares a key only through a substitution, which is not a known misread
+                }
+                active(entry, at).ifPresent(list -> {
+                    seen.add(entry.id());
+                    matches.add(new Match(list, entry, "FUZZY", listed.equals(folded) ? 0.9 : 0.8));
+                });
+            }
+        }
+        return matches;
+    }
+
+    /** The person entries whose face is at least their list's threshold similar to this embedding. */
+    List<Match> matchFace(float[] embedding, String model, Instant at) {
+        float[] probe = unit(embedding);
+        var matches = new ArrayList<Match>();
+        for (Entry entry : faces.values()) {
+            if (!entry.faceModel().equals(model) || entry.embedding().length != probe.length) {
+                continue; // embeddings of different models are not comparable
+            }
+            double similarity = dot(probe, entry.embedding());
+            active(entry, at).filter(list -> similarity >= list.faceThreshold())
+                .ifPresent(list -> matches.add(new Match(list, entry, "FACE", similarity)));
+        }
+        matches.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return matches;
+    }
+
+    private java.util.Optional<Watchlist> active(Entry entry, Instant at) {
+        Watchlist list = lists.get(entry.listId());
+        return list != null && list.activeAt(at) && entry.activeAt(at) ? java.util.Optional.of(list) : java.util.Optional.empty();
+    }
+
+    private static Set<String> tolerantKeys(String plate) {
+        String folded = OcrConfusion.fold(plate);
+        var keys = new HashSet<String>();
+        keys.add(folded);
+        keys.addAll(OcrConfusion.deletions(folded));
+        return keys;
+    }
+
+    private static void append(Map<String, List<Entry>> index, String key, Entry entry) {
+        index.merge(key, List.of(entry), (old, add) -> {
+            if (old.stream().anyMatch(e -> e.id() == entry.id())) {
+                return old; // loaded at start and added after its commit: kept once
+            }
+            var joined = new ArrayList<Entry>(old.size() + 1);
+            joined.addAll(old);
+            joined.addAll(add);
+            return List.copyOf(joined);
+        });
+    }
+
+    private static void detach(Map<String, List<Entry>> index, String key, long entryId) {
+        index.computeIfPresent(key, (k, old) -> {
+            var kept = old.stream().filter(e -> e.id() != entryId).toList();
+            return kept.isEmpty() ? null : kept;
+        });
+    }
+
+    static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = norm == 0 ? 0 : (float) (vector[i] / norm);
+        }
+        return unit;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,130 @@
+package org.safecity.detections.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safecity.IntegrationTest;
+import org.safecity.detections.Reporting;
+import org.safecity.identity.DeviceKeys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Detections over MQTT through the real Mosquitto on this machine (127.0.0.1:1883). */
+class MqttIntakeTest extends IntegrationTest {
+
+    private static final String BROKER = "tcp://127.0.0.1:1883";
+
+    @Autowired
+    IntakingDetections intaking;
+    @Autowired
+    DeviceKeys keys;
+    @Autowired
+    DetectionSettings detectionSettings;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+
+    private MqttIntake intake;
+    private MqttClient device;
+    private final BlockingQueue<JsonNode> results = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void connect() throws Exception {
+        boolean up;
+        try (var socket = new Socket("127.0.0.1", 1883)) {
+            up = socket.isConnected();
+        } catch (java.io.IOException e) {
+            up = false;
+        }
+        if (System.getenv("CI") == null) {
+            Assumptions.assumeTrue(up, "no MQTT broker at " + BROKER);
+        }
+        intake = new MqttIntake(new MqttIntakeSettings(BROKER, null, null, Duration.ofSeconds(30)), intaking, keys, detectionSettings, json);
+        intake.start();
+        device = new MqttClient(BROKER, "test-device-" + UUID.randomUUID(), new MemoryPersistence());
+        device.connect(new MqttConnectionOptions());
+        device.subscribe(new MqttSubscription[] {new MqttSubscription("safecity/detections/+/result", 1)},
+            new IMqttMessageListener[] {(topic, message) -> results.add(json.readTree(message.getPayload()))});
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        if (device != null) {
+            device.disconnect();
+            device.close();
+        }
+        if (intake != null) {
+            intake.stop();
+        }
+    }
+
+    private JsonNode publish(long cameraId, Map<String, Object> body) throws Exception {
+        device.publish("safecity/detections/" + cameraId, json.writeValueAsBytes(body), 1, false);
+        JsonNode result = results.poll(10, TimeUnit.SECONDS);
+        assertThat(result).as("an answer on the result topic").isNotNull();
+        return result;
+    }
+
+    @Test
+    void a_batch_published_with_the_device_key_is_stored_like_an_http_batch() throws Exception {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        String key = deviceKey(field.cameraId());
+
+        var result = publish(field.cameraId(), Map.of("deviceKey", key,
+            "detections", List.of(Reporting.plateRead(field.cameraId(), "MQT 7781", Instant.now().minusSeconds(1)))));
+
+        assertThat(result.get("accepted").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select plate from detections.sighting where camera_id = ?").param(field.cameraId())
+            .query(String.class).list()).containsExactly("MQT7781");
+    }
+
+    @Test
+    void a_message_without_a_valid_device_key_stores_nothing() throws Exception {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+
+        var result = publish(field.cameraId(), Map.of("deviceKey", "scd_not-a-key",
+            "detections", List.of(Reporting.plateRead(field.cameraId(), "MQT 0001", Instant.now()))));
+
+        assertThat(result.get("error").asString()).contains("deviceKey");
+        assertThat(jdbc.sql("select count(*) from detections.sighting where camera_id = ?").param(field.cameraId())
+            .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void an_item_for_another_camera_than_the_topic_s_is_rejected() throws Exception {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        var other = Reporting.mardanCamera(admin(), anonymous);
+        String key = deviceKey(field.cameraId(), other.cameraId());
+
+        var result = publish(field.cameraId(), Map.of("deviceKey", key,
+            "detections", List.of(Reporting.plateRead(other.cameraId(), "MQT 0002", Instant.now()))));
+
+        assertThat(result.get("accepted").asInt()).isZero();
+        assertThat(result.get("rejected").get(0).get("index").asInt()).isZero();
+    }
+
+    private String deviceKey(Long... cameraIds) {
+        return admin().post("/api/v1/devices", Map.of("name", Reporting.unique("MQTT unit"), "cameraIds", List.of(cameraIds)))
+            .json().get("key").asString();
+    }
+}

@@ -1,0 +1,102 @@
+package org.safecity.watchlists;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.safecity.IntegrationTest;
+import org.safecity.detections.Reporting;
+import org.safecity.identity.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class WatchlistsTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static Map<String, Object> vehicleList(String name, boolean fuzzy) {
+        var body = new HashMap<String, Object>();
+        body.put("name", name);
+        body.put("kind", "VEHICLE");
+        body.put("type", "STOLEN_VEHICLE");
+        body.put("priority", "HIGH");
+        body.put("fuzzy", fuzzy);
+        return body;
+    }
+
+    @Test
+    void a_supervisor_makes_a_vehicle_list_and_adds_a_plate_stored_normalised() {
+        var supervisor = as(Role.SUPERVISOR);
+        long list = supervisor.post("/api/v1/watchlists", vehicleList(Reporting.unique("Stolen cars"), false)).json().get("id").asLong();
+
+        var added = supervisor.post("/api/v1/watchlists/" + list + "/entries", Map.of("plate", "lep-4412", "reason", "FIR 77/2026 Gulbahar"));
+
+        assertThat(added.status()).isEqualTo(201);
+        var entries = supervisor.get("/api/v1/watchlists/" + list + "/entries").json().get("items");
+        assertThat(entries.get(0).get("plate").asString()).isEqualTo("LEP4412");
+        assertThat(entries.get(0).get("plateAsWritten").asString()).isEqualTo("lep-4412");
+    }
+
+    @Test
+    void an_entry_without_a_reason_is_refused_and_nothing_is_stored() {
+        var admin = admin();
+        long list = admin.post("/api/v1/watchlists", vehicleList(Reporting.unique("Wanted"), false)).json().get("id").asLong();
+
+        var refused = admin.post("/api/v1/watchlists/" + list + "/entries", Map.of("plate", "ABC123"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("reason");
+        assertThat(jdbc.sql("select count(*) from watchlists.entry where list_id = ?").param(list).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_csv_file_is_imported_whole_or_not_at_all_with_every_bad_row_named() {
+        var admin = admin();
+        long list = admin.post("/api/v1/watchlists", vehicleList(Reporting.unique("Challans"), true)).json().get("id").asLong();
+
+        var bad = admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv",
+            "plate,reason,expires_at\nPSH-1,unpaid,\n,unpaid,\nMRD 44,,\nKHT 9,unpaid,tomorrow\n");
+        var good = admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv",
+            "plate,reason,expires_at\nPSH-1,unpaid challan 1,\nMRD 44,unpaid challan 2,2030-01-01T00:00:00Z\n");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").toString()).contains("row 3", "row 4", "row 5").doesNotContain("row 2");
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        assertThat(good.json().get("imported").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from watchlists.entry where list_id = ?").param(list).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void a_mardan_supervisor_neither_sees_nor_keeps_a_peshawar_list() {
+        long peshawar = admin().post("/api/v1/watchlists", withCity(vehicleList(Reporting.unique("Peshawar list"), false), "PSH"))
+            .json().get("id").asLong();
+        var mardan = as("MRD", Role.SUPERVISOR);
+
+        assertThat(mardan.get("/api/v1/watchlists/" + peshawar).status()).isEqualTo(404);
+        assertThat(mardan.post("/api/v1/watchlists/" + peshawar + "/entries", Map.of("plate", "ABC1", "reason", "x")).status()).isEqualTo(404);
+        assertThat(mardan.get("/api/v1/watchlists").body()).doesNotContain("\"id\":" + peshawar + ",");
+    }
+
+    @Test
+    void reading_the_entries_of_a_person_list_is_written_to_the_audit_trail() {
+        var admin = admin();
+        var body = new HashMap<String, Object>(Map.of("name", Reporting.unique("Wanted persons"), "kind", "PERSON", "type", "WANTED_PERSON"));
+        long list = admin.post("/api/v1/watchlists", body).json().get("id").asLong();
+        admin.post("/api/v1/watchlists/" + list + "/entries", Map.of("cnic", "17301-1234567-1", "name", "A. Khan", "reason", "FIR 5/2026"));
+
+        var read = admin.get("/api/v1/watchlists/" + list + "/entries");
+
+        assertThat(read.json().get("items").get(0).get("cnic").asString()).isEqualTo("17301-1234567-1");
+        assertThat(jdbc.sql("select count(*) from identity.audit_entry where action = 'watchlists.person-entries-read' and target_id = ?")
+            .param(Long.toString(list)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static Map<String, Object> withCity(Map<String, Object> body, String city) {
+        body.put("cityCode", city);
+        return body;
+    }
+
+}

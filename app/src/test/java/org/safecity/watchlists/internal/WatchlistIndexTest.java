@@ -1,0 +1,132 @@
+package org.safecity.watchlists.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class WatchlistIndexTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private final WatchlistIndex index = new WatchlistIndex();
+    private long ids;
+
+    private Watchlist list(boolean fuzzy, Instant expires) {
+        var list = new Watchlist(++ids, "list " + ids, Watchlist.ListType.STOLEN_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
+            Watchlist.Priority.HIGH, fuzzy, 0.8, expires, NOW);
+        index.putList(list);
+        return list;
+    }
+
+    private Entry plate(Watchlist list, String plate) {
+        var entry = new Entry(++ids, list.id(), plate, plate, null, null, null, null, "stolen", null, "admin", NOW);
+        index.add(entry);
+        return entry;
+    }
+
+    @Test
+    void an_exact_list_matches_only_the_exact_plate() {
+        var list = list(false, null);
+        plate(list, "PRA1234");
+
+        assertThat(index.matchPlate("PRA1234", NOW)).extracting(WatchlistIndex.Match::matchedBy).containsExactly("EXACT");
+        assertThat(index.matchPlate("PRA1Z34", NOW)).isEmpty();
+        assertThat(index.matchPlate("PRA124", NOW)).isEmpty();
+    }
+
+    @Test
+    void a_fuzzy_list_forgives_confusable_characters_and_one_missing_or_extra_character() {
+        var list = list(true, null);
+        var entry = plate(list, "LEB1234");
+
+        assertThat(index.matchPlate("1E81234", NOW)).extracting(m -> m.entry().id()).containsExactly(entry.id());
+        assertThat(index.matchPlate("LEB124", NOW)).extracting(WatchlistIndex.Match::matchedBy).containsExactly("FUZZY");
+        assertThat(index.matchPlate("LEB12345", NOW)).hasSize(1);
+        assertThat(index.matchPlate("LEB12", NOW)).isEmpty();
+        assertThat(index.matchPlate("LEB1299", NOW)).isEmpty();
+    }
+
+    @Test
+    void the_exact_plate_scores_higher_than_a_tolerant_reading() {
+        var list = list(true, null);
+        plate(list, "LEB1234");
+
+        assertThat(index.matchPlate("LEB1234", NOW).getFirst().score()).isEqualTo(1.0);
+        assertThat(index.matchPlate("LE81234", NOW).getFirst().score()).isLessThan(1.0);
+    }
+
+    @Test
+    void an_expired_list_or_entry_matches_nothing() {
+        var expired = list(false, NOW.minusSeconds(1));
+        plate(expired, "ABC123");
+        var live = list(false, null);
+        index.add(new Entry(++ids, live.id(), "XYZ789", "XYZ789", null, null, null, null, "old", NOW.minusSeconds(60), "admin", NOW));
+
+        assertThat(index.matchPlate("ABC123", NOW)).isEmpty();
+        assertThat(index.matchPlate("XYZ789", NOW)).isEmpty();
+    }
+
+    @Test
+    void a_removed_entry_stops_matching() {
+        var list = list(true, null);
+        var entry = plate(list, "KHT777");
+
+        index.remove(entry);
+
+        assertThat(index.matchPlate("KHT777", NOW)).isEmpty();
+    }
+
+    @Test
+    void faces_match_by_cosine_similarity_above_the_list_threshold_and_only_within_one_model() {
+        var persons = new Watchlist(++ids, "wanted", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
+            Watchlist.Priority.HIGH, false, 0.9, null, NOW);
+        index.putList(persons);
+        float[] face = new float[128];
+        for (int i = 0; i < face.length; i++) {
+            face[i] = (float) Math.sin(i);
+        }
+        index.add(new Entry(++ids, persons.id(), null, null, "1730112345671", "Wanted Person", face, "arcface", "FIR 12/2026", null,
+            "admin", NOW));
+        float[] similar = face.clone();
+        similar[0] += 0.2f;
+        float[] other = new float[128];
+        for (int i = 0; i < other.length; i++) {
+            other[i] = (float) Math.cos(i * 7);
+        }
+
+        assertThat(index.matchFace(similar, "arcface", NOW)).singleElement().satisfies(m -> {
+            assertThat(m.matchedBy()).isEqualTo("FACE");
+            assertThat(m.score()).isGreaterThan(0.9);
+        });
+        assertThat(index.matchFace(other, "arcface", NOW)).isEmpty();
+        assertThat(index.matchFace(similar, "facenet", NOW)).isEmpty();
+    }
+
+    @Test
+    void matching_stays_fast_with_a_million_listed_plates() {
+        var exact = list(false, null);
+        var fuzzy = list(true, null);
+        var random = new Random(7);
+        String letters = "ABCDEFGHJKMNPRTUVWXY";
+        String[] plates = new String[1_000_000];
+        for (int i = 0; i < plates.length; i++) {
+            plates[i] = "" + letters.charAt(random.nextInt(20)) + letters.charAt(random.nextInt(20)) + letters.charAt(random.nextInt(20))
+                + (1000 + random.nextInt(9000)) + i % 10;
+            index.add(new Entry(i + 1_000L, i % 10 == 0 ? fuzzy.id() : exact.id(), plates[i], plates[i], null, null, null, null,
+                "stolen", null, "admin", NOW));
+        }
+
+        long started = System.nanoTime();
+        int hits = 0;
+        for (int i = 0; i < 100_000; i++) {
+            hits += index.matchPlate(plates[random.nextInt(plates.length)], NOW).isEmpty() ? 0 : 1;
+            index.matchPlate("QQ" + i, NOW);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(hits).isEqualTo(100_000);
+        assertThat(took).as("200,000 lookups against 1,000,000 entries").isLessThan(Duration.ofSeconds(2));
+    }
+}
