@@ -169,6 +169,22 @@ class AlertsTest extends IntegrationTest {
     }
 
     @Test
+    void a_dispatcher_sees_an_alert_only_once_it_is_escalated() {
+        String plate = Sightings.plate();
+        Sightings.listWith(admin(), plate, false, "MEDIUM");
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        var dispatcher = as("MRD", Role.DISPATCHER);
+        field.device().post("/api/v1/detections", batch(List.of(plateRead(field.cameraId(), plate, Instant.now()))));
+        long id = awaitAlert(admin(), forPlate(plate), Duration.ofSeconds(5)).get("id").asLong();
+
+        var before = dispatcher.get("/api/v1/alerts").body();
+        admin().post("/api/v1/alerts/" + id + "/escalate", Map.of());
+
+        assertThat(before).doesNotContain(plate);
+        assertThat(awaitAlert(dispatcher, forPlate(plate), Duration.ofSeconds(2)).get("status").asString()).isEqualTo("ESCALATED");
+    }
+
+    @Test
     void a_device_or_an_auditor_cannot_read_alerts() {
         var field = Reporting.mardanCamera(admin(), anonymous);
 

@@ -15,6 +15,9 @@ import org.safecity.detections.Reporting;
 
 class FaceHitTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static List<Double> face(double phase) {
         var vector = new ArrayList<Double>();
         for (int i = 0; i < 128; i++) {
@@ -48,5 +51,25 @@ class FaceHitTest extends IntegrationTest {
         assertThat(alert.get("score").asDouble()).isGreaterThan(0.9);
         assertThat(admin().get("/api/v1/alerts").json().get("items").valueStream()
             .filter(a -> name.equals(a.path("personName").asString("")) && a.get("cameraId").asLong() == field.cameraId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void reading_an_alert_that_names_a_person_is_written_to_the_audit_trail() {
+        String name = Reporting.unique("Wanted person");
+        var list = new HashMap<String, Object>(Map.of("name", Reporting.unique("Wanted persons"), "kind", "PERSON",
+            "type", "WANTED_PERSON", "priority", "HIGH", "faceThreshold", 0.9));
+        long listId = admin().post("/api/v1/watchlists", list).json().get("id").asLong();
+        admin().post("/api/v1/watchlists/" + listId + "/entries", Map.of("name", name, "embedding", face(1.0), "model", "arcface-r100",
+            "reason", "FIR 302/2026"));
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        field.device().post("/api/v1/detections", Map.of("detections", List.of(Map.of("eventId", Reporting.eventId(),
+            "cameraId", field.cameraId(), "observedAt", Instant.now().toString(), "kind", "face",
+            "face", Map.of("model", "arcface-r100", "embedding", face(1.02))))));
+        long id = awaitAlert(admin(), a -> name.equals(a.path("personName").asString("")), Duration.ofSeconds(5)).get("id").asLong();
+
+        admin().get("/api/v1/alerts/" + id);
+
+        assertThat(jdbc.sql("select count(*) from identity.audit_entry where action = 'alerts.person-hits-read' and target_id = ?")
+            .param(Long.toString(id)).query(Long.class).single()).isPositive();
     }
 }

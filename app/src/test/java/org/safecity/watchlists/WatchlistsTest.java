@@ -94,6 +94,23 @@ class WatchlistsTest extends IntegrationTest {
             .param(Long.toString(list)).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void a_plate_taken_off_the_list_raises_no_alert_any_more() throws Exception {
+        var admin = admin();
+        String plate = org.safecity.alerts.Sightings.plate();
+        long list = org.safecity.alerts.Sightings.listWith(admin, plate, false, "HIGH");
+        long entry = admin.get("/api/v1/watchlists/" + list + "/entries").json().get("items").get(0).get("id").asLong();
+        var field = Reporting.mardanCamera(admin, anonymous);
+
+        var removed = admin.delete("/api/v1/watchlists/" + list + "/entries/" + entry);
+        field.device().post("/api/v1/detections", Reporting.batch(List.of(Reporting.plateRead(field.cameraId(), plate, java.time.Instant.now()))));
+        Thread.sleep(1_000);
+
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/watchlists/" + list + "/entries").json().get("items").size()).isZero();
+        assertThat(admin.get("/api/v1/alerts").body()).doesNotContain(plate);
+    }
+
     private static Map<String, Object> withCity(Map<String, Object> body, String city) {
         body.put("cityCode", city);
         return body;

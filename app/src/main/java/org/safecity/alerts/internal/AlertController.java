@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.safecity.identity.Actor;
+import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
@@ -33,13 +34,23 @@ class AlertController {
     private final AlertStore store;
     private final HandlingAlerts handling;
     private final AlertStream stream;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    AlertController(AlertStore store, HandlingAlerts handling, AlertStream stream, Clock clock) {
+    AlertController(AlertStore store, HandlingAlerts handling, AlertStream stream, AuditTrail audit, Clock clock) {
         this.store = store;
         this.handling = handling;
         this.stream = stream;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** A face hit names a person: showing it is a read of personal data, recorded like any other. */
+    private void auditPersons(List<Alert> shown) {
+        var persons = shown.stream().filter(a -> a.personName() != null).map(a -> Long.toString(a.id())).toList();
+        if (!persons.isEmpty()) {
+            audit.record("alerts.person-hits-read", "alert", String.join(",", persons), null, Map.of("count", persons.size()));
+        }
     }
 
     record Dismissal(String reason) {
@@ -74,6 +85,7 @@ class AlertController {
         int size = limit == null ? 200 : Math.max(1, Math.min(1000, limit));
         Actor actor = CurrentActor.get();
         var items = store.list(actor.jurisdiction(), statuses, from, size).stream().filter(a -> AlertStream.maySee(actor, a)).toList();
+        auditPersons(items);
         return Map.of("items", items);
     }
 
@@ -84,6 +96,7 @@ class AlertController {
         Actor actor = CurrentActor.get();
         var alert = store.find(id).filter(a -> AlertStream.maySee(actor, a)).orElseThrow(() -> new NotFound("alert", id));
         var timeline = store.timeline(id).stream().map(e -> new Step(e.seq(), e.kind(), e.actor(), e.note(), e.at())).toList();
+        auditPersons(List.of(alert));
         return new AlertWithTimeline(alert, timeline);
     }
 

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -71,11 +70,13 @@ class MqttIntake implements SmartLifecycle, MqttCallback {
             return;
         }
         try {
-            client = new MqttClient(settings.url(), "safecity-detections-" + UUID.randomUUID(), new MemoryPersistence());
+            client = new MqttClient(settings.url(), settings.clientId(), new MemoryPersistence());
             client.setCallback(this);
             var options = new MqttConnectionOptions();
             options.setAutomaticReconnect(true);
-            options.setCleanStart(true);
+            // A persistent session: QoS 1 messages published while SafeCity is down wait at the broker.
+            options.setCleanStart(false);
+            options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
             options.setKeepAliveInterval(30);
             if (settings.username() != null && !settings.username().isBlank()) {
                 options.setUserName(settings.username());
@@ -201,7 +202,7 @@ class MqttIntake implements SmartLifecycle, MqttCallback {
         running = false;
         if (client != null) {
             try {
-                client.disconnect(5_000);
+                client.disconnect(500); // the message in hand is stored by now or is redelivered later
                 client.close();
             } catch (MqttException e) {
                 log.debug("MQTT client did not close cleanly: {}", e.getMessage());

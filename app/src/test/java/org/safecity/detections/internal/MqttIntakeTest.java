@@ -44,6 +44,8 @@ class MqttIntakeTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    private final MqttIntakeSettings settings = new MqttIntakeSettings(BROKER, null, null, Duration.ofSeconds(30),
+        "safecity-test-" + UUID.randomUUID(), Duration.ofSeconds(30));
     private MqttIntake intake;
     private MqttClient device;
     private final BlockingQueue<JsonNode> results = new LinkedBlockingQueue<>();
@@ -59,7 +61,7 @@ class MqttIntakeTest extends IntegrationTest {
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(up, "no MQTT broker at " + BROKER);
         }
-        intake = new MqttIntake(new MqttIntakeSettings(BROKER, null, null, Duration.ofSeconds(30)), intaking, keys, detectionSettings, json);
+        intake = new MqttIntake(settings, intaking, keys, detectionSettings, json);
         intake.start();
         device = new MqttClient(BROKER, "test-device-" + UUID.randomUUID(), new MemoryPersistence());
         device.connect(new MqttConnectionOptions());
@@ -70,7 +72,7 @@ class MqttIntakeTest extends IntegrationTest {
     @AfterEach
     void disconnect() throws Exception {
         if (device != null) {
-            device.disconnect();
+            device.disconnectForcibly(0, 500, false);
             device.close();
         }
         if (intake != null) {
@@ -121,6 +123,24 @@ class MqttIntakeTest extends IntegrationTest {
 
         assertThat(result.get("accepted").asInt()).isZero();
         assertThat(result.get("rejected").get(0).get("index").asInt()).isZero();
+    }
+
+    @Test
+    void a_batch_published_while_safecity_is_away_is_stored_when_it_reconnects() throws Exception {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        String key = deviceKey(field.cameraId());
+        intake.stop();
+
+        device.publish("safecity/detections/" + field.cameraId(), json.writeValueAsBytes(Map.of("deviceKey", key,
+            "detections", List.of(Reporting.plateRead(field.cameraId(), "MQT 0003", Instant.now().minusSeconds(1))))), 1, false);
+        intake = new MqttIntake(settings, intaking, keys, detectionSettings, json);
+        intake.start();
+        JsonNode result = results.poll(10, TimeUnit.SECONDS);
+
+        assertThat(result).as("an answer once SafeCity is back").isNotNull();
+        assertThat(result.get("accepted").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select plate from detections.sighting where camera_id = ?").param(field.cameraId())
+            .query(String.class).list()).containsExactly("MQT0003");
     }
 
     private String deviceKey(Long... cameraIds) {
