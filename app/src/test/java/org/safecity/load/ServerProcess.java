@@ -66,8 +66,11 @@ public final class ServerProcess implements AutoCloseable {
             "--server.port=" + httpPort, "--safecity.data-dir=" + dataDir, "--safecity.db.embedded-port=" + databasePort,
             "--safecity.admin-password=" + ADMIN_PASSWORD, "--safecity.demo=true", "--spring.main.banner-mode=off"));
         command.addAll(extraArguments);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile())).start();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
+        // Its own embedded database, even where the test run itself uses an external one (as CI does).
+        builder.environment().keySet().removeIf(name -> name.startsWith("SAFECITY_DB_"));
+        process = builder.start();
         var http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
