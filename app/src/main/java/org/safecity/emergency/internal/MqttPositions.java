@@ -58,7 +58,8 @@ class MqttPositions implements SmartLifecycle, MqttCallback {
     }
 
     private void connectUntilStopped() {
-        String clientId = settings.clientId() != null && !settings.clientId().isBlank() ? settings.clientId()
+        // The detections intake holds the configured client id; two clients under one id would keep evicting each other.
+        String clientId = settings.clientId() != null && !settings.clientId().isBlank() ? settings.clientId() + "-avl"
             : "safecity-avl-" + UUID.randomUUID().toString().substring(0, 8);
         while (running) {
             try {
