@@ -42,6 +42,11 @@ public abstract class IntegrationTest {
 
     /** A new account with these roles, limited to one city (by code, e.g. {@code PSH}), signed in. */
     protected SafeCityApi as(String cityCode, Role... roles) {
+        return as(cityCode, null, roles);
+    }
+
+    /** A new account with these roles, limited to one zone (police station area) of a city, signed in. */
+    protected SafeCityApi as(String cityCode, String zoneCode, Role... roles) {
         String username = "test." + Arrays.stream(roles).map(r -> r.name().toLowerCase()).reduce((a, b) -> a + "." + b).orElse("none")
             + "." + ProcessHandle.current().pid() + "." + ACCOUNTS.incrementAndGet();
         String password = "password-for-" + username;
@@ -52,6 +57,9 @@ public abstract class IntegrationTest {
         body.put("roles", List.of(roles).stream().map(Enum::name).toList());
         if (cityCode != null) {
             body.put("cityCode", cityCode);
+        }
+        if (zoneCode != null) {
+            body.put("zoneCode", zoneCode);
         }
         if (Set.of(roles).contains(Role.PARTNER)) {
             body.put("partnerId", 1);

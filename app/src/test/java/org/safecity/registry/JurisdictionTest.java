@@ -27,6 +27,21 @@ class JurisdictionTest extends IntegrationTest {
     }
 
     @Test
+    void a_zone_operator_sees_only_the_cameras_of_their_police_station_area() {
+        var all = admin().get("/api/v1/cameras?city=PSH&size=1000").json().get("items");
+        String zone = all.get(0).get("zoneCode").asString();
+        long inZone = all.valueStream().filter(c -> zone.equals(c.get("zoneCode").asString())).count();
+        var elsewhere = all.valueStream().filter(c -> !zone.equals(c.get("zoneCode").asString())).findFirst().orElseThrow();
+
+        var station = as("PSH", zone, Role.OPERATOR);
+        var page = station.get("/api/v1/cameras?size=1000").json();
+
+        assertThat(page.get("total").asLong()).isEqualTo(inZone).isLessThan(all.size());
+        page.get("items").forEach(c -> assertThat(c.get("zoneCode").asString()).isEqualTo(zone));
+        assertThat(station.get("/api/v1/cameras/" + elsewhere.get("id").asLong()).status()).isEqualTo(404);
+    }
+
+    @Test
     void a_mardan_operator_gets_404_on_a_peshawar_camera_and_site() {
         var mardan = as("MRD", Role.OPERATOR);
         var peshawarCamera = admin().get("/api/v1/cameras?city=PSH&size=1").json().get("items").get(0);
