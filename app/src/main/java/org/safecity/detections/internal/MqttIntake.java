@@ -7,18 +7,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.safecity.identity.Actor;
 import org.safecity.identity.DeviceKeys;
+import org.safecity.messaging.BrokerSubscription;
 import org.safecity.shared.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * for the camera of its topic.
  */
 @Component
-class MqttIntake implements SmartLifecycle, MqttCallback {
+class MqttIntake implements SmartLifecycle {
 
     static final String TOPIC = "safecity/detections/+";
     private static final Logger log = LoggerFactory.getLogger(MqttIntake.class);
@@ -52,7 +43,7 @@ class MqttIntake implements SmartLifecycle, MqttCallback {
     private final JsonMapper json;
     private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private MqttClient client;
+    private BrokerSubscription subscription;
 
     MqttIntake(MqttIntakeSettings settings, IntakingDetections intaking, DeviceKeys keys, DetectionSettings detectionSettings,
                JsonMapper json) {
@@ -66,38 +57,20 @@ class MqttIntake implements SmartLifecycle, MqttCallback {
     @Override
     public void start() {
         running = true;
-        if (!settings.enabled()) {
-            return;
-        }
-        try {
-            client = new MqttClient(settings.url(), settings.clientId(), new MemoryPersistence());
-            client.setCallback(this);
-            var options = new MqttConnectionOptions();
-            options.setAutomaticReconnect(true);
+        if (settings.enabled()) {
             // A persistent session: QoS 1 messages published while SafeCity is down wait at the broker.
-            options.setCleanStart(false);
-            options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
-            options.setKeepAliveInterval(30);
-            if (settings.username() != null && !settings.username().isBlank()) {
-                options.setUserName(settings.username());
-                options.setPassword(settings.password() == null ? new byte[0] : settings.password().getBytes(StandardCharsets.UTF_8));
-            }
-            client.connect(options);
-            subscribe();
-            log.info("Taking detections over MQTT from {} on {}", settings.url(), TOPIC);
-        } catch (MqttException e) {
-            // The HTTP intake works without the broker; automatic reconnect covers a broker that restarts.
-            log.error("Could not connect to the MQTT broker at {}: {}", settings.url(), e.getMessage());
+            subscription = BrokerSubscription.start("detections",
+                new BrokerSubscription.Broker(settings.url(), settings.username(), settings.password()),
+                settings.clientId(), TOPIC, settings.sessionExpiry(), this::messageArrived);
         }
     }
 
-    /** The array form: in Paho 1.2.5 a single-topic subscribe with a listener calls itself until the stack overflows. */
-    private void subscribe() throws MqttException {
-        client.subscribe(new MqttSubscription[] {new MqttSubscription(TOPIC, 1)});
+    /** Connected and subscribed. */
+    boolean listening() {
+        return subscription != null && subscription.listening();
     }
 
-    @Override
-    public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+    void messageArrived(String topic, byte[] payload) throws InterruptedException {
         String[] parts = topic.split("/");
         if (parts.length != 3) {
             return; // our own result topic, or something else under the prefix
@@ -110,13 +83,13 @@ class MqttIntake implements SmartLifecycle, MqttCallback {
         }
         Object answer;
         try {
-            answer = take(cameraId, json.readTree(message.getPayload()));
+            answer = take(cameraId, json.readTree(payload));
         } catch (InvalidInput e) {
             answer = Map.of("error", e.getMessage());
         } catch (RuntimeException e) {
             answer = Map.of("error", "not a detection batch: " + e.getMessage());
         }
-        reply(cameraId, answer);
+        subscription.publish("safecity/detections/" + cameraId + "/result", json.writeValueAsBytes(answer));
     }
 
     /** Stores the batch, waiting while the writer is full: the broker holds unacknowledged messages meanwhile. */
@@ -152,14 +125,6 @@ class MqttIntake implements SmartLifecycle, MqttCallback {
         return device;
     }
 
-    private void reply(long cameraId, Object answer) {
-        try {
-            client.publish("safecity/detections/" + cameraId + "/result", json.writeValueAsBytes(answer), 0, false);
-        } catch (MqttException e) {
-            log.debug("Could not publish the intake result for camera {}: {}", cameraId, e.getMessage());
-        }
-    }
-
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -169,44 +134,10 @@ class MqttIntake implements SmartLifecycle, MqttCallback {
     }
 
     @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-        if (reconnect) {
-            try {
-                subscribe();
-            } catch (MqttException e) {
-                log.warn("Could not subscribe again to {}: {}", TOPIC, e.getMessage());
-            }
-        }
-    }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {
-        log.warn("MQTT broker disconnected: {}", response.getReasonString());
-    }
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {
-        log.warn("MQTT error: {}", exception.getMessage());
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {
-    }
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {
-    }
-
-    @Override
     public void stop() {
         running = false;
-        if (client != null) {
-            try {
-                client.disconnect(500); // the message in hand is stored by now or is redelivered later
-                client.close();
-            } catch (MqttException e) {
-                log.debug("MQTT client did not close cleanly: {}", e.getMessage());
-            }
+        if (subscription != null) {
+            subscription.stop();
         }
     }
 

@@ -63,6 +63,7 @@ class MqttIntakeTest extends IntegrationTest {
         }
         intake = new MqttIntake(settings, intaking, keys, detectionSettings, json);
         intake.start();
+        awaitListening(intake);
         device = new MqttClient(BROKER, "test-device-" + UUID.randomUUID(), new MemoryPersistence());
         device.connect(new MqttConnectionOptions());
         device.subscribe(new MqttSubscription[] {new MqttSubscription("safecity/detections/+/result", 1)},
@@ -146,5 +147,14 @@ class MqttIntakeTest extends IntegrationTest {
     private String deviceKey(Long... cameraIds) {
         return admin().post("/api/v1/devices", Map.of("name", Reporting.unique("MQTT unit"), "cameraIds", List.of(cameraIds)))
             .json().get("key").asString();
+    }
+
+    /** The intake connects in the background; a test publishes once it is subscribed. */
+    private static void awaitListening(MqttIntake intake) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!intake.listening() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(intake.listening()).as("subscribed at the broker").isTrue();
     }
 }
