@@ -38,6 +38,16 @@ class IncidentIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void a_panic_button_registered_without_a_city_is_placed_by_the_camera_network() {
+        var created = admin().post("/api/v1/panic-buttons", Map.of("premisesName", Scene.unique("UBL Qissa Khwani branch"),
+            "premisesKind", "BANK", "address", "Qissa Khwani Bazaar, Peshawar", "location", Map.of("lat", 34.0086, "lon", 71.5677)));
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("cityCode").asString()).isEqualTo("PSH");
+        assertThat(created.json().get("zoneCode").isNull()).isFalse();
+    }
+
+    @Test
     void a_panic_press_opens_a_p1_incident_at_the_premises_at_once() {
         var premises = new GeoPoint(34.0005, 71.5400);
         var button = anonymous.withToken(panicButton(premises));

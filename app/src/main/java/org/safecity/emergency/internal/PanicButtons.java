@@ -40,12 +40,14 @@ class PanicButtons implements DeviceKeys {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Whereabouts whereabouts;
     private final SecureRandom random = new SecureRandom();
 
-    PanicButtons(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    PanicButtons(JdbcClient jdbc, AuditTrail audit, Clock clock, Whereabouts whereabouts) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.whereabouts = whereabouts;
     }
 
     record Registration(String premisesName, String premisesKind, String address, GeoPoint location, String cityCode,
@@ -56,7 +58,8 @@ class PanicButtons implements DeviceKeys {
     }
 
     @Transactional
-    Issued register(Registration r, Jurisdiction scope) {
+    Issued register(Registration given, Jurisdiction scope) {
+        var r = placed(given);
         List<FieldError> errors = new ArrayList<>();
         require(r.premisesName(), "premisesName", "the premises' name, such as 'HBL Saddar Road branch'", errors);
         require(r.premisesKind(), "premisesKind", "such as BANK, PLAZA, HOTEL or FUEL_STATION", errors);
@@ -65,7 +68,7 @@ class PanicButtons implements DeviceKeys {
             errors.add(new FieldError("location", "is required: the premises' map point"));
         }
         if (r.cityCode() == null || !r.cityCode().matches("[A-Z]{3}")) {
-            errors.add(new FieldError("cityCode", "is required: a city code such as PSH"));
+            errors.add(new FieldError("cityCode", "is required when the location is outside the camera network: a city code such as PSH"));
         } else if (!scope.covers(r.cityCode(), r.zoneCode() == null ? scope.zoneCode() : r.zoneCode())) {
             errors.add(new FieldError("cityCode", "is outside your jurisdiction (" + scope + ")"));
         }
@@ -85,6 +88,17 @@ class PanicButtons implements DeviceKeys {
         audit.record("emergency.panic-button-registered", "panic-button", Long.toString(id), null,
             Map.of("premises", r.premisesName().strip(), "city", r.cityCode()));
         return new Issued(find(id, Jurisdiction.PROVINCE).orElseThrow(), key);
+    }
+
+    /** The premises' map point names its city and zone when the caller leaves them out, as for a call. */
+    private Registration placed(Registration r) {
+        if ((r.cityCode() != null && !r.cityCode().isBlank()) || r.location() == null) {
+            return r;
+        }
+        return whereabouts.of(r.location())
+            .map(place -> new Registration(r.premisesName(), r.premisesKind(), r.address(), r.location(), place.cityCode(),
+                r.zoneCode() != null ? r.zoneCode() : place.zoneCode()))
+            .orElse(r);
     }
 
     @Transactional
