@@ -3,8 +3,7 @@ package org.safecity.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.safecity.SafeCityApplication;
-import org.springframework.modulith.core.ApplicationModules;
+import org.safecity.ModuleStructureTest;
 
 class ConsoleBoundaryTest {
 
@@ -16,7 +15,7 @@ class ConsoleBoundaryTest {
      */
     @Test
     void the_console_reads_the_camera_network_over_http_and_depends_only_on_identity_shared_and_the_evidence_api() {
-        var modules = ApplicationModules.of(SafeCityApplication.class);
+        var modules = ModuleStructureTest.MODULES;
         var console = modules.getModuleByName("console").orElseThrow();
 
         var dependencies = console.getDirectDependencies(modules).stream()
