@@ -274,7 +274,7 @@ class SightingWriter implements SmartLifecycle {
         var d = row.detection();
         return new AcceptedDetection(id, row.deviceId(), d.eventId(), d.cameraId(), d.kind(), d.observedAt(), row.receivedAt(),
             d.plate() == null ? null : d.plate().normalised(), d.plate() == null ? null : d.plate().asRead(), d.confidence(),
-            d.embedding(), d.faceModel(), d.analytic());
+            d.embedding(), d.faceModel(), d.analytic(), d.details());
     }
 
     /** One line of COPY's text format: tab-separated, \N for null, backslash escapes. */
