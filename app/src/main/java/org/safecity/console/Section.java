@@ -23,7 +23,12 @@ enum Section {
     VEHICLES("Vehicle search", "/vehicles", EnumSet.of(Role.ADMIN, Role.INVESTIGATOR, Role.SUPERVISOR, Role.OPERATOR)),
     FIGURES("Response figures", "/figures", EnumSet.of(Role.ADMIN, Role.DISPATCHER, Role.SUPERVISOR)),
     /** Case evidence is for the case team and supervisors; administrators run the store but do not read cases. */
-    EVIDENCE("Evidence", "/evidence", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR));
+    EVIDENCE("Evidence", "/evidence", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR)),
+    CHALLAN_REVIEW("Challan review", "/challans/review", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN)),
+    /** Investigators search challans (a vehicle's history) but neither review nor adjudicate. */
+    CHALLANS("Challans", "/challans", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN, Role.INVESTIGATOR)),
+    CONTESTS("Contests", "/challans/contests", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN)),
+    TRAFFIC_REPORTS("Traffic reports", "/challans/reports", EnumSet.of(Role.SUPERVISOR, Role.ADMIN, Role.TRAFFIC_REVIEWER));
 
     private final String label;
     private final String path;

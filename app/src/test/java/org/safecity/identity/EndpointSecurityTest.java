@@ -31,7 +31,9 @@ class EndpointSecurityTest extends IntegrationTest {
     private static final Set<String> PUBLIC = Set.of(
         "POST /api/v1/auth/token",  // exchanging a password for a token cannot require a token
         "GET /login",               // the sign-in page
-        "GET /api/v1/evidence/public-key"  // a court must verify an evidence bundle without an account
+        "GET /api/v1/evidence/public-key",  // a court must verify an evidence bundle without an account
+        "GET /portal/challans",      // the citizen portal: a citizen looks up challans without an account
+        "GET /portal/verify"         // the page a notice's QR code opens, for anyone holding the notice
     );
     private static final Pattern ROLE_LIST = Pattern.compile("hasRole\\('(\\w+)'\\)|hasAnyRole\\(([^)]*)\\)");
     private static final List<Role> WRONG_ROLE_PREFERENCE = List.of(Role.AUDITOR, Role.FIELD_UNIT, Role.PARTNER,

@@ -32,6 +32,7 @@ class SecurityConfiguration {
         "/css/**", "/js/**", "/img/**", "/webjars/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
         "/public/**", "/api/v1/public/**",
+        "/portal/**",  // the citizen portal's pages: a citizen has no account
         "/api/v1/evidence/public-key"  // courts and defence verify bundles with it; it is a public key
     };
 
