@@ -41,6 +41,28 @@ final class ConsoleSession {
         return new ConsoleSession(port);
     }
 
+    /** A new account with these roles over the whole province, made by an administrator, signed in here. */
+    static ConsoleSession newAccount(int port, org.safecity.SafeCityApi admin, org.safecity.identity.Role... roles) {
+        String username = "page." + java.util.Arrays.stream(roles).map(r -> r.name().toLowerCase().replace('_', '-'))
+            .collect(Collectors.joining(".")) + "." + System.nanoTime();
+        String password = "password-for-" + username;
+        var account = new java.util.HashMap<String, Object>(Map.of("username", username, "displayName", "Page " + username,
+            "password", password, "roles", java.util.Arrays.stream(roles).map(Enum::name).toList()));
+        if (java.util.Arrays.asList(roles).contains(org.safecity.identity.Role.PARTNER)) {
+            account.put("partnerId", 1);
+        }
+        var created = admin.post("/api/v1/accounts", account);
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not create account " + username + ": " + created);
+        }
+        var session = new ConsoleSession(port);
+        var answer = session.signIn(username, password);
+        if (!"/".equals(answer.redirectPath())) {
+            throw new IllegalStateException("sign-in of " + username + " led to " + answer);
+        }
+        return session;
+    }
+
     /** Fills in and submits the sign-in form; the answer is the form's redirect. */
     Page signIn(String username, String password) {
         return submit("/login", "/login", Map.of("username", username, "password", password));
