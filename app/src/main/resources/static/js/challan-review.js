@@ -175,7 +175,8 @@ document.addEventListener('keydown', (event) => {
     p: () => plateInput.focus(), a: () => approveForm.requestSubmit(), r: () => reasonInput.focus(),
   };
   const action = actions[event.key];
-  if (action && !detail.hidden) {
+  const deciding = event.key === 'a' || event.key === 'r' || event.key === 'p';
+  if (action && !detail.hidden && !(deciding && current?.status !== 'PENDING')) {
     event.preventDefault();
     action();
   }

@@ -39,13 +39,19 @@ export function measurementFacts(list, measurement) {
   list.hidden = present.length === 0;
 }
 
-/** The scene images and the plate crop, each with its name; the plate crop is shown large. */
+/** An image's name as a caption: `plateImage.jpg` is the plate crop, `sceneImage.jpg` the scene. */
+function caption(name) {
+  if (/plate/i.test(name)) return 'Plate crop';
+  return words(String(name).replace(/\.\w+$/, '').replace(/([a-z])([A-Z])/g, '$1_$2'));
+}
+
+/** The scene images and the plate crop, each with its caption; the plate crop sits beside the scene. */
 export function evidenceImages(container, images) {
   container.replaceChildren(...(images ?? []).map((image) => element('figure',
     { className: /plate/i.test(image.name) ? 'evidence-image plate-crop' : 'evidence-image' },
     element('a', { attributes: { href: image.url, target: '_blank', rel: 'noopener' } },
-      element('img', { attributes: { src: image.url, alt: `${words(image.name)} image`, loading: 'lazy' } })),
-    element('figcaption', { text: words(image.name) }))));
+      element('img', { attributes: { src: image.url, alt: caption(image.name), loading: 'lazy' } })),
+    element('figcaption', { text: caption(image.name) }))));
   if (!images?.length) container.append(element('p', { className: 'muted', text: 'No images with this violation.' }));
 }
 
