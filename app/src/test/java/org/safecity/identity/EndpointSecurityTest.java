@@ -31,7 +31,11 @@ class EndpointSecurityTest extends IntegrationTest {
     private static final Set<String> PUBLIC = Set.of(
         "POST /api/v1/auth/token",  // exchanging a password for a token cannot require a token
         "GET /login",               // the sign-in page
-        "GET /api/v1/evidence/public-key"  // a court must verify an evidence bundle without an account
+        "GET /api/v1/evidence/public-key",  // a court must verify an evidence bundle without an account
+        // the citizen portal (no account; rate-limited; answers only what plate + CNIC or a signed token open)
+        "GET /api/public/challans", "GET /api/public/challans/{number}/evidence.jpg", "GET /api/public/challans/{number}/notice.pdf",
+        "POST /api/public/challans/{number}/contest", "GET /api/public/notices/verify",
+        "POST /api/v1/payments/callback"  // the bank, authenticated by the HMAC signature of the body
     );
     private static final Pattern ROLE_LIST = Pattern.compile("hasRole\\('(\\w+)'\\)|hasAnyRole\\(([^)]*)\\)");
     private static final List<Role> WRONG_ROLE_PREFERENCE = List.of(Role.AUDITOR, Role.FIELD_UNIT, Role.PARTNER,
