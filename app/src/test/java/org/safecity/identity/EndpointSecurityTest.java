@@ -32,6 +32,10 @@ class EndpointSecurityTest extends IntegrationTest {
         "POST /api/v1/auth/token",  // exchanging a password for a token cannot require a token
         "GET /login",               // the sign-in page
         "GET /api/v1/evidence/public-key",  // a court must verify an evidence bundle without an account
+        // the citizen portal (no account; rate-limited; answers only what plate + CNIC or a signed token open)
+        "GET /api/public/challans", "GET /api/public/challans/{number}/evidence.jpg", "GET /api/public/challans/{number}/notice.pdf",
+        "POST /api/public/challans/{number}/contest", "GET /api/public/notices/verify",
+        "POST /api/v1/payments/callback",  // the bank, authenticated by the HMAC signature of the body
         "GET /portal/challans",      // the citizen portal: a citizen looks up challans without an account
         "GET /portal/verify"         // the page a notice's QR code opens, for anyone holding the notice
     );

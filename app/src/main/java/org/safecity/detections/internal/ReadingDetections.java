@@ -22,7 +22,8 @@ final class ReadingDetections {
 
     /** Readings from the future beyond clock drift are refused: they would land in partitions not yet made. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-    static final Set<String> ANALYTICS = Set.of("crowd", "loitering", "intrusion", "abandoned_object", "fight", "fire", "smoke");
+    static final Set<String> ANALYTICS = Set.of("crowd", "loitering", "intrusion", "abandoned_object", "fight", "fire", "smoke",
+        "no_helmet", "no_seat_belt", "mobile_phone", "triple_riding"); // the last four are traffic offences (e-challan)
     static final Set<String> SIGNAL_PHASES = Set.of("red", "amber", "green", "off");
     private static final Set<String> ENVELOPE = Set.of("eventId", "cameraId", "observedAt", "kind");
 

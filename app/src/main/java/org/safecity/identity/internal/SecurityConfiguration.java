@@ -32,8 +32,9 @@ class SecurityConfiguration {
         "/css/**", "/js/**", "/img/**", "/webjars/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
         "/public/**", "/api/v1/public/**",
-        "/portal/**",  // the citizen portal's pages: a citizen has no account
-        "/api/v1/evidence/public-key"  // courts and defence verify bundles with it; it is a public key
+        "/api/v1/evidence/public-key",  // courts and defence verify bundles with it; it is a public key
+        "/api/public/**", "/portal/**",  // the citizen portal: no account, rate-limited, reveals only what plate + CNIC match
+        "/api/v1/payments/callback"  // the bank: authenticated by the HMAC signature of its body, not by an account
     };
 
     /** Only console pages are remembered for after sign-in; an API call must not create a session. */

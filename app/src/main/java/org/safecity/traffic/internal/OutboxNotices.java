@@ -1,0 +1,48 @@
+package org.safecity.traffic.internal;
+
+import static org.safecity.traffic.internal.RuleStore.instant;
+import static org.safecity.traffic.internal.RuleStore.ts;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.safecity.shared.PageOf;
+import org.safecity.shared.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The default {@link NoticeGateway}: messages wait as QUEUED in {@code traffic.outbox} until a gateway or the operator sends them. */
+@Component
+class OutboxNotices implements NoticeGateway {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OutboxNotices(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record Message(long id, String channel, String to, String challanNumber, String body, String status, Instant createdAt,
+                   Instant sentAt) {
+    }
+
+    @Override
+    public void send(Channel channel, String to, String challanNumber, String body) {
+        jdbc.sql("insert into traffic.outbox (channel, recipient, challan_number, body, created_at) values (?, ?, ?, ?, ?)")
+            .params(channel.name(), to, challanNumber, body, ts(clock.instant())).update();
+    }
+
+    PageOf<Message> list(String cityCode, PageRequest page) {
+        String scope = cityCode == null ? "" : " where o.challan_number in (select number from traffic.challan where city_code = ?)";
+        var params = cityCode == null ? java.util.List.of() : java.util.List.<Object>of(cityCode);
+        long total = jdbc.sql("select count(*) from traffic.outbox o" + scope).params(params).query(Long.class).single();
+        var pageParams = new java.util.ArrayList<Object>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        var items = jdbc.sql("select * from traffic.outbox o" + scope + " order by id desc limit ? offset ?").params(pageParams)
+            .query((rs, n) -> new Message(rs.getLong("id"), rs.getString("channel"), rs.getString("recipient"),
+                rs.getString("challan_number"), rs.getString("body"), rs.getString("status"), instant(rs, "created_at"),
+                instant(rs, "sent_at"))).list();
+        return new PageOf<>(items, page.page(), page.size(), total);
+    }
+}

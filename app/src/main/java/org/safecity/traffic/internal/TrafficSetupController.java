@@ -1,0 +1,129 @@
+package org.safecity.traffic.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.safecity.identity.AuditTrail;
+import org.safecity.identity.CurrentActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The administrator's configuration of e-challan: camera rules, offence review policy, fine schedules, vehicle registrations. */
+@RestController
+@Tag(name = "Traffic configuration", description = "Violation rules per camera, offence policies, fine schedules, vehicle registrations")
+class TrafficSetupController {
+
+    private final ConfiguringRules configuring;
+    private final RuleStore rules;
+    private final FineSchedule fines;
+    private final RegistrationTable registrations;
+    private final TransactionTemplate transactions;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    TrafficSetupController(ConfiguringRules configuring, RuleStore rules, FineSchedule fines, RegistrationTable registrations,
+                           TransactionTemplate transactions, AuditTrail audit, Clock clock) {
+        this.configuring = configuring;
+        this.rules = rules;
+        this.fines = fines;
+        this.registrations = registrations;
+        this.transactions = transactions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/traffic/rules")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','TRAFFIC_REVIEWER')")
+    @Operation(summary = "Every rule, enabled or not")
+    Map<String, Object> rules() {
+        var all = rules.all();
+        return Map.of("items", all, "total", all.size());
+    }
+
+    @PostMapping("/api/v1/traffic/rules")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "A rule for a camera: SIGNAL, SPOT_SPEED, AVERAGE_SPEED, WRONG_WAY or ANALYTIC, with its thresholds")
+    ResponseEntity<Rule> create(@RequestBody ConfiguringRules.RuleRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(configuring.create(request));
+    }
+
+    @DeleteMapping("/api/v1/traffic/rules/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Disable a rule (kept for the violations it found)")
+    ResponseEntity<Void> disable(@PathVariable long id) {
+        configuring.disable(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/traffic/offences")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','TRAFFIC_REVIEWER')")
+    @Operation(summary = "Offence policies that differ from the default (one approval, no automatic issue)")
+    Map<String, Object> policies() {
+        var all = rules.policies();
+        return Map.of("items", all, "total", all.size());
+    }
+
+    @PutMapping("/api/v1/traffic/offences/{offence}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "An offence's review policy: automatic issue above a confidence (null: never), approvals by different reviewers")
+    RuleStore.OffencePolicy policy(@PathVariable String offence, @RequestBody(required = false) ConfiguringRules.PolicyRequest request) {
+        return configuring.policy(offence.toUpperCase(Locale.ROOT), request);
+    }
+
+    @GetMapping("/api/v1/traffic/fines")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','TRAFFIC_REVIEWER')")
+    @Operation(summary = "Every fine schedule loaded, latest first")
+    Map<String, Object> fines() {
+        var all = fines.all();
+        return Map.of("items", all, "total", all.size());
+    }
+
+    @PostMapping(path = "/api/v1/traffic/fines.csv", consumes = "text/csv")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Load a new fine schedule (columns of fines-kp.csv) effective from a day after the latest one; all or nothing")
+    Map<String, Object> loadFines(@RequestBody String csv) throws IOException {
+        var parsed = fines.parse(csv, fines.latestEffective());
+        transactions.executeWithoutResult(status -> {
+            fines.store(parsed, CurrentActor.name());
+            audit.record("traffic.fine-schedule-loaded", "fine-schedule", parsed.getFirst().effectiveFrom().toString(), null,
+                Map.of("rows", parsed.size()));
+        });
+        return fines.summary(parsed, clock.instant());
+    }
+
+    @PostMapping(path = "/api/v1/vehicle-registrations.csv", consumes = "text/csv")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Load vehicle registrations (plate,owner_name,owner_cnic,owner_phone,make,model,colour[,owner_email]); all or nothing")
+    Map<String, Object> loadRegistrations(@RequestBody String csv) throws IOException {
+        var rows = registrations.parse(csv);
+        transactions.executeWithoutResult(status -> {
+            registrations.store(rows, clock.instant());
+            audit.record("traffic.registrations-loaded", "vehicle-registrations", Integer.toString(rows.size()), null,
+                Map.of("rows", rows.size()));
+        });
+        return Map.of("imported", rows.size(), "errors", List.of());
+    }
+
+    @PostMapping(path = "/api/v1/vehicle-registrations.csv", consumes = "multipart/form-data")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "The same, as a file field named file of a form")
+    Map<String, Object> loadRegistrationsForm(@RequestPart("file") MultipartFile file) throws IOException {
+        return loadRegistrations(new String(file.getBytes(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,150 @@
+package org.safecity.traffic.internal;
+
+import static org.safecity.traffic.internal.RuleStore.instant;
+import static org.safecity.traffic.internal.RuleStore.ts;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.safecity.identity.Jurisdiction;
+import org.safecity.shared.PageOf;
+import org.safecity.shared.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Violations, their evidence images and their review history. */
+@Repository
+class ViolationStore {
+
+    private final JdbcClient jdbc;
+
+    ViolationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Image(String name, String mediaType, byte[] content) {
+    }
+
+    record Step(Instant at, String what, String by, String note) {
+    }
+
+    /** Inserts the violation unless its detection already has one; answers the new id, or empty. */
+    Optional<Long> insert(Violation v) {
+        return jdbc.sql("""
+                insert into traffic.violation (sighting_id, event_id, rule_id, camera_id, camera_name, site_name, city_code, zone_code,
+                  offence, plate, plate_as_read, confidence, vehicle_type, observed_at, measurement, status, approvals_required, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 'PENDING', ?, ?)
+                on conflict (sighting_id) do nothing returning id""")
+            .params(v.sightingId(), v.eventId(), v.ruleId(), v.cameraId(), v.cameraName(), v.siteName(), v.cityCode(), v.zoneCode(),
+                v.offence(), v.plate(), v.plateAsRead(), v.confidence(), v.vehicleType(), ts(v.observedAt()), v.measurement(),
+                v.approvalsRequired(), ts(v.createdAt()))
+            .query(Long.class).optional();
+    }
+
+    /** Whether the same plate already has this offence at this site within the window around {@code at}. */
+    boolean recentlyRecorded(String plate, String offence, String siteName, long cameraId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select exists (select 1 from traffic.violation where plate = ? and offence = ?
+                  and (site_name = ? or camera_id = ?) and observed_at between ? and ? and status <> 'REJECTED')""")
+            .params(plate, offence, siteName, cameraId, ts(from), ts(to)).query(Boolean.class).single();
+    }
+
+    void addImage(long violationId, Image image) {
+        jdbc.sql("insert into traffic.violation_image (violation_id, name, media_type, content) values (?, ?, ?, ?) on conflict do nothing")
+            .params(violationId, image.name(), image.mediaType(), image.content()).update();
+    }
+
+    List<String> imageNames(long violationId) {
+        return jdbc.sql("select name from traffic.violation_image where violation_id = ? order by name")
+            .param(violationId).query(String.class).list();
+    }
+
+    Optional<Image> image(long violationId, String name) {
+        return jdbc.sql("select name, media_type, content from traffic.violation_image where violation_id = ? and name = ?")
+            .params(violationId, name).query((rs, n) -> new Image(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    /** The first image, scene before plate crop: what a citizen is shown. */
+    Optional<Image> mainImage(long violationId) {
+        return jdbc.sql("""
+                select name, media_type, content from traffic.violation_image where violation_id = ?
+                order by case when name like 'scene%' then 0 when name like 'image%' then 1 else 2 end, name limit 1""")
+            .param(violationId).query((rs, n) -> new Image(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    Optional<Violation> find(long id) {
+        return jdbc.sql("select * from traffic.violation where id = ?").param(id).query(ViolationStore::violation).optional();
+    }
+
+    /** Locks the row for a review decision, so two reviewers deciding at once are serialised. */
+    Optional<Violation> lock(long id) {
+        return jdbc.sql("select * from traffic.violation where id = ? for update").param(id).query(ViolationStore::violation).optional();
+    }
+
+    PageOf<Violation> list(Jurisdiction scope, String status, String city, PageRequest page) {
+        var where = new ArrayList<String>();
+        var params = new ArrayList<Object>();
+        where.add("status = ?");
+        params.add(status);
+        if (scope.cityCode() != null) {
+            where.add("city_code = ?");
+            params.add(scope.cityCode());
+            if (scope.zoneCode() != null) {
+                where.add("zone_code = ?");
+                params.add(scope.zoneCode());
+            }
+        }
+        if (city != null && !city.isBlank()) {
+            where.add("city_code = ?");
+            params.add(city.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        String clause = " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from traffic.violation" + clause).params(params).query(Long.class).single();
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        var items = jdbc.sql("select * from traffic.violation" + clause + " order by observed_at, id limit ? offset ?")
+            .params(pageParams).query(ViolationStore::violation).list();
+        return new PageOf<>(items, page.page(), page.size(), total);
+    }
+
+    void approve(long id, String plate, String plateAsRead, List<String> approvedBy, boolean complete) {
+        jdbc.sql("update traffic.violation set plate = ?, plate_as_read = ?, approved_by = ?, status = ? where id = ?")
+            .params(plate, plateAsRead, approvedBy.toArray(String[]::new), complete ? "APPROVED" : "PENDING", id).update();
+    }
+
+    void reject(long id, String reason) {
+        jdbc.sql("update traffic.violation set status = 'REJECTED', reject_reason = ? where id = ?").params(reason, id).update();
+    }
+
+    void issued(long id, String challanNumber) {
+        jdbc.sql("update traffic.violation set challan_number = ? where id = ?").params(challanNumber, id).update();
+    }
+
+    void step(long violationId, Instant at, String what, String by, String note) {
+        jdbc.sql("insert into traffic.violation_step (violation_id, at, what, by_whom, note) values (?, ?, ?, ?, ?)")
+            .params(violationId, ts(at), what, by, note).update();
+    }
+
+    List<Step> steps(long violationId) {
+        return jdbc.sql("select at, what, by_whom, note from traffic.violation_step where violation_id = ? order by id")
+            .param(violationId).query((rs, n) -> new Step(instant(rs, "at"), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    private static Violation violation(ResultSet rs, int n) throws SQLException {
+        Array approved = rs.getArray("approved_by");
+        List<String> approvedBy = approved == null ? List.of() : Arrays.asList((String[]) approved.getArray());
+        return new Violation(rs.getLong("id"), (Long) rs.getObject("sighting_id"), rs.getString("event_id"),
+            (Long) rs.getObject("rule_id"), rs.getLong("camera_id"), rs.getString("camera_name"), rs.getString("site_name"),
+            rs.getString("city_code"), rs.getString("zone_code"), rs.getString("offence"), rs.getString("plate"),
+            rs.getString("plate_as_read"), (Double) rs.getObject("confidence"), rs.getString("vehicle_type"),
+            instant(rs, "observed_at"), rs.getString("measurement"), Violation.Status.valueOf(rs.getString("status")),
+            rs.getInt("approvals_required"), List.copyOf(approvedBy), rs.getString("reject_reason"), rs.getString("challan_number"),
+            instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,76 @@
+package org.safecity.traffic.internal;
+
+import static org.safecity.traffic.internal.RuleStore.ts;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.safecity.shared.TimeConfiguration;
+import org.safecity.traffic.UnpaidChallansCleared;
+import org.safecity.traffic.UnpaidChallansExceeded;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Counts each vehicle's unpaid overdue challans: above the limit it is announced for the unpaid-challans
+ * watchlist, back within it (paid, cancelled) it is announced cleared. Runs on a schedule, since a
+ * challan becomes overdue by the calendar alone, and after each payment.
+ */
+@Component
+class WatchingUnpaidChallans {
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final TrafficSettings settings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    WatchingUnpaidChallans(JdbcClient jdbc, ApplicationEventPublisher events, TrafficSettings settings,
+                           TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${safecity.traffic.unpaid-check:1h}", initialDelayString = "60s")
+    void everyVehicle() {
+        List<String> plates = jdbc.sql("""
+                select plate from traffic.challan where status = 'ISSUED' and due_date < ? group by plate having count(*) > ?
+                union select plate from traffic.unpaid_listed""")
+            .params(today(), settings.unpaidLimit()).query(String.class).list();
+        for (String plate : plates) {
+            transactions.executeWithoutResult(status -> review(plate));
+        }
+    }
+
+    /** Announces the plate listed or cleared if its count crossed the limit; in the caller's transaction. */
+    @Transactional
+    void review(String plate) {
+        LocalDate today = today();
+        int overdue = jdbc.sql("select count(*) from traffic.challan where plate = ? and status = 'ISSUED' and due_date < ?")
+            .params(plate, today).query(Integer.class).single();
+        boolean listed = jdbc.sql("select exists (select 1 from traffic.unpaid_listed where plate = ?)").param(plate)
+            .query(Boolean.class).single();
+        if (overdue > settings.unpaidLimit() && !listed) {
+            String city = jdbc.sql("""
+                    select city_code from traffic.challan where plate = ? and status = 'ISSUED' and due_date < ?
+                    order by observed_at desc limit 1""").params(plate, today).query(String.class).optional().orElse(null);
+            jdbc.sql("insert into traffic.unpaid_listed (plate, listed_at) values (?, ?)").params(plate, ts(clock.instant())).update();
+            events.publishEvent(new UnpaidChallansExceeded(plate, city, overdue,
+                overdue + " unpaid overdue challans (limit " + settings.unpaidLimit() + ")"));
+        } else if (overdue <= settings.unpaidLimit() && listed) {
+            jdbc.sql("delete from traffic.unpaid_listed where plate = ?").param(plate).update();
+            events.publishEvent(new UnpaidChallansCleared(plate));
+        }
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate();
+    }
+}

@@ -1,0 +1,76 @@
+package org.safecity.watchlists.internal;
+
+import java.time.Clock;
+import org.safecity.shared.Plate;
+import org.safecity.traffic.UnpaidChallansCleared;
+import org.safecity.traffic.UnpaidChallansExceeded;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the unpaid-challans watchlist of each city (made on first need) as e-challan reports vehicles
+ * over or back within the unpaid limit. Traffic announces; this module decides how it is listed.
+ */
+@Component
+class ListingUnpaidVehicles {
+
+    private final WatchlistStore store;
+    private final LoadedWatchlists loaded;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ListingUnpaidVehicles(WatchlistStore store, LoadedWatchlists loaded, JdbcClient jdbc, Clock clock) {
+        this.store = store;
+        this.loaded = loaded;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    static String listName(String cityCode) {
+        return "Unpaid challans" + (cityCode == null ? "" : " " + cityCode);
+    }
+
+    @ApplicationModuleListener
+    void on(UnpaidChallansExceeded exceeded) {
+        String name = listName(exceeded.cityCode());
+        long listId = jdbc.sql("select id from watchlists.list where lower(name) = lower(?)").param(name).query(Long.class).optional()
+            .orElseGet(() -> {
+                long id = store.insert(new NewList(name, Watchlist.ListType.UNPAID_CHALLANS, Watchlist.Kind.VEHICLE, exceeded.cityCode(),
+                    Watchlist.Priority.LOW, false, 0.75, null), "traffic");
+                store.find(id).ifPresent(list -> afterCommit(() -> loaded.index().putList(list)));
+                return id;
+            });
+        boolean listed = jdbc.sql("select exists (select 1 from watchlists.entry where list_id = ? and plate = ? and removed_at is null)")
+            .params(listId, exceeded.plate()).query(Boolean.class).single();
+        if (!listed) {
+            long entryId = store.insert(new NewEntry(exceeded.plate(), Plate.of(exceeded.plate()).asRead(), null, null, null, null,
+                exceeded.reason(), null), listId, "traffic");
+            store.findEntry(entryId).ifPresent(entry -> afterCommit(() -> loaded.index().add(entry)));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(UnpaidChallansCleared cleared) {
+        var entries = jdbc.sql("""
+                select e.id from watchlists.entry e join watchlists.list l on l.id = e.list_id
+                where l.type = 'UNPAID_CHALLANS' and e.plate = ? and e.removed_at is null""")
+            .param(cleared.plate()).query(Long.class).list();
+        for (long id : entries) {
+            var entry = store.findEntry(id).orElseThrow();
+            store.remove(id, clock.instant());
+            afterCommit(() -> loaded.index().remove(entry));
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}
