@@ -3,7 +3,7 @@
 // rejects with a reason; the traffic API decides whether a challan is issued or a second
 // reviewer is needed. Keyboard: j/k move, p plate, a approve, r reject.
 import { element, formatDateTime, getJson, postJson, words } from './console.js';
-import { evidenceImages, facts, measurementFacts, notify, percent, place, queryOf, statusBadge, timeline } from './traffic.js';
+import { evidenceImages, facts, measurementFacts, newestOnly, notify, percent, place, queryOf, statusBadge, timeline } from './traffic.js';
 
 const page = document.getElementById('review');
 const filter = document.getElementById('review-filter');
@@ -15,12 +15,16 @@ const approveForm = document.getElementById('approve-form');
 const rejectForm = document.getElementById('reject-form');
 const plateInput = document.getElementById('plate-input');
 const reasonInput = document.getElementById('reason-input');
+const readQueue = newestOnly();
 let items = [];
 let current = null;
 
 async function load() {
+  const query = queryOf(filter, { size: '100' });
   try {
-    const list = await getJson(`/api/v1/challans/review?${queryOf(filter, { size: '100' })}`);
+    const list = await readQueue(`/api/v1/challans/review?${query}`);
+    if (!list) return;
+    page.dataset.query = query.toString();
     items = list.items;
     document.getElementById('queue-total').textContent = `(${list.total ?? items.length})`;
     queue.replaceChildren(...items.map(entry));

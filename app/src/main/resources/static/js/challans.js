@@ -1,7 +1,7 @@
 // Challan search (by plate, status, city and date) and one challan: its details, the evidence,
 // the history timeline, payments and contest, and its PDF notice, all from the traffic API.
 import { element, formatDate, formatDateTime, getJson, words } from './console.js';
-import { evidenceImages, facts, notify, place, queryOf, rupees, statusBadge, timeline } from './traffic.js';
+import { evidenceImages, facts, newestOnly, notify, place, queryOf, rupees, statusBadge, timeline } from './traffic.js';
 
 const PAGE_SIZE = 50;
 const list = document.getElementById('challans');
@@ -12,6 +12,7 @@ if (list) {
   const notice = document.getElementById('challans-notice');
   const previous = document.getElementById('previous-page');
   const next = document.getElementById('next-page');
+  const readChallans = newestOnly();
   let page = 0;
 
   // A search can be linked to: /challans?plate=LEB12345 fills the form.
@@ -22,7 +23,8 @@ if (list) {
 
   const search = async () => {
     try {
-      const found = await getJson(`/api/v1/challans?${queryOf(filter, { page: String(page), size: String(PAGE_SIZE) })}`);
+      const found = await readChallans(`/api/v1/challans?${queryOf(filter, { page: String(page), size: String(PAGE_SIZE) })}`);
+      if (!found) return;
       document.getElementById('challan-rows').replaceChildren(...found.items.map(row));
       document.getElementById('challans-empty').hidden = found.items.length > 0;
       const total = found.total ?? found.items.length;

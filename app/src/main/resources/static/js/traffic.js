@@ -1,6 +1,6 @@
 // What the e-challan pages share: a violation's evidence images, its measurement (speed, signal,
 // direction, analytic confidence), its facts and a history timeline, all from the traffic API.
-import { element, formatDateTime, formatRupees, words } from './console.js';
+import { element, formatDateTime, formatRupees, getJson, words } from './console.js';
 
 const MEASUREMENT = [
   ['speedKmh', 'Speed', (v) => `${v} km/h`],
@@ -87,4 +87,17 @@ export function queryOf(form, extra = {}) {
     .map(([k, v]) => [k, String(v).trim()]));
   for (const [key, value] of Object.entries(extra)) query.set(key, value);
   return query;
+}
+
+/**
+ * A reader for a list that the person may ask for again before the last answer came: an answer
+ * to an older request resolves to null, so a slow first load cannot overwrite a newer filter.
+ */
+export function newestOnly() {
+  let asked = 0;
+  return async (path) => {
+    const mine = ++asked;
+    const body = await getJson(path);
+    return mine === asked ? body : null;
+  };
 }
