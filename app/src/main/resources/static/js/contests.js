@@ -26,22 +26,23 @@ function card(contest) {
   const images = element('div', { className: 'evidence-images' });
   const measurement = element('dl', { className: 'em-facts measurement', attributes: { hidden: '' } });
   const result = element('p', { className: 'notice notice-info', attributes: { role: 'status', hidden: '' } });
+  const badge = element('span', { className: `badge status-${String(contest.status).toLowerCase()}`, text: words(contest.status) });
   const article = element('article', { className: 'card contest', attributes: { 'data-contest-id': contest.id, 'data-challan': contest.challanNumber } },
     element('div', { className: 'em-title' },
       element('h2', {}, element('a', { text: contest.challanNumber, attributes: { href: `/challans/${encodeURIComponent(contest.challanNumber)}` } }),
         ` · ${contest.plate ?? ''} · ${contest.offenceName ?? ''}`),
-      element('span', { className: `badge status-${String(contest.status).toLowerCase()}`, text: words(contest.status) })),
+      badge),
     element('p', { className: 'muted', text: `Submitted ${formatDateTime(contest.submittedAt)}` }),
     element('blockquote', { className: 'statement', text: contest.statement }),
     images, measurement,
-    contest.status === 'OPEN' ? decision(contest, result) : element('p', {
+    contest.status === 'OPEN' ? decision(contest, result, badge) : element('p', {
       text: `${words(contest.status)} ${contest.decidedAt ? formatDateTime(contest.decidedAt) : ''}${contest.decidedBy ? ` by ${contest.decidedBy}` : ''}: ${contest.reason ?? ''}` }),
     result);
   article.evidence = { images, measurement };
   return article;
 }
 
-function decision(contest, result) {
+function decision(contest, result, badge) {
   const reason = element('input', { attributes: { name: 'reason', required: '', maxlength: '500', 'aria-label': `Reason for ${contest.challanNumber}` } });
   const form = element('form', { className: 'inline-form decision' },
     element('label', { text: 'Reason ' }, reason),
@@ -58,7 +59,10 @@ function decision(contest, result) {
     }
     try {
       const decided = await postJson(`/api/v1/contests/${encodeURIComponent(contest.id)}/${action}`, { reason: text });
-      form.replaceWith(element('p', { text: `${words(decided.status ?? action)}: ${text}` }));
+      const status = decided?.status ?? (action === 'uphold' ? 'UPHELD' : 'CANCELLED');
+      form.replaceWith(element('p', { text: `${words(status)}: ${text}` }));
+      badge.textContent = words(status);
+      badge.className = `badge status-${status.toLowerCase()}`;
       notify(result, action === 'uphold' ? 'Upheld: the challan stands and is due again.' : 'Cancelled: the challan is withdrawn.');
     } catch (error) {
       notify(result, error.message);

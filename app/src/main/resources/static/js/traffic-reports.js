@@ -10,20 +10,23 @@ const page = document.getElementById('reports');
 const filter = document.getElementById('reports-filter');
 const notice = document.getElementById('reports-notice');
 const charts = {};
+/** Counts are whole numbers from zero. */
+const COUNT = { beginAtZero: true, ticks: { precision: 0 } };
 
 function chart(id, config) {
   charts[id]?.destroy();
   charts[id] = new Chart(document.getElementById(id), {
     ...config,
-    options: { maintainAspectRatio: false, plugins: { legend: { display: config.data.datasets.length > 1 } }, ...config.options },
+    options: { maintainAspectRatio: false, animation: false, plugins: { legend: { display: config.data.datasets.length > 1 } },
+      ...config.options },
   });
 }
 
 function bars(id, rows, label, value, colour, horizontal = false) {
   chart(id, {
     type: 'bar',
-    data: { labels: rows.map(label), datasets: [{ label: 'Challans', data: rows.map(value), backgroundColor: colour }] },
-    options: horizontal ? { indexAxis: 'y' } : {},
+    data: { labels: rows.map(label), datasets: [{ label: 'Challans', data: rows.map(value), backgroundColor: colour, maxBarThickness: 48 }] },
+    options: horizontal ? { indexAxis: 'y', scales: { x: COUNT } } : { scales: { y: COUNT } },
   });
 }
 
@@ -56,18 +59,14 @@ function render(report) {
   const accent = cssColour('--accent') || '#1565c0';
   bars('offence-chart', report.byOffence ?? [], (r) => r.offenceName ?? r.offence, (r) => r.count, accent, true);
   bars('site-chart', (report.bySite ?? []).slice(0, 15), (r) => r.siteName, (r) => r.count, '#7d55c7', true);
-  chart('day-chart', {
-    type: 'line',
-    data: { labels: (report.byDay ?? []).map((r) => r.day),
-      datasets: [{ label: 'Challans', data: (report.byDay ?? []).map((r) => r.count), borderColor: accent, backgroundColor: accent }] },
-  });
+  bars('day-chart', report.byDay ?? [], (r) => r.day, (r) => r.count, accent);
   const collection = report.collection ?? [];
   chart('collection-chart', {
     type: 'bar',
     data: { labels: collection.map((r) => r.day), datasets: [
       { label: 'Rupees collected', data: collection.map((r) => r.amountPkr), backgroundColor: cssColour('--ok') || '#1e8e4f', yAxisID: 'y' },
       { label: 'Payments', data: collection.map((r) => r.payments), type: 'line', borderColor: '#b7791f', yAxisID: 'count' }] },
-    options: { scales: { y: { position: 'left' }, count: { position: 'right', grid: { drawOnChartArea: false } } } },
+    options: { scales: { y: { position: 'left', beginAtZero: true }, count: { ...COUNT, position: 'right', grid: { drawOnChartArea: false } } } },
   });
   const reviewers = report.reviewerThroughput ?? [];
   chart('reviewer-chart', {
@@ -75,7 +74,7 @@ function render(report) {
     data: { labels: reviewers.map((r) => r.reviewer), datasets: [
       { label: 'Approved', data: reviewers.map((r) => r.approved), backgroundColor: cssColour('--ok') || '#1e8e4f' },
       { label: 'Rejected', data: reviewers.map((r) => r.rejected), backgroundColor: cssColour('--bad') || '#c0392b' }] },
-    options: { scales: { x: { stacked: true }, y: { stacked: true } } },
+    options: { scales: { x: { stacked: true }, y: { ...COUNT, stacked: true } } },
   });
 }
 

@@ -126,12 +126,8 @@ class ChallansInBrowserTest extends BrowserTest {
         var road = speedCamera();
         String plate = plate();
         String cnic = cnic();
-        register(plate, cnic, "Zarina Bibi");
-        send(road, List.of(speeding(road.cameraId(), plate, 97, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30))));
         var reviewer = as(Role.TRAFFIC_REVIEWER);
-        var approved = reviewer.post("/api/v1/violations/" + awaitViolation(reviewer, plate).get("id").asLong() + "/approve", Map.of());
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        String number = approved.json().get("challanNumber").asString();
+        String number = issuedChallan(road, reviewer, plate, cnic, "Zarina Bibi", 97);
         var challan = reviewer.get("/api/v1/challans/" + number).json();
 
         browser.get(url("/portal/challans"));
@@ -198,7 +194,84 @@ class ChallansInBrowserTest extends BrowserTest {
         assertThat(chromium.severeMessages()).isEmpty();
     }
 
+    @Test
+    void an_adjudicator_upholds_one_contest_and_cancels_another_then_finds_both_and_a_supervisor_reads_the_reports() {
+        var road = speedCamera();
+        var reviewer = as(Role.TRAFFIC_REVIEWER);
+        String upheldPlate = plate();
+        String upheldCnic = cnic();
+        String cancelledPlate = plate();
+        String cancelledCnic = cnic();
+        String upheld = issuedChallan(road, reviewer, upheldPlate, upheldCnic, "Gul Rehman", 90);
+        String cancelled = issuedChallan(road, reviewer, cancelledPlate, cancelledCnic, "Bakht Jamal", 101);
+        contest(upheld, upheldPlate, upheldCnic, "I was not driving that fast.");
+        contest(cancelled, cancelledPlate, cancelledCnic, "The car was sold in October; the transfer papers are attached at the Excise office.");
+        String adjudicator = "browser.adjudicator." + System.nanoTime();
+        account(adjudicator, "TRAFFIC_REVIEWER");
+
+        signIn(adjudicator);
+        browser.get(url("/challans/contests"));
+        By upheldCard = By.cssSelector("article[data-challan='" + upheld + "']");
+        By cancelledCard = By.cssSelector("article[data-challan='" + cancelled + "']");
+        waitFor(d -> !d.findElements(upheldCard).isEmpty() && !d.findElements(cancelledCard).isEmpty());
+        waitFor(d -> Boolean.TRUE.equals(chromium.script("const images = [...document.querySelectorAll('article[data-challan=\"" + upheld
+            + "\"] img')]; return images.length === 2 && images.every(i => i.complete && i.naturalWidth > 0);")));
+        assertThat(browser.findElement(upheldCard).getText()).contains("I was not driving that fast.", "90 km/h", "60 km/h");
+        screenshot("challan-contests");
+
+        browser.findElement(upheldCard).findElement(By.name("reason")).sendKeys("Speed measured by a calibrated radar; the image shows the car.");
+        browser.findElement(upheldCard).findElement(By.cssSelector("button[value=uphold]")).click();
+        waitFor(d -> d.findElement(upheldCard).getText().contains("Upheld: the challan stands and is due again."));
+        browser.findElement(cancelledCard).findElement(By.name("reason")).sendKeys("Sold before the offence: transfer confirmed by Excise.");
+        browser.findElement(cancelledCard).findElement(By.cssSelector("button[value=cancel]")).click();
+        waitFor(d -> d.findElement(cancelledCard).getText().contains("Cancelled: the challan is withdrawn."));
+        screenshot("challan-contests-decided");
+        assertThat(reviewer.get("/api/v1/challans/" + upheld).json().get("status").asString()).isEqualTo("ISSUED");
+        assertThat(reviewer.get("/api/v1/challans/" + cancelled).json().get("status").asString()).isEqualTo("CANCELLED");
+
+        browser.get(url("/challans?plate=" + cancelledPlate));
+        waitFor(d -> !d.findElements(By.cssSelector("tr[data-number='" + cancelled + "']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("tr[data-number='" + cancelled + "']")).getText())
+            .contains(cancelledPlate, "Exceeding the speed limit", "Bakht Jamal").containsIgnoringCase("Cancelled");
+        assertThat(browser.findElements(By.cssSelector("#challan-rows tr"))).hasSize(1);
+        screenshot("challan-search");
+        browser.findElement(By.linkText(cancelled)).click();
+        waitFor(d -> d.findElement(By.id("challan-history")).getText().contains("Contest cancelled")
+            || d.findElement(By.id("challan-history")).getText().contains("Cancelled"));
+        assertThat(browser.findElement(By.id("challan-contest")).getText())
+            .contains("The car was sold in October", "Sold before the offence: transfer confirmed by Excise.");
+
+        String supervisor = "browser.supervisor." + System.nanoTime();
+        account(supervisor, "SUPERVISOR");
+        signIn(supervisor);
+        browser.get(url("/challans/reports"));
+        browser.findElement(By.name("city")).sendKeys(CITY);
+        browser.findElement(By.cssSelector("#reports-filter button[type=submit]")).click();
+        waitFor(d -> Boolean.TRUE.equals(chromium.script("const c = Chart.getChart('offence-chart');"
+            + "return !!c && c.data.labels.includes('Exceeding the speed limit');")));
+        assertThat(browser.findElement(By.id("report-totals")).getText()).contains("Challans issued", "Contest rate", "Collected");
+        Object throughput = chromium.script("return Chart.getChart('reviewer-chart').data.datasets.map(d => d.label).join(',');");
+        assertThat(throughput).isEqualTo("Approved,Rejected");
+        screenshot("challan-reports");
+        assertThat(chromium.severeMessages()).isEmpty();
+    }
+
     // --- the road: a speed camera, registered vehicles, plate reads with images ---
+
+    /** A registered vehicle caught speeding by the camera and approved through the API: the challan's number. */
+    private String issuedChallan(Reporting.Field road, SafeCityApi reviewer, String plate, String cnic, String owner, int speedKmh) {
+        register(plate, cnic, owner);
+        send(road, List.of(speeding(road.cameraId(), plate, speedKmh, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30))));
+        var approved = reviewer.post("/api/v1/violations/" + awaitViolation(reviewer, plate).get("id").asLong() + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return approved.json().get("challanNumber").asString();
+    }
+
+    private void contest(String number, String plate, String cnic, String statement) {
+        var contested = anonymous.post("/api/public/challans/" + number + "/contest", Map.of("plate", plate, "cnic", cnic, "statement", statement));
+        assertThat(contested.status()).as(contested.body()).isIn(200, 201);
+    }
+
 
     private Reporting.Field speedCamera() {
         var road = Reporting.camera(admin(), anonymous, CITY, 34.7717 + ThreadLocalRandom.current().nextDouble(0.02), 72.36);
