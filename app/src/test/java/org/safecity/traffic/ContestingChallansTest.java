@@ -18,12 +18,11 @@ class ContestingChallansTest extends IntegrationTest {
 
     private Issued challan() {
         var admin = admin();
-        var field = Roadside.camera(admin, anonymous);
-        Roadside.rule(admin, java.util.Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var field = Roadside.oneWayCamera(admin, anonymous);
         String plate = Roadside.plate();
         String cnic = Roadside.cnic();
         Roadside.register(admin, plate, cnic, "Parveen Akhtar");
-        Roadside.send(field, List.of(Roadside.plateRead(field.cameraId(), plate, Instant.now().minusSeconds(2), 0.9, Map.of())));
+        Roadside.passes(field, plate);
         long id = Roadside.awaitViolation(admin, "PENDING", plate).get("id").asLong();
         String number = admin.post("/api/v1/violations/" + id + "/approve", Map.of()).json().get("challanNumber").asString();
         return new Issued(number, plate, cnic);

@@ -99,8 +99,7 @@ class FinesAndPaymentsTest extends IntegrationTest {
     @Test
     void past_the_due_date_the_surcharge_is_due_and_a_vehicle_with_too_many_unpaid_challans_is_watchlisted_until_it_pays() {
         var admin = admin();
-        var field = Roadside.camera(admin, anonymous);
-        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var field = Roadside.oneWayCamera(admin, anonymous);
         String plate = Roadside.plate();
         Roadside.register(admin, plate, Roadside.cnic(), "Habib Jan");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -144,10 +143,9 @@ class FinesAndPaymentsTest extends IntegrationTest {
     @Test
     void reports_count_challans_by_offence_site_and_day_with_collection_contest_rate_and_reviewer_throughput() {
         var admin = admin();
-        var field = Roadside.camera(admin, anonymous);
-        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var field = Roadside.oneWayCamera(admin, anonymous);
         String plate = Roadside.plate();
-        Roadside.send(field, List.of(Roadside.plateRead(field.cameraId(), plate, Instant.now().minusSeconds(2), 0.9, Map.of())));
+        Roadside.passes(field, plate);
         var reviewer = as(Role.TRAFFIC_REVIEWER);
         Roadside.awaitViolation(reviewer, "PENDING", plate);
         approveAny(reviewer, plate);

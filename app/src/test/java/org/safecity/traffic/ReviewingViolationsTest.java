@@ -17,10 +17,9 @@ class ReviewingViolationsTest extends IntegrationTest {
     @Test
     void a_rejected_violation_issues_no_challan_and_keeps_the_reason_in_its_history() {
         var admin = admin();
-        var field = Roadside.camera(admin, anonymous);
-        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var field = Roadside.oneWayCamera(admin, anonymous);
         String plate = Roadside.plate();
-        Roadside.send(field, List.of(Roadside.plateRead(field.cameraId(), plate, Instant.now().minusSeconds(2), 0.9, Map.of())));
+        Roadside.passes(field, plate);
         var reviewer = as(Role.TRAFFIC_REVIEWER);
         long id = Roadside.awaitViolation(reviewer, "PENDING", plate).get("id").asLong();
 
@@ -42,11 +41,10 @@ class ReviewingViolationsTest extends IntegrationTest {
     @Test
     void a_reviewer_of_another_city_neither_sees_nor_decides_a_violation_while_one_of_the_city_does() {
         var admin = admin();
-        var field = Roadside.camera(admin, anonymous);
-        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var field = Roadside.oneWayCamera(admin, anonymous);
         String plate = Roadside.plate();
         Roadside.register(admin, plate, Roadside.cnic(), "Sher Ali");
-        Roadside.send(field, List.of(Roadside.plateRead(field.cameraId(), plate, Instant.now().minusSeconds(2), 0.9, Map.of())));
+        Roadside.passes(field, plate);
         long id = Roadside.awaitViolation(admin, "PENDING", plate).get("id").asLong();
         var peshawar = as("PSH", Role.TRAFFIC_REVIEWER);
         var mardan = as("MRD", Role.TRAFFIC_REVIEWER);
@@ -123,8 +121,7 @@ class ReviewingViolationsTest extends IntegrationTest {
     @Test
     void an_unregistered_plate_becomes_a_no_owner_case_and_a_misread_plate_is_corrected_by_the_reviewer() {
         var admin = admin();
-        var field = Roadside.camera(admin, anonymous);
-        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var field = Roadside.oneWayCamera(admin, anonymous);
         String unknown = Roadside.plate();
         String misread = Roadside.plate();
         String actual = Roadside.plate();
@@ -154,8 +151,7 @@ class ReviewingViolationsTest extends IntegrationTest {
     @Test
     void the_same_vehicle_offence_and_place_within_the_window_is_one_violation() throws Exception {
         var admin = admin();
-        var field = Roadside.camera(admin, anonymous);
-        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var field = Roadside.oneWayCamera(admin, anonymous);
         String plate = Roadside.plate();
         Instant now = Instant.now();
 

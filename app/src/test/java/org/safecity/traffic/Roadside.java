@@ -34,6 +34,18 @@ final class Roadside {
         return Reporting.camera(admin, anonymous, "MRD", 34.20 + ThreadLocalRandom.current().nextDouble(0.01), 72.04);
     }
 
+    /** A camera on a one-way road allowing only southbound traffic: the northbound reads of {@link Reporting#plateRead} break it. */
+    static Reporting.Field oneWayCamera(SafeCityApi admin, SafeCityApi anonymous) {
+        var field = camera(admin, anonymous);
+        rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        return field;
+    }
+
+    /** One confident read of the plate, two seconds ago. */
+    static void passes(Reporting.Field field, String plate) {
+        send(field, List.of(plateRead(field.cameraId(), plate, Instant.now().minusSeconds(2), 0.9, Map.of())));
+    }
+
     static long rule(SafeCityApi admin, Map<String, Object> body) {
         var created = admin.post("/api/v1/traffic/rules", body);
         if (created.status() != 201) {
