@@ -17,7 +17,6 @@ import org.safecity.shared.NotFound;
 import org.safecity.shared.PageRequest;
 import org.safecity.shared.Plate;
 import org.safecity.shared.TimeConfiguration;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,7 +88,7 @@ class ChallanController {
         return views.detail(challan);
     }
 
-    @GetMapping(path = "/api/v1/challans/{number}/notice.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/api/v1/challans/{number}/notice.pdf")
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN','INVESTIGATOR')")
     @Operation(summary = "The PDF notice of the challan, with evidence photos and the verification QR code")
     ResponseEntity<byte[]> notice(@PathVariable String number) throws IOException {

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.safecity.identity.Jurisdiction;
@@ -85,45 +84,9 @@ class ChallanStore {
     }
 
     PageOf<Challan> list(Jurisdiction scope, Filter filter, PageRequest page) {
-        var where = new ArrayList<String>();
-        var params = new ArrayList<Object>();
-        where.add("true");
-        if (scope.cityCode() != null) {
-            where.add("city_code = ?");
-            params.add(scope.cityCode());
-            if (scope.zoneCode() != null) {
-                where.add("zone_code = ?");
-                params.add(scope.zoneCode());
-            }
-        }
-        if (filter.plate() != null) {
-            where.add("plate = ?");
-            params.add(filter.plate());
-        }
-        if (filter.status() != null) {
-            where.add("status = ?");
-            params.add(filter.status());
-        }
-        if (filter.city() != null) {
-            where.add("city_code = ?");
-            params.add(filter.city());
-        }
-        if (filter.from() != null) {
-            where.add("observed_at >= ?");
-            params.add(ts(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.add("observed_at < ?");
-            params.add(ts(filter.to()));
-        }
-        String clause = " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from traffic.challan" + clause).params(params).query(Long.class).single();
-        var pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        var items = jdbc.sql("select * from traffic.challan" + clause + " order by issued_at desc, number desc limit ? offset ?")
-            .params(pageParams).query(ChallanStore::challan).list();
-        return new PageOf<>(items, page.page(), page.size(), total);
+        return new Conditions().within(scope, "").equal("plate", filter.plate()).equal("status", filter.status())
+            .equal("city_code", filter.city()).where("observed_at >= ?", ts(filter.from())).where("observed_at < ?", ts(filter.to()))
+            .page(jdbc, "*", "from traffic.challan", "issued_at desc, number desc", ChallanStore::challan, page);
     }
 
     void setStatus(String number, Challan.Status status) {
@@ -194,31 +157,11 @@ class ChallanStore {
 
     /** Contests of challans in the jurisdiction, with the challan's plate and offence. */
     PageOf<ContestRow> contests(Jurisdiction scope, String status, PageRequest page) {
-        var where = new ArrayList<String>();
-        var params = new ArrayList<Object>();
-        where.add("true");
-        if (status != null) {
-            where.add("k.status = ?");
-            params.add(status);
-        }
-        if (scope.cityCode() != null) {
-            where.add("c.city_code = ?");
-            params.add(scope.cityCode());
-            if (scope.zoneCode() != null) {
-                where.add("c.zone_code = ?");
-                params.add(scope.zoneCode());
-            }
-        }
-        String from = " from traffic.contest k join traffic.challan c on c.number = k.challan_number where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
-        var pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        var items = jdbc.sql("select k.*, c.plate, c.offence_name, c.violation_id, c.city_code, c.zone_code" + from
-                + " order by k.submitted_at, k.id limit ? offset ?")
-            .params(pageParams).query((rs, n) -> new ContestRow(contest(rs, n), rs.getString("plate"), rs.getString("offence_name"),
-                rs.getLong("violation_id"), rs.getString("city_code"), rs.getString("zone_code"))).list();
-        return new PageOf<>(items, page.page(), page.size(), total);
+        return new Conditions().equal("k.status", status).within(scope, "c.")
+            .page(jdbc, "k.*, c.plate, c.offence_name, c.violation_id, c.city_code, c.zone_code",
+                "from traffic.contest k join traffic.challan c on c.number = k.challan_number", "k.submitted_at, k.id",
+                (rs, n) -> new ContestRow(contest(rs, n), rs.getString("plate"), rs.getString("offence_name"), rs.getLong("violation_id"),
+                    rs.getString("city_code"), rs.getString("zone_code")), page);
     }
 
     record ContestRow(Contest contest, String plate, String offenceName, long violationId, String cityCode, String zoneCode) {

@@ -124,7 +124,7 @@ class PortalController {
             .body(image.content());
     }
 
-    @GetMapping(path = "/api/public/challans/{number}/notice.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/api/public/challans/{number}/notice.pdf")
     @PreAuthorize("permitAll()")
     @Operation(summary = "The PDF notice, with the signed expiring token of a lookup")
     ResponseEntity<byte[]> notice(@PathVariable String number, @RequestParam(required = false) String t, HttpServletRequest request)

@@ -7,7 +7,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -87,30 +86,9 @@ class ViolationStore {
     }
 
     PageOf<Violation> list(Jurisdiction scope, String status, String city, PageRequest page) {
-        var where = new ArrayList<String>();
-        var params = new ArrayList<Object>();
-        where.add("status = ?");
-        params.add(status);
-        if (scope.cityCode() != null) {
-            where.add("city_code = ?");
-            params.add(scope.cityCode());
-            if (scope.zoneCode() != null) {
-                where.add("zone_code = ?");
-                params.add(scope.zoneCode());
-            }
-        }
-        if (city != null && !city.isBlank()) {
-            where.add("city_code = ?");
-            params.add(city.strip().toUpperCase(java.util.Locale.ROOT));
-        }
-        String clause = " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from traffic.violation" + clause).params(params).query(Long.class).single();
-        var pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        var items = jdbc.sql("select * from traffic.violation" + clause + " order by observed_at, id limit ? offset ?")
-            .params(pageParams).query(ViolationStore::violation).list();
-        return new PageOf<>(items, page.page(), page.size(), total);
+        return new Conditions().equal("status", status).within(scope, "")
+            .equal("city_code", city == null || city.isBlank() ? null : city.strip().toUpperCase(java.util.Locale.ROOT))
+            .page(jdbc, "*", "from traffic.violation", "observed_at, id", ViolationStore::violation, page);
     }
 
     void approve(long id, String plate, String plateAsRead, List<String> approvedBy, boolean complete) {
