@@ -26,8 +26,8 @@ class ChallanPages {
         return "challans/search";
     }
 
-    /** A challan number such as {@code PSH-2026-000123}; the fixed paths beside it are matched first. */
-    @GetMapping("/challans/{number:[A-Za-z]+-\\d{4}-\\d+}")
+    /** A challan number such as {@code PSH-2026-000123}; the fixed paths beside it ({@code review}, ...) are matched first. */
+    @GetMapping("/challans/{number}")
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN','INVESTIGATOR')")
     String challan(@PathVariable String number, Model model) {
         model.addAttribute("number", number.toUpperCase(java.util.Locale.ROOT));
