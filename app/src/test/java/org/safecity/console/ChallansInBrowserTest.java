@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -62,10 +61,8 @@ class ChallansInBrowserTest extends BrowserTest {
         var api = as(Role.TRAFFIC_REVIEWER);
         long misreadId = awaitViolation(api, misread).get("id").asLong();
         long otherId = awaitViolation(api, other).get("id").asLong();
-        String username = "browser.reviewer." + System.nanoTime();
-        account(username, "TRAFFIC_REVIEWER");
 
-        signIn(username);
+        signInAs(Role.TRAFFIC_REVIEWER);
         browser.get(url("/challans/review"));
         browser.findElement(By.name("city")).sendKeys(CITY);
         browser.findElement(By.cssSelector("#review-filter button[type=submit]")).click();
@@ -206,10 +203,8 @@ class ChallansInBrowserTest extends BrowserTest {
         String cancelled = issuedChallan(road, reviewer, cancelledPlate, cancelledCnic, "Bakht Jamal", 101);
         contest(upheld, upheldPlate, upheldCnic, "I was not driving that fast.");
         contest(cancelled, cancelledPlate, cancelledCnic, "The car was sold in October; the transfer papers are attached at the Excise office.");
-        String adjudicator = "browser.adjudicator." + System.nanoTime();
-        account(adjudicator, "TRAFFIC_REVIEWER");
 
-        signIn(adjudicator);
+        signInAs(Role.TRAFFIC_REVIEWER);
         browser.get(url("/challans/contests"));
         By upheldCard = By.cssSelector("article[data-challan='" + upheld + "']");
         By cancelledCard = By.cssSelector("article[data-challan='" + cancelled + "']");
@@ -241,9 +236,7 @@ class ChallansInBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("challan-contest")).getText())
             .contains("The car was sold in October", "Sold before the offence: transfer confirmed by Excise.");
 
-        String supervisor = "browser.supervisor." + System.nanoTime();
-        account(supervisor, "SUPERVISOR");
-        signIn(supervisor);
+        signInAs(Role.SUPERVISOR);
         browser.get(url("/challans/reports"));
         browser.findElement(By.name("city")).sendKeys(CITY);
         browser.findElement(By.cssSelector("#reports-filter button[type=submit]")).click();
@@ -394,13 +387,12 @@ class ChallansInBrowserTest extends BrowserTest {
 
     // --- the browser ---
 
-    private void account(String username, String... roles) {
-        var created = admin().post("/api/v1/accounts", new HashMap<>(Map.of("username", username, "displayName", "Insp. " + username,
-            "password", "password-for-" + username, "roles", List.of(roles))));
+    /** A new person with this role, signed in in the browser. */
+    private void signInAs(Role role) {
+        String username = "browser." + role.name().toLowerCase().replace('_', '-') + "." + System.nanoTime();
+        var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Insp. " + username,
+            "password", "password-for-" + username, "roles", List.of(role.name())));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-    }
-
-    private void signIn(String username) {
         browser.manage().deleteAllCookies();
         chromium.signIn(port, username, "password-for-" + username);
     }
