@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,6 +31,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.safecity.BrowserTest;
 import org.safecity.Chromium;
@@ -63,13 +65,7 @@ class ChallansInBrowserTest extends BrowserTest {
         long otherId = awaitViolation(api, other).get("id").asLong();
 
         signInAs(Role.TRAFFIC_REVIEWER);
-        browser.get(url("/challans/review"));
-        browser.findElement(By.name("city")).sendKeys(CITY);
-        browser.findElement(By.cssSelector("#review-filter button[type=submit]")).click();
-        waitFor(d -> String.valueOf(d.findElement(By.id("review")).getDomAttribute("data-query")).contains("city=" + CITY));
-        waitFor(d -> !d.findElements(By.cssSelector("button[data-id='" + misreadId + "']")).isEmpty());
-        browser.findElement(By.cssSelector("button[data-id='" + misreadId + "']")).click();
-        waitFor(d -> String.valueOf(misreadId).equals(d.findElement(By.id("detail")).getDomAttribute("data-violation-id")));
+        openInQueue(misreadId);
         waitFor(d -> imagesLoaded(2));
         String facts = browser.findElement(By.id("detail-facts")).getText();
         assertThat(facts).contains(misread, "Exceeding the speed limit", "70%", "0 of 1");
@@ -115,6 +111,41 @@ class ChallansInBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("challan-history")).getText()).contains("Issued");
         waitFor(d -> imagesLoaded(2));
         screenshot("challan-detail");
+        assertThat(chromium.severeMessages()).isEmpty();
+    }
+
+    @Test
+    void an_offence_that_needs_two_reviewers_says_so_after_the_first_approval_and_takes_the_second_from_another_person_by_keyboard() {
+        assertThat(admin().put("/api/v1/traffic/offences/MOBILE_PHONE", Map.of("approvalsRequired", 2)).status()).isEqualTo(200);
+        var road = Reporting.camera(admin(), anonymous, CITY, 34.7717 + ThreadLocalRandom.current().nextDouble(0.02), 72.37);
+        var rule = admin().post("/api/v1/traffic/rules", Map.of("cameraId", road.cameraId(), "kind", "ANALYTIC", "analyticType", "mobile_phone"));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        String plate = plate();
+        register(plate, cnic(), "Fazal Wahid");
+        send(road, List.of(phoneInHand(road.cameraId(), plate, Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(15))));
+        long id = awaitViolation(as(Role.TRAFFIC_REVIEWER), plate).get("id").asLong();
+
+        signInAs(Role.TRAFFIC_REVIEWER);
+        openInQueue(id);
+        assertThat(browser.findElement(By.id("detail-measurement")).getText()).contains("Analytic confidence", "93%");
+        assertThat(browser.findElement(By.id("detail-second")).isDisplayed()).isFalse();
+        new Actions(browser).sendKeys("a").perform();
+        waitFor(d -> d.findElement(By.id("detail-outcome")).getText().contains("Needs a second reviewer"));
+        assertThat(browser.findElement(By.id("detail-outcome")).getText()).contains("1 of 2");
+        assertThat(browser.findElement(By.id("detail-second")).isDisplayed()).isTrue();
+        screenshot("challan-review-second-reviewer");
+        browser.findElement(By.id("approve-button")).click();
+        waitFor(d -> d.findElement(By.id("detail-outcome")).getText().contains("different reviewer"));
+        assertThat(browser.findElement(By.id("detail-outcome")).getDomAttribute("class")).contains("notice-error");
+        assertThat(chromium.severeMessages()).singleElement().asString().contains("/api/v1/violations/" + id + "/approve", "409");
+
+        signInAs(Role.TRAFFIC_REVIEWER);
+        openInQueue(id);
+        assertThat(browser.findElement(By.cssSelector("button[data-id='" + id + "']")).getText()).containsIgnoringCase("1 of 2 approvals");
+        new Actions(browser).sendKeys("a").perform();
+        waitFor(d -> !d.findElements(By.cssSelector("#detail-outcome a.challan-number")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#detail-outcome a.challan-number")).getText()).matches(CITY + "-\\d{4}-\\d{6}");
+        assertThat(browser.findElement(By.id("detail-facts")).getText()).contains("2 of 2");
         assertThat(chromium.severeMessages()).isEmpty();
     }
 
@@ -385,7 +416,25 @@ class ChallansInBrowserTest extends BrowserTest {
         }
     }
 
+    private static Map<String, Object> phoneInHand(long cameraId, String plate, Instant at) {
+        var analytic = new HashMap<String, Object>(Map.of("type", "mobile_phone", "confidence", 0.93, "plate", plate, "vehicleType", "car",
+            "sceneImage", jpeg(scene(plate))));
+        return new HashMap<>(Map.of("eventId", Reporting.eventId(), "cameraId", cameraId, "observedAt", at.toString(), "kind", "analytic",
+            "analytic", analytic));
+    }
+
     // --- the browser ---
+
+    /** Opens the review queue of the test city and selects the violation. */
+    private void openInQueue(long id) {
+        browser.get(url("/challans/review"));
+        browser.findElement(By.name("city")).sendKeys(CITY);
+        browser.findElement(By.cssSelector("#review-filter button[type=submit]")).click();
+        waitFor(d -> String.valueOf(d.findElement(By.id("review")).getDomAttribute("data-query")).contains("city=" + CITY));
+        waitFor(d -> !d.findElements(By.cssSelector("button[data-id='" + id + "']")).isEmpty());
+        browser.findElement(By.cssSelector("button[data-id='" + id + "']")).click();
+        waitFor(d -> String.valueOf(id).equals(d.findElement(By.id("detail")).getDomAttribute("data-violation-id")));
+    }
 
     /** A new person with this role, signed in in the browser. */
     private void signInAs(Role role) {
