@@ -136,6 +136,28 @@ class ReviewingViolationsTest extends IntegrationTest {
     }
 
     @Test
+    void a_traffic_offence_seen_by_an_analytic_goes_to_review_and_raises_no_operator_alert() {
+        var admin = admin();
+        var field = Roadside.camera(admin, anonymous);
+        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "ANALYTIC", "analyticType", "triple_riding"));
+        String plate = Roadside.plate();
+        var fire = new HashMap<String, Object>(Roadside.analytic(field.cameraId(), "fire", 0.9, plate, Instant.now().minusSeconds(1)));
+
+        Roadside.send(field, List.of(Roadside.analytic(field.cameraId(), "triple_riding", 0.9, plate, Instant.now().minusSeconds(2)), fire));
+        var violation = Roadside.awaitViolation(admin, "PENDING", plate);
+        var alerts = Roadside.await(() -> {
+            var items = admin.get("/api/v1/alerts").json().get("items");
+            return Roadside.find(items, a -> a.get("cameraId").asLong() == field.cameraId()) == null ? null : items;
+        }, "the fire alert of the camera");
+
+        assertThat(violation.get("offence").asString()).isEqualTo("TRIPLE_RIDING");
+        assertThat(Roadside.find(alerts, a -> a.get("cameraId").asLong() == field.cameraId() && "fire".equals(a.path("analytic").asString(""))))
+            .isNotNull();
+        assertThat(Roadside.find(alerts, a -> a.get("cameraId").asLong() == field.cameraId()
+            && "triple_riding".equals(a.path("analytic").asString("")))).isNull();
+    }
+
+    @Test
     void a_speed_item_naming_its_vehicle_is_checked_against_the_spot_limit_plus_tolerance() {
         var admin = admin();
         var field = Roadside.camera(admin, anonymous);
