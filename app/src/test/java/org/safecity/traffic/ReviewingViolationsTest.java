@@ -275,6 +275,24 @@ class ReviewingViolationsTest extends IntegrationTest {
     }
 
     @Test
+    void a_changed_rule_replaces_the_old_one_which_finds_nothing_more() {
+        var admin = admin();
+        var field = Roadside.camera(admin, anonymous);
+        long old = Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "N"));
+
+        var changed = admin.put("/api/v1/traffic/rules/" + old, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var again = admin.put("/api/v1/traffic/rules/" + old, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "E"));
+        String plate = Roadside.plate();
+        Roadside.passes(field, plate); // northbound: allowed by the old rule, against the new one
+        var violation = Roadside.awaitViolation(admin, "PENDING", plate);
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("id").asLong()).isNotEqualTo(old);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(violation.get("measurement").get("allowedDirection").asString()).isEqualTo("S");
+    }
+
+    @Test
     void a_rule_without_its_thresholds_is_refused_naming_each_missing_one() {
         var admin = admin();
         var field = Roadside.camera(admin, anonymous);
