@@ -119,6 +119,67 @@ class ReviewingViolationsTest extends IntegrationTest {
     }
 
     @Test
+    void a_reading_below_the_review_confidence_waits_for_a_person_even_when_its_offence_is_issued_automatically() {
+        var admin = admin();
+        admin.put("/api/v1/traffic/offences/NO_SEAT_BELT", Map.of("autoIssueConfidence", 0.5));
+        var field = Roadside.camera(admin, anonymous);
+        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "ANALYTIC", "analyticType", "no_seat_belt"));
+        String plate = Roadside.plate();
+        Roadside.register(admin, plate, Roadside.cnic(), "Shah Wali");
+
+        Roadside.send(field, List.of(Roadside.analytic(field.cameraId(), "no_seat_belt", 0.7, plate, Instant.now().minusSeconds(2))));
+        var waiting = Roadside.awaitViolation(admin, "PENDING", plate);
+
+        assertThat(waiting.get("confidence").asDouble()).isEqualTo(0.7);
+        assertThat(waiting.get("approvedBy").size()).isZero();
+        assertThat(admin.get("/api/v1/challans?plate=" + plate).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void a_traffic_offence_seen_by_an_analytic_goes_to_review_and_raises_no_operator_alert() {
+        var admin = admin();
+        var field = Roadside.camera(admin, anonymous);
+        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "ANALYTIC", "analyticType", "triple_riding"));
+        String plate = Roadside.plate();
+        var fire = new HashMap<String, Object>(Roadside.analytic(field.cameraId(), "fire", 0.9, plate, Instant.now().minusSeconds(1)));
+
+        Roadside.send(field, List.of(Roadside.analytic(field.cameraId(), "triple_riding", 0.9, plate, Instant.now().minusSeconds(2)), fire));
+        var violation = Roadside.awaitViolation(admin, "PENDING", plate);
+        var alerts = Roadside.await(() -> {
+            var items = admin.get("/api/v1/alerts").json().get("items");
+            return Roadside.find(items, a -> a.get("cameraId").asLong() == field.cameraId()) == null ? null : items;
+        }, "the fire alert of the camera");
+
+        assertThat(violation.get("offence").asString()).isEqualTo("TRIPLE_RIDING");
+        assertThat(Roadside.find(alerts, a -> a.get("cameraId").asLong() == field.cameraId() && "fire".equals(a.path("analytic").asString(""))))
+            .isNotNull();
+        assertThat(Roadside.find(alerts, a -> a.get("cameraId").asLong() == field.cameraId()
+            && "triple_riding".equals(a.path("analytic").asString("")))).isNull();
+    }
+
+    @Test
+    void a_speed_item_naming_its_vehicle_is_checked_against_the_spot_limit_plus_tolerance() {
+        var admin = admin();
+        var field = Roadside.camera(admin, anonymous);
+        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "SPOT_SPEED", "limitKmh", 80, "toleranceKmh", 10));
+        String fast = Roadside.plate();
+        String within = Roadside.plate();
+        Instant now = Instant.now();
+
+        Roadside.send(field, List.of(speed(field.cameraId(), within, 90, now.minusSeconds(3)), speed(field.cameraId(), fast, 91, now.minusSeconds(2))));
+        var violation = Roadside.awaitViolation(admin, "PENDING", fast);
+
+        assertThat(violation.get("offence").asString()).isEqualTo("OVER_SPEEDING");
+        assertThat(violation.get("measurement").toString()).contains("\"speedKmh\":91", "\"limitKmh\":80", "\"toleranceKmh\":10");
+        assertThat(admin.get("/api/v1/challans/review?status=PENDING&city=MRD&size=1000").body()).doesNotContain(within);
+    }
+
+    private static Map<String, Object> speed(long cameraId, String plate, int kmh, Instant at) {
+        return Map.of("eventId", org.safecity.detections.Reporting.eventId(), "cameraId", cameraId, "observedAt", at.toString(),
+            "kind", "speed", "speed", Map.of("speedKmh", kmh, "plate", plate, "confidence", 0.9));
+    }
+
+    @Test
     void an_unregistered_plate_becomes_a_no_owner_case_and_a_misread_plate_is_corrected_by_the_reviewer() {
         var admin = admin();
         var field = Roadside.oneWayCamera(admin, anonymous);
@@ -211,6 +272,24 @@ class ReviewingViolationsTest extends IntegrationTest {
         assertThat(violation.get("offence").asString()).isEqualTo("OVER_SPEEDING");
         assertThat(violation.get("measurement").get("averageSpeedKmh").asDouble()).isEqualTo(90.0); // 2 km in 80 s
         assertThat(reviewer.get("/api/v1/challans/review?status=PENDING&city=MRD&size=1000").body()).doesNotContain(lawful);
+    }
+
+    @Test
+    void a_changed_rule_replaces_the_old_one_which_finds_nothing_more() {
+        var admin = admin();
+        var field = Roadside.camera(admin, anonymous);
+        long old = Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "N"));
+
+        var changed = admin.put("/api/v1/traffic/rules/" + old, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
+        var again = admin.put("/api/v1/traffic/rules/" + old, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "E"));
+        String plate = Roadside.plate();
+        Roadside.passes(field, plate); // northbound: allowed by the old rule, against the new one
+        var violation = Roadside.awaitViolation(admin, "PENDING", plate);
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("id").asLong()).isNotEqualTo(old);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(violation.get("measurement").get("allowedDirection").asString()).isEqualTo("S");
     }
 
     @Test

@@ -66,7 +66,9 @@ class SecurityConfiguration {
                 .requestMatchers(PUBLIC_PATHS).permitAll()
                 .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/auth/token")).permitAll()
                 .anyRequest().authenticated())
-            .csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequest, sessionlessApiCall, path.matcher(HttpMethod.POST, "/api/v1/auth/token")))
+            // The citizen portal's API acts on no account (plate + CNIC are its credential), so a forged request gains nothing.
+            .csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequest, sessionlessApiCall, path.matcher(HttpMethod.POST, "/api/v1/auth/token"),
+                path.matcher("/api/public/**")))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
             .requestCache(cache -> cache.requestCache(apiCallsNotSaved(api)))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)

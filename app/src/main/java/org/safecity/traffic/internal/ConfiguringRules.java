@@ -102,6 +102,15 @@ class ConfiguringRules {
         return rules.find(id).orElseThrow();
     }
 
+    /** A changed rule is a new rule: the old one is disabled, so each violation keeps the rule it was found by. */
+    @Transactional
+    Rule replace(long id, RuleRequest request) {
+        rules.find(id).filter(Rule::enabled).orElseThrow(() -> new NotFound("traffic rule", id));
+        var replacement = create(request);
+        disable(id);
+        return replacement;
+    }
+
     @Transactional
     void disable(long id) {
         if (!rules.disable(id)) {

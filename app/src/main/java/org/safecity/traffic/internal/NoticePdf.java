@@ -95,8 +95,8 @@ final class NoticePdf {
                         break;
                     }
                 }
-                text(content, regular, 8, MARGIN, MARGIN, "Pay at any branch or app of the collecting bank with the payment reference. "
-                    + "To contest, use the citizen portal with the plate and the owner's CNIC.");
+                text(content, regular, 8, MARGIN, MARGIN + 12, "Pay at any branch or app of the collecting bank with the payment reference.");
+                text(content, regular, 8, MARGIN, MARGIN, "To contest, use the citizen portal with the plate and the owner's CNIC.");
                 text(content, regular, 7, MARGIN, MARGIN - 12, "Verify: " + verifyUrl);
             }
             var out = new ByteArrayOutputStream();

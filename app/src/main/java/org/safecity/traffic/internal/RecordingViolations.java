@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
+import org.safecity.shared.TimeConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,12 +30,14 @@ class RecordingViolations {
     private final RuleStore rules;
     private final CameraDirectory cameras;
     private final ReviewingViolations reviewing;
+    private final FineSchedule fines;
     private final TrafficSettings settings;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     RecordingViolations(ViolationStore violations, RuleStore rules, CameraDirectory cameras, ReviewingViolations reviewing,
-                        TrafficSettings settings, Clock clock) {
+                        FineSchedule fines, TrafficSettings settings, Clock clock) {
+        this.fines = fines;
         this.violations = violations;
         this.rules = rules;
         this.cameras = cameras;
@@ -66,7 +69,9 @@ class RecordingViolations {
         violations.step(violationId, clock.instant(), "DETECTED", "system", "rule " + f.rule().id() + " (" + f.rule().kind() + ")"
             + (f.confidence() == null ? "" : ", confidence " + f.confidence()));
         if (f.plate() != null && f.confidence() != null && policy.autoIssueConfidence() != null && policy.approvalsRequired() == 1
-            && f.confidence() >= Math.max(policy.autoIssueConfidence(), settings.reviewConfidence())) {
+            && f.confidence() >= Math.max(policy.autoIssueConfidence(), settings.reviewConfidence())
+            && fines.fineOn(offence, d.observedAt().atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate(),
+                FineSchedule.vehicleClass(f.vehicleType())).isPresent()) { // without a fine in force, a person sorts it out
             reviewing.issueAutomatically(violationId);
         }
     }

@@ -63,6 +63,13 @@ class TrafficSetupController {
         return ResponseEntity.status(HttpStatus.CREATED).body(configuring.create(request));
     }
 
+    @PutMapping("/api/v1/traffic/rules/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Change a rule: the old one is disabled and the answer is its replacement, with a new id")
+    Rule replace(@PathVariable long id, @RequestBody ConfiguringRules.RuleRequest request) {
+        return configuring.replace(id, request);
+    }
+
     @DeleteMapping("/api/v1/traffic/rules/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Disable a rule (kept for the violations it found)")

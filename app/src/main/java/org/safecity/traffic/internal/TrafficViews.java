@@ -57,6 +57,7 @@ class TrafficViews {
                          List<ChallanStore.Payment> payments, List<Step> history) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS) // an open contest shows its empty decision fields, as the contract lists them
     record ContestView(long id, String challanNumber, String plate, String offenceName, String statement, Instant submittedAt,
                        String status, Instant decidedAt, String decidedBy, String reason, Long violationId) {
     }

@@ -45,8 +45,12 @@ class ViolationStore {
             .query(Long.class).optional();
     }
 
-    /** Whether the same plate already has this offence at this site within the window around {@code at}. */
+    /**
+     * Whether the same plate already has this offence at this site within the window. Takes a transaction-scoped lock on
+     * plate and offence first, so two groups of detections handled at once cannot both record the vehicle.
+     */
     boolean recentlyRecorded(String plate, String offence, String siteName, long cameraId, Instant from, Instant to) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("traffic.violation:" + plate + ":" + offence).query((rs, n) -> 1).list();
         return jdbc.sql("""
                 select exists (select 1 from traffic.violation where plate = ? and offence = ?
                   and (site_name = ? or camera_id = ?) and observed_at between ? and ? and status <> 'REJECTED')""")
