@@ -14,7 +14,7 @@ export async function publicCall(path, { method = 'GET', body } = {}) {
   if (response.status === 429) {
     const wait = Number(response.headers.get('Retry-After'));
     throw new TooManyRequests(wait > 0
-      ? `Too many searches from your connection. Please wait ${wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`} and try again.`
+      ? `Too many searches from your connection. Please wait ${wait === 1 ? 'a second' : wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`} and try again.`
       : 'Too many searches from your connection. Please wait a minute and try again.');
   }
   if (!response.ok) {

@@ -223,6 +223,39 @@ class ChallansInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_citizen_who_looks_up_too_often_is_asked_to_wait() {
+        // The portal counts per client address. This browser comes over the IPv6 loopback, so the budget of 127.0.0.1,
+        // which every other test uses, is left alone.
+        String portal = "http://[::1]:" + port + "/portal/challans";
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        String message = null;
+        for (int attempt = 0; attempt < 3 && (message == null || !message.startsWith("Too many")); attempt++) {
+            browser.get(portal);
+            Object used = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  for (let i = 1; i <= 1000; i++) {
+                    const answer = await fetch('/api/public/challans?plate=SWT1&cnic=1510000000000');
+                    if (answer.status === 429) return done(i);
+                  }
+                  done(-1);
+                })();""");
+            assertThat(((Number) used).intValue()).as("look-ups until refused").isPositive();
+            browser.findElement(By.id("plate")).sendKeys("SWT 1");
+            browser.findElement(By.id("cnic")).sendKeys("15100-0000000-0");
+            browser.findElement(By.cssSelector("#lookup button[type=submit]")).click();
+            waitFor(d -> !d.findElement(By.id("lookup-message")).getText().isBlank());
+            message = browser.findElement(By.id("lookup-message")).getText(); // a new minute may have begun meanwhile: then again
+        }
+
+        assertThat(message).matches("Too many searches from your connection\\. Please wait (a second|\\d+ seconds) and try again\\.");
+        assertThat(browser.findElement(By.id("lookup-message")).getDomAttribute("class")).contains("notice-warn");
+        assertThat(browser.findElements(By.cssSelector("article.challan"))).isEmpty();
+        screenshot("portal-too-many");
+        chromium.severeMessages(); // the refused look-ups are logged by the browser as failed requests
+    }
+
+    @Test
     void an_adjudicator_upholds_one_contest_and_cancels_another_then_finds_both_and_a_supervisor_reads_the_reports() {
         var road = speedCamera();
         var reviewer = as(Role.TRAFFIC_REVIEWER);
