@@ -72,7 +72,14 @@ class ChallanJourneyTest extends IntegrationTest {
         assertThat(challan.get("ownerName").asString()).isEqualTo("Gul Khan");
         String reference = challan.get("paymentReference").asString();
         assertThat(new java.math.BigInteger(reference).mod(java.math.BigInteger.valueOf(97)).intValue()).isEqualTo(1);
-        assertThat(admin.get("/api/v1/traffic/outbox?size=1000").body()).contains(number, "+92 300 5550000");
+        var sms = Roadside.find(admin.get("/api/v1/traffic/outbox?size=1000").json().get("items"), m -> number.equals(m.get("challanNumber").asString()));
+        assertThat(sms.get("channel").asString()).isEqualTo("SMS");
+        assertThat(sms.get("to").asString()).isEqualTo("+92 300 5550000");
+        assertThat(sms.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(admin.post("/api/v1/traffic/outbox/" + sms.get("id").asLong() + "/status", Map.of("status", "SENT")).status()).isEqualTo(200);
+        var sent = Roadside.find(admin.get("/api/v1/traffic/outbox?size=1000").json().get("items"), m -> number.equals(m.get("challanNumber").asString()));
+        assertThat(sent.get("status").asString()).isEqualTo("SENT");
+        assertThat(sent.has("sentAt")).isTrue();
 
         Path pdf = Files.createTempFile("notice", ".pdf");
         assertThat(reviewer.download("/api/v1/challans/" + number + "/notice.pdf", pdf).status()).isEqualTo(200);

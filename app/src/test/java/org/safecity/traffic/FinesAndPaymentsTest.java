@@ -74,6 +74,12 @@ class FinesAndPaymentsTest extends IntegrationTest {
         assertThat(old.get("finePkr").asLong()).isEqualTo(1000);
         assertThat(current.get("finePkr").asLong()).isEqualTo(1300);
         assertThat(admin.get("/api/v1/traffic/fines").body()).contains(yesterday.toString());
+        var sinceYesterday = admin.get("/api/v1/challans?plate=" + plate + "&from=" + yesterday).json();
+        var untilYesterday = admin.get("/api/v1/challans?plate=" + plate + "&to=" + yesterday + "&status=ISSUED").json();
+        assertThat(sinceYesterday.get("total").asLong()).isEqualTo(1);
+        assertThat(sinceYesterday.get("items").get(0).get("number").asString()).isEqualTo(current.get("number").asString());
+        assertThat(untilYesterday.get("items").get(0).get("number").asString()).isEqualTo(old.get("number").asString());
+        assertThat(admin.get("/api/v1/challans?status=LOST").status()).isEqualTo(400);
     }
 
     @Test

@@ -24,29 +24,29 @@ import org.safecity.detections.Reporting;
 import tools.jackson.databind.JsonNode;
 
 /** What traffic tests need from the road: a camera with rules, registered vehicles, readings, the bank's signature. */
-final class Roadside {
+public final class Roadside {
 
     private Roadside() {
     }
 
     /** A Mardan ANPR camera of its own site, with its device. */
-    static Reporting.Field camera(SafeCityApi admin, SafeCityApi anonymous) {
+    public static Reporting.Field camera(SafeCityApi admin, SafeCityApi anonymous) {
         return Reporting.camera(admin, anonymous, "MRD", 34.20 + ThreadLocalRandom.current().nextDouble(0.01), 72.04);
     }
 
     /** A camera on a one-way road allowing only southbound traffic: the northbound reads of {@link Reporting#plateRead} break it. */
-    static Reporting.Field oneWayCamera(SafeCityApi admin, SafeCityApi anonymous) {
+    public static Reporting.Field oneWayCamera(SafeCityApi admin, SafeCityApi anonymous) {
         var field = camera(admin, anonymous);
         rule(admin, Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
         return field;
     }
 
     /** One confident read of the plate, two seconds ago. */
-    static void passes(Reporting.Field field, String plate) {
+    public static void passes(Reporting.Field field, String plate) {
         send(field, List.of(plateRead(field.cameraId(), plate, Instant.now().minusSeconds(2), 0.9, Map.of())));
     }
 
-    static long rule(SafeCityApi admin, Map<String, Object> body) {
+    public static long rule(SafeCityApi admin, Map<String, Object> body) {
         var created = admin.post("/api/v1/traffic/rules", body);
         if (created.status() != 201) {
             throw new IllegalStateException("could not make a rule: " + created);
@@ -55,7 +55,7 @@ final class Roadside {
     }
 
     /** A plate no other test uses, e.g. {@code MRQ4821}. */
-    static String plate() {
+    public static String plate() {
         String letters = "ACEFHJKMNPRTUVWXY";
         var random = ThreadLocalRandom.current();
         return "T" + letters.charAt(random.nextInt(letters.length())) + letters.charAt(random.nextInt(letters.length()))
@@ -63,12 +63,12 @@ final class Roadside {
     }
 
     /** A CNIC no other test uses. */
-    static String cnic() {
+    public static String cnic() {
         var random = ThreadLocalRandom.current();
         return "17" + (100 + random.nextInt(900)) + "-" + (1000000 + random.nextInt(9000000)) + "-" + random.nextInt(10);
     }
 
-    static void register(SafeCityApi admin, String plate, String cnic, String name) {
+    public static void register(SafeCityApi admin, String plate, String cnic, String name) {
         var loaded = admin.post("/api/v1/vehicle-registrations.csv", "text/csv",
             "plate,owner_name,owner_cnic,owner_phone,make,model,colour\n" + plate + "," + name + "," + cnic + ",+92 300 5550000,Toyota,Corolla,white\n");
         if (loaded.status() != 200) {
@@ -76,7 +76,7 @@ final class Roadside {
         }
     }
 
-    static Map<String, Object> plateRead(long cameraId, String plate, Instant at, double confidence, Map<String, Object> extra) {
+    public static Map<String, Object> plateRead(long cameraId, String plate, Instant at, double confidence, Map<String, Object> extra) {
         var item = Reporting.plateRead(cameraId, plate, at);
         @SuppressWarnings("unchecked")
         var fields = (Map<String, Object>) item.get("plate");
@@ -85,7 +85,7 @@ final class Roadside {
         return item;
     }
 
-    static Map<String, Object> signal(long cameraId, String phase, String approach, Instant at) {
+    public static Map<String, Object> signal(long cameraId, String phase, String approach, Instant at) {
         var item = new HashMap<String, Object>();
         item.put("eventId", Reporting.eventId());
         item.put("cameraId", cameraId);
@@ -95,7 +95,7 @@ final class Roadside {
         return item;
     }
 
-    static Map<String, Object> analytic(long cameraId, String type, double confidence, String plate, Instant at) {
+    public static Map<String, Object> analytic(long cameraId, String type, double confidence, String plate, Instant at) {
         var item = new HashMap<String, Object>();
         item.put("eventId", Reporting.eventId());
         item.put("cameraId", cameraId);
@@ -105,7 +105,7 @@ final class Roadside {
         return item;
     }
 
-    static void send(Reporting.Field field, List<Map<String, Object>> items) {
+    public static void send(Reporting.Field field, List<Map<String, Object>> items) {
         var answer = field.device().post("/api/v1/detections", Reporting.batch(items));
         if (answer.status() != 202 || answer.json().path("rejected").size() > 0) {
             throw new IllegalStateException("detections not accepted: " + answer);
@@ -113,7 +113,7 @@ final class Roadside {
     }
 
     /** A small PNG as base64, as a camera sends its scene image. */
-    static String scenePng() {
+    public static String scenePng() {
         var image = new BufferedImage(64, 36, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
         g.setColor(Color.DARK_GRAY);
@@ -131,12 +131,12 @@ final class Roadside {
     }
 
     /** Polls the review queue until a violation of the plate appears. */
-    static JsonNode awaitViolation(SafeCityApi reviewer, String status, String plate) {
+    public static JsonNode awaitViolation(SafeCityApi reviewer, String status, String plate) {
         return await(() -> find(reviewer.get("/api/v1/challans/review?status=" + status + "&city=MRD&size=1000").json().get("items"),
             v -> plate.equals(v.path("plate").asString(null))), "a " + status + " violation of " + plate);
     }
 
-    static JsonNode find(JsonNode items, Predicate<JsonNode> wanted) {
+    public static JsonNode find(JsonNode items, Predicate<JsonNode> wanted) {
         for (JsonNode item : items) {
             if (wanted.test(item)) {
                 return item;
@@ -145,7 +145,7 @@ final class Roadside {
         return null;
     }
 
-    static JsonNode await(java.util.function.Supplier<JsonNode> probe, String what) {
+    public static JsonNode await(java.util.function.Supplier<JsonNode> probe, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode found = probe.get();
@@ -163,7 +163,7 @@ final class Roadside {
     }
 
     /** The bank's signature: hex HMAC-SHA256 of the body with the secret SafeCity generated under its data dir. */
-    static String sign(Path dataDir, String body) {
+    public static String sign(Path dataDir, String body) {
         try {
             byte[] secret = Files.readString(dataDir.resolve("keys").resolve("traffic-bank.secret")).strip().getBytes(StandardCharsets.UTF_8);
             var mac = Mac.getInstance("HmacSHA256");
@@ -174,7 +174,7 @@ final class Roadside {
         }
     }
 
-    static String callback(String reference, long amount, Instant paidAt, String transaction) {
+    public static String callback(String reference, long amount, Instant paidAt, String transaction) {
         return "{\"paymentReference\":\"" + reference + "\",\"amountPkr\":" + amount + ",\"paidAt\":\"" + paidAt + "\",\"bankTransactionId\":\""
             + transaction + "\"}";
     }

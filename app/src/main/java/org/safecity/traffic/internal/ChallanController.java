@@ -148,6 +148,24 @@ class ChallanController {
         return Map.of("items", found.items(), "total", found.total(), "page", found.page(), "size", found.size());
     }
 
+    record Delivery(String status) {
+    }
+
+    @PostMapping("/api/v1/traffic/outbox/{id}/status")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Operation(summary = "Record a notification's delivery: {\"status\":\"SENT\"} or {\"status\":\"FAILED\"}")
+    Map<String, Object> delivered(@PathVariable long id, @RequestBody(required = false) Delivery body) {
+        String status = body == null || body.status() == null ? "" : body.status().strip().toUpperCase(Locale.ROOT);
+        if (!List.of("SENT", "FAILED").contains(status)) {
+            throw new InvalidInput("status", "must be SENT or FAILED");
+        }
+        if (!outbox.delivered(id, status.equals("SENT"))) {
+            throw new NotFound("notification", id);
+        }
+        audit.record("traffic.notification-" + status.toLowerCase(Locale.ROOT), "notification", Long.toString(id));
+        return Map.of("id", id, "status", status);
+    }
+
     private TrafficViews.ContestView view(ChallanStore.Contest k) {
         var c = challans.find(k.challanNumber()).orElseThrow();
         return TrafficViews.contest(k, c.plate(), c.offenceName(), c.violationId());

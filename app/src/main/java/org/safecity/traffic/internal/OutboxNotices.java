@@ -32,6 +32,12 @@ class OutboxNotices implements NoticeGateway {
             .params(channel.name(), to, challanNumber, body, ts(clock.instant())).update();
     }
 
+    /** Records what became of a message the operator (or a gateway) sent; false when there is no such message. */
+    boolean delivered(long id, boolean sent) {
+        return jdbc.sql("update traffic.outbox set status = ?, sent_at = ? where id = ?")
+            .params(sent ? "SENT" : "FAILED", sent ? ts(clock.instant()) : null, id).update() == 1;
+    }
+
     PageOf<Message> list(String cityCode, PageRequest page) {
         String scope = cityCode == null ? "" : " where o.challan_number in (select number from traffic.challan where city_code = ?)";
         var params = cityCode == null ? java.util.List.of() : java.util.List.<Object>of(cityCode);

@@ -40,6 +40,7 @@ class WatchingUnpaidChallans {
 
     @Scheduled(fixedDelayString = "${safecity.traffic.unpaid-check:1h}", initialDelayString = "60s")
     void everyVehicle() {
+        markOverdue();
         List<String> plates = jdbc.sql("""
                 select plate from traffic.challan where status = 'ISSUED' and due_date < ? group by plate having count(*) > ?
                 union select plate from traffic.unpaid_listed""")
@@ -47,6 +48,17 @@ class WatchingUnpaidChallans {
         for (String plate : plates) {
             transactions.executeWithoutResult(status -> review(plate));
         }
+    }
+
+    /** Writes, once per due date, the step that a challan became overdue and its surcharge applies. */
+    int markOverdue() {
+        return jdbc.sql("""
+                insert into traffic.challan_step (challan_number, at, what, by_whom, note)
+                select c.number, ?, 'OVERDUE', 'system', 'not paid by ' || c.due_date || ': late surcharge Rs ' || (c.fine_pkr * ? / 100)
+                from traffic.challan c where c.status = 'ISSUED' and c.due_date < ?
+                  and not exists (select 1 from traffic.challan_step s where s.challan_number = c.number and s.what = 'OVERDUE'
+                                    and s.note like 'not paid by ' || c.due_date || ':%')""")
+            .params(ts(clock.instant()), settings.lateSurchargePercent(), today()).update();
     }
 
     /** Announces the plate listed or cleared if its count crossed the limit; in the caller's transaction. */
