@@ -1,14 +1,13 @@
 // The citizen portal's calls to the public traffic API: no account, so no sign-in redirect; a
-// refusal for too many look-ups (429) is told apart from every other problem.
-import { csrfHeader } from './console.js';
-
+// refusal for too many look-ups (429) is told apart from every other problem. The public API
+// takes no CSRF token: it acts on no account.
 export class TooManyRequests extends Error {}
 
 export async function publicCall(path, { method = 'GET', body } = {}) {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json', ...csrfHeader() } : {}) },
+    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (response.status === 429) {

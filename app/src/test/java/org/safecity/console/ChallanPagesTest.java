@@ -106,11 +106,22 @@ class ChallanPagesTest extends IntegrationTest {
 
         assertThat(lookup.status()).isEqualTo(200);
         assertThat(lookup.body()).contains("id=\"lookup\"", "name=\"plate\"", "name=\"cnic\"", "گاڑی نمبر", "/js/portal.js",
-            "name=\"viewport\"", "<meta name=\"_csrf\"");
+            "name=\"viewport\"");
         assertThat(verify.status()).isEqualTo(200);
         assertThat(verify.body()).contains("id=\"verdict\"", "/js/portal-verify.js");
         for (var page : List.of(lookup, verify)) {
-            assertThat(page.body()).doesNotContain("class=\"shell-nav\"", "href=\"/map\"", "Sign out", "<script>");
+            assertThat(page.body()).doesNotContain("class=\"shell-nav\"", "href=\"/map\"", "Sign out", "<script>", "_csrf");
+        }
+    }
+
+    @Test
+    void a_citizen_s_visit_to_the_portal_opens_no_server_session() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/portal/challans", "/portal/verify?n=PSH-2026-000001&s=abc")) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/html").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().allValues("Set-Cookie")).as(path).isEmpty();
         }
     }
 
