@@ -105,6 +105,7 @@ public final class RecordingBenchmark {
         double elapsed = (System.nanoTime() - started) / 1e9;
         var cpu = new ArrayList<Double>();
         var rss = new ArrayList<Double>();
+        var pss = new ArrayList<Double>();
         int restarts = 0;
         for (var r : recorders) {
             Process p = r.process();
@@ -113,16 +114,17 @@ public final class RecordingBenchmark {
                 continue;
             }
             cpu.add((cpuTicks(p.pid()) - before.get(p.pid())) / 100.0 / elapsed * 100);
-            rss.add(rssKb(p.pid()) / 1024.0);
+            rss.add(memoryKb(p.pid(), "status", "VmRSS:") / 1024.0);
+            pss.add(memoryKb(p.pid(), "smaps_rollup", "Pss:") / 1024.0);
         }
         double serverCpu = server == null ? 0 : (serverTicks(server) - serverBefore) / 100.0 / elapsed * 100;
         double jvmCpu = (cpuTicks(ProcessHandle.current().pid()) - jvmBefore) / 100.0 / elapsed * 100;
         int closed = segments.get() - segmentsBefore;
         System.out.printf("%d streams (%s): FFmpeg CPU per stream median %.2f%% of a core (max %.2f), total %.1f%%; "
-                + "RSS per stream median %.1f MB; RTSP server %.1f%%; JVM %.1f%%; segments closed %d of ~%d expected; "
+                + "RSS per stream median %.1f MB (PSS %.1f MB: shared libraries counted once); RTSP server %.1f%%; JVM %.1f%%; segments closed %d of ~%d expected; "
                 + "restarted %d, went dark %d%n",
             streams, source, median(cpu), cpu.stream().mapToDouble(d -> d).max().orElse(0), cpu.stream().mapToDouble(d -> d).sum(),
-            median(rss), serverCpu, jvmCpu, closed, (int) (streams * elapsed / 10), restarts, dark.get());
+            median(rss), median(pss), serverCpu, jvmCpu, closed, (int) (streams * elapsed / 10), restarts, dark.get());
         var stopping = recorders.stream().map(r -> Thread.ofVirtual().start(r::stop)).toList();
         for (Thread t : stopping) {
             t.join();
@@ -150,9 +152,9 @@ public final class RecordingBenchmark {
         }
     }
 
-    private static long rssKb(long pid) {
+    private static long memoryKb(long pid, String file, String field) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+            return Files.readAllLines(Path.of("/proc/" + pid + "/" + file)).stream().filter(l -> l.startsWith(field))
                 .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0);
         } catch (Exception e) {
             return 0;
