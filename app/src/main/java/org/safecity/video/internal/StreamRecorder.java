@@ -194,9 +194,9 @@ final class StreamRecorder {
                 try {
                     p.waitFor(POLL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
-                    if (!stopping) {
-                        continue;
-                    }
+                    // only stop() interrupts; it is checked below
+                }
+                if (stopping) {
                     p.destroy();
                 }
                 Instant now = clock.instant();
