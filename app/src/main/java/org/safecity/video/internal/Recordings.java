@@ -23,6 +23,9 @@ final class Recordings {
         var gaps = new ArrayList<Gap>();
         Instant covered = from;
         for (var s : segments) {
+            if (!s.start().isBefore(to)) {
+                break;
+            }
             if (Duration.between(covered, s.start()).compareTo(CONTINUOUS) > 0) {
                 gaps.add(new Gap(covered, s.start()));
             }
