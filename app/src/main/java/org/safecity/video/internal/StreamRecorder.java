@@ -86,7 +86,7 @@ final class StreamRecorder {
         stopping = true;
         Process running = process;
         if (running != null) {
-            running.destroy();
+            quit(running);
         }
         if (thread != null) {
             thread.interrupt();
@@ -99,6 +99,17 @@ final class StreamRecorder {
         running = process;
         if (running != null && running.isAlive()) {
             running.destroyForcibly();
+        }
+    }
+
+    /** Asks FFmpeg to finish cleanly, as pressing "q" does; if it cannot be asked, ends it. */
+    private static void quit(Process p) {
+        try {
+            var in = p.getOutputStream();
+            in.write('q');
+            in.flush();
+        } catch (IOException e) {
+            p.destroy();
         }
     }
 
@@ -158,7 +169,8 @@ final class StreamRecorder {
         Path list = incoming.resolve(run + ".csv");
         Files.createFile(list);
 
-        var args = new ArrayList<String>(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-nostats",
+        // FFmpeg reads its standard input: "q" there is the clean stop that closes and lists the open segment
+        var args = new ArrayList<String>(List.of("-hide_banner", "-loglevel", "error", "-nostats",
             "-stats_period", "1", "-progress", "pipe:1"));
         args.addAll(source.inputs(Math.max(1, settings.offlineAfter().toSeconds() / 2) * 1_000_000));
         args.addAll(List.of("-map", "0:v:0", "-c", "copy", "-f", "segment",
@@ -173,8 +185,7 @@ final class StreamRecorder {
 
         // errors go to a file, read when FFmpeg ends: a blocked reader thread per pipe would not scale to hundreds of cameras
         Path errors = folder.resolve("ffmpeg-errors.log");
-        ProcessBuilder builder = ffmpeg.ffmpeg(args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .redirectError(errors.toFile());
+        ProcessBuilder builder = ffmpeg.ffmpeg(args).redirectError(errors.toFile());
         Process p = builder.start();
         process = p;
         // a SafeCity killed outright leaves its FFmpeg running: the next start finds and ends it by this file
@@ -189,6 +200,7 @@ final class StreamRecorder {
         Instant lastSeenReport = Instant.EPOCH;
         Instant lastLiveChange = null;
         boolean hadData = false;
+        Long quitAsked = null;
         try {
             while (p.isAlive()) {
                 try {
@@ -197,7 +209,12 @@ final class StreamRecorder {
                     // only stop() interrupts; it is checked below
                 }
                 if (stopping) {
-                    p.destroy();
+                    if (quitAsked == null) {
+                        quitAsked = System.nanoTime();
+                        quit(p);
+                    } else if (System.nanoTime() - quitAsked > 5_000_000_000L) {
+                        p.destroy();
+                    }
                 }
                 Instant now = clock.instant();
                 long position = progress.outTimeMicros;

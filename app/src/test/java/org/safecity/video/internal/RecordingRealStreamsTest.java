@@ -40,6 +40,9 @@ class RecordingRealStreamsTest extends VideoTest {
     @Autowired
     private Ffmpeg ffmpeg;
 
+    @Autowired
+    private VideoSettings settings;
+
     @BeforeEach
     void streaming() throws IOException {
         RtspTestServer.assumeAvailable();
@@ -237,6 +240,40 @@ class RecordingRealStreamsTest extends VideoTest {
         var mardanList = as("MRD", Role.OPERATOR).get("/api/v1/video/cameras?q=" + cameraId).json();
         assertThat(mardanList.get("items").valueStream().map(i -> i.get("cameraId").asLong())).containsExactly(cameraId);
         assertThat(as("PSH", Role.OPERATOR).get("/api/v1/video/cameras?q=" + cameraId).json().get("total").asInt()).isZero();
+    }
+
+    @Test
+    @Order(8)
+    void stopping_a_recorder_ends_its_ffmpeg_and_keeps_the_segment_it_was_writing() throws Exception {
+        var closed = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var reports = new StreamRecorder.Reports() {
+            @Override
+            public void flowing(long camera, Instant at) {
+            }
+
+            @Override
+            public void wentDark(long camera, Instant lastDataAt, Instant at, String reason) {
+            }
+
+            @Override
+            public void segmentClosed(long camera, Instant start, Instant end, String path, long bytes, Instant runStartedAt) {
+                closed.add(path);
+            }
+        };
+        Path root = Files.createTempDirectory("recorder");
+        var recorder = new StreamRecorder(999_999, new StreamSource.Rtsp(server.url("/main"), null, null), root, ffmpeg, settings,
+            reports, java.time.Clock.systemUTC());
+        recorder.start();
+        Process process = waitFor(recorder::process, p -> p != null, Duration.ofSeconds(10));
+        waitFor(() -> Files.exists(root.resolve("999999/live/live.m3u8")), exists -> exists, Duration.ofSeconds(20));
+        int before = closed.size();
+
+        recorder.stop();
+
+        assertThat(process.isAlive()).isFalse();
+        assertThat(closed.size()).as("the open segment is closed and reported").isGreaterThan(before);
+        assertThat(closed).allMatch(path -> Files.exists(root.resolve(path)));
+        org.springframework.util.FileSystemUtils.deleteRecursively(root);
     }
 
     private JsonNode offlineAlert(SafeCityApi operator) {
