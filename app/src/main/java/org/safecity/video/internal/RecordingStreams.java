@@ -36,6 +36,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     private final Ffmpeg ffmpeg;
     private final DemoFeed demo;
     private final SegmentStore segments;
+    private final CameraSettingStore cameraSettings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -49,13 +50,14 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     private Thread reconciler;
 
     RecordingStreams(VideoSettings settings, CameraDirectory cameras, Ffmpeg ffmpeg, DemoFeed demo, SegmentStore segments,
-                     ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, StorageSettings storage,
+                     CameraSettingStore cameraSettings, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, StorageSettings storage,
                      @Value("${safecity.demo:false}") boolean demoNetwork) {
         this.settings = settings;
         this.cameras = cameras;
         this.ffmpeg = ffmpeg;
         this.demo = demo;
         this.segments = segments;
+        this.cameraSettings = cameraSettings;
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
@@ -102,7 +104,11 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         List<Long> demoCameras = demoCameras(all);
         var wanted = new LinkedHashMap<Long, StreamSource>();
         var byId = new java.util.HashMap<Long, CameraStreams>();
+        var switchedOff = cameraSettings.notRecorded();
         for (var camera : all) {
+            if (switchedOff.contains(camera.camera().id())) {
+                continue;
+            }
             source(camera, demoCameras).ifPresent(source -> wanted.put(camera.camera().id(), source));
             byId.put(camera.camera().id(), camera);
         }

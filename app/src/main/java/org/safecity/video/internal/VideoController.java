@@ -63,13 +63,15 @@ class VideoController {
     private final AuditTrail audit;
     private final Clock clock;
     private final VideoSettings settings;
+    private final CameraSettingStore cameraSettings;
     private final Path root;
 
     VideoController(CameraDirectory cameras, RecordingStreams recording, SegmentStore segments, ExportingClips exporting,
                     ClipStore clips, HoldingFootage holding, HoldStore holds, ExpiringRecordings retention, RetentionRuleStore rules,
                     CaseRecords cases, Ffmpeg ffmpeg, AuditTrail audit, Clock clock, StorageSettings storage,
-                    VideoSettings settings) {
+                    VideoSettings settings, CameraSettingStore cameraSettings) {
         this.settings = settings;
+        this.cameraSettings = cameraSettings;
         this.cameras = cameras;
         this.recording = recording;
         this.segments = segments;
@@ -120,6 +122,9 @@ class VideoController {
     }
 
     record RuleInput(Integer days, Long quotaBytes) {
+    }
+
+    record RecordingSwitch(Boolean enabled) {
     }
 
     @GetMapping("/api/v1/video/cameras")
@@ -354,6 +359,20 @@ class VideoController {
         }
         holding.release(hold, request.reason().strip());
         return holds.find(holdId).orElseThrow();
+    }
+
+    @PutMapping("/api/v1/cameras/{id}/recording")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Switch a camera's recording on or off (taken up within the reconcile interval)")
+    Map<String, Object> switchRecording(@PathVariable long id, @RequestBody RecordingSwitch input) {
+        camera(id);
+        if (input.enabled() == null) {
+            throw new InvalidInput("enabled", "is required: true or false");
+        }
+        cameraSettings.setRecording(id, input.enabled(), CurrentActor.name(), clock.instant());
+        audit.record(input.enabled() ? "video.recording-on" : "video.recording-off", "camera", Long.toString(id));
+        recording.reconcile();
+        return Map.of("cameraId", id, "recording", input.enabled());
     }
 
     @GetMapping("/api/v1/video/retention")

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 class DemoCamerasTest extends VideoTest {
 
     @Test
-    void the_first_demo_cameras_are_recorded_and_live_from_a_looping_test_pattern() {
+    void the_first_demo_cameras_are_recorded_and_live_from_a_looping_test_pattern_and_an_admin_may_switch_one_off() {
         var operator = as("PSH", Role.OPERATOR);
         // the clips are encoded once, when recording starts
         JsonNode list = waitFor(() -> operator.get("/api/v1/video/cameras?city=PSH&limit=5").json(),
@@ -31,6 +31,15 @@ class DemoCamerasTest extends VideoTest {
         assertThat(health.get("fps").asDouble()).isBetween(20.0, 30.0);
         assertThat(operator.get("/api/v1/cameras/" + camera + "/live.m3u8").status()).isEqualTo(200);
         assertThat(operator.get("/api/v1/cameras/" + camera + "/recordings").json().get("items").size()).isPositive();
+
+        long second = list.get("items").get(1).get("cameraId").asLong();
+        assertThat(operator.put("/api/v1/cameras/" + second + "/recording", java.util.Map.of("enabled", false)).status()).isEqualTo(403);
+        var off = admin().put("/api/v1/cameras/" + second + "/recording", java.util.Map.of("enabled", false));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        assertThat(operator.get("/api/v1/cameras/" + second + "/health").json().get("recording").asBoolean()).isFalse();
+        assertThat(operator.get("/api/v1/cameras/" + second + "/live.m3u8").status()).isEqualTo(404);
+        assertThat(admin().put("/api/v1/cameras/" + second + "/recording", java.util.Map.of("enabled", true)).status()).isEqualTo(200);
+        assertThat(operator.get("/api/v1/cameras/" + second + "/health").json().get("recording").asBoolean()).isTrue();
 
         long notRecorded = list.get("items").get(2).get("cameraId").asLong();
         var live = operator.get("/api/v1/cameras/" + notRecorded + "/live.m3u8");
