@@ -1,0 +1,211 @@
+package org.safecity.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.safecity.BrowserTest;
+import org.safecity.SafeCityApi;
+
+/**
+ * The video wall and playback in a real Chromium, on the Peshawar demo cameras that record a
+ * moving test pattern: a tile must be playing, its clock advancing and its pictures changing.
+ * Screenshots in {@code target/screenshots}.
+ */
+class VideoWallInBrowserTest extends BrowserTest {
+
+    private static final Duration STREAM_PATIENCE = Duration.ofSeconds(90);
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    private SafeCityApi operator;
+
+    /** A Peshawar operator, signed in both in the browser and over the API. */
+    private void signInAsPeshawarOperator() {
+        String username = "video.wall." + ProcessHandle.current().pid() + "." + PEOPLE.incrementAndGet();
+        String password = "password-for-" + username;
+        var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Wall operator",
+            "password", password, "roles", List.of("OPERATOR"), "cityCode", "PSH"));
+        assertThat(created.status()).as("operator account: %s", created).isEqualTo(201);
+        operator = anonymous.signIn(username, password);
+        chromium.signIn(port, username, password);
+    }
+
+    /** The first camera the operator may watch that records, once the demo feed has started it. */
+    private long recordingCamera() {
+        long deadline = System.nanoTime() + STREAM_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            var cameras = operator.get("/api/v1/video/cameras?city=PSH");
+            assertThat(cameras.status()).as(cameras.body()).isEqualTo(200);
+            for (var camera : cameras.json().get("items")) {
+                if (camera.get("recording").asBoolean() && operator.get("/api/v1/cameras/" + camera.get("cameraId").asLong()
+                    + "/live.m3u8").status() == 200) {
+                    return camera.get("cameraId").asLong();
+                }
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new AssertionError("no demo camera of Peshawar started recording within " + STREAM_PATIENCE);
+    }
+
+    private String nameOf(long cameraId) {
+        for (var camera : operator.get("/api/v1/video/cameras?city=PSH").json().get("items")) {
+            if (camera.get("cameraId").asLong() == cameraId) {
+                return camera.get("name").asString();
+            }
+        }
+        throw new AssertionError("camera " + cameraId + " is not in the picker's list");
+    }
+
+    private void openEmptyWall() {
+        browser.get(url("/video"));
+        chromium.script("localStorage.clear()");
+        browser.navigate().refresh();
+        new WebDriverWait(browser, STREAM_PATIENCE).until(driver ->
+            "true".equals(driver.findElement(By.id("wall")).getDomAttribute("data-loaded")));
+    }
+
+    @Test
+    void chromium_here_plays_h264_through_media_source_extensions() {
+        signInAsPeshawarOperator();
+        browser.get(url("/video"));
+
+        assertThat(chromium.script("return MediaSource.isTypeSupported('video/mp4; codecs=\"avc1.42E01E\"')")).isEqualTo(true);
+        assertThat(chromium.script("return Hls.isSupported()")).isEqualTo(true);
+    }
+
+    @Test
+    void a_tile_of_the_wall_plays_the_live_moving_pictures_of_a_recording_demo_camera() {
+        signInAsPeshawarOperator();
+        long cameraId = recordingCamera();
+        openEmptyWall();
+
+        WebElement tile = playingTile(cameraId);
+        Map<?, ?> first = videoState(tile);
+        sleep(Duration.ofSeconds(3));
+        Map<?, ?> later = videoState(tile);
+
+        assertThat(((Number) later.get("width")).intValue()).as("videoWidth").isPositive();
+        assertThat(((Number) later.get("time")).doubleValue() - ((Number) first.get("time")).doubleValue())
+            .as("seconds played in 3 s").isGreaterThan(1.5);
+        assertThat(later.get("frame")).as("the picture changes").isNotEqualTo(first.get("frame"));
+        assertThat(tile.getText()).contains("Snapshot", "Play back");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver ->
+            "true".equals(tile.findElement(By.cssSelector(".tile-health")).getDomAttribute("data-online")));
+        chromium.screenshot("video-wall-4");
+
+        tile.findElement(By.tagName("video")).click();
+        assertThat(tile.getDomAttribute("class")).contains("enlarged");
+        chromium.screenshot("video-wall-enlarged");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        assertThat(tile.getDomAttribute("class")).doesNotContain("enlarged");
+        assertThat(chromium.severeMessages()).isEmpty();
+    }
+
+    @Test
+    void the_wall_keeps_its_layout_and_cameras_when_opened_again() {
+        signInAsPeshawarOperator();
+        long cameraId = recordingCamera();
+        openEmptyWall();
+
+        browser.findElement(By.cssSelector(".video-sizes button[data-size='9']")).click();
+        WebElement wall = browser.findElement(By.id("wall"));
+        assertThat(wall.getDomAttribute("data-size")).isEqualTo("9");
+        assertThat(wall.findElements(By.cssSelector(":scope > .tile"))).hasSize(9);
+        // take the camera off its tile and put it back from the picker, found by searching
+        WebElement tile = playingTile(cameraId);
+        tile.findElement(By.cssSelector(".tile-remove")).click();
+        browser.findElement(By.id("camera-search")).sendKeys(nameOf(cameraId));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+            driver.findElements(By.cssSelector(".camera-pick[data-camera-id='" + cameraId + "']")).stream().findFirst().orElse(null)).click();
+        playingTile(cameraId);
+        chromium.screenshot("video-wall-9");
+
+        browser.navigate().refresh();
+        new WebDriverWait(browser, STREAM_PATIENCE).until(driver ->
+            "true".equals(driver.findElement(By.id("wall")).getDomAttribute("data-loaded")));
+        assertThat(browser.findElement(By.id("wall")).getDomAttribute("data-size")).isEqualTo("9");
+        playingTile(cameraId);
+    }
+
+    @Test
+    void playback_shows_what_is_recorded_plays_it_and_exports_a_clip_for_download() {
+        signInAsPeshawarOperator();
+        long cameraId = recordingCamera();
+        // enough recording for a clip: two 10 s segments after the first one started
+        sleep(Duration.ofSeconds(25));
+        Instant at = Instant.now().minusSeconds(15);
+
+        browser.get(url("/video/playback?camera=" + cameraId + "&at=" + at));
+        WebElement page = browser.findElement(By.id("playback"));
+        new WebDriverWait(browser, STREAM_PATIENCE).until(driver -> "true".equals(page.getDomAttribute("data-loaded")));
+        WebElement timeline = browser.findElement(By.id("timeline"));
+        assertThat(Integer.parseInt(timeline.getDomAttribute("data-spans"))).as("recorded spans on the timeline").isPositive();
+        new WebDriverWait(browser, STREAM_PATIENCE).until(driver -> "playing".equals(page.getDomAttribute("data-state")));
+        double started = ((Number) chromium.script("return document.getElementById('player').currentTime")).doubleValue();
+        sleep(Duration.ofSeconds(2));
+        double played = ((Number) chromium.script("return document.getElementById('player').currentTime")).doubleValue();
+        assertThat(played - started).as("recorded video advances").isGreaterThan(1.0);
+        String playingAt = page.getDomAttribute("data-playing-at");
+        assertThat(Duration.between(at, Instant.parse(playingAt)).abs()).as("playing near the moment asked for").isLessThan(Duration.ofSeconds(15));
+        chromium.screenshot("video-playback");
+
+        // the clip form starts half a minute either side of the moment; ask for ten recorded seconds instead
+        setLocal("from", at.minusSeconds(5));
+        setLocal("to", at.plusSeconds(5));
+        browser.findElement(By.cssSelector("#clip-form button[type=submit]")).click();
+        WebElement status = browser.findElement(By.id("clip-status"));
+        new WebDriverWait(browser, STREAM_PATIENCE).until(driver -> List.of("READY", "FAILED").contains(status.getDomAttribute("data-status")));
+        assertThat(status.getDomAttribute("data-status")).as(status.getText()).isEqualTo("READY");
+        String download = browser.findElement(By.id("clip-download")).getDomAttribute("href");
+        var clip = operator.get(download);
+        assertThat(clip.status()).isEqualTo(200);
+        assertThat(clip.contentType()).contains("video/mp4");
+        chromium.screenshot("video-clip-ready");
+        assertThat(chromium.severeMessages()).isEmpty();
+    }
+
+    /** Types a Pakistan-time moment into a datetime-local field of the clip form. */
+    private void setLocal(String field, Instant instant) {
+        String local = instant.atZone(java.time.ZoneOffset.ofHours(5)).toLocalDateTime().withNano(0).toString();
+        chromium.script("const f = document.querySelector('#clip-form [name=" + field + "]'); f.value = '" + local + "';");
+    }
+
+    private WebElement playingTile(long cameraId) {
+        By tile = By.cssSelector("#wall .tile[data-camera-id='" + cameraId + "']");
+        new WebDriverWait(browser, STREAM_PATIENCE).until(driver -> driver.findElements(tile).stream()
+            .anyMatch(t -> "playing".equals(t.getDomAttribute("data-state"))));
+        return browser.findElement(tile);
+    }
+
+    /** The tile video's clock, size, and a fingerprint of its current picture (drawn to a canvas). */
+    private Map<?, ?> videoState(WebElement tile) {
+        return (Map<?, ?>) browser.executeScript("""
+            const video = arguments[0].querySelector('video');
+            const canvas = document.createElement('canvas');
+            canvas.width = 64; canvas.height = 36;
+            const context = canvas.getContext('2d');
+            context.drawImage(video, 0, 0, 64, 36);
+            const pixels = context.getImageData(0, 0, 64, 36).data;
+            let hash = 0;
+            for (let i = 0; i < pixels.length; i += 1) hash = (hash * 31 + pixels[i]) | 0;
+            return { time: video.currentTime, width: video.videoWidth, frame: String(hash) };
+            """, tile);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
