@@ -242,12 +242,13 @@ async function follow(clipId) {
     clipStatus.dataset.status = clip.status;
     if (clip.status === 'READY') {
       const megabytes = clip.bytes != null ? `${formatCount(Math.max(1, Math.round(clip.bytes / 1e6)))} MB` : '';
-      clipStatus.replaceChildren(
+      clipStatus.replaceChildren(...[
         element('a', { className: 'button-quiet', text: `Download the clip (MP4${megabytes ? `, ${megabytes}` : ''})`,
           attributes: { id: 'clip-download', href: clip.downloadUrl ?? `/api/v1/clips/${clipId}/download`, download: '' } }),
         clip.sha256 ? element('p', { className: 'muted', text: `SHA-256 ${clip.sha256}` }) : null,
         clip.evidenceItemId ? element('p', {}, element('a', { text: 'The sealed evidence item',
-          attributes: { id: 'clip-evidence', href: `/evidence/items/${clip.evidenceItemId}` } })) : null);
+          attributes: { id: 'clip-evidence', href: `/evidence/items/${clip.evidenceItemId}` } })) : null,
+      ].filter(Boolean));
       return;
     }
     if (clip.status === 'FAILED') {

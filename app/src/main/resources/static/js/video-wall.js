@@ -55,7 +55,8 @@ function render() {
     if (wall.children[i] !== slot.element) wall.insertBefore(slot.element, wall.children[i] ?? null);
     slot.element.classList.toggle('selected', i === selected);
   });
-  hint.textContent = `Choose a camera for tile ${selected + 1}.`;
+  hint.textContent = selected >= 0 ? `Choose a camera for tile ${selected + 1}.`
+    : 'Every tile shows a camera: take one off (×) or choose more tiles to add another.';
 }
 
 function liveSlot(index, cameraId) {
@@ -90,11 +91,16 @@ document.addEventListener('keydown', (event) => {
 });
 
 function show(cameraId) {
+  if (selected < 0) return;
   slots[selected] = cameraId;
-  const nextEmpty = slots.slice(0, size).findIndex((id, i) => id == null && i !== selected);
-  if (nextEmpty >= 0) selected = nextEmpty;
+  selected = firstEmpty();
   save();
   render();
+}
+
+/** The first tile without a camera, which the next camera picked goes to; -1 when the wall is full. */
+function firstEmpty() {
+  return slots.slice(0, size).findIndex((id) => id == null);
 }
 
 function listCameras(cameras) {
@@ -131,7 +137,7 @@ search.addEventListener('input', () => {
 
 sizeButtons.forEach((button) => button.addEventListener('click', () => {
   size = Number(button.dataset.size);
-  if (selected >= size) selected = 0;
+  selected = firstEmpty();
   save();
   render();
 }));
@@ -148,8 +154,7 @@ async function start() {
     const first = [...cameras.items].sort((a, b) => Number(b.recording) - Number(a.recording)).map((c) => c.cameraId);
     slots = Array.from({ length: SIZES.at(-1) }, (_, i) => (i < size ? first[i] ?? null : null));
   }
-  const firstEmpty = slots.slice(0, size).findIndex((id) => id == null);
-  selected = Math.max(0, firstEmpty);
+  selected = firstEmpty();
   save();
   render();
 }
