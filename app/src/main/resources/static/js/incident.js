@@ -133,10 +133,12 @@ function render(incident, recommendations) {
   }
 }
 
-// The nearest cameras that have video, live, in a small wall; drawn again only when they change.
+// The nearest cameras that are recording, live, in a small wall; drawn again only when they change.
 const NEARBY_TILES = 4;
 const nearbyWall = document.getElementById('nearby-wall');
-const watchable = getJson('/api/v1/video/cameras').then((found) => new Map(found.items.map((c) => [c.cameraId, c]))).catch(() => new Map());
+const watchable = getJson('/api/v1/video/cameras')
+  .then((found) => new Map(found.items.filter((c) => c.recording).map((c) => [c.cameraId, c])))
+  .catch(() => new Map());
 let nearbyTiles = [];
 let nearbyShown = '';
 
