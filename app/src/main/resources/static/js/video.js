@@ -3,6 +3,7 @@
 import { element, formatDateTime, getJson } from './console.js';
 
 const HEALTH_EVERY_MS = 10_000;
+const FROZEN_AFTER_MS = 6_000;
 const STALL_AFTER_MS = 20_000;
 const RETRY_FIRST_MS = 2_000;
 const RETRY_MOST_MS = 30_000;
@@ -40,12 +41,17 @@ export function playHls(video, source, { live = true, onState = () => {}, onDeta
 
   const start = () => {
     clearTimeout(retryTimer);
+    retryTimer = null;
     if (hls) hls.destroy();
     hls = null;
     lastMoved = Date.now();
     report('connecting');
     if (window.Hls && window.Hls.isSupported()) {
-      hls = new window.Hls({ enableWorker: true, liveSyncDurationCount: 3, manifestLoadingMaxRetry: 1, levelLoadingMaxRetry: 2 });
+      // A wall runs for days: live tiles keep only half a minute behind them, or the browser's memory fills.
+      hls = new window.Hls({
+        enableWorker: true, liveSyncDurationCount: 3, manifestLoadingMaxRetry: 1, levelLoadingMaxRetry: 2,
+        ...(live ? { backBufferLength: 30, maxBufferLength: 10 } : {}),
+      });
       hls.on(window.Hls.Events.MANIFEST_PARSED, () => video.play().catch(() => {}));
       hls.on(window.Hls.Events.LEVEL_LOADED, (_, data) => onDetails(data.details));
       hls.on(window.Hls.Events.ERROR, (_, data) => {
@@ -86,15 +92,20 @@ export function playHls(video, source, { live = true, onState = () => {}, onDeta
   video.addEventListener('playing', onPlaying);
   video.addEventListener('waiting', onWaiting);
 
-  // A live picture that stops moving (the camera stalled, the playlist stopped growing) is restarted.
+  // A live picture that stops moving (the camera stalled, the playlist stopped growing) says so,
+  // and is started again when it stays still; so is one that never starts.
   const watchdog = live ? setInterval(() => {
+    const state = video.dataset.state;
     if (video.currentTime !== lastTime) {
       lastTime = video.currentTime;
       lastMoved = Date.now();
-    } else if (Date.now() - lastMoved > STALL_AFTER_MS && !retryTimer) {
-      fail();
+      if (state === 'buffering') report('playing');
+    } else if (state === 'playing' || state === 'buffering' || state === 'connecting') {
+      const still = Date.now() - lastMoved;
+      if (still > STALL_AFTER_MS) fail();
+      else if (still > FROZEN_AFTER_MS && state === 'playing') report('buffering');
     }
-  }, 5_000) : null;
+  }, 2_000) : null;
 
   start();
   return {
