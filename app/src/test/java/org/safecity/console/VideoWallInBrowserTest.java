@@ -172,6 +172,35 @@ class VideoWallInBrowserTest extends BrowserTest {
         assertThat(chromium.severeMessages()).isEmpty();
     }
 
+    @Test
+    void an_incident_page_plays_its_nearest_recording_camera_and_links_each_nearby_camera_to_the_moment_it_opened() {
+        signInAsPeshawarOperator();
+        long cameraId = recordingCamera();
+        var camera = admin().get("/api/v1/cameras/" + cameraId).json();
+        var opened = admin().post("/api/v1/incidents", Map.of("type", "ROBBERY",
+            "location", Map.of("lat", camera.get("lat").asDouble(), "lon", camera.get("lon").asDouble()),
+            "description", "Shop robbed under the camera", "address", camera.get("siteName").asString(),
+            "caller", Map.of("name", "Gul Khan", "number", "0300-1234567"), "cityCode", "PSH"));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        Instant openedAt = Instant.parse(opened.json().get("openedAt").asString());
+
+        browser.get(url("/incidents/" + opened.json().get("id").asLong()));
+        By tile = By.cssSelector("#nearby-wall .tile[data-camera-id='" + cameraId + "']");
+        new WebDriverWait(browser, STREAM_PATIENCE).until(driver -> driver.findElements(tile).stream()
+            .anyMatch(t -> "playing".equals(t.getDomAttribute("data-state"))));
+        Map<?, ?> first = videoState(browser.findElement(tile));
+        sleep(Duration.ofSeconds(2));
+        Map<?, ?> later = videoState(browser.findElement(tile));
+
+        assertThat(((Number) later.get("time")).doubleValue()).isGreaterThan(((Number) first.get("time")).doubleValue());
+        assertThat(browser.findElements(By.cssSelector("#nearby-wall .tile"))).hasSizeBetween(1, 4);
+        assertThat(browser.findElements(By.cssSelector("#cameras a.video-link"))).extracting(link -> link.getDomAttribute("href"))
+            .contains("/video/playback?camera=" + cameraId + "&at="
+                + java.net.URLEncoder.encode(openedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()
+                    .replaceFirst("(:\\d{2})Z$", "$1.000Z"), java.nio.charset.StandardCharsets.UTF_8));
+        chromium.screenshot("incident-nearby-video");
+    }
+
     /** Types a Pakistan-time moment into a datetime-local field of the clip form. */
     private void setLocal(String field, Instant instant) {
         String local = instant.atZone(java.time.ZoneOffset.ofHours(5)).toLocalDateTime().withNano(0).toString();
