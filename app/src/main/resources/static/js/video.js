@@ -199,7 +199,7 @@ export function watchHealth(cameraId, badge, onBack = () => {}) {
       badge.textContent = health.online ? 'online' : 'offline';
       badge.dataset.online = String(health.online);
       badge.title = health.online
-        ? [health.fps && `${health.fps} fps`, health.bitrateKbps && `${health.bitrateKbps} kbit/s`].filter(Boolean).join(' · ')
+        ? [health.fps && `${Math.round(health.fps)} fps`, health.bitrateKbps && `${Math.round(health.bitrateKbps)} kbit/s`].filter(Boolean).join(' · ')
         : `Last seen ${health.lastSeen ? formatDateTime(health.lastSeen) : 'never'}${health.lastError ? ` — ${health.lastError}` : ''}`;
       if (health.online && online === false) onBack();
       online = health.online;

@@ -14,12 +14,24 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.safecity.BrowserTest;
 import org.safecity.SafeCityApi;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The video wall and playback in a real Chromium, on the Peshawar demo cameras that record a
  * moving test pattern: a tile must be playing, its clock advancing and its pictures changing.
- * Screenshots in {@code target/screenshots}.
+ * Screenshots in {@code target/screenshots}. The recording settings are the video module's tests'
+ * own, word for word, so both run in one application.
  */
+@TestPropertySource(properties = {
+    "safecity.video.recording=true",
+    "safecity.video.segment-length=2s",
+    "safecity.video.live-segment-length=1s",
+    "safecity.video.offline-after=4s",
+    "safecity.video.retry-min=500ms",
+    "safecity.video.retry-max=2s",
+    "safecity.video.reconcile-interval=1s",
+    "safecity.video.stream-pattern=rtsp://127\\\\.0\\\\.0\\\\.1:.*",
+    "safecity.video.demo-cameras=2"})
 class VideoWallInBrowserTest extends BrowserTest {
 
     private static final Duration STREAM_PATIENCE = Duration.ofSeconds(90);
@@ -139,7 +151,7 @@ class VideoWallInBrowserTest extends BrowserTest {
     void playback_shows_what_is_recorded_plays_it_and_exports_a_clip_for_download() {
         signInAsPeshawarOperator();
         long cameraId = recordingCamera();
-        // enough recording for a clip: two 10 s segments after the first one started
+        // enough recording on both sides of the moment for a ten-second clip
         sleep(Duration.ofSeconds(25));
         Instant at = Instant.now().minusSeconds(15);
 
