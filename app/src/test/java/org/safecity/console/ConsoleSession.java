@@ -25,6 +25,8 @@ final class ConsoleSession {
 
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:webjars|js|css|img)/[^\"]+)\"");
 
+    private static final java.util.concurrent.atomic.AtomicInteger PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
+
     private final String base;
     private final HttpClient http;
 
@@ -39,6 +41,28 @@ final class ConsoleSession {
 
     static ConsoleSession anonymous(int port) {
         return new ConsoleSession(port);
+    }
+
+    /** A new account with one role over the whole province (made by an administrator), signed in through the form. */
+    static ConsoleSession signedIn(org.safecity.SafeCityApi admin, int port, org.safecity.identity.Role role) {
+        String username = "console." + role.name().toLowerCase().replace('_', '-') + "." + ProcessHandle.current().pid()
+            + "." + PEOPLE.incrementAndGet();
+        String password = "password-for-" + username;
+        var account = new java.util.HashMap<String, Object>(Map.of("username", username, "displayName", "Console " + role,
+            "password", password, "roles", java.util.List.of(role.name())));
+        if (role == org.safecity.identity.Role.PARTNER) {
+            account.put("partnerId", 1);
+        }
+        var created = admin.post("/api/v1/accounts", account);
+        if (created.status() != 201) {
+            throw new IllegalStateException("account " + username + ": " + created);
+        }
+        var session = anonymous(port);
+        var answer = session.signIn(username, password);
+        if (!answer.redirectPath().equals("/")) {
+            throw new IllegalStateException("sign-in of " + username + ": " + answer);
+        }
+        return session;
     }
 
     /** Fills in and submits the sign-in form; the answer is the form's redirect. */

@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.identity.Role;
@@ -16,7 +14,6 @@ import org.safecity.identity.Role;
 /** The video wall and playback pages: who may open them, what they link to, and the policy that lets hls.js play. */
 class VideoPagesTest extends IntegrationTest {
 
-    private static final AtomicInteger PEOPLE = new AtomicInteger();
     private static final List<Role> WATCHERS = List.of(Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR, Role.INVESTIGATOR, Role.ADMIN);
     private static final List<Role> NOT_WATCHERS = List.of(Role.AUDITOR, Role.TRAFFIC_REVIEWER, Role.PARTNER, Role.FIELD_UNIT);
 
@@ -91,18 +88,6 @@ class VideoPagesTest extends IntegrationTest {
     }
 
     private ConsoleSession signedIn(Role role) {
-        String username = "video.page." + role.name().toLowerCase().replace('_', '-') + "." + ProcessHandle.current().pid()
-            + "." + PEOPLE.incrementAndGet();
-        String password = "password-for-" + username;
-        var account = new java.util.HashMap<String, Object>(Map.of("username", username, "displayName", "Video " + role,
-            "password", password, "roles", List.of(role.name())));
-        if (role == Role.PARTNER) {
-            account.put("partnerId", 1);
-        }
-        var created = admin().post("/api/v1/accounts", account);
-        assertThat(created.status()).as("account %s: %s", username, created).isEqualTo(201);
-        var session = ConsoleSession.anonymous(port);
-        assertThat(session.signIn(username, password).redirectPath()).as("sign-in of " + username).isEqualTo("/");
-        return session;
+        return ConsoleSession.signedIn(admin(), port, role);
     }
 }
