@@ -103,7 +103,13 @@ function firstEmpty() {
   return slots.slice(0, size).findIndex((id) => id == null);
 }
 
-function listCameras(cameras) {
+/** Recording cameras first: those are the ones with a picture to show. */
+function byRecording(cameras) {
+  return [...cameras].sort((a, b) => Number(b.recording) - Number(a.recording));
+}
+
+function listCameras(found) {
+  const cameras = byRecording(found);
   list.replaceChildren(...cameras.slice(0, LISTED_AT_MOST).map((camera) => {
     const pick = element('button', {
       className: 'camera-pick', attributes: { type: 'button', 'data-camera-id': camera.cameraId },
@@ -151,7 +157,7 @@ async function start() {
     slots = Array.from({ length: SIZES.at(-1) }, (_, i) => (known.has(slots[i]) ? slots[i] : null));
   } else {
     // a first visit shows the cameras that are recording, so the wall is not empty
-    const first = [...cameras.items].sort((a, b) => Number(b.recording) - Number(a.recording)).map((c) => c.cameraId);
+    const first = byRecording(cameras.items).filter((c) => c.recording).map((c) => c.cameraId);
     slots = Array.from({ length: SIZES.at(-1) }, (_, i) => (i < size ? first[i] ?? null : null));
   }
   selected = firstEmpty();
