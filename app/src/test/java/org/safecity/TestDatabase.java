@@ -24,7 +24,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("safecity-test-database", properties()));
+        var sources = context.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("safecity-test-database", properties()));
+        // No camera is recorded unless a test asks for it (its own @TestPropertySource wins over this)
+        var noRecording = new MapPropertySource("safecity-test-video", Map.of("safecity.video.recording", "false"));
+        if (sources.contains("Inlined Test Properties")) {
+            sources.addAfter("Inlined Test Properties", noRecording);
+        } else {
+            sources.addAfter("safecity-test-database", noRecording);
+        }
         CONTEXTS.add(context);
     }
 

@@ -23,6 +23,18 @@ public interface CameraDirectory {
      */
     void markSeen(long cameraId, Instant at);
 
+    /**
+     * Records that the camera stopped sending (no video for a while): an ONLINE camera becomes OFFLINE.
+     * Other statuses stay as they are.
+     */
+    void markSilent(long cameraId, Instant at);
+
+    /** The stream addresses of a camera in service, for the module that pulls its video. */
+    Optional<CameraStreams> streams(long cameraId);
+
+    /** The stream addresses of every installed camera in service, by id. */
+    List<CameraStreams> streams();
+
     /** The stream credentials of a camera, decrypted, for the module that pulls its video. */
     Optional<StreamCredentials> streamCredentials(long cameraId);
 }

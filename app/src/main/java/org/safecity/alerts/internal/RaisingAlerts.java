@@ -9,6 +9,7 @@ import org.safecity.detections.DetectionKind;
 import org.safecity.detections.AnalyticsDetected;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
+import org.safecity.video.CameraWentDark;
 import org.safecity.watchlists.WatchlistHit;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -84,6 +85,18 @@ class RaisingAlerts {
         }
     }
 
+    /** A recorded camera went dark: the operators of its city should know its picture is gone. */
+    @ApplicationModuleListener
+    void on(CameraWentDark dark) {
+        store.serialise();
+        var alert = draft("CAMERA_OFFLINE", "MEDIUM", cameras.find(dark.cameraId()), dark.cameraId(), dark.at(), dark.at())
+            .reason(dark.lastDataAt() == null ? "no video since recording started: " + dark.reason()
+                : "no video since " + dark.lastDataAt() + ": " + dark.reason());
+        long id = store.insert(alert.build());
+        store.append(id, "RAISED", "system", "camera offline", clock.instant());
+        stream.wakeAfterCommit();
+    }
+
     private Draft draft(String type, String priority, Optional<CameraSummary> camera, long cameraId, Instant observedAt,
                         Instant receivedAt) {
         return new Draft(type, priority, camera.orElse(null), cameraId, observedAt, receivedAt, clock.instant());
@@ -132,6 +145,11 @@ class RaisingAlerts {
         Draft analytic(String analytic, Double confidence) {
             this.analytic = analytic;
             this.score = confidence;
+            return this;
+        }
+
+        Draft reason(String why) {
+            this.reason = why;
             return this;
         }
 

@@ -125,6 +125,21 @@ class CameraStore {
             .query(String.class).optional().map(CameraStatus::valueOf);
     }
 
+    /** ONLINE becomes OFFLINE; answers the status before when it changed, else empty. */
+    Optional<CameraStatus> markSilent(long id) {
+        return jdbc.sql("""
+                update registry.camera c set status = 'OFFLINE'
+                from registry.camera old where c.id = old.id and c.id = ? and c.retired_at is null and old.status = 'ONLINE'
+                returning old.status""")
+            .param(id).query(String.class).optional().map(CameraStatus::valueOf);
+    }
+
+    /** Cameras in service that are on their pole (not planned), by id. */
+    List<Camera> installed() {
+        return jdbc.sql(SELECT + " where c.retired_at is null and s.retired_at is null and c.status <> 'PLANNED' order by c.id")
+            .query(CameraStore::map).list();
+    }
+
     Optional<byte[]> credentials(long id) {
         return jdbc.sql("select credentials from registry.camera where id = ? and credentials is not null")
             .param(id).query((rs, n) -> rs.getBytes(1)).optional();

@@ -30,6 +30,8 @@ import org.springframework.core.io.ClassPathResource;
 final class DemoNetwork {
 
     static final int PHASE_1_SITES = 125;
+    /** The demo's cameras live at 10.21.{site}.{n}: fictional addresses, nothing answers there. */
+    private static final String DEMO_HOSTS = "10.21.";
     static final int PHASE_1_CAMERAS = 710;
     static final int PHASE_2_SITES = 600;
     /**
@@ -251,7 +253,7 @@ final class DemoNetwork {
                     label = "overview" + (n > 1 ? " " + n : "");
                 }
             }
-            String host = "10.21." + siteNumber + "." + (11 + k);
+            String host = DEMO_HOSTS + siteNumber + "." + (11 + k);
             String[] paths = streamPaths(model.make(), model.resolution());
             CameraStatus status;
             LocalDate installedOn = null;
@@ -277,6 +279,11 @@ final class DemoNetwork {
                 heading, fov, "rtsp://" + host + ":554" + paths[0], "rtsp://" + host + ":554" + paths[1], status, installedOn, seen));
         }
         return plans;
+    }
+
+    /** Whether a stream address is one the demo made up. */
+    static boolean isDemoAddress(String streamUrl) {
+        return streamUrl != null && streamUrl.startsWith("rtsp://" + DEMO_HOSTS);
     }
 
     /** Each maker's usual RTSP paths for the main and the sub stream. */

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.safecity.registry.CameraDirectory;
+import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraStreams;
 import org.safecity.registry.CameraStatusChanged;
 import org.safecity.registry.CameraSummary;
 import org.safecity.registry.StreamCredentials;
@@ -60,6 +62,29 @@ class RegisteredCameras implements CameraDirectory {
         if (before.isPresent() && next != null && before.get() != next) {
             events.publishEvent(new CameraStatusChanged(cameraId, before.get(), next, at));
         }
+    }
+
+    @Override
+    @Transactional
+    public void markSilent(long cameraId, Instant at) {
+        var before = cameras.markSilent(cameraId);
+        if (before.isPresent()) {
+            events.publishEvent(new CameraStatusChanged(cameraId, before.get(), CameraStatus.OFFLINE, at));
+        }
+    }
+
+    @Override
+    public Optional<CameraStreams> streams(long cameraId) {
+        return cameras.find(cameraId).filter(c -> !c.retired()).map(RegisteredCameras::streams);
+    }
+
+    @Override
+    public List<CameraStreams> streams() {
+        return cameras.installed().stream().map(RegisteredCameras::streams).toList();
+    }
+
+    private static CameraStreams streams(Camera c) {
+        return new CameraStreams(summary(c), c.mainStream(), c.subStream(), DemoNetwork.isDemoAddress(c.mainStream()));
     }
 
     @Override

@@ -1,0 +1,229 @@
+package org.safecity.video.internal;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.safecity.registry.CameraDirectory;
+import org.safecity.registry.CameraStreams;
+import org.safecity.storage.StorageSettings;
+import org.safecity.video.CameraWentDark;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps one {@link StreamRecorder} running for every camera this node records, following the registry
+ * (cameras added, retired or changed are picked up within {@code reconcile-interval}), and turns what the
+ * recorders report into registry status, events and the segment index. Stops every FFmpeg on shutdown.
+ */
+@Component
+class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingStreams.class);
+
+    private final VideoSettings settings;
+    private final CameraDirectory cameras;
+    private final Ffmpeg ffmpeg;
+    private final DemoFeed demo;
+    private final SegmentStore segments;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final boolean demoNetwork;
+    private final Path root;
+    private final String node;
+    private final Pattern streamPattern;
+    private final Map<Long, StreamRecorder> recorders = new ConcurrentHashMap<>();
+    private final Thread shutdownHook = new Thread(this::destroyAll, "video-recorders-shutdown");
+    private volatile boolean running;
+    private Thread reconciler;
+
+    RecordingStreams(VideoSettings settings, CameraDirectory cameras, Ffmpeg ffmpeg, DemoFeed demo, SegmentStore segments,
+                     ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, StorageSettings storage,
+                     @Value("${safecity.demo:false}") boolean demoNetwork) {
+        this.settings = settings;
+        this.cameras = cameras;
+        this.ffmpeg = ffmpeg;
+        this.demo = demo;
+        this.segments = segments;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.demoNetwork = demoNetwork;
+        this.root = VideoFolders.root(storage);
+        this.node = "node-" + settings.nodeIndex();
+        this.streamPattern = Pattern.compile(settings.streamPattern());
+    }
+
+    Optional<StreamRecorder> recorder(long cameraId) {
+        return Optional.ofNullable(recorders.get(cameraId));
+    }
+
+    /** Whether this node's settings have it record the camera (whatever the camera's state now). */
+    boolean records(CameraStreams camera) {
+        return settings.recording() && source(camera, demoCameras()).isPresent();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!settings.recording()) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        reconciler = Thread.ofPlatform().name("video-recording").daemon().start(() -> {
+            while (running) {
+                try {
+                    reconcile();
+                } catch (RuntimeException e) {
+                    log.warn("could not update the cameras to record: {}", e.toString());
+                }
+                try {
+                    Thread.sleep(settings.reconcileInterval());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Starts recorders for the cameras to record and stops those no longer to record (or whose streams changed). */
+    synchronized void reconcile() {
+        if (!running || !settings.recording()) {
+            return;
+        }
+        List<CameraStreams> all = cameras.streams();
+        List<Long> demoCameras = demoCameras(all);
+        var wanted = new LinkedHashMap<Long, StreamSource>();
+        var byId = new java.util.HashMap<Long, CameraStreams>();
+        for (var camera : all) {
+            source(camera, demoCameras).ifPresent(source -> wanted.put(camera.camera().id(), source));
+            byId.put(camera.camera().id(), camera);
+        }
+        recorders.forEach((id, recorder) -> {
+            if (!recorder.source().equals(wanted.get(id))) {
+                recorders.remove(id);
+                recorder.stop();
+            }
+        });
+        wanted.forEach((id, source) -> {
+            if (running && !recorders.containsKey(id)) {
+                if (source instanceof StreamSource.Loop) {
+                    try {
+                        demo.prepare(byId.get(id).camera());
+                    } catch (RuntimeException e) {
+                        log.warn("demo camera {} gets no video: {}", id, e.getMessage());
+                        return;
+                    }
+                }
+                var recorder = new StreamRecorder(id, source, root, ffmpeg, settings, this, clock);
+                recorders.put(id, recorder);
+                recorder.start();
+            }
+        });
+    }
+
+    private Optional<StreamSource> source(CameraStreams camera, List<Long> demoCameras) {
+        long id = camera.camera().id();
+        if (!Sharding.owner(id, settings.nodeCount(), settings.nodeIndex())) {
+            return Optional.empty();
+        }
+        if (!settings.cities().isEmpty() && !settings.cities().contains(camera.camera().cityCode())) {
+            return Optional.empty();
+        }
+        if (camera.demo()) {
+            // the demo's addresses lead nowhere: its first cameras get a looping test pattern instead
+            return demoCameras.contains(id) ? Optional.of(new StreamSource.Loop(demo.clipFor(id))) : Optional.empty();
+        }
+        if (camera.mainStream() == null || !streamPattern.matcher(camera.mainStream()).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StreamSource.Rtsp(camera.mainStream(), camera.subStream(),
+            cameras.streamCredentials(id).orElse(null)));
+    }
+
+    private List<Long> demoCameras() {
+        return demoCameras(cameras.streams());
+    }
+
+    private List<Long> demoCameras(List<CameraStreams> all) {
+        if (!demoNetwork || settings.demoCameras() <= 0) {
+            return List.of();
+        }
+        return all.stream().filter(CameraStreams::demo).map(c -> c.camera().id()).sorted().limit(settings.demoCameras()).toList();
+    }
+
+    @Override
+    public void flowing(long cameraId, Instant at) {
+        cameras.markSeen(cameraId, at);
+    }
+
+    @Override
+    public void wentDark(long cameraId, Instant lastDataAt, Instant at, String reason) {
+        log.info("camera {} went dark: {}", cameraId, reason);
+        transaction.executeWithoutResult(status -> {
+            cameras.markSilent(cameraId, at);
+            events.publishEvent(new CameraWentDark(cameraId, lastDataAt, at, reason));
+        });
+    }
+
+    @Override
+    public void segmentClosed(long cameraId, Instant start, Instant end, String path, long bytes, Instant runStartedAt) {
+        segments.insert(cameraId, start, end, path, bytes, runStartedAt, node);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (reconciler != null) {
+            reconciler.interrupt();
+        }
+        synchronized (this) {
+            var stopping = recorders.values().stream().map(r -> Thread.ofVirtual().start(r::stop)).toList();
+            for (Thread t : stopping) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            recorders.clear();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException ignored) {
+            // shutting down already, or never added
+        }
+    }
+
+    /** Last resort when the JVM ends without closing the application: no FFmpeg outlives SafeCity. */
+    private void destroyAll() {
+        recorders.values().forEach(r -> {
+            Process p = r.process();
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server and the database pool, so the last segments are still indexed. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+}

@@ -1,0 +1,438 @@
+package org.safecity.video.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Records one camera: runs FFmpeg to pull its stream and remux it (no transcoding) into recorded
+ * segments and the live HLS playlist, indexes each segment once FFmpeg has closed it, restarts a
+ * dropped stream with exponential back-off and reports when video flows and when it stops.
+ * One thread, one job; {@link #stop()} ends FFmpeg cleanly so the open segment is kept.
+ */
+final class StreamRecorder {
+
+    /** What the recorder tells the rest of the module. */
+    interface Reports {
+        void flowing(long cameraId, Instant at);
+
+        void wentDark(long cameraId, Instant lastDataAt, Instant at, String reason);
+
+        void segmentClosed(long cameraId, Instant start, Instant end, String path, long bytes, Instant runStartedAt);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(StreamRecorder.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration SEEN_EVERY = Duration.ofSeconds(30);
+
+    private final long cameraId;
+    private final StreamSource source;
+    private final Path root;
+    private final Path folder;
+    private final Ffmpeg ffmpeg;
+    private final VideoSettings settings;
+    private final Reports reports;
+    private final Clock clock;
+    private final Health health = new Health();
+    private volatile boolean stopping;
+    private volatile Process process;
+    private Thread thread;
+
+    StreamRecorder(long cameraId, StreamSource source, Path root, Ffmpeg ffmpeg, VideoSettings settings, Reports reports, Clock clock) {
+        this.cameraId = cameraId;
+        this.source = source;
+        this.root = root;
+        this.folder = root.resolve(Long.toString(cameraId));
+        this.ffmpeg = ffmpeg;
+        this.settings = settings;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    StreamSource source() {
+        return source;
+    }
+
+    Path liveFolder() {
+        return folder.resolve("live");
+    }
+
+    synchronized void start() {
+        health.startedAt = clock.instant();
+        thread = Thread.ofPlatform().name("recorder-" + cameraId).daemon().start(this::superviseUntilStopped);
+    }
+
+    /** Ends FFmpeg (it closes and we index the open segment) and waits for the thread. */
+    void stop() {
+        stopping = true;
+        Process running = process;
+        if (running != null) {
+            running.destroy();
+        }
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(8));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running = process;
+        if (running != null && running.isAlive()) {
+            running.destroyForcibly();
+        }
+    }
+
+    /** The FFmpeg process now running, if any (for tests and the shutdown hook). */
+    Process process() {
+        return process;
+    }
+
+    CameraHealth health() {
+        return health.view(cameraId, clock.instant(), !stopping);
+    }
+
+    private void superviseUntilStopped() {
+        int failures = 0;
+        while (!stopping) {
+            boolean hadData;
+            try {
+                hadData = runOnce();
+            } catch (IOException | RuntimeException e) {
+                health.lastError = e.getMessage();
+                log.warn("camera {}: recorder could not run FFmpeg: {}", cameraId, e.getMessage());
+                hadData = false;
+            }
+            if (stopping) {
+                break;
+            }
+            failures = hadData ? 1 : failures + 1;
+            long wait = Math.min(settings.retryMax().toMillis(), settings.retryMin().toMillis() << Math.min(20, failures - 1));
+            health.restarted(clock.instant());
+            sleepWatchingSilence(wait);
+        }
+    }
+
+    /** Waits before the next attempt, still noticing when the silence has lasted long enough to report. */
+    private void sleepWatchingSilence(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        while (!stopping && System.nanoTime() < until) {
+            checkSilence(clock.instant());
+            try {
+                Thread.sleep(Math.min(POLL.toMillis(), Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One FFmpeg run, to its end; answers whether any video came. */
+    private boolean runOnce() throws IOException {
+        Instant runStartedAt = clock.instant();
+        String run = Long.toString(runStartedAt.toEpochMilli());
+        Path incoming = folder.resolve("incoming");
+        Path live = liveFolder();
+        FileSystemUtils.deleteRecursively(incoming);
+        FileSystemUtils.deleteRecursively(live);
+        Files.createDirectories(incoming);
+        Files.createDirectories(live);
+        Path list = incoming.resolve(run + ".csv");
+        Files.createFile(list);
+
+        var args = new ArrayList<String>(List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-nostats",
+            "-stats_period", "1", "-progress", "pipe:1"));
+        args.addAll(source.inputs(Math.max(1, settings.offlineAfter().toSeconds() / 2) * 1_000_000));
+        args.addAll(List.of("-map", "0:v:0", "-c", "copy", "-f", "segment",
+            "-segment_time", seconds(settings.segmentLength()), "-segment_format", "mpegts",
+            "-segment_list", list.toString(), "-segment_list_type", "csv",
+            incoming.resolve(run + "-%06d.ts").toString()));
+        args.addAll(List.of("-map", source.liveInput() + ":v:0", "-c", "copy", "-f", "hls",
+            "-hls_time", seconds(settings.liveSegmentLength()), "-hls_list_size", Integer.toString(settings.liveSegments()),
+            "-hls_flags", "delete_segments+temp_file+omit_endlist+discont_start", "-hls_start_number_source", "epoch",
+            "-hls_base_url", "live/", "-hls_segment_filename", live.resolve("%d.ts").toString(),
+            live.resolve("live.m3u8").toString()));
+
+        ProcessBuilder builder = ffmpeg.ffmpeg(args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = builder.start();
+        process = p;
+        health.running = true;
+        var progress = new Progress();
+        Thread progressReader = Thread.ofVirtual().start(() -> progress.read(p));
+        Thread errorReader = Thread.ofVirtual().start(() -> readErrors(p));
+        var segments = new SegmentList(list);
+        long lastPosition = 0;
+        Instant lastSeenReport = Instant.EPOCH;
+        Instant lastLiveChange = null;
+        boolean hadData = false;
+        try {
+            while (p.isAlive()) {
+                try {
+                    p.waitFor(POLL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    if (!stopping) {
+                        continue;
+                    }
+                    p.destroy();
+                }
+                Instant now = clock.instant();
+                long position = progress.outTimeMicros;
+                if (position > lastPosition) {
+                    health.flowing(now);
+                    lastPosition = position;
+                    if (!hadData || health.dark || Duration.between(lastSeenReport, now).compareTo(SEEN_EVERY) >= 0) {
+                        health.dark = false;
+                        reports.flowing(cameraId, now);
+                        lastSeenReport = now;
+                    }
+                    hadData = true;
+                }
+                Path playlist = live.resolve("live.m3u8");
+                if (Files.exists(playlist)) {
+                    Instant changed = Files.getLastModifiedTime(playlist).toInstant();
+                    if (!changed.equals(lastLiveChange)) {
+                        lastLiveChange = changed;
+                        health.lastKeyframeAt = changed;
+                    }
+                }
+                index(segments.closed(), incoming, runStartedAt, progress.anchor(), now);
+                checkSilence(now);
+                Instant waitingSince = health.lastDataAt == null || health.lastDataAt.isBefore(runStartedAt) ? runStartedAt
+                    : health.lastDataAt;
+                if (!stopping && Duration.between(waitingSince, now).compareTo(settings.offlineAfter()) > 0) {
+                    // FFmpeg is up but nothing arrives: end it so the stream is pulled again
+                    health.lastError = "no video for " + settings.offlineAfter().toSeconds() + " s";
+                    p.destroy();
+                }
+            }
+            try {
+                if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+            progressReader.join(Duration.ofSeconds(2));
+            errorReader.join(Duration.ofSeconds(2));
+            index(segments.closed(), incoming, runStartedAt, progress.anchor(), clock.instant());
+            if (p.exitValue() != 0 && !stopping && health.lastError == null) {
+                health.lastError = "FFmpeg ended with exit status " + p.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            health.running = false;
+            health.fps = null;
+            process = null;
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+        return hadData;
+    }
+
+    /** Reports the silence once it has lasted {@code offlineAfter}; answers whether the camera is dark now. */
+    private boolean checkSilence(Instant now) {
+        Instant since = health.lastDataAt != null ? health.lastDataAt : health.startedAt;
+        if (Duration.between(since, now).compareTo(settings.offlineAfter()) < 0) {
+            return false;
+        }
+        if (!health.dark) {
+            health.dark = true;
+            health.fps = null;
+            reports.wentDark(cameraId, health.lastDataAt, now, health.lastError == null ? "no video" : health.lastError);
+        }
+        return true;
+    }
+
+    private void index(List<SegmentList.Entry> closed, Path incoming, Instant runStartedAt, Instant anchor, Instant now)
+        throws IOException {
+        for (var entry : closed) {
+            Path file = incoming.resolve(entry.file());
+            if (!Files.exists(file)) {
+                continue;
+            }
+            Duration length = Duration.ofMillis(Math.max(0, Math.round((entry.end() - entry.start()) * 1000)));
+            // the stream's own clock, anchored to the wall clock, dates the segment; without an anchor, it ends now
+            Instant start = anchor == null ? now.minus(length) : anchor.plusMillis(Math.round(entry.start() * 1000));
+            if (start.plus(length).isAfter(now)) {
+                start = now.minus(length);
+            }
+            Instant end = start.plus(length);
+            // consecutive segments of one run touch: close the gap the polling delay leaves
+            if (health.lastSegmentEnd != null && health.lastSegmentRun.equals(runStartedAt)
+                && Duration.between(health.lastSegmentEnd, start).abs().compareTo(Duration.ofSeconds(1)) < 0) {
+                start = health.lastSegmentEnd;
+                end = start.plus(length);
+            }
+            String relative = cameraId + "/" + DAY.format(start) + "/" + TIME.format(start) + "-" + entry.file();
+            Path target = root.resolve(relative);
+            Files.createDirectories(target.getParent());
+            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            long bytes = Files.size(target);
+            reports.segmentClosed(cameraId, start, end, relative, bytes, runStartedAt);
+            health.segment(start, end, bytes, TransportStream.frames(target), runStartedAt);
+        }
+    }
+
+    private void readErrors(Process p) {
+        try (var reader = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    // the URL in FFmpeg's message may carry the camera's password
+                    health.lastError = line.strip().replaceAll("rtsp://[^@/\\s]*@", "rtsp://");
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return Double.toString(d.toMillis() / 1000.0);
+    }
+
+    /**
+     * FFmpeg's {@code -progress} output: key=value lines every second. With stream copy it has no frame
+     * count, but {@code out_time_us} (how far the output has got) moves on as long as video arrives.
+     */
+    private final class Progress {
+        volatile long outTimeMicros;
+        /** The wall-clock time of the output's timestamp 0: the earliest (least delayed) of now - out_time seen. */
+        private volatile long anchorMillis = Long.MAX_VALUE;
+
+        Instant anchor() {
+            return anchorMillis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(anchorMillis);
+        }
+
+        void read(Process p) {
+            try (var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.startsWith("out_time_us=")) {
+                        try {
+                            outTimeMicros = Long.parseLong(line.substring(12).strip());
+                            if (outTimeMicros > 0) {
+                                anchorMillis = Math.min(anchorMillis, clock.millis() - outTimeMicros / 1000);
+                            }
+                        } catch (NumberFormatException ignored) {
+                            // N/A before the first packet
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }
+    }
+
+    /** The segment muxer's CSV list: one line {@code file,start,end} per closed segment, appended as each closes. */
+    private static final class SegmentList {
+        record Entry(String file, double start, double end) {
+        }
+
+        private final Path path;
+        private long offset;
+
+        SegmentList(Path path) {
+            this.path = path;
+        }
+
+        List<Entry> closed() throws IOException {
+            var entries = new ArrayList<Entry>();
+            try (var file = new RandomAccessFile(path.toFile(), "r")) {
+                if (file.length() <= offset) {
+                    return entries;
+                }
+                byte[] bytes = new byte[(int) (file.length() - offset)];
+                file.seek(offset);
+                file.readFully(bytes);
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                int complete = text.lastIndexOf('\n');
+                if (complete < 0) {
+                    return entries;
+                }
+                offset += text.substring(0, complete + 1).getBytes(StandardCharsets.UTF_8).length;
+                for (String line : text.substring(0, complete).split("\n")) {
+                    String[] parts = line.strip().split(",");
+                    if (parts.length >= 3) {
+                        entries.add(new Entry(parts[0], Double.parseDouble(parts[1]), Double.parseDouble(parts[2])));
+                    }
+                }
+            }
+            return entries;
+        }
+    }
+
+    /** What is known of the stream's health; written by the recorder thread, read by requests. */
+    private static final class Health {
+        volatile Instant startedAt;
+        volatile Instant lastDataAt;
+        volatile Instant lastKeyframeAt;
+        volatile Double fps;
+        volatile Double bitrateKbps;
+        volatile String lastError;
+        volatile boolean running;
+        volatile boolean dark;
+        volatile Instant lastSegmentEnd;
+        volatile Instant lastSegmentRun = Instant.EPOCH;
+        private LocalDate day;
+        private long uptimeMillis;
+        private int restarts;
+        synchronized void flowing(Instant now) {
+            rollDay(now);
+            if (lastDataAt != null && !dark) {
+                uptimeMillis += Math.min(2_000, Duration.between(lastDataAt, now).toMillis());
+            }
+            lastDataAt = now;
+        }
+
+        synchronized void restarted(Instant now) {
+            rollDay(now);
+            restarts++;
+        }
+
+        synchronized void segment(Instant start, Instant end, long bytes, int frames, Instant run) {
+            long millis = Duration.between(start, end).toMillis();
+            if (millis > 0) {
+                bitrateKbps = Math.round(bytes * 8.0 / millis * 10) / 10.0;
+                fps = frames <= 0 ? null : Math.round(frames * 10_000.0 / millis) / 10.0;
+            }
+            lastSegmentEnd = end;
+            lastSegmentRun = run;
+        }
+
+        private void rollDay(Instant now) {
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            if (!today.equals(day)) {
+                day = today;
+                uptimeMillis = 0;
+                restarts = 0;
+            }
+        }
+
+        synchronized CameraHealth view(long cameraId, Instant now, boolean recording) {
+            rollDay(now);
+            return new CameraHealth(cameraId, !dark && lastDataAt != null, lastDataAt, dark ? null : bitrateKbps, fps,
+                lastKeyframeAt, uptimeMillis / 1000, recording, restarts, lastError);
+        }
+    }
+}

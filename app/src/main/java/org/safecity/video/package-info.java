@@ -1,0 +1,9 @@
+/**
+ * Video: every camera's stream pulled over RTSP by a supervised FFmpeg process and remuxed, never
+ * transcoded, into recorded segments (indexed in PostgreSQL) and a live HLS playlist; health per
+ * camera and offline detection; retention by days and disk quota with holds for incidents, evidence
+ * and legal orders; playback, snapshots and clip export into sealed evidence. Publishes
+ * {@link org.safecity.video.CameraWentDark}; offers {@link org.safecity.video.FootageHolds}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Video recording and playback")
+package org.safecity.video;

@@ -1,0 +1,59 @@
+package org.safecity.video.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.safecity.IntegrationTest;
+import org.safecity.SafeCityApi;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Video tests share one application that records: short segments so they close quickly, a short silence
+ * before a camera counts as offline, fast retries, and only streams on this machine (plus two demo cameras).
+ */
+@TestPropertySource(properties = {
+    "safecity.video.recording=true",
+    "safecity.video.segment-length=2s",
+    "safecity.video.live-segment-length=1s",
+    "safecity.video.offline-after=4s",
+    "safecity.video.retry-min=500ms",
+    "safecity.video.retry-max=2s",
+    "safecity.video.reconcile-interval=1s",
+    "safecity.video.stream-pattern=rtsp://127\\\\.0\\\\.0\\\\.1:.*",
+    "safecity.video.demo-cameras=2"})
+abstract class VideoTest extends IntegrationTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    static String unique(String prefix) {
+        return prefix + " " + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    /** A new site and camera in {@code city}; the camera is installed and streams from these addresses. */
+    static long camera(SafeCityApi admin, String city, double lat, double lon, String mainStream, String subStream) {
+        var site = admin.post("/api/v1/sites", Map.of("name", unique("Video site"), "kind", "junction", "lat", lat, "lon", lon,
+            "city", city, "phase", java.util.Set.of("DIK", "BNU", "LKM", "NWZ", "KRK").contains(city) ? 3 : 4));
+        if (site.status() != 201) {
+            throw new IllegalStateException("could not create a site: " + site);
+        }
+        var body = new HashMap<String, Object>();
+        body.put("siteId", site.json().get("id").asLong());
+        body.put("name", unique("Video camera"));
+        body.put("make", "Hikvision");
+        body.put("model", "DS-2CD2T47G2-L");
+        body.put("resolution", "640x360");
+        body.put("type", "FIXED");
+        body.put("heading", 90);
+        body.put("fieldOfView", 90);
+        body.put("mainStream", mainStream);
+        if (subStream != null) {
+            body.put("subStream", subStream);
+        }
+        body.put("status", "INSTALLED");
+        var camera = admin.post("/api/v1/cameras", body);
+        if (camera.status() != 201) {
+            throw new IllegalStateException("could not create a camera: " + camera);
+        }
+        return camera.json().get("id").asLong();
+    }
+}
