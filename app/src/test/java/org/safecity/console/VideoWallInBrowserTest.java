@@ -82,6 +82,7 @@ class VideoWallInBrowserTest extends BrowserTest {
         // cleared from a page of the same origin that does not itself remember a wall
         browser.get(url("/css/video.css"));
         chromium.script("localStorage.clear()");
+        chromium.severeMessages(); // the stylesheet, opened as a page, has no favicon
         browser.get(url("/video"));
         new WebDriverWait(browser, STREAM_PATIENCE).until(driver ->
             "true".equals(driver.findElement(By.id("wall")).getDomAttribute("data-loaded")));
@@ -100,9 +101,11 @@ class VideoWallInBrowserTest extends BrowserTest {
     void a_tile_of_the_wall_plays_the_live_moving_pictures_of_a_recording_demo_camera() {
         signInAsPeshawarOperator();
         long cameraId = recordingCamera();
+        long opened = System.nanoTime();
         openEmptyWall();
 
         WebElement tile = playingTile(cameraId);
+        Duration untilPlaying = Duration.ofNanos(System.nanoTime() - opened);
         Map<?, ?> first = videoState(tile);
         sleep(Duration.ofSeconds(3));
         Map<?, ?> later = videoState(tile);
@@ -111,6 +114,9 @@ class VideoWallInBrowserTest extends BrowserTest {
         assertThat(((Number) later.get("time")).doubleValue() - ((Number) first.get("time")).doubleValue())
             .as("seconds played in 3 s").isGreaterThan(1.5);
         assertThat(later.get("frame")).as("the picture changes").isNotEqualTo(first.get("frame"));
+        System.out.printf("video wall: live picture %.1f s after opening the wall, %.1f s behind the newest video buffered%n",
+            untilPlaying.toMillis() / 1000.0, ((Number) later.get("behind")).doubleValue());
+        assertThat(untilPlaying).as("from opening the wall to a moving picture").isLessThan(Duration.ofSeconds(30));
         assertThat(tile.getText()).contains("Snapshot", "Play back");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver ->
             "true".equals(tile.findElement(By.cssSelector(".tile-health")).getDomAttribute("data-online")));
@@ -240,7 +246,8 @@ class VideoWallInBrowserTest extends BrowserTest {
             const pixels = context.getImageData(0, 0, 64, 36).data;
             let hash = 0;
             for (let i = 0; i < pixels.length; i += 1) hash = (hash * 31 + pixels[i]) | 0;
-            return { time: video.currentTime, width: video.videoWidth, frame: String(hash) };
+            const buffered = video.buffered.length ? video.buffered.end(video.buffered.length - 1) : video.currentTime;
+            return { time: video.currentTime, width: video.videoWidth, frame: String(hash), behind: buffered - video.currentTime };
             """, tile);
     }
 
