@@ -81,6 +81,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
             return;
         }
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        endLeftovers();
         reconciler = Thread.ofPlatform().name("video-recording").daemon().start(() -> {
             while (running) {
                 try {
@@ -203,6 +204,30 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | IllegalArgumentException ignored) {
             // shutting down already, or never added
+        }
+    }
+
+    /** Ends the FFmpeg processes a previous run left behind (killed without a chance to stop them). */
+    private void endLeftovers() {
+        try (var folders = java.nio.file.Files.list(root)) {
+            folders.map(f -> f.resolve(StreamRecorder.PID_FILE)).filter(java.nio.file.Files::isRegularFile).forEach(file -> {
+                try {
+                    long pid = Long.parseLong(java.nio.file.Files.readString(file).strip());
+                    ProcessHandle.of(pid)
+                        .filter(h -> h.info().commandLine().orElse("").contains(root.toString()))
+                        .ifPresent(h -> {
+                            log.warn("ending FFmpeg {} left running by an earlier start", pid);
+                            h.destroyForcibly();
+                        });
+                    java.nio.file.Files.delete(file);
+                } catch (java.io.IOException | NumberFormatException e) {
+                    log.warn("could not check {}: {}", file, e.getMessage());
+                }
+            });
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing recorded yet
+        } catch (java.io.IOException e) {
+            log.warn("could not look for FFmpeg left running: {}", e.getMessage());
         }
     }
 

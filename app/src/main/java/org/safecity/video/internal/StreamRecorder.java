@@ -42,6 +42,7 @@ final class StreamRecorder {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss").withZone(ZoneOffset.UTC);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration SEEN_EVERY = Duration.ofSeconds(30);
+    static final String PID_FILE = "ffmpeg.pid";
 
     private final long cameraId;
     private final StreamSource source;
@@ -173,6 +174,8 @@ final class StreamRecorder {
         ProcessBuilder builder = ffmpeg.ffmpeg(args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = builder.start();
         process = p;
+        // a SafeCity killed outright leaves its FFmpeg running: the next start finds and ends it by this file
+        Files.writeString(folder.resolve(PID_FILE), Long.toString(p.pid()));
         health.running = true;
         var progress = new Progress();
         Thread progressReader = Thread.ofVirtual().start(() -> progress.read(p));

@@ -14,7 +14,9 @@ class DemoCamerasTest extends VideoTest {
     @Test
     void the_first_demo_cameras_are_recorded_and_live_from_a_looping_test_pattern() {
         var operator = as("PSH", Role.OPERATOR);
-        JsonNode list = operator.get("/api/v1/video/cameras?city=PSH&limit=5").json();
+        // the clips are encoded once, when recording starts
+        JsonNode list = waitFor(() -> operator.get("/api/v1/video/cameras?city=PSH&limit=5").json(),
+            l -> l.get("items").get(1).get("recording").asBoolean(), Duration.ofSeconds(60));
         assertThat(list.get("total").asInt()).as("installed demo cameras").isGreaterThan(500);
         JsonNode first = list.get("items").get(0);
         assertThat(first.get("recording").asBoolean()).isTrue();
