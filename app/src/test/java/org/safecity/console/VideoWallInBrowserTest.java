@@ -79,11 +79,15 @@ class VideoWallInBrowserTest extends BrowserTest {
     }
 
     private void openEmptyWall() {
-        // cleared from a page of the same origin that does not itself remember a wall
-        browser.get(url("/css/video.css"));
-        chromium.script("localStorage.clear()");
-        chromium.severeMessages(); // the stylesheet, opened as a page, has no favicon
+        // forgotten once the page has remembered what it found, so that it does not remember it again afterwards
         browser.get(url("/video"));
+        wallLoaded();
+        chromium.script("localStorage.clear()");
+        browser.get(url("/video"));
+        wallLoaded();
+    }
+
+    private void wallLoaded() {
         new WebDriverWait(browser, STREAM_PATIENCE).until(driver ->
             "true".equals(driver.findElement(By.id("wall")).getDomAttribute("data-loaded")));
     }
@@ -118,6 +122,9 @@ class VideoWallInBrowserTest extends BrowserTest {
             untilPlaying.toMillis() / 1000.0, ((Number) later.get("behind")).doubleValue());
         assertThat(untilPlaying).as("from opening the wall to a moving picture").isLessThan(Duration.ofSeconds(30));
         assertThat(tile.getText()).contains("Snapshot", "Play back");
+        var snapshot = operator.get(tile.findElement(By.linkText("Snapshot")).getDomAttribute("href"));
+        assertThat(snapshot.status()).isEqualTo(200);
+        assertThat(snapshot.contentType()).isEqualTo("image/jpeg");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver ->
             "true".equals(tile.findElement(By.cssSelector(".tile-health")).getDomAttribute("data-online")));
         chromium.screenshot("video-wall-4");
