@@ -39,12 +39,12 @@ class VideoWallInBrowserTest extends BrowserTest {
 
     private SafeCityApi operator;
 
-    /** A Peshawar operator, signed in both in the browser and over the API. */
+    /** A Peshawar operator who also investigates (so can export to a case), signed in both in the browser and over the API. */
     private void signInAsPeshawarOperator() {
         String username = "video.wall." + ProcessHandle.current().pid() + "." + PEOPLE.incrementAndGet();
         String password = "password-for-" + username;
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Wall operator",
-            "password", password, "roles", List.of("OPERATOR"), "cityCode", "PSH"));
+            "password", password, "roles", List.of("OPERATOR", "INVESTIGATOR"), "cityCode", "PSH"));
         assertThat(created.status()).as("operator account: %s", created).isEqualTo(201);
         operator = anonymous.signIn(username, password);
         chromium.signIn(port, username, password);
@@ -185,9 +185,12 @@ class VideoWallInBrowserTest extends BrowserTest {
         assertThat(Duration.between(at, Instant.parse(playingAt)).abs()).as("playing near the moment asked for").isLessThan(Duration.ofSeconds(15));
         chromium.screenshot("video-playback");
 
-        // the clip form starts half a minute either side of the moment; ask for ten recorded seconds instead
+        // the clip form starts half a minute either side of the moment; ask for ten recorded seconds instead, for a case
+        String caseId = operator.post("/api/v1/cases", Map.of("firNumber", "FIR " + ProcessHandle.current().pid() + "/" + PEOPLE.get(),
+            "policeStation", "Hashtnagri", "offence", "snatching")).json().get("id").asString();
         setLocal("from", at.minusSeconds(5));
         setLocal("to", at.plusSeconds(5));
+        browser.findElement(By.name("caseId")).sendKeys(caseId);
         browser.findElement(By.cssSelector("#clip-form button[type=submit]")).click();
         WebElement status = browser.findElement(By.id("clip-status"));
         new WebDriverWait(browser, STREAM_PATIENCE).until(driver -> List.of("READY", "FAILED").contains(status.getDomAttribute("data-status")));
@@ -196,6 +199,9 @@ class VideoWallInBrowserTest extends BrowserTest {
         var clip = operator.get(download);
         assertThat(clip.status()).isEqualTo(200);
         assertThat(clip.contentType()).contains("video/mp4");
+        String item = browser.findElement(By.id("clip-evidence")).getDomAttribute("href");
+        assertThat(item).as("the sealed evidence item of the case").startsWith("/evidence/items/");
+        assertThat(operator.get("/api/v1/cases/" + caseId).body()).contains(item.substring(item.lastIndexOf('/') + 1));
         chromium.screenshot("video-clip-ready");
         assertThat(chromium.severeMessages()).isEmpty();
     }
