@@ -164,7 +164,13 @@ export function liveTile(camera, { onRemove = null, onEnlarge = null } = {}) {
   const tile = element('figure', { className: 'tile', attributes: { 'data-camera-id': camera.cameraId, 'data-state': 'connecting' } },
     video, message, bar);
   bar.addEventListener('click', (event) => event.stopPropagation());
-  if (onEnlarge) tile.addEventListener('click', () => onEnlarge(tile));
+  if (onEnlarge) {
+    tile.tabIndex = 0;
+    tile.addEventListener('click', () => onEnlarge(tile));
+    tile.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && event.target === tile) onEnlarge(tile);
+    });
+  }
 
   const player = playHls(video, liveSource(camera.cameraId), {
     live: true,

@@ -68,14 +68,19 @@ class LiveTileRecoveryInBrowserTest extends VideoTest {
         chromium.screenshot("video-tile-live");
 
         server.kill();
+        long cut = System.nanoTime();
         waitUntil(browser, Duration.ofSeconds(40), driver -> !"playing".equals(driver.findElement(tile).getDomAttribute("data-state")));
+        Duration noticed = Duration.ofNanos(System.nanoTime() - cut);
         waitUntil(browser, Duration.ofSeconds(30), driver ->
             "false".equals(driver.findElement(tile).findElement(By.cssSelector(".tile-health")).getDomAttribute("data-online")));
         assertThat(browser.findElement(tile).findElement(By.cssSelector(".tile-message")).getText()).isNotBlank();
         chromium.screenshot("video-tile-cut");
 
         server.start();
+        long back = System.nanoTime();
         waitUntil(browser, PATIENCE, driver -> moving(driver, tile));
+        System.out.printf("live tile: stopped picture shown %.1f s after the cut, moving again %.1f s after the stream returned%n",
+            noticed.toMillis() / 1000.0, (System.nanoTime() - back) / 1e9);
         waitUntil(browser, Duration.ofSeconds(30), driver ->
             "true".equals(driver.findElement(tile).findElement(By.cssSelector(".tile-health")).getDomAttribute("data-online")));
         chromium.screenshot("video-tile-back");
