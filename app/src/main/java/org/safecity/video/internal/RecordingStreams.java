@@ -69,11 +69,6 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         return Optional.ofNullable(recorders.get(cameraId));
     }
 
-    /** Whether this node's settings have it record the camera (whatever the camera's state now). */
-    boolean records(CameraStreams camera) {
-        return settings.recording() && source(camera, demoCameras()).isPresent();
-    }
-
     @Override
     public void start() {
         running = true;
@@ -151,10 +146,6 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         }
         return Optional.of(new StreamSource.Rtsp(camera.mainStream(), camera.subStream(),
             cameras.streamCredentials(id).orElse(null)));
-    }
-
-    private List<Long> demoCameras() {
-        return demoCameras(cameras.streams());
     }
 
     private List<Long> demoCameras(List<CameraStreams> all) {

@@ -171,15 +171,19 @@ final class StreamRecorder {
             "-hls_base_url", "live/", "-hls_segment_filename", live.resolve("%d.ts").toString(),
             live.resolve("live.m3u8").toString()));
 
-        ProcessBuilder builder = ffmpeg.ffmpeg(args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // errors go to a file, read when FFmpeg ends: a blocked reader thread per pipe would not scale to hundreds of cameras
+        Path errors = folder.resolve("ffmpeg-errors.log");
+        ProcessBuilder builder = ffmpeg.ffmpeg(args).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectError(errors.toFile());
         Process p = builder.start();
         process = p;
         // a SafeCity killed outright leaves its FFmpeg running: the next start finds and ends it by this file
         Files.writeString(folder.resolve(PID_FILE), Long.toString(p.pid()));
         health.running = true;
         var progress = new Progress();
-        Thread progressReader = Thread.ofVirtual().start(() -> progress.read(p));
-        Thread errorReader = Thread.ofVirtual().start(() -> readErrors(p));
+        // a platform thread: a virtual one blocked reading a pipe holds a carrier, and hundreds would exhaust them
+        Thread progressReader = Thread.ofPlatform().name("recorder-" + cameraId + "-progress").daemon().stackSize(256 * 1024)
+            .start(() -> progress.read(p));
         var segments = new SegmentList(list);
         long lastPosition = 0;
         Instant lastSeenReport = Instant.EPOCH;
@@ -190,9 +194,9 @@ final class StreamRecorder {
                 try {
                     p.waitFor(POLL.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
-                    if (!stopping) {
-                        continue;
-                    }
+                    // only stop() interrupts; it is checked below
+                }
+                if (stopping) {
                     p.destroy();
                 }
                 Instant now = clock.instant();
@@ -233,7 +237,7 @@ final class StreamRecorder {
                 p.destroyForcibly();
             }
             progressReader.join(Duration.ofSeconds(2));
-            errorReader.join(Duration.ofSeconds(2));
+            readErrors(errors);
             index(segments.closed(), incoming, runStartedAt, progress.anchor(), clock.instant());
             if (p.exitValue() != 0 && !stopping && health.lastError == null) {
                 health.lastError = "FFmpeg ended with exit status " + p.exitValue();
@@ -295,17 +299,17 @@ final class StreamRecorder {
         }
     }
 
-    private void readErrors(Process p) {
-        try (var reader = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    // the URL in FFmpeg's message may carry the camera's password
-                    health.lastError = line.strip().replaceAll("rtsp://[^@/\\s]*@", "rtsp://");
+    /** The last line FFmpeg wrote to its error output, without any password in a URL. */
+    private void readErrors(Path errors) {
+        try {
+            if (Files.exists(errors)) {
+                try (var lines = Files.lines(errors, StandardCharsets.UTF_8)) {
+                    lines.filter(l -> !l.isBlank()).reduce((a, b) -> b)
+                        .ifPresent(last -> health.lastError = last.strip().replaceAll("rtsp://[^@/\\s]*@", "rtsp://"));
                 }
             }
-        } catch (IOException ignored) {
-            // the process ended
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // keep the error known before
         }
     }
 
