@@ -1,6 +1,7 @@
 // The live alert feed: the open alerts of the viewer's jurisdiction, kept current by Server-Sent
 // Events. A new high-priority alert flashes and, once the operator has turned sound on, beeps.
 import { element, formatAgo, formatDateTime, getJson, postJson, words } from './console.js';
+import { playbackHref } from './video.js';
 
 const OPEN = ['NEW', 'ACKNOWLEDGED', 'ESCALATED'];
 const rows = document.getElementById('alert-rows');
@@ -81,7 +82,9 @@ function render(alert) {
 }
 
 function actions(alert) {
-  const buttons = [];
+  // the camera's video at the moment it saw the plate or person
+  const buttons = [element('a', { className: 'button-quiet video-link', text: 'Video',
+    attributes: { href: playbackHref(alert.cameraId, alert.observedAt ?? alert.createdAt) } })];
   if (alert.status === 'NEW') buttons.push(button('Acknowledge', () => act(alert, 'acknowledge', {})));
   if (alert.status === 'NEW' || alert.status === 'ACKNOWLEDGED') {
     buttons.push(button('Escalate', () => act(alert, 'escalate', {})));

@@ -3,6 +3,7 @@
 
 import { getJson, postJson, element, formatDateTime, formatTime, words } from './console.js';
 import { makeMap, dot, listen } from './emergency-map.js';
+import { enlarge, liveTile, playbackHref } from './video.js';
 
 const page = document.getElementById('incident');
 const id = page.dataset.incidentId;
@@ -101,7 +102,9 @@ function render(incident, recommendations) {
   document.getElementById('cameras').replaceChildren(...cameras.map((c) => element('li', {},
     element('span', { className: 'grow', text: `${c.name} · ${c.siteName}` }),
     element('span', { text: `${Math.round(c.distanceMetres)} m` }),
-    c.facing ? element('span', { className: 'facing', text: 'facing' }) : null)));
+    c.facing ? element('span', { className: 'facing', text: 'facing' }) : null,
+    element('a', { className: 'video-link', text: 'Play back', attributes: { href: playbackHref(c.id, incident.openedAt) } }))));
+  showNearbyVideo(cameras);
   if (cameras.length === 0) {
     document.getElementById('cameras').append(element('li', { className: 'muted', text: 'No camera within reach.' }));
   }
@@ -128,6 +131,29 @@ function render(incident, recommendations) {
     map.setView(here, 15);
     centred = true;
   }
+}
+
+// The nearest cameras that are recording, live, in a small wall; drawn again only when they change.
+const NEARBY_TILES = 4;
+const nearbyWall = document.getElementById('nearby-wall');
+const watchable = getJson('/api/v1/video/cameras')
+  .then((found) => new Map(found.items.filter((c) => c.recording).map((c) => [c.cameraId, c])))
+  .catch(() => new Map());
+let nearbyTiles = [];
+let nearbyShown = '';
+
+async function showNearbyVideo(cameras) {
+  const withVideo = await watchable;
+  const chosen = [...cameras].sort((a, b) => a.distanceMetres - b.distanceMetres)
+    .filter((c) => withVideo.has(c.id)).slice(0, NEARBY_TILES);
+  const key = chosen.map((c) => c.id).join(',');
+  if (key === nearbyShown) return;
+  nearbyShown = key;
+  nearbyTiles.forEach((tile) => tile.stop());
+  nearbyTiles = chosen.map((c) => liveTile({ ...withVideo.get(c.id), cameraId: c.id },
+    { onEnlarge: (tile) => enlarge(nearbyWall, tile) }));
+  nearbyWall.replaceChildren(...nearbyTiles.map((tile) => tile.element));
+  nearbyWall.dataset.tiles = String(nearbyTiles.length);
 }
 
 async function act(action) {

@@ -1,6 +1,7 @@
 // Vehicle search: a plate's sightings in time order, drawn as a route on the map. The search states
 // its purpose, which the server records with the person's name.
 import { element, formatDateTime, getJson } from './console.js';
+import { playbackHref } from './video.js';
 
 const container = document.getElementById('route-map');
 const form = document.getElementById('vehicle-search');
@@ -60,7 +61,8 @@ function draw(points) {
   }
   for (const p of points) {
     list.append(element('li', {}, element('strong', { text: formatDateTime(p.observedAt) }),
-      element('span', { text: ` ${p.siteName ?? `Camera ${p.cameraId}`} · read ${p.plateRead}` })));
+      element('span', { text: ` ${p.siteName ?? `Camera ${p.cameraId}`} · read ${p.plateRead} ` }),
+      element('a', { className: 'video-link', text: 'Video', attributes: { href: playbackHref(p.cameraId, p.observedAt) } })));
   }
   if (!points.length) list.append(element('li', { className: 'muted', text: 'No sightings in this time range.' }));
   container.dataset.points = String(points.length);

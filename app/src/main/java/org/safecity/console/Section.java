@@ -20,6 +20,7 @@ enum Section {
     ALERTS("Alerts", "/alerts", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.SUPERVISOR, Role.DISPATCHER)),
     INCIDENTS("Incidents", "/incidents", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
     NEW_CALL("New call", "/incidents/new", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
+    VIDEO("Video wall", "/video", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR, Role.INVESTIGATOR)),
     VEHICLES("Vehicle search", "/vehicles", EnumSet.of(Role.ADMIN, Role.INVESTIGATOR, Role.SUPERVISOR, Role.OPERATOR)),
     FIGURES("Response figures", "/figures", EnumSet.of(Role.ADMIN, Role.DISPATCHER, Role.SUPERVISOR)),
     /** Case evidence is for the case team and supervisors; administrators run the store but do not read cases. */

@@ -53,6 +53,8 @@ class AlertFeedInBrowserTest extends BrowserTest {
         assertThat(took).isLessThan(Duration.ofSeconds(2));
         assertThat(row.getDomAttribute("class")).contains("flash", "priority-high");
         assertThat(row.getText()).contains(plate, field.siteName(), "HIGH");
+        assertThat(row.findElement(By.cssSelector("a.video-link")).getDomAttribute("href"))
+            .as("the camera's video at the moment it read the plate").startsWith("/video/playback?camera=" + field.cameraId() + "&at=");
         chromium.screenshot("alerts-live");
 
         row.findElement(By.xpath(".//button[text()='Acknowledge']")).click();
@@ -60,6 +62,19 @@ class AlertFeedInBrowserTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class).until(driver ->
             driver.findElement(By.cssSelector("tr[data-plate='" + plate + "'] .status")).getText().startsWith("Acknowledged"));
         assertThat(chromium.severeMessages()).isEmpty();
+    }
+
+    /** The camera and moment of a console playback link, e.g. {@code /video/playback?camera=7&at=2026-...Z}. */
+    private static String moment(String href) {
+        assertThat(href).startsWith("/video/playback?camera=");
+        String query = href.substring(href.indexOf('?') + 1);
+        String camera = query.replaceFirst("^camera=(\\d+)&at=.*$", "$1");
+        String at = java.net.URLDecoder.decode(query.replaceFirst("^.*&at=", ""), java.nio.charset.StandardCharsets.UTF_8);
+        return camera + "@" + Instant.parse(at);
+    }
+
+    private static String moment(long cameraId, Instant at) {
+        return cameraId + "@" + at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     @Test
@@ -81,6 +96,10 @@ class AlertFeedInBrowserTest extends BrowserTest {
 
         assertThat(map.getDomAttribute("data-points")).isEqualTo("2");
         assertThat(browser.findElements(By.cssSelector("#route-list li"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#route-list a.video-link")))
+            .extracting(link -> moment(link.getDomAttribute("href")))
+            .as("each sighting links to its camera's video at that moment")
+            .containsExactly(moment(first.cameraId(), at), moment(second.cameraId(), at.plusSeconds(90)));
         assertThat(browser.findElements(By.cssSelector("#route-map path.leaflet-interactive"))).hasSizeGreaterThanOrEqualTo(3);
         assertThat(chromium.severeMessages()).isEmpty();
         chromium.screenshot("vehicle-route");

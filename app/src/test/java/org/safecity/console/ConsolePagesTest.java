@@ -164,18 +164,6 @@ class ConsolePagesTest extends IntegrationTest {
     }
 
     private ConsoleSession signedIn(Role role) {
-        String username = "console." + role.name().toLowerCase().replace('_', '-') + "." + ProcessHandle.current().pid()
-            + "." + PEOPLE.incrementAndGet();
-        String password = "password-for-" + username;
-        var account = new java.util.HashMap<String, Object>(Map.of("username", username, "displayName", "Console " + role,
-            "password", password, "roles", List.of(role.name())));
-        if (role == Role.PARTNER) {
-            account.put("partnerId", 1);
-        }
-        var created = admin().post("/api/v1/accounts", account);
-        assertThat(created.status()).as("account %s: %s", username, created).isEqualTo(201);
-        var session = ConsoleSession.anonymous(port);
-        assertThat(session.signIn(username, password).redirectPath()).as("sign-in of " + username).isEqualTo("/");
-        return session;
+        return ConsoleSession.newAccount(port, admin(), role);
     }
 }

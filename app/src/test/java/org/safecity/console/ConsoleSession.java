@@ -25,6 +25,7 @@ final class ConsoleSession {
 
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:webjars|js|css|img)/[^\"]+)\"");
 
+
     private final String base;
     private final HttpClient http;
 

@@ -89,7 +89,9 @@ class SecurityConfiguration {
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; "
-                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"))
+                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+                        // hls.js feeds <video> through MediaSource (blob: URLs) and demuxes in a blob: worker
+                        + "media-src 'self' blob:; worker-src 'self' blob:"))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
     }
