@@ -25,7 +25,6 @@ final class ConsoleSession {
 
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:webjars|js|css|img)/[^\"]+)\"");
 
-
     private final String base;
     private final HttpClient http;
 
