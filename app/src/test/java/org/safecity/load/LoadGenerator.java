@@ -44,7 +44,7 @@ public final class LoadGenerator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Settings(int cameras, int rate, int seconds, double hitRatio, int batch, int senders, int extraListed, Path dataDir,
-                    int warmup) {
+                    int warmup, String repeatWindow) {
         static Settings parse(String[] args) {
             var values = new HashMap<String, String>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -55,13 +55,13 @@ public final class LoadGenerator {
                 Double.parseDouble(values.getOrDefault("hit-ratio", "0.01")), Integer.parseInt(values.getOrDefault("batch", "100")),
                 Integer.parseInt(values.getOrDefault("senders", "64")), Integer.parseInt(values.getOrDefault("listed", "10000")),
                 Path.of(values.getOrDefault("data-dir", "target/loadgen/" + UUID.randomUUID().toString().substring(0, 8))),
-                Integer.parseInt(values.getOrDefault("warmup", "5")));
+                Integer.parseInt(values.getOrDefault("warmup", "5")), values.getOrDefault("repeat-window", "3d"));
         }
     }
 
     public static void main(String[] args) throws Exception {
         var settings = Settings.parse(args);
-        try (var server = ServerProcess.create(settings.dataDir())) {
+        try (var server = ServerProcess.create(settings.dataDir(), "--safecity.detections.repeat-window=" + settings.repeatWindow())) {
             System.out.println("Starting SafeCity in a child JVM (data in " + settings.dataDir() + ") ...");
             server.start(Duration.ofMinutes(3));
             String report = new LoadGenerator().run(server, settings);
@@ -213,6 +213,7 @@ public final class LoadGenerator {
         report.append(String.format("| setting | value |%n| --- | --- |%n"));
         report.append(String.format("| machine | %d cores, %s, Java %s |%n", Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.arch"), System.getProperty("java.version")));
+        report.append(String.format("| repeat window (event_seen) | %s |%n", s.repeatWindow()));
         report.append(String.format("| offered | %,d plate reads/s for %d s after %d s warm-up, %d cameras, %d senders, %d per request, %.1f%% hits, %,d plates listed |%n",
             s.rate(), s.seconds(), s.warmup(), cameras.size(), senders, s.batch(), s.hitRatio() * 100, listed.size()));
         report.append(String.format("| accepted | %,d detections, %,.0f/s |%n", accepted.get(), acceptedPerSecond));

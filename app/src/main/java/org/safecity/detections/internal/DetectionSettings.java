@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionDays days each kind of sighting is kept; older days are dropped whole
  * @param maxItems items in one batch at most
  * @param repeatWindow how long a (device, eventId) is remembered at least, whatever observedAt or kind it is resent with
- *                     (whole days; remembered up to twice as long)
+ *                     (whole days; remembered up to twice as long); zero recognises only resends with the same
+ *                     observedAt and kind, at no cost (see docs/BENCHMARKS.md)
  * @param handOverCapacity detections waiting in memory for one consumer at most; beyond it the consumer reads them
  *                         from the table instead
  */

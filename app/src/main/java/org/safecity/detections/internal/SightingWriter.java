@@ -47,7 +47,8 @@ class SightingWriter implements SmartLifecycle {
     record Written(List<Long> ids) {
     }
 
-    private record Submission(List<SightingRow> rows, CompletableFuture<Written> done) {
+    /** A request's rows, each with its line of COPY text (all columns but the id) made on the request's thread. */
+    private record Submission(List<SightingRow> rows, List<String> lines, CompletableFuture<Written> done) {
     }
 
     private final DataSource dataSource;
@@ -90,7 +91,15 @@ class SightingWriter implements SmartLifecycle {
             queuedRows.addAndGet(-rows.size());
             throw new IntakeBusy("The detection queue is full; retry shortly.");
         }
-        var submission = new Submission(List.copyOf(rows), new CompletableFuture<>());
+        // The COPY text is made here, by the many request threads, so the one writer thread only joins it up.
+        var lines = new ArrayList<String>(rows.size());
+        var line = new StringBuilder(512);
+        for (var row : rows) {
+            line.setLength(0);
+            appendRow(line, row);
+            lines.add(line.toString());
+        }
+        var submission = new Submission(List.copyOf(rows), lines, new CompletableFuture<>());
         queue.add(submission);
         return submission.done();
     }
@@ -212,6 +221,9 @@ class SightingWriter implements SmartLifecycle {
      * period empties it (it held the period before last).
      */
     private int generation(Connection connection, long period) throws SQLException {
+        if (settings.repeatWindow().isZero()) {
+            return -1; // only exact resends (same observedAt and kind) are recognised, by sighting_once
+        }
         int generation = (int) (period % 2);
         if (periods[generation] == period) {
             return generation;
@@ -231,16 +243,23 @@ class SightingWriter implements SmartLifecycle {
         return generation;
     }
 
-    /** Ids drawn before the copy, so the writer knows each row's id and needs nothing back but which rows were new. */
+    /**
+     * Ids drawn before the copy, in one round trip, so the writer knows each row's id and needs nothing
+     * back but which rows were new. Only this writer draws from the sequence, so the block is its own.
+     */
     private static long[] drawIds(Connection connection, int n) throws SQLException {
-        long[] ids = new long[n];
-        try (var draw = connection.prepareStatement("select nextval('detections.sighting_id') from generate_series(1, ?)")) {
+        long last;
+        try (var draw = connection.prepareStatement(
+            "select setval('detections.sighting_id', nextval('detections.sighting_id') + ? - 1)")) {
             draw.setInt(1, n);
             try (var result = draw.executeQuery()) {
-                for (int i = 0; i < n && result.next(); i++) {
-                    ids[i] = result.getLong(1);
-                }
+                result.next();
+                last = result.getLong(1);
             }
+        }
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = last - n + 1 + i;
         }
         return ids;
     }
@@ -256,24 +275,28 @@ class SightingWriter implements SmartLifecycle {
             statement.execute("create temporary table if not exists sighting_staging "
                 + "(like detections.sighting including defaults) on commit delete rows");
         }
-        var text = new StringBuilder(ids.length * 400);
+        var text = new StringBuilder(group.stream().mapToInt(g -> g.lines().stream().mapToInt(String::length).sum()).sum()
+            + ids.length * 12);
         int i = 0;
         for (var submission : group) {
-            for (var row : submission.rows()) {
-                appendRow(text, ids[i++], row);
+            for (var line : submission.lines()) {
+                text.append(ids[i++]).append('\t').append(line);
             }
         }
         connection.unwrap(PGConnection.class).getCopyAPI()
             .copyIn("copy sighting_staging (id, " + COLUMNS + ") from stdin", new StringReader(text.toString()));
         var stored = new HashSet<Long>(ids.length * 2);
-        try (var statement = connection.createStatement();
-             var result = statement.executeQuery("with fresh as (insert into detections.event_seen_" + generation
+        String insert = generation < 0
+            ? "insert into detections.sighting (id, " + COLUMNS + ") select id, " + COLUMNS + " from sighting_staging "
+                + "on conflict do nothing returning id"
+            : "with fresh as (insert into detections.event_seen_" + generation
                  + " (generation, device_id, event_id, sighting_id) select " + generation + ", device_id, event_id, min(id) "
                  + "from sighting_staging s where not exists (select 1 from detections.event_seen_" + (1 - generation)
                  + " o where o.device_id = s.device_id and o.event_id = s.event_id) group by device_id, event_id "
                  + "on conflict do nothing returning sighting_id) "
                  + "insert into detections.sighting (id, " + COLUMNS + ") select s.id, " + prefixed("s.")
-                 + " from sighting_staging s join fresh f on f.sighting_id = s.id on conflict do nothing returning id")) {
+                 + " from sighting_staging s join fresh f on f.sighting_id = s.id on conflict do nothing returning id";
+        try (var statement = connection.createStatement(); var result = statement.executeQuery(insert)) {
             while (result.next()) {
                 stored.add(result.getLong(1));
             }
@@ -292,10 +315,9 @@ class SightingWriter implements SmartLifecycle {
             d.embedding(), d.faceModel(), d.analytic(), d.details());
     }
 
-    /** One line of COPY's text format: tab-separated, \N for null, backslash escapes. */
-    private static void appendRow(StringBuilder out, long id, SightingRow row) {
+    /** One line of COPY's text format, all columns but the id: tab-separated, \N for null, backslash escapes. */
+    private static void appendRow(StringBuilder out, SightingRow row) {
         var d = row.detection();
-        out.append(id).append('\t');
         field(out, Long.toString(row.deviceId()));
         field(out, d.eventId());
         field(out, Long.toString(d.cameraId()));
