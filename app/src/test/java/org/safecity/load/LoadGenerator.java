@@ -182,9 +182,13 @@ public final class LoadGenerator {
                 }
             }));
         }
+        // CPU of SafeCity and its PostgreSQL over the measured part: a cost per detection that holds when other work shares the machine.
+        java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, started - System.nanoTime()));
+        double cpuAtStart = ServerCpu.seconds(s.dataDir());
         for (var thread : threads) {
             thread.join();
         }
+        double cpuMeasured = ServerCpu.seconds(s.dataDir()) - cpuAtStart;
         double elapsed = (System.nanoTime() - started) / 1e9; // the measured part only
         long hitsSent = hitSentAt.size() + alertLatencies.size();
         long waitUntil = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -195,6 +199,7 @@ public final class LoadGenerator {
 
         long stored;
         double copyRate;
+        double copyCpu;
         try (var db = server.database()) {
             try (var count = db.prepareStatement("select count(*) from detections.sighting where device_id = any(?)")) {
                 count.setArray(1, db.createArrayOf("bigint", devices.toArray()));
@@ -203,7 +208,9 @@ public final class LoadGenerator {
                     stored = rows.getLong(1);
                 }
             }
+            double before = ServerCpu.seconds(s.dataDir());
             copyRate = copyBaseline(db, Math.max(1, acknowledgedAll.get()), cameras);
+            copyCpu = (ServerCpu.seconds(s.dataDir()) - before) / Math.max(1, acknowledgedAll.get());
         }
 
         var ingest = ingestLatencies.sorted();
@@ -225,6 +232,10 @@ public final class LoadGenerator {
             acknowledgedAll.get() - stored, acknowledgedAll.get(), stored));
         report.append(String.format("| raw COPY of the same rows | %,.0f rows/s (SafeCity reached %.0f%% of it, factor %.2f) |%n", copyRate,
             100 * acceptedPerSecond / copyRate, copyRate / acceptedPerSecond));
+        double perDetection = cpuMeasured / Math.max(1, accepted.get());
+        report.append(String.format("| CPU per 1,000 detections (SafeCity + its PostgreSQL, measured part) | %.1f ms; raw COPY %.1f ms per 1,000 rows "
+            + "(PostgreSQL), factor %.2f |%n", perDetection * 1e6, copyCpu * 1e6, perDetection / copyCpu));
+        report.append(String.format("| load average (1 min) at the end | %s |%n", ServerCpu.loadAverage()));
         feed.interrupt();
         return report.toString();
     }

@@ -245,21 +245,17 @@ class SightingWriter implements SmartLifecycle {
 
     /**
      * Ids drawn before the copy, in one round trip, so the writer knows each row's id and needs nothing
-     * back but which rows were new. Only this writer draws from the sequence, so the block is its own.
+     * back but which rows were new. Drawn one by one, they stay unique even if something else draws too.
      */
     private static long[] drawIds(Connection connection, int n) throws SQLException {
-        long last;
-        try (var draw = connection.prepareStatement(
-            "select setval('detections.sighting_id', nextval('detections.sighting_id') + ? - 1)")) {
+        long[] ids = new long[n];
+        try (var draw = connection.prepareStatement("select nextval('detections.sighting_id') from generate_series(1, ?)")) {
             draw.setInt(1, n);
             try (var result = draw.executeQuery()) {
-                result.next();
-                last = result.getLong(1);
+                for (int i = 0; i < n && result.next(); i++) {
+                    ids[i] = result.getLong(1);
+                }
             }
-        }
-        long[] ids = new long[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = last - n + 1 + i;
         }
         return ids;
     }
