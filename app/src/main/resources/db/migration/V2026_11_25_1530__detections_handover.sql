@@ -11,6 +11,10 @@ create table detections.consumer_cursor (
 -- index finds them at next to no cost on insert.
 create index sighting_by_id on detections.sighting using brin (id);
 
+-- An exact plate search finds its rows through the folded-plate index (each plate has one folded form)
+-- and then compares the plate: one index fewer to maintain for every row stored.
+drop index detections.sighting_by_plate;
+
 -- Idempotency whatever observedAt or kind a resent item carries: (device, eventId) is recorded here
 -- once. Two generations, each holding one period of `repeat-window`; the writer looks in both and
 -- writes to the current one, and empties the older one (TRUNCATE, no row deletes) when a new period

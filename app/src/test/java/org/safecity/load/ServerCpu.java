@@ -21,10 +21,18 @@ final class ServerCpu {
     private ServerCpu() {
     }
 
+    /** SafeCity's and PostgreSQL's together. */
     static double seconds(Path dataDir) {
+        double[] both = split(dataDir);
+        return both[0] + both[1];
+    }
+
+    /** {SafeCity's JVM, PostgreSQL} CPU seconds so far. */
+    static double[] split(Path dataDir) {
         String marker = dataDir.toAbsolutePath().toString();
         Map<Long, long[]> stats = new HashMap<>(); // pid -> {ppid, utime+stime, cutime+cstime}
         Set<Long> roots = new HashSet<>();
+        Set<Long> jvms = new HashSet<>();
         try (var processes = Files.list(Path.of("/proc"))) {
             for (Path dir : (Iterable<Path>) processes::iterator) {
                 String name = dir.getFileName().toString();
@@ -38,7 +46,9 @@ final class ServerCpu {
                     stats.put(Long.parseLong(name), new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
                         Long.parseLong(f[13]) + Long.parseLong(f[14])});
                     String command = new String(Files.readAllBytes(dir.resolve("cmdline")));
-                    if (command.contains("safecity.data-dir=" + marker) || command.contains(marker + "/pgsql")) {
+                    if (command.contains("safecity.data-dir=" + marker)) {
+                        jvms.add(Long.parseLong(name));
+                    } else if (command.contains(marker + "/pgsql")) {
                         roots.add(Long.parseLong(name));
                     }
                 } catch (IOException | RuntimeException gone) {
@@ -46,18 +56,21 @@ final class ServerCpu {
                 }
             }
         } catch (IOException e) {
-            return Double.NaN;
+            return new double[] {Double.NaN, Double.NaN};
         }
-        long ticks = 0;
+        long jvm = 0;
+        long postgres = 0;
         for (var entry : stats.entrySet()) {
             long pid = entry.getKey();
-            if (roots.contains(pid)) {
-                ticks += entry.getValue()[1] + entry.getValue()[2];
+            if (jvms.contains(pid)) {
+                jvm += entry.getValue()[1];
+            } else if (roots.contains(pid)) {
+                postgres += entry.getValue()[1] + entry.getValue()[2];
             } else if (roots.contains(entry.getValue()[0])) {
-                ticks += entry.getValue()[1]; // a live backend; reaped ones are in the postmaster's cutime
+                postgres += entry.getValue()[1]; // a live backend; reaped ones are in the postmaster's cutime
             }
         }
-        return ticks / TICKS_PER_SECOND;
+        return new double[] {jvm / TICKS_PER_SECOND, postgres / TICKS_PER_SECOND};
     }
 
     static String loadAverage() {

@@ -82,7 +82,9 @@ class SightingStore {
                 sql.append(" and plate_folded = any(string_to_array(?, ','))");
                 params.add(String.join(",", OcrConfusion.withinOneCharacter(OcrConfusion.fold(query.plate()))));
             } else {
-                sql.append(" and plate = ?");
+                // The folded-plate index finds the candidates (a plate has one folded form); the plate itself decides.
+                sql.append(" and plate_folded = ? and plate = ?");
+                params.add(OcrConfusion.fold(query.plate()));
                 params.add(query.plate());
             }
         }

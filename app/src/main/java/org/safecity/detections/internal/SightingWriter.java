@@ -128,12 +128,14 @@ class SightingWriter implements SmartLifecycle {
             RuntimeException failure = null;
             try {
                 stored = write(group);
-                delivering.handOver(stored.accepted());
             } catch (RuntimeException e) {
                 log.warn("Could not store {} detections; their requests are answered 503: {}", rows, e.getMessage());
                 failure = e;
                 // A commit that failed on the way back may still have stored the rows: consumers read them from the table.
                 delivering.mayHaveStored(highestDrawn);
+            }
+            if (stored != null) {
+                delivering.handOver(stored.accepted()); // before answering: the alert's path starts first
             }
             queuedRows.addAndGet(-rows); // before answering, so a device told "stored" finds room at once
             for (int i = 0; i < group.size(); i++) {
