@@ -3,6 +3,7 @@ package org.safecity.detections.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,7 +42,7 @@ class DeliveringDetections implements SmartLifecycle {
     private final DetectionSettings settings;
     /** The highest sighting id that may be stored; a lane catching up reads up to it. */
     private final AtomicLong highestStored = new AtomicLong();
-    private final List<Lane> lanes = new ArrayList<>();
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     DeliveringDetections(ObjectProvider<DetectionConsumer> consumers, SightingStore sightings, JdbcClient jdbc,
@@ -94,7 +95,8 @@ class DeliveringDetections implements SmartLifecycle {
                 .params(name(consumer), highestStored.get(), java.sql.Timestamp.from(Instant.now())).update();
             var lane = new Lane(consumer, cursor(consumer));
             lanes.add(lane);
-            lane.thread = Thread.ofPlatform().name("detections-to-" + ClassUtils.getUserClass(consumer).getSimpleName()).start(lane::run);
+            lane.thread = Thread.ofPlatform().daemon().name("detections-to-" + ClassUtils.getUserClass(consumer).getSimpleName())
+                .start(lane::run);
         });
     }
 
@@ -172,6 +174,9 @@ class DeliveringDetections implements SmartLifecycle {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
+                    if (!running) {
+                        return; // stopping: what is left is read from the table at the next start
+                    }
                     log.warn("{} failed on detections after sighting {}; retrying from the table in a second: {}", name, cursor,
                         e.getMessage());
                     behind.set(true);
