@@ -2,6 +2,8 @@ package org.safecity.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -48,6 +50,7 @@ public final class BrokerSubscription implements MqttCallback {
     private volatile boolean running = true;
     private volatile boolean subscribed;
     private final Thread connector;
+    private final ExecutorService answers;
 
     private BrokerSubscription(String purpose, Broker broker, String clientId, String topicFilter, Duration persistentSession,
                                Handler handler) {
@@ -58,6 +61,7 @@ public final class BrokerSubscription implements MqttCallback {
         this.persistentSession = persistentSession;
         this.handler = handler;
         this.connector = Thread.ofVirtual().name("mqtt-connect-" + clientId).unstarted(this::connectUntilStopped);
+        this.answers = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("mqtt-answer-" + clientId).factory());
     }
 
     /**
@@ -81,21 +85,28 @@ public final class BrokerSubscription implements MqttCallback {
         return subscribed && c != null && c.isConnected();
     }
 
-    /** Best effort (QoS 0): an answer to a device, which may or may not be listening. */
+    /**
+     * Best effort (QoS 0): an answer to a device, which may or may not be listening. Sent from a thread of
+     * its own: Paho's blocking publish never returns when called on its callback thread (inside a handler),
+     * which stopped all further messages of the connection.
+     */
     public void publish(String topic, byte[] payload) {
-        var c = client;
-        if (c == null || !c.isConnected()) {
-            return;
-        }
-        try {
-            c.publish(topic, payload, 0, false);
-        } catch (MqttException e) {
-            log.debug("Could not publish to {}: {}", topic, e.getMessage());
-        }
+        answers.execute(() -> {
+            var c = client;
+            if (c == null || !c.isConnected()) {
+                return;
+            }
+            try {
+                c.publish(topic, payload, 0, false);
+            } catch (MqttException e) {
+                log.debug("Could not publish to {}: {}", topic, e.getMessage());
+            }
+        });
     }
 
     public void stop() {
         running = false;
+        answers.shutdown();
         connector.interrupt();
         var c = client;
         if (c != null) {

@@ -56,6 +56,44 @@ class DetectionIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void an_event_id_resent_with_another_observed_at_or_kind_is_a_duplicate_too() {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        Instant at = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        String eventId = Reporting.eventId();
+        var first = field.device().post("/api/v1/detections", batch(List.of(plateRead(eventId, field.cameraId(), "PRB 5511", at))));
+
+        // A device whose clock was corrected resends with a later observedAt, the next day's partition, or as another kind.
+        var laterClock = plateRead(eventId, field.cameraId(), "PRB 5511", at.plusSeconds(7));
+        var dayBefore = plateRead(eventId, field.cameraId(), "PRB 5511", at.minus(1, ChronoUnit.DAYS));
+        var asObject = new java.util.HashMap<>(plateRead(eventId, field.cameraId(), "PRB 5511", at.plusSeconds(1)));
+        asObject.put("kind", "object");
+        asObject.put("object", Map.of("class", "car", "confidence", 0.8));
+        var again = field.device().post("/api/v1/detections", batch(List.of(laterClock, dayBefore, asObject)));
+
+        assertThat(first.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().get("accepted").asInt()).isZero();
+        assertThat(again.json().get("duplicates").asInt()).isEqualTo(3);
+        assertThat(jdbc.sql("select observed_at from detections.sighting where camera_id = ?").param(field.cameraId())
+            .query(java.time.OffsetDateTime.class).list()).extracting(java.time.OffsetDateTime::toInstant).containsExactly(at);
+    }
+
+    @Test
+    void within_one_batch_the_first_item_of_a_repeated_event_id_is_the_one_stored() {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        Instant at = Instant.now().minusSeconds(30);
+        String eventId = Reporting.eventId();
+
+        var answer = field.device().post("/api/v1/detections", batch(List.of(plateRead(eventId, field.cameraId(), "PRC 1001", at),
+            plateRead(eventId, field.cameraId(), "PRC 1002", at.plusSeconds(3)))));
+
+        assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.json().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select plate from detections.sighting where camera_id = ?").param(field.cameraId())
+            .query(String.class).list()).containsExactly("PRC1001");
+    }
+
+    @Test
     void invalid_items_are_listed_by_index_with_their_reason_and_the_valid_items_are_kept() {
         var field = Reporting.mardanCamera(admin(), anonymous);
         var now = Instant.now();

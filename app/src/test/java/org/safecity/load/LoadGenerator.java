@@ -44,7 +44,7 @@ public final class LoadGenerator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Settings(int cameras, int rate, int seconds, double hitRatio, int batch, int senders, int extraListed, Path dataDir,
-                    String writeMethod, int warmup, int writers) {
+                    int warmup, String repeatWindow) {
         static Settings parse(String[] args) {
             var values = new HashMap<String, String>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -55,15 +55,13 @@ public final class LoadGenerator {
                 Double.parseDouble(values.getOrDefault("hit-ratio", "0.01")), Integer.parseInt(values.getOrDefault("batch", "100")),
                 Integer.parseInt(values.getOrDefault("senders", "64")), Integer.parseInt(values.getOrDefault("listed", "10000")),
                 Path.of(values.getOrDefault("data-dir", "target/loadgen/" + UUID.randomUUID().toString().substring(0, 8))),
-                values.getOrDefault("write-method", "COPY"), Integer.parseInt(values.getOrDefault("warmup", "5")),
-                Integer.parseInt(values.getOrDefault("writers", "1")));
+                Integer.parseInt(values.getOrDefault("warmup", "5")), values.getOrDefault("repeat-window", "3d"));
         }
     }
 
     public static void main(String[] args) throws Exception {
         var settings = Settings.parse(args);
-        try (var server = ServerProcess.create(settings.dataDir(),
-            "--safecity.detections.write-method=" + settings.writeMethod(), "--safecity.detections.writers=" + settings.writers())) {
+        try (var server = ServerProcess.create(settings.dataDir(), "--safecity.detections.repeat-window=" + settings.repeatWindow())) {
             System.out.println("Starting SafeCity in a child JVM (data in " + settings.dataDir() + ") ...");
             server.start(Duration.ofMinutes(3));
             String report = new LoadGenerator().run(server, settings);
@@ -184,9 +182,16 @@ public final class LoadGenerator {
                 }
             }));
         }
+        // CPU of SafeCity and its PostgreSQL over the measured part: a cost per detection that holds when other work shares the machine.
+        java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, started - System.nanoTime()));
+        double[] cpuAtStart = ServerCpu.split(s.dataDir());
         for (var thread : threads) {
             thread.join();
         }
+        double[] cpuAtEnd = ServerCpu.split(s.dataDir());
+        double jvmCpu = cpuAtEnd[0] - cpuAtStart[0];
+        double postgresCpu = cpuAtEnd[1] - cpuAtStart[1];
+        double cpuMeasured = jvmCpu + postgresCpu;
         double elapsed = (System.nanoTime() - started) / 1e9; // the measured part only
         long hitsSent = hitSentAt.size() + alertLatencies.size();
         long waitUntil = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -197,6 +202,7 @@ public final class LoadGenerator {
 
         long stored;
         double copyRate;
+        double copyCpu;
         try (var db = server.database()) {
             try (var count = db.prepareStatement("select count(*) from detections.sighting where device_id = any(?)")) {
                 count.setArray(1, db.createArrayOf("bigint", devices.toArray()));
@@ -205,7 +211,9 @@ public final class LoadGenerator {
                     stored = rows.getLong(1);
                 }
             }
+            double before = ServerCpu.seconds(s.dataDir());
             copyRate = copyBaseline(db, Math.max(1, acknowledgedAll.get()), cameras);
+            copyCpu = (ServerCpu.seconds(s.dataDir()) - before) / Math.max(1, acknowledgedAll.get());
         }
 
         var ingest = ingestLatencies.sorted();
@@ -215,7 +223,7 @@ public final class LoadGenerator {
         report.append(String.format("| setting | value |%n| --- | --- |%n"));
         report.append(String.format("| machine | %d cores, %s, Java %s |%n", Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.arch"), System.getProperty("java.version")));
-        report.append(String.format("| write method, writers | %s, %d |%n", s.writeMethod(), s.writers()));
+        report.append(String.format("| repeat window (event_seen) | %s |%n", s.repeatWindow()));
         report.append(String.format("| offered | %,d plate reads/s for %d s after %d s warm-up, %d cameras, %d senders, %d per request, %.1f%% hits, %,d plates listed |%n",
             s.rate(), s.seconds(), s.warmup(), cameras.size(), senders, s.batch(), s.hitRatio() * 100, listed.size()));
         report.append(String.format("| accepted | %,d detections, %,.0f/s |%n", accepted.get(), acceptedPerSecond));
@@ -227,20 +235,22 @@ public final class LoadGenerator {
             acknowledgedAll.get() - stored, acknowledgedAll.get(), stored));
         report.append(String.format("| raw COPY of the same rows | %,.0f rows/s (SafeCity reached %.0f%% of it, factor %.2f) |%n", copyRate,
             100 * acceptedPerSecond / copyRate, copyRate / acceptedPerSecond));
+        double perDetection = cpuMeasured / Math.max(1, accepted.get());
+        report.append(String.format("| CPU per 1,000 detections (SafeCity + its PostgreSQL, measured part) | %.1f ms; raw COPY %.1f ms per 1,000 rows "
+            + "(PostgreSQL), factor %.2f |%n", perDetection * 1e6, copyCpu * 1e6, perDetection / copyCpu));
+        report.append(String.format("| of which SafeCity's JVM / PostgreSQL | %.1f / %.1f ms |%n", jvmCpu / Math.max(1, accepted.get()) * 1e6,
+            postgresCpu / Math.max(1, accepted.get()) * 1e6));
+        report.append(String.format("| load average (1 min) at the end | %s |%n", ServerCpu.loadAverage()));
         feed.interrupt();
         return report.toString();
     }
 
-    /** Rows like the intake's, copied in commits of 5,000 into a table with the same columns and indexes. */
+    /** Rows like the intake's, copied in commits of 5,000 into a plain table with the same columns and indexes. */
     private static double copyBaseline(java.sql.Connection db, long rows, List<Long> cameras) throws Exception {
         try (var ddl = db.createStatement()) {
             ddl.execute("drop table if exists public.copy_baseline");
-            ddl.execute("create table public.copy_baseline (like detections.sighting including defaults)");
-            ddl.execute("create unique index on public.copy_baseline (device_id, event_id, kind, observed_at)");
-            ddl.execute("create index on public.copy_baseline (plate, observed_at) where plate is not null");
-            ddl.execute("create index on public.copy_baseline (plate_folded, observed_at) where plate_folded is not null");
-            ddl.execute("create index on public.copy_baseline (camera_id, observed_at)");
-            ddl.execute("create index on public.copy_baseline (city_code, observed_at)");
+            // the sightings table's columns and every one of its indexes, without its partitions
+            ddl.execute("create table public.copy_baseline (like detections.sighting including defaults including indexes)");
         }
         var copy = db.unwrap(PGConnection.class).getCopyAPI();
         db.setAutoCommit(false);

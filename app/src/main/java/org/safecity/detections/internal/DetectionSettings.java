@@ -18,9 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionsAhead days of partitions prepared ahead of today
  * @param retentionDays days each kind of sighting is kept; older days are dropped whole
  * @param maxItems items in one batch at most
- * @param writers writer threads, each with its own connection and transaction
- * @param writeMethod how a group reaches the table: {@code COPY} into a staging table then one INSERT, or one INSERT from
- *                    column arrays ({@code ARRAYS}); see docs/BENCHMARKS.md for what each achieved here
+ * @param repeatWindow how long a (device, eventId) is remembered at least, whatever observedAt or kind it is resent with
+ *                     (whole days; remembered up to twice as long); zero recognises only resends with the same
+ *                     observedAt and kind, at no cost (see docs/BENCHMARKS.md)
+ * @param handOverCapacity detections waiting in memory for one consumer at most; beyond it the consumer reads them
+ *                         from the table instead
  */
 @ConfigurationProperties("safecity.detections")
 public record DetectionSettings(@DefaultValue("50000") int queueCapacity,
@@ -32,11 +34,8 @@ public record DetectionSettings(@DefaultValue("50000") int queueCapacity,
                                 @DefaultValue("3") int partitionsAhead,
                                 Map<DetectionKind, Integer> retentionDays,
                                 @DefaultValue("1000") int maxItems,
-                                @DefaultValue("COPY") WriteMethod writeMethod,
-                                @DefaultValue("1") int writers) {
-
-    /** How the writer moves a group into the partitioned table. */
-    public enum WriteMethod { COPY, ARRAYS }
+                                @DefaultValue("3d") Duration repeatWindow,
+                                @DefaultValue("100000") int handOverCapacity) {
 
     public DetectionSettings {
         retentionDays = retentionDays == null ? Map.of() : Map.copyOf(retentionDays);

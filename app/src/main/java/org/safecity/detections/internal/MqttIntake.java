@@ -1,12 +1,7 @@
 package org.safecity.detections.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.safecity.identity.Actor;
 import org.safecity.identity.DeviceKeys;
 import org.safecity.messaging.BrokerSubscription;
@@ -33,15 +28,11 @@ class MqttIntake implements SmartLifecycle {
     static final String TOPIC = "safecity/detections/+";
     private static final Logger log = LoggerFactory.getLogger(MqttIntake.class);
 
-    private record Trusted(Actor.Machine device, long until) {
-    }
-
     private final MqttIntakeSettings settings;
     private final IntakingDetections intaking;
     private final DeviceKeys keys;
     private final DetectionSettings detectionSettings;
     private final JsonMapper json;
-    private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
     private volatile boolean running;
     private BrokerSubscription subscription;
 
@@ -110,27 +101,9 @@ class MqttIntake implements SmartLifecycle {
         throw new InterruptedException("stopping");
     }
 
+    /** The same resolution as a bearer key over HTTP: a revoked key is refused from the next message on. */
     private Optional<Actor.Machine> authenticate(String key) {
-        if (key.isBlank()) {
-            return Optional.empty();
-        }
-        String hash = sha256(key);
-        long now = System.nanoTime();
-        Trusted known = trusted.get(hash);
-        if (known != null && known.until() > now) {
-            return Optional.of(known.device());
-        }
-        var device = keys.authenticate(key);
-        device.ifPresentOrElse(d -> trusted.put(hash, new Trusted(d, now + settings.keyCacheFor().toNanos())), () -> trusted.remove(hash));
-        return device;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.isBlank() ? Optional.empty() : keys.authenticate(key);
     }
 
     @Override

@@ -10,14 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url e.g. {@code tcp://127.0.0.1:1883} ({@code SAFECITY_MQTT_URL})
  * @param username SafeCity's own account at the broker, if it needs one
  * @param password its password
- * @param keyCacheFor a device key found valid is trusted this long before it is checked again
  * @param clientId SafeCity's client id at the broker; with a persistent session under this id the broker keeps
  *                 the messages that arrive while SafeCity is down (one id per instance)
  * @param sessionExpiry how long the broker keeps that session, and its messages, while SafeCity is away
  */
 @ConfigurationProperties("safecity.mqtt")
-public record MqttIntakeSettings(String url, String username, String password, @DefaultValue("30s") Duration keyCacheFor,
-                                 @DefaultValue("safecity-detections") String clientId, @DefaultValue("1d") Duration sessionExpiry) {
+public record MqttIntakeSettings(String url, String username, String password, @DefaultValue("safecity-detections") String clientId, @DefaultValue("1d") Duration sessionExpiry) {
 
     boolean enabled() {
         return url != null && !url.isBlank();

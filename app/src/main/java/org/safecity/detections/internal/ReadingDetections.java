@@ -132,9 +132,15 @@ final class ReadingDetections {
                 }
             }
         }
-        ObjectNode details = (ObjectNode) item.deepCopy();
-        ENVELOPE.forEach(details::remove);
-        return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details.toString());
+        String details;
+        if (item.size() == ENVELOPE.size() + 1) { // the usual item: nothing beside the envelope but the kind's object
+            details = "{\"" + kind.jsonName() + "\":" + body + "}";
+        } else {
+            ObjectNode copy = (ObjectNode) item.deepCopy();
+            ENVELOPE.forEach(copy::remove);
+            details = copy.toString();
+        }
+        return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details);
     }
 
     private static String text(JsonNode node, String name, String path) {

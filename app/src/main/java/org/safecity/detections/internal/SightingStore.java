@@ -6,11 +6,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
 import org.safecity.detections.OcrConfusion;
 import org.safecity.identity.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads of {@code detections.sighting}; every query names its time range so PostgreSQL reads only those days' partitions. */
 @Repository
@@ -22,9 +25,50 @@ class SightingStore {
     }
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    SightingStore(JdbcClient jdbc) {
+    SightingStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Stored detections with an id after {@code afterId} and at most {@code upTo}, in id order, as they
+     * were handed over when stored (the id range is found through the BRIN index of each partition).
+     */
+    List<AcceptedDetection> storedAfter(long afterId, long upTo, int limit) {
+        return jdbc.sql("""
+                select id, device_id, event_id, camera_id, kind, observed_at, received_at, plate, plate_read, confidence,
+                       details::text as details
+                from detections.sighting where id > ? and id <= ? order by id limit ?""")
+            .params(afterId, upTo, limit).query(this::accepted).list();
+    }
+
+    private AcceptedDetection accepted(ResultSet rs, int row) throws SQLException {
+        var kind = DetectionKind.fromJson(rs.getString("kind")).orElseThrow();
+        String details = rs.getString("details");
+        double confidence = rs.getDouble("confidence");
+        Double conf = rs.wasNull() ? null : confidence;
+        float[] embedding = null;
+        String faceModel = null;
+        String analytic = null;
+        // The columns hold what every kind shares; a face's vector and an analytic's type are in the item's own JSON.
+        if (kind == DetectionKind.FACE || kind == DetectionKind.ANALYTIC) {
+            JsonNode body = json.readTree(details).path(kind.jsonName());
+            if (kind == DetectionKind.FACE) {
+                faceModel = body.path("model").asString("").strip();
+                JsonNode values = body.path("embedding");
+                embedding = new float[values.size()];
+                for (int i = 0; i < embedding.length; i++) {
+                    embedding[i] = (float) values.get(i).doubleValue();
+                }
+            } else {
+                analytic = body.path("type").asString("").strip();
+            }
+        }
+        return new AcceptedDetection(rs.getLong("id"), rs.getLong("device_id"), rs.getString("event_id"), rs.getLong("camera_id"), kind,
+            rs.getTimestamp("observed_at").toInstant(), rs.getTimestamp("received_at").toInstant(), rs.getString("plate"),
+            rs.getString("plate_read"), conf, embedding, faceModel, analytic, details);
     }
 
     List<Sighting> search(SightingQuery query, Jurisdiction jurisdiction) {
@@ -38,7 +82,9 @@ class SightingStore {
                 sql.append(" and plate_folded = any(string_to_array(?, ','))");
                 params.add(String.join(",", OcrConfusion.withinOneCharacter(OcrConfusion.fold(query.plate()))));
             } else {
-                sql.append(" and plate = ?");
+                // The folded-plate index finds the candidates (a plate has one folded form); the plate itself decides.
+                sql.append(" and plate_folded = ? and plate = ?");
+                params.add(OcrConfusion.fold(query.plate()));
                 params.add(query.plate());
             }
         }

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +20,6 @@ import org.postgresql.PGConnection;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.AnalyticsDetected;
 import org.safecity.detections.DetectionKind;
-import org.safecity.detections.DetectionsAccepted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The writer of sightings: requests queue their rows here and wait; the writer takes whatever is
  * queued (up to {@code maxBatchRows}, waiting at most {@code maxWait} for more), copies it into a
  * session-private staging table with PostgreSQL {@code COPY}, moves it into the partitioned table
- * skipping repeats, publishes {@link DetectionsAccepted} in the same transaction, commits, and only
- * then releases the waiting requests. Many requests share one commit, so the cost of a durable commit
- * is paid once per group rather than once per request.
+ * skipping repeats (any (device, eventId) already in {@code event_seen}), commits, and only then releases
+ * the waiting requests and hands the new detections to {@link DeliveringDetections}. Many requests share
+ * one commit, so the cost of a durable commit is paid once per group rather than once per request.
  */
 @Component
 class SightingWriter implements SmartLifecycle {
@@ -45,26 +47,35 @@ class SightingWriter implements SmartLifecycle {
     record Written(List<Long> ids) {
     }
 
-    private record Submission(List<SightingRow> rows, CompletableFuture<Written> done) {
+    /** A request's rows, each with its line of COPY text (all columns but the id) made on the request's thread. */
+    private record Submission(List<SightingRow> rows, List<String> lines, CompletableFuture<Written> done) {
     }
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final DailyPartitions partitions;
+    private final DeliveringDetections delivering;
     private final DetectionSettings settings;
+    private final Clock clock;
     private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedRows = new AtomicInteger();
+    /** The period each generation of {@code event_seen} is known to hold (only the writer thread uses it). */
+    private final long[] periods = {-1, -1};
+    /** The highest sighting id drawn so far: after a failed commit, every id up to it may or may not be stored. */
+    private long highestDrawn;
     private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private Thread thread;
 
     SightingWriter(DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events,
-                   DailyPartitions partitions, DetectionSettings settings) {
+                   DailyPartitions partitions, DeliveringDetections delivering, DetectionSettings settings, Clock clock) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.events = events;
         this.partitions = partitions;
+        this.delivering = delivering;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /**
@@ -80,7 +91,15 @@ class SightingWriter implements SmartLifecycle {
             queuedRows.addAndGet(-rows.size());
             throw new IntakeBusy("The detection queue is full; retry shortly.");
         }
-        var submission = new Submission(List.copyOf(rows), new CompletableFuture<>());
+        // The COPY text is made here, by the many request threads, so the one writer thread only joins it up.
+        var lines = new ArrayList<String>(rows.size());
+        var line = new StringBuilder(512);
+        for (var row : rows) {
+            line.setLength(0);
+            appendRow(line, row);
+            lines.add(line.toString());
+        }
+        var submission = new Submission(List.copyOf(rows), lines, new CompletableFuture<>());
         queue.add(submission);
         return submission.done();
     }
@@ -105,18 +124,23 @@ class SightingWriter implements SmartLifecycle {
                 continue;
             }
             int rows = group.stream().mapToInt(s -> s.rows().size()).sum();
-            List<Written> written = null;
+            Stored stored = null;
             RuntimeException failure = null;
             try {
-                written = write(group);
+                stored = write(group);
             } catch (RuntimeException e) {
                 log.warn("Could not store {} detections; their requests are answered 503: {}", rows, e.getMessage());
                 failure = e;
+                // A commit that failed on the way back may still have stored the rows: consumers read them from the table.
+                delivering.mayHaveStored(highestDrawn);
+            }
+            if (stored != null) {
+                delivering.handOver(stored.accepted()); // before answering: the alert's path starts first
             }
             queuedRows.addAndGet(-rows); // before answering, so a device told "stored" finds room at once
             for (int i = 0; i < group.size(); i++) {
-                if (written != null) {
-                    group.get(i).done().complete(written.get(i));
+                if (stored != null) {
+                    group.get(i).done().complete(stored.answers().get(i));
                 } else {
                     group.get(i).done().completeExceptionally(new IntakeBusy("The detections could not be stored; retry shortly.", failure));
                 }
@@ -144,130 +168,142 @@ class SightingWriter implements SmartLifecycle {
         return group;
     }
 
-    private List<Written> write(List<Submission> group) {
+    /** What one group commit stored: each request's answer, and the detections to hand to the consumers. */
+    private record Stored(List<Written> answers, List<AcceptedDetection> accepted) {
+    }
+
+    private Stored write(List<Submission> group) {
+        int n = 0;
         for (var submission : group) {
             for (var row : submission.rows()) {
                 partitions.ensure(row.detection().kind(), DailyPartitions.dayOf(row.detection().observedAt()));
+                n++;
             }
         }
-        return transactions.execute(status -> {
+        int rows = n;
+        long period = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toEpochDay() / Math.max(1, settings.repeatWindow().toDays());
+        var stored = transactions.execute(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
-            Map<String, Long> stored;
             try {
-                stored = settings.writeMethod() == DetectionSettings.WriteMethod.ARRAYS ? insertArrays(connection, group)
-                    : copyAndInsert(connection, group);
-            } catch (SQLException | IOException e) {
-                throw new IllegalStateException("storing sightings failed: " + e.getMessage(), e);
-            }
-            var results = new ArrayList<Written>(group.size());
-            var accepted = new ArrayList<AcceptedDetection>(stored.size());
-            for (var submission : group) {
-                var ids = new ArrayList<Long>(submission.rows().size());
-                for (var row : submission.rows()) {
-                    Long id = stored.remove(row.key()); // a repeat within the group is stored once, for the first
-                    ids.add(id);
-                    if (id != null) {
-                        accepted.add(accepted(id, row));
+                int generation = generation(connection, period);
+                long[] ids = drawIds(connection, rows);
+                highestDrawn = ids[rows - 1];
+                Set<Long> kept = copyAndInsert(connection, group, ids, generation);
+                var answers = new ArrayList<Written>(group.size());
+                var accepted = new ArrayList<AcceptedDetection>(kept.size());
+                int i = 0;
+                for (var submission : group) {
+                    var answer = new ArrayList<Long>(submission.rows().size());
+                    for (var row : submission.rows()) {
+                        long id = ids[i++];
+                        if (kept.contains(id)) { // a repeat within the group is stored once, for the first
+                            answer.add(id);
+                            accepted.add(accepted(id, row));
+                        } else {
+                            answer.add(null);
+                        }
                     }
+                    answers.add(new Written(answer));
                 }
-                results.add(new Written(ids));
-            }
-            if (!accepted.isEmpty()) {
-                events.publishEvent(new DetectionsAccepted(accepted));
                 var analytics = accepted.stream().filter(d -> d.kind() == DetectionKind.ANALYTIC).toList();
                 if (!analytics.isEmpty()) {
                     events.publishEvent(new AnalyticsDetected(analytics));
                 }
+                return new Stored(answers, accepted);
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException("storing sightings failed: " + e.getMessage(), e);
             }
-            return results;
         });
+        periods[(int) (period % 2)] = period;
+        return stored;
     }
 
-    private static Map<String, Long> copyAndInsert(Connection connection, List<Submission> group) throws SQLException, IOException {
+    /**
+     * The generation of {@code event_seen} that records this period's events; the first group of a new
+     * period empties it (it held the period before last).
+     */
+    private int generation(Connection connection, long period) throws SQLException {
+        if (settings.repeatWindow().isZero()) {
+            return -1; // only exact resends (same observedAt and kind) are recognised, by sighting_once
+        }
+        int generation = (int) (period % 2);
+        if (periods[generation] == period) {
+            return generation;
+        }
+        try (var select = connection.prepareStatement("select period from detections.event_seen_period where generation = ? for update")) {
+            select.setInt(1, generation);
+            try (var result = select.executeQuery()) {
+                if (result.next() && result.getLong(1) == period) {
+                    return generation;
+                }
+            }
+        }
+        try (var statement = connection.createStatement()) {
+            statement.execute("truncate detections.event_seen_" + generation);
+            statement.execute("update detections.event_seen_period set period = " + period + " where generation = " + generation);
+        }
+        return generation;
+    }
+
+    /**
+     * Ids drawn before the copy, in one round trip, so the writer knows each row's id and needs nothing
+     * back but which rows were new. Drawn one by one, they stay unique even if something else draws too.
+     */
+    private static long[] drawIds(Connection connection, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (var draw = connection.prepareStatement("select nextval('detections.sighting_id') from generate_series(1, ?)")) {
+            draw.setInt(1, n);
+            try (var result = draw.executeQuery()) {
+                for (int i = 0; i < n && result.next(); i++) {
+                    ids[i] = result.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Copies the group into a session-private staging table, records each (device, eventId) not seen in
+     * either generation of {@code event_seen} (the first row of a repeat within the group wins), and moves
+     * exactly those rows into the partitioned table. Returns the ids stored.
+     */
+    private static Set<Long> copyAndInsert(Connection connection, List<Submission> group, long[] ids, int generation)
+        throws SQLException, IOException {
         try (var statement = connection.createStatement()) {
             statement.execute("create temporary table if not exists sighting_staging "
                 + "(like detections.sighting including defaults) on commit delete rows");
         }
-        var text = new StringBuilder(group.size() * 512);
+        var text = new StringBuilder(group.stream().mapToInt(g -> g.lines().stream().mapToInt(String::length).sum()).sum()
+            + ids.length * 12);
+        int i = 0;
         for (var submission : group) {
-            for (var row : submission.rows()) {
-                appendRow(text, row);
+            for (var line : submission.lines()) {
+                text.append(ids[i++]).append('\t').append(line);
             }
         }
         connection.unwrap(PGConnection.class).getCopyAPI()
-            .copyIn("copy sighting_staging (" + COLUMNS + ") from stdin", new StringReader(text.toString()));
-        var stored = new HashMap<String, Long>();
-        try (var statement = connection.createStatement();
-             var result = statement.executeQuery("insert into detections.sighting (" + COLUMNS + ") select " + COLUMNS
-                 + " from sighting_staging on conflict do nothing returning id, device_id, event_id, kind, observed_at")) {
+            .copyIn("copy sighting_staging (id, " + COLUMNS + ") from stdin", new StringReader(text.toString()));
+        var stored = new HashSet<Long>(ids.length * 2);
+        String insert = generation < 0
+            ? "insert into detections.sighting (id, " + COLUMNS + ") select id, " + COLUMNS + " from sighting_staging "
+                + "on conflict do nothing returning id"
+            : "with fresh as (insert into detections.event_seen_" + generation
+                 + " (generation, device_id, event_id, sighting_id) select " + generation + ", device_id, event_id, min(id) "
+                 + "from sighting_staging s where not exists (select 1 from detections.event_seen_" + (1 - generation)
+                 + " o where o.device_id = s.device_id and o.event_id = s.event_id) group by device_id, event_id "
+                 + "on conflict do nothing returning sighting_id) "
+                 + "insert into detections.sighting (id, " + COLUMNS + ") select s.id, " + prefixed("s.")
+                 + " from sighting_staging s join fresh f on f.sighting_id = s.id on conflict do nothing returning id";
+        try (var statement = connection.createStatement(); var result = statement.executeQuery(insert)) {
             while (result.next()) {
-                var at = result.getObject(5, java.time.OffsetDateTime.class).toInstant();
-                String key = result.getLong(2) + "\u0001" + result.getString(3) + "\u0001" + result.getString(4) + "\u0001"
-                    + at.toEpochMilli() * 1000 + at.getNano() / 1000 % 1000;
-                stored.put(key, result.getLong(1));
+                stored.add(result.getLong(1));
             }
         }
         return stored;
     }
 
-    /** One INSERT of the whole group from column arrays: no staging table, each row written once. */
-    private static Map<String, Long> insertArrays(Connection connection, List<Submission> group) throws SQLException {
-        int n = group.stream().mapToInt(g -> g.rows().size()).sum();
-        Object[] device = new Object[n], event = new Object[n], camera = new Object[n], observed = new Object[n], received = new Object[n],
-            kind = new Object[n], plate = new Object[n], read = new Object[n], folded = new Object[n], confidence = new Object[n],
-            city = new Object[n], zone = new Object[n], lat = new Object[n], lon = new Object[n], details = new Object[n];
-        int i = 0;
-        for (var submission : group) {
-            for (var row : submission.rows()) {
-                var d = row.detection();
-                device[i] = row.deviceId();
-                event[i] = d.eventId();
-                camera[i] = d.cameraId();
-                observed[i] = d.observedAt().toString();
-                received[i] = row.receivedAt().toString();
-                kind[i] = d.kind().jsonName();
-                plate[i] = d.plate() == null ? null : d.plate().normalised();
-                read[i] = d.plate() == null ? null : d.plate().asRead();
-                folded[i] = d.plate() == null ? null : org.safecity.detections.OcrConfusion.fold(d.plate().normalised());
-                confidence[i] = d.confidence();
-                city[i] = row.cityCode();
-                zone[i] = row.zoneCode();
-                lat[i] = row.lat();
-                lon[i] = row.lon();
-                details[i] = d.details();
-                i++;
-            }
-        }
-        var stored = new HashMap<String, Long>();
-        try (var insert = connection.prepareStatement("insert into detections.sighting (" + COLUMNS + ") "
-            + "select a, b, c, d::timestamptz, e::timestamptz, f, g, h, i, j, k, l, m, n, o::jsonb from unnest(?::bigint[], ?::text[], "
-            + "?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::real[], ?::text[], ?::text[], "
-            + "?::float8[], ?::float8[], ?::text[]) as t(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o) "
-            + "on conflict do nothing returning id, device_id, event_id, kind, observed_at")) {
-            insert.setArray(1, connection.createArrayOf("bigint", device));
-            insert.setArray(2, connection.createArrayOf("text", event));
-            insert.setArray(3, connection.createArrayOf("bigint", camera));
-            insert.setArray(4, connection.createArrayOf("text", observed));
-            insert.setArray(5, connection.createArrayOf("text", received));
-            insert.setArray(6, connection.createArrayOf("text", kind));
-            insert.setArray(7, connection.createArrayOf("text", plate));
-            insert.setArray(8, connection.createArrayOf("text", read));
-            insert.setArray(9, connection.createArrayOf("text", folded));
-            insert.setArray(10, connection.createArrayOf("float4", confidence));
-            insert.setArray(11, connection.createArrayOf("text", city));
-            insert.setArray(12, connection.createArrayOf("text", zone));
-            insert.setArray(13, connection.createArrayOf("float8", lat));
-            insert.setArray(14, connection.createArrayOf("float8", lon));
-            insert.setArray(15, connection.createArrayOf("text", details));
-            try (var result = insert.executeQuery()) {
-                while (result.next()) {
-                    var at = result.getObject(5, java.time.OffsetDateTime.class).toInstant();
-                    stored.put(result.getLong(2) + "\u0001" + result.getString(3) + "\u0001" + result.getString(4) + "\u0001"
-                        + at.toEpochMilli() * 1000 + at.getNano() / 1000 % 1000, result.getLong(1));
-                }
-            }
-        }
-        return stored;
+    private static String prefixed(String prefix) {
+        return prefix + COLUMNS.replace(", ", ", " + prefix);
     }
 
     private static AcceptedDetection accepted(long id, SightingRow row) {
@@ -277,7 +313,7 @@ class SightingWriter implements SmartLifecycle {
             d.embedding(), d.faceModel(), d.analytic(), d.details());
     }
 
-    /** One line of COPY's text format: tab-separated, \N for null, backslash escapes. */
+    /** One line of COPY's text format, all columns but the id: tab-separated, \N for null, backslash escapes. */
     private static void appendRow(StringBuilder out, SightingRow row) {
         var d = row.detection();
         field(out, Long.toString(row.deviceId()));
@@ -321,32 +357,29 @@ class SightingWriter implements SmartLifecycle {
     }
 
     /**
-     * With more than one writer, one group is prepared and sent while another waits on PostgreSQL;
-     * groups commit independently and the unique index still decides which copy of a repeat is kept.
+     * One writer: groups commit one after another, so sighting ids grow in commit order, which is what
+     * lets each consumer's cursor be a single id (two writers were measured slower on two cores anyway).
      */
     @Override
     public void start() {
         running = true;
-        for (int i = 0; i < Math.max(1, settings.writers()); i++) {
-            threads.add(Thread.ofPlatform().name("sighting-writer-" + i).start(this::run));
-        }
+        thread = Thread.ofPlatform().name("sighting-writer").start(this::run);
     }
 
     /** Takes no more submissions, writes what is queued, then stops. */
     @Override
     public void stop() {
         running = false;
-        for (var thread : threads) {
-            thread.interrupt();
+        if (thread == null) {
+            return;
         }
-        for (var thread : threads) {
-            try {
-                thread.join(settings.ackTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        thread.interrupt();
+        try {
+            thread.join(settings.ackTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        threads.clear();
+        thread = null;
     }
 
     @Override

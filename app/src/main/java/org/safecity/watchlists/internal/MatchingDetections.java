@@ -2,19 +2,20 @@ package org.safecity.watchlists.internal;
 
 import java.util.List;
 import org.safecity.detections.AcceptedDetection;
+import org.safecity.detections.DetectionConsumer;
 import org.safecity.detections.DetectionKind;
 import org.safecity.detections.DetectionsAccepted;
 import org.safecity.watchlists.WatchlistHit;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Matches every newly stored detection against the lists, after the detections' commit and off the
- * device's request; each match is published as a {@link WatchlistHit} in this listener's transaction.
+ * device's request; each match is published as a {@link WatchlistHit} in the transaction the detections
+ * module opens for this consumer (which also moves its cursor, so a hit is published once).
  */
 @Component
-class MatchingDetections {
+class MatchingDetections implements DetectionConsumer {
 
     private final LoadedWatchlists watchlists;
     private final ApplicationEventPublisher events;
@@ -24,8 +25,8 @@ class MatchingDetections {
         this.events = events;
     }
 
-    @ApplicationModuleListener
-    void on(DetectionsAccepted accepted) {
+    @Override
+    public void on(DetectionsAccepted accepted) {
         var index = watchlists.index();
         for (AcceptedDetection detection : accepted.detections()) {
             List<WatchlistIndex.Match> matches = switch (detection.kind()) {

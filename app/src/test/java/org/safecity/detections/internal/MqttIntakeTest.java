@@ -44,7 +44,7 @@ class MqttIntakeTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final MqttIntakeSettings settings = new MqttIntakeSettings(BROKER, null, null, Duration.ofSeconds(30),
+    private final MqttIntakeSettings settings = new MqttIntakeSettings(BROKER, null, null,
         "safecity-test-" + UUID.randomUUID(), Duration.ofSeconds(30));
     private MqttIntake intake;
     private MqttClient device;
@@ -111,6 +111,24 @@ class MqttIntakeTest extends IntegrationTest {
         assertThat(result.get("error").asString()).contains("deviceKey");
         assertThat(jdbc.sql("select count(*) from detections.sighting where camera_id = ?").param(field.cameraId())
             .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_device_key_revoked_is_refused_on_the_next_message_as_over_http() throws Exception {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        var issued = admin().post("/api/v1/devices", Map.of("name", Reporting.unique("MQTT unit"), "cameraIds", List.of(field.cameraId())))
+            .json();
+        String key = issued.get("key").asString();
+        assertThat(publish(field.cameraId(), Map.of("deviceKey", key,
+            "detections", List.of(Reporting.plateRead(field.cameraId(), "MQT 0004", Instant.now())))).get("accepted").asInt()).isEqualTo(1);
+
+        assertThat(admin().delete("/api/v1/devices/" + issued.get("id").asLong()).status()).isEqualTo(200);
+        var result = publish(field.cameraId(), Map.of("deviceKey", key,
+            "detections", List.of(Reporting.plateRead(field.cameraId(), "MQT 0005", Instant.now()))));
+
+        assertThat(result.get("error").asString()).contains("revoked");
+        assertThat(jdbc.sql("select plate from detections.sighting where camera_id = ?").param(field.cameraId())
+            .query(String.class).list()).containsExactly("MQT0004");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.safecity.detections.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,9 +41,11 @@ class SightingWriterTest {
         }
     };
 
+    private final DeliveringDetections noConsumers = new DeliveringDetections(null, null, null, null, null);
+
     private static DetectionSettings settings(int capacity) {
         return new DetectionSettings(capacity, 100, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(2),
-            Duration.ofSeconds(10), 3, Map.of(), 1000, DetectionSettings.WriteMethod.COPY, 1);
+            Duration.ofSeconds(10), 3, Map.of(), 1000, Duration.ofDays(3), 1000);
     }
 
     private static List<SightingRow> rows(int n) {
@@ -52,7 +55,7 @@ class SightingWriterTest {
 
     @Test
     void a_full_queue_refuses_new_batches_at_once_instead_of_holding_them_in_memory() throws Exception {
-        var writer = new SightingWriter(null, stalled, e -> { }, noPartitions, settings(10));
+        var writer = new SightingWriter(null, stalled, e -> { }, noPartitions, noConsumers, settings(10), Clock.systemUTC());
         writer.start();
         try {
             writer.submit(rows(5));
@@ -67,7 +70,7 @@ class SightingWriterTest {
 
     @Test
     void a_batch_the_database_did_not_commit_is_answered_busy_not_accepted() {
-        var writer = new SightingWriter(null, stalled, e -> { }, noPartitions, settings(10));
+        var writer = new SightingWriter(null, stalled, e -> { }, noPartitions, noConsumers, settings(10), Clock.systemUTC());
         writer.start();
         try {
             var pending = writer.submit(rows(3));

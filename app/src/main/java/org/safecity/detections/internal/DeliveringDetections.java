@@ -1,0 +1,226 @@
+package org.safecity.detections.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.safecity.detections.AcceptedDetection;
+import org.safecity.detections.DetectionConsumer;
+import org.safecity.detections.DetectionsAccepted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Hands each group of newly stored detections to every {@link DetectionConsumer}, in memory, after the
+ * intake's commit. Each consumer has a lane: a bounded queue and a thread that calls it in a transaction
+ * which also moves the consumer's cursor ({@code detections.consumer_cursor}: the last sighting id it
+ * handled). On start-up, after a failure, or when its queue is full, a lane reads the sightings after
+ * its cursor from the table instead, so a crash or a slow consumer loses nothing.
+ */
+@Component
+class DeliveringDetections implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveringDetections.class);
+    /** Detections handed to a consumer in one call (and one transaction) at most, when it has several groups waiting. */
+    private static final int MOST_AT_ONCE = 20_000;
+
+    private final ObjectProvider<DetectionConsumer> consumers;
+    private final SightingStore sightings;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final DetectionSettings settings;
+    /** The highest sighting id that may be stored; a lane catching up reads up to it. */
+    private final AtomicLong highestStored = new AtomicLong();
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
+
+    DeliveringDetections(ObjectProvider<DetectionConsumer> consumers, SightingStore sightings, JdbcClient jdbc,
+                         TransactionTemplate transactions, DetectionSettings settings) {
+        this.consumers = consumers;
+        this.sightings = sightings;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.settings = settings;
+    }
+
+    /** Called by the writer after each commit, in commit order (so in id order). */
+    void handOver(List<AcceptedDetection> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        highestStored.accumulateAndGet(accepted.getLast().sightingId(), Math::max);
+        for (var lane : lanes) {
+            lane.offer(accepted);
+        }
+    }
+
+    /** A commit failed in a way that may have stored ids up to this one: every lane looks in the table. */
+    void mayHaveStored(long highestId) {
+        highestStored.accumulateAndGet(highestId, Math::max);
+        for (var lane : lanes) {
+            lane.behind.set(true);
+        }
+    }
+
+    /** The consumer's cursor: the last sighting id it finished. */
+    long cursor(DetectionConsumer consumer) {
+        return jdbc.sql("select last_id from detections.consumer_cursor where consumer = ?").param(name(consumer))
+            .query(Long.class).optional().orElse(-1L);
+    }
+
+    private static String name(DetectionConsumer consumer) {
+        return ClassUtils.getUserClass(consumer).getName();
+    }
+
+    @Override
+    public void start() {
+        // Every id handed out so far may be stored: the upper bound of the first catch-up.
+        highestStored.set(jdbc.sql("select case when is_called then last_value else last_value - 1 end from detections.sighting_id")
+            .query(Long.class).single());
+        running = true;
+        consumers.orderedStream().forEach(consumer -> {
+            // A consumer seen for the first time starts with what is stored from now on.
+            jdbc.sql("insert into detections.consumer_cursor (consumer, last_id, updated_at) values (?, ?, ?) on conflict do nothing")
+                .params(name(consumer), highestStored.get(), java.sql.Timestamp.from(Instant.now())).update();
+            var lane = new Lane(consumer, cursor(consumer));
+            lanes.add(lane);
+            lane.thread = Thread.ofPlatform().daemon().name("detections-to-" + ClassUtils.getUserClass(consumer).getSimpleName())
+                .start(lane::run);
+        });
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (var lane : lanes) {
+            try {
+                lane.thread.join(settings.ackTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lanes.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before the writer and stops after it, so no commit finds no lane. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 8192;
+    }
+
+    /** One consumer's queue, thread and cursor. */
+    private final class Lane {
+        final DetectionConsumer consumer;
+        final String name;
+        final LinkedBlockingQueue<List<AcceptedDetection>> queue = new LinkedBlockingQueue<>();
+        final AtomicInteger queued = new AtomicInteger();
+        /** Set when the lane must read the table up to {@link #highestStored}: at start, after a failure, after dropping. */
+        final AtomicBoolean behind = new AtomicBoolean(true);
+        long cursor;
+        Thread thread;
+
+        Lane(DetectionConsumer consumer, long cursor) {
+            this.consumer = consumer;
+            this.name = DeliveringDetections.name(consumer);
+            this.cursor = cursor;
+        }
+
+        void offer(List<AcceptedDetection> group) {
+            if (queued.addAndGet(group.size()) > settings.handOverCapacity()) {
+                queued.addAndGet(-group.size());
+                behind.set(true); // the group is in the table; the lane reads it from there
+                return;
+            }
+            queue.add(group);
+        }
+
+        void run() {
+            while (running || !queue.isEmpty()) {
+                try {
+                    if (behind.getAndSet(false)) {
+                        catchUp(highestStored.get());
+                        continue;
+                    }
+                    var first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    var batch = new ArrayList<AcceptedDetection>(first.size());
+                    addUnhandled(batch, first);
+                    // Groups waiting behind the first go in the same call: one transaction for many commits when busy.
+                    while (batch.size() < MOST_AT_ONCE && queue.peek() != null) {
+                        addUnhandled(batch, queue.poll());
+                    }
+                    if (!batch.isEmpty()) {
+                        deliver(batch);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return; // stopping: what is left is read from the table at the next start
+                    }
+                    log.warn("{} failed on detections after sighting {}; retrying from the table in a second: {}", name, cursor,
+                        e.getMessage());
+                    behind.set(true);
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private void addUnhandled(List<AcceptedDetection> batch, List<AcceptedDetection> group) {
+            queued.addAndGet(-group.size());
+            for (var detection : group) {
+                if (detection.sightingId() > cursor) { // handled already when the lane read the table
+                    batch.add(detection);
+                }
+            }
+        }
+
+        private void catchUp(long upTo) {
+            while (running) {
+                var stored = sightings.storedAfter(cursor, upTo, MOST_AT_ONCE);
+                if (stored.isEmpty()) {
+                    return;
+                }
+                deliver(stored);
+            }
+        }
+
+        /**
+         * The consumer's work and its cursor commit together. That commit need not wait for the disk: if a
+         * crash loses it, it loses the consumer's writes with it, and the lane does both again from the table.
+         */
+        private void deliver(List<AcceptedDetection> detections) {
+            long last = detections.getLast().sightingId();
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("set local synchronous_commit = off").update();
+                consumer.on(new DetectionsAccepted(List.copyOf(detections)));
+                jdbc.sql("update detections.consumer_cursor set last_id = ?, updated_at = now() where consumer = ?")
+                    .params(last, name).update();
+            });
+            cursor = last;
+        }
+    }
+}
