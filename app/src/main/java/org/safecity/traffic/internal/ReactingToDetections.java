@@ -1,15 +1,16 @@
 package org.safecity.traffic.internal;
 
+import org.safecity.detections.DetectionConsumer;
 import org.safecity.detections.DetectionsAccepted;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place detections enter e-challan: after the detections' commit, off the device's request.
- * Kept this small so the delivery of {@link DetectionsAccepted} can be re-wired here alone.
+ * The one place detections enter e-challan: handed over by the detections module after its commit, off
+ * the device's request, in a transaction that also moves this consumer's cursor (so a group is applied
+ * once, and read back from the sightings after a restart).
  */
 @Component
-class ReactingToDetections {
+class ReactingToDetections implements DetectionConsumer {
 
     private final ApplyingRules rules;
 
@@ -17,8 +18,8 @@ class ReactingToDetections {
         this.rules = rules;
     }
 
-    @ApplicationModuleListener
-    void on(DetectionsAccepted accepted) {
+    @Override
+    public void on(DetectionsAccepted accepted) {
         rules.apply(accepted.detections());
     }
 }
