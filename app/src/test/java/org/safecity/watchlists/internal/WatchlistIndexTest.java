@@ -2,7 +2,6 @@ package org.safecity.watchlists.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -104,29 +103,24 @@ class WatchlistIndexTest {
         assertThat(index.matchFace(similar, "facenet", NOW)).isEmpty();
     }
 
+    /** How fast this is, is measured by {@link WatchlistMatchBenchmark} (docs/BENCHMARKS.md), not here. */
     @Test
-    void matching_stays_fast_with_a_million_listed_plates() {
+    void a_million_listed_plates_are_each_found_and_an_unlisted_plate_is_not() {
         var exact = list(false, null);
         var fuzzy = list(true, null);
         var random = new Random(7);
-        String letters = "ABCDEFGHJKMNPRTUVWXY";
         String[] plates = new String[1_000_000];
         for (int i = 0; i < plates.length; i++) {
-            plates[i] = "" + letters.charAt(random.nextInt(20)) + letters.charAt(random.nextInt(20)) + letters.charAt(random.nextInt(20))
-                + (1000 + random.nextInt(9000)) + i % 10;
+            plates[i] = WatchlistMatchBenchmark.plate(random, i);
             index.add(new Entry(i + 1_000L, i % 10 == 0 ? fuzzy.id() : exact.id(), plates[i], plates[i], null, null, null, null,
                 "stolen", null, "admin", NOW));
         }
 
-        long started = System.nanoTime();
-        int hits = 0;
         for (int i = 0; i < 100_000; i++) {
-            hits += index.matchPlate(plates[random.nextInt(plates.length)], NOW).isEmpty() ? 0 : 1;
-            index.matchPlate("QQ" + i, NOW);
+            int listed = random.nextInt(plates.length);
+            assertThat(index.matchPlate(plates[listed], NOW)).as(plates[listed])
+                .anySatisfy(m -> assertThat(m.entry().id()).isEqualTo(listed + 1_000L));
+            assertThat(index.matchPlate("QQ" + (10000 + i), NOW)).isEmpty();
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(hits).isEqualTo(100_000);
-        assertThat(took).as("200,000 lookups against 1,000,000 entries").isLessThan(Duration.ofSeconds(2));
     }
 }

@@ -1,0 +1,91 @@
+package org.safecity.watchlists.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Plate matching against a million listed plates, the watchlists' hot path: every stored plate read
+ * is looked up. Reports nanoseconds per lookup (a listed plate and an unlisted one, as at a camera)
+ * as medians of several rounds, beside a plain {@code HashMap} lookup of the same plates in the same
+ * process as the baseline, so the ratio survives a noisy machine.
+ *
+ * <pre>mvn -q -B -pl app test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.safecity.watchlists.internal.WatchlistMatchBenchmark -Dexec.args="1000000 7"</pre>
+ */
+public final class WatchlistMatchBenchmark {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final String LETTERS = "ABCDEFGHJKMNPRTUVWXY";
+    private static final int LOOKUPS = 200_000;
+
+    public static void main(String[] args) {
+        int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        var random = new Random(7);
+        var index = new WatchlistIndex();
+        var exact = new Watchlist(1, "stolen", Watchlist.ListType.STOLEN_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
+            Watchlist.Priority.HIGH, false, 0.8, null, NOW);
+        var fuzzy = new Watchlist(2, "wanted", Watchlist.ListType.WANTED_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
+            Watchlist.Priority.HIGH, true, 0.8, null, NOW);
+        index.putList(exact);
+        index.putList(fuzzy);
+        String[] plates = new String[entries];
+        Map<String, Long> baseline = new HashMap<>();
+        for (int i = 0; i < entries; i++) {
+            plates[i] = plate(random, i);
+            // One entry in ten is on the fuzzy list, as a wanted-vehicles list beside a larger stolen one.
+            index.add(new Entry(i + 10L, i % 10 == 0 ? fuzzy.id() : exact.id(), plates[i], plates[i], null, null, null, null,
+                "stolen", null, "admin", NOW));
+            baseline.put(plates[i], i + 10L);
+        }
+        String[] unlisted = new String[LOOKUPS];
+        for (int i = 0; i < LOOKUPS; i++) {
+            unlisted[i] = "QQ" + (10000 + i);
+        }
+
+        List<Double> indexNs = new ArrayList<>();
+        List<Double> mapNs = new ArrayList<>();
+        long sink = 0;
+        for (int round = 0; round < rounds + 1; round++) {
+            var pick = new Random(round);
+            long started = System.nanoTime();
+            for (int i = 0; i < LOOKUPS; i++) {
+                sink += index.matchPlate(plates[pick.nextInt(entries)], NOW).size();
+                sink += index.matchPlate(unlisted[i], NOW).size();
+            }
+            double perIndex = (System.nanoTime() - started) / (2.0 * LOOKUPS);
+            pick = new Random(round);
+            started = System.nanoTime();
+            for (int i = 0; i < LOOKUPS; i++) {
+                sink += baseline.containsKey(plates[pick.nextInt(entries)]) ? 1 : 0;
+                sink += baseline.containsKey(unlisted[i]) ? 1 : 0;
+            }
+            double perMap = (System.nanoTime() - started) / (2.0 * LOOKUPS);
+            if (round > 0) { // the first round warms the JIT up
+                indexNs.add(perIndex);
+                mapNs.add(perMap);
+            }
+        }
+        double index50 = median(indexNs);
+        double map50 = median(mapNs);
+        System.out.printf("entries=%d rounds=%d lookups/round=%d (half listed, half not)%n", entries, rounds, 2 * LOOKUPS);
+        System.out.printf("watchlist index: median %.0f ns per lookup (%.0f lookups/s on one thread)%n", index50, 1e9 / index50);
+        System.out.printf("HashMap baseline: median %.0f ns per lookup; ratio %.1f%n", map50, index50 / map50);
+        System.out.printf("(checksum %d)%n", sink);
+    }
+
+    static String plate(Random random, int i) {
+        return "" + LETTERS.charAt(random.nextInt(20)) + LETTERS.charAt(random.nextInt(20)) + LETTERS.charAt(random.nextInt(20))
+            + (1000 + random.nextInt(9000)) + i % 10;
+    }
+
+    private static double median(List<Double> values) {
+        var sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
