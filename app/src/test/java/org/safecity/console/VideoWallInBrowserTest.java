@@ -13,25 +13,16 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.safecity.BrowserTest;
+import org.safecity.RecordsVideo;
 import org.safecity.SafeCityApi;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The video wall and playback in a real Chromium, on the Peshawar demo cameras that record a
  * moving test pattern: a tile must be playing, its clock advancing and its pictures changing.
- * Screenshots in {@code target/screenshots}. The recording settings are the video module's tests'
- * own, word for word, so both run in one application.
+ * Screenshots in {@code target/screenshots}. It records as the video module's tests do ({@link RecordsVideo}),
+ * so both run in one application.
  */
-@TestPropertySource(properties = {
-    "safecity.video.recording=true",
-    "safecity.video.segment-length=2s",
-    "safecity.video.live-segment-length=1s",
-    "safecity.video.offline-after=4s",
-    "safecity.video.retry-min=500ms",
-    "safecity.video.retry-max=2s",
-    "safecity.video.reconcile-interval=1s",
-    "safecity.video.stream-pattern=rtsp://127\\\\.0\\\\.0\\\\.1:.*",
-    "safecity.video.demo-cameras=2"})
+@RecordsVideo
 class VideoWallInBrowserTest extends BrowserTest {
 
     private static final Duration STREAM_PATIENCE = Duration.ofSeconds(90);

@@ -4,23 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.safecity.IntegrationTest;
+import org.safecity.RecordsVideo;
 import org.safecity.SafeCityApi;
-import org.springframework.test.context.TestPropertySource;
 
-/**
- * Video tests share one application that records: short segments so they close quickly, a short silence
- * before a camera counts as offline, fast retries, and only streams on this machine (plus two demo cameras).
- */
-@TestPropertySource(properties = {
-    "safecity.video.recording=true",
-    "safecity.video.segment-length=2s",
-    "safecity.video.live-segment-length=1s",
-    "safecity.video.offline-after=4s",
-    "safecity.video.retry-min=500ms",
-    "safecity.video.retry-max=2s",
-    "safecity.video.reconcile-interval=1s",
-    "safecity.video.stream-pattern=rtsp://127\\\\.0\\\\.0\\\\.1:.*",
-    "safecity.video.demo-cameras=2"})
+/** Video tests share one application that records ({@link RecordsVideo}). */
+@RecordsVideo
 abstract class VideoTest extends IntegrationTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
