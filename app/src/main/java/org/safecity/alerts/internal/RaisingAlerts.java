@@ -23,8 +23,6 @@ class RaisingAlerts {
 
     /** Analytics that put life at risk go to the top of the feed. */
     static final Set<String> URGENT_ANALYTICS = Set.of("fire", "smoke", "fight");
-    /** Traffic offences seen by analytics: e-challan reviews them; they are not the Command and Control Center's alerts. */
-    static final Set<String> TRAFFIC_OFFENCES = Set.of("no_helmet", "no_seat_belt", "mobile_phone", "triple_riding");
 
     private final AlertStore store;
     private final CameraDirectory cameras;
@@ -63,7 +61,7 @@ class RaisingAlerts {
     void on(AnalyticsDetected accepted) {
         boolean raised = false;
         for (AcceptedDetection d : accepted.detections()) {
-            if (d.kind() != DetectionKind.ANALYTIC || TRAFFIC_OFFENCES.contains(d.analytic())) {
+            if (d.kind() != DetectionKind.ANALYTIC) {
                 continue;
             }
             if (!raised) {

@@ -22,8 +22,12 @@ final class ReadingDetections {
 
     /** Readings from the future beyond clock drift are refused: they would land in partitions not yet made. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-    static final Set<String> ANALYTICS = Set.of("crowd", "loitering", "intrusion", "abandoned_object", "fight", "fire", "smoke",
-        "no_helmet", "no_seat_belt", "mobile_phone", "triple_riding"); // the last four are traffic offences (e-challan)
+    /** Analytics about public safety: the Command and Control Center's concern ({@code AnalyticsDetected}). */
+    static final Set<String> SAFETY_ANALYTICS = Set.of("crowd", "loitering", "intrusion", "abandoned_object", "fight", "fire", "smoke");
+    /** Analytics that are traffic offences: e-challan reviews them, they raise no operator alert. */
+    static final Set<String> TRAFFIC_ANALYTICS = Set.of("no_helmet", "no_seat_belt", "mobile_phone", "triple_riding");
+    static final Set<String> ANALYTICS = java.util.stream.Stream.concat(SAFETY_ANALYTICS.stream(), TRAFFIC_ANALYTICS.stream())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final Set<String> SIGNAL_PHASES = Set.of("red", "amber", "green", "off");
     private static final Set<String> ENVELOPE = Set.of("eventId", "cameraId", "observedAt", "kind");
 

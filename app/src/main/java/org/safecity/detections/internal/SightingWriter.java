@@ -205,7 +205,9 @@ class SightingWriter implements SmartLifecycle {
                     }
                     answers.add(new Written(answer));
                 }
-                var analytics = accepted.stream().filter(d -> d.kind() == DetectionKind.ANALYTIC).toList();
+                var analytics = accepted.stream()
+                    .filter(d -> d.kind() == DetectionKind.ANALYTIC && ReadingDetections.SAFETY_ANALYTICS.contains(d.analytic()))
+                    .toList();
                 if (!analytics.isEmpty()) {
                     events.publishEvent(new AnalyticsDetected(analytics));
                 }
