@@ -32,6 +32,15 @@ class SignInTest extends IntegrationTest {
     }
 
     @Test
+    void a_call_with_a_bearer_credential_opens_no_session() {
+        var me = admin().get("/api/v1/me");
+
+        assertThat(me.status()).isEqualTo(200);
+        // the credential comes with every call: a session per call would only fill the server's memory
+        assertThat(me.headers()).doesNotContainKey("set-cookie");
+    }
+
+    @Test
     void an_unknown_bearer_token_gets_401_problem() {
         var response = anonymous.withToken("sct_made-up").get("/api/v1/me");
 

@@ -1,13 +1,16 @@
 package org.safecity.identity.internal;
 
-import java.util.List;
 import org.safecity.identity.DeviceKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -49,25 +52,55 @@ class SecurityConfiguration {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     }
 
+    /**
+     * No observation per security filter: for every request it cost about a tenth of a busy detection
+     * intake's CPU, and nothing reads it (requests are still observed as a whole).
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessTokens tokens, DeviceKeys deviceKeys,
-                                            PasswordSignIn passwordSignIn) throws Exception {
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Calls that present a bearer credential (a person's access token or a device key) are stateless:
+     * the credential comes with every call, so no session is created or read, there is no ambient
+     * credential for CSRF to protect, and nothing is saved for after a sign-in. (Saving the context
+     * would give every device batch a session of its own.)
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain bearerCalls(HttpSecurity http, AccessTokens tokens, DeviceKeys deviceKeys) throws Exception {
+        var unauthenticated = ProblemSecurityResponses.unauthenticated();
+        http
+            .securityMatcher(request -> BearerAuthentication.bearer(request).isPresent())
+            .addFilterBefore(new BearerAuthentication(tokens, deviceKeys, unauthenticated), UsernamePasswordAuthenticationFilter.class)
+            .authorizeHttpRequests(SecurityConfiguration::whoMayCall)
+            .csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .requestCache(cache -> cache.disable())
+            .logout(logout -> logout.disable())
+            .httpBasic(basic -> basic.disable())
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated)
+                .accessDeniedHandler(ProblemSecurityResponses.forbidden()))
+            .headers(SecurityConfiguration::pageHeaders);
+        return http.build();
+    }
+
+    /** Everything else: console sessions (form sign-in, CSRF), public pages and the sign-in endpoints. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain sessionCalls(HttpSecurity http, PasswordSignIn passwordSignIn) throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = path.matcher("/api/**");
-        RequestMatcher bearerRequest = request -> BearerAuthentication.bearer(request).isPresent();
         // CSRF protects cookie sessions; an API call without a session cookie carries no ambient credential to forge.
         RequestMatcher sessionlessApiCall = request -> api.matches(request) && request.getRequestedSessionId() == null;
         var unauthenticated = ProblemSecurityResponses.unauthenticated();
 
         http
             .authenticationProvider(passwordSignIn)
-            .addFilterBefore(new BearerAuthentication(tokens, deviceKeys, unauthenticated), UsernamePasswordAuthenticationFilter.class)
-            .authorizeHttpRequests(requests -> requests
-                .requestMatchers(PUBLIC_PATHS).permitAll()
-                .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/auth/token")).permitAll()
-                .anyRequest().authenticated())
+            .authorizeHttpRequests(SecurityConfiguration::whoMayCall)
             // The citizen portal's API acts on no account (plate + CNIC are its credential), so a forged request gains nothing.
-            .csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequest, sessionlessApiCall, path.matcher(HttpMethod.POST, "/api/v1/auth/token"),
+            .csrf(csrf -> csrf.ignoringRequestMatchers(sessionlessApiCall, path.matcher(HttpMethod.POST, "/api/v1/auth/token"),
                 path.matcher("/api/public/**")))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
             .requestCache(cache -> cache.requestCache(apiCallsNotSaved(api)))
@@ -86,13 +119,25 @@ class SecurityConfiguration {
                 .defaultAccessDeniedHandlerFor(ProblemSecurityResponses.forbidden(), api)
                 // console pages answer a refusal with the error page a person can read
                 .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
-            .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(
-                    "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; "
-                        + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
-                        // hls.js feeds <video> through MediaSource (blob: URLs) and demuxes in a blob: worker
-                        + "media-src 'self' blob:; worker-src 'self' blob:"))
-                .frameOptions(frame -> frame.deny()));
+            .headers(SecurityConfiguration::pageHeaders);
         return http.build();
+    }
+
+    private static void whoMayCall(
+        AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests
+            .requestMatchers(PUBLIC_PATHS).permitAll()
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token")).permitAll()
+            .anyRequest().authenticated();
+    }
+
+    private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; img-src 'self' data: blob: https: http:; style-src 'self' 'unsafe-inline'; "
+                    + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
+                    // hls.js feeds <video> through MediaSource (blob: URLs) and demuxes in a blob: worker
+                    + "media-src 'self' blob:; worker-src 'self' blob:"))
+            .frameOptions(frame -> frame.deny());
     }
 }
