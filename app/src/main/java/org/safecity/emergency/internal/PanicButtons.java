@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
+import org.safecity.identity.DeviceKeyRevoked;
 import org.safecity.identity.DeviceKeys;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.shared.Conflict;
@@ -21,6 +22,7 @@ import org.safecity.shared.GeoPoint;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.InvalidInput.FieldError;
 import org.safecity.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +43,11 @@ class PanicButtons implements DeviceKeys {
     private final AuditTrail audit;
     private final Clock clock;
     private final Whereabouts whereabouts;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    PanicButtons(JdbcClient jdbc, AuditTrail audit, Clock clock, Whereabouts whereabouts) {
+    PanicButtons(JdbcClient jdbc, AuditTrail audit, Clock clock, Whereabouts whereabouts, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -111,6 +115,7 @@ class PanicButtons implements DeviceKeys {
             .param("at", Timestamp.from(clock.instant())).param("id", id).update();
         audit.record("emergency.panic-button-revoked", "panic-button", Long.toString(id), null,
             Map.of("premises", button.premisesName()));
+        events.publishEvent(new DeviceKeyRevoked("emergency", id));
     }
 
     Optional<PanicButton> find(long id, Jurisdiction scope) {

@@ -14,11 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
+import org.safecity.identity.DeviceKeyRevoked;
 import org.safecity.identity.DeviceKeys;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.InvalidInput.FieldError;
 import org.safecity.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +39,11 @@ class IssuingDeviceKeys implements DeviceKeys {
     private final CameraStore cameras;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    IssuingDeviceKeys(DeviceStore devices, CameraStore cameras, AuditTrail audit, Clock clock) {
+    IssuingDeviceKeys(DeviceStore devices, CameraStore cameras, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.devices = devices;
         this.cameras = cameras;
         this.audit = audit;
@@ -94,6 +98,7 @@ class IssuingDeviceKeys implements DeviceKeys {
         }
         devices.revoke(id, clock.instant());
         audit.record("registry.device-key-revoked", "device", Long.toString(id), null, Map.of("name", device.name()));
+        events.publishEvent(new DeviceKeyRevoked("registry", id));
     }
 
     @Override
