@@ -81,17 +81,26 @@ class IntakingDetections {
 
     /** Once per camera per batch, and at most every {@code seenInterval}: last-seen is a health signal, not a log. */
     private void markSeen(List<SightingRow> rows) {
-        Map<Long, Instant> latest = new HashMap<>();
-        for (var row : rows) {
-            latest.merge(row.detection().cameraId(), row.detection().observedAt(), (a, b) -> a.isAfter(b) ? a : b);
-        }
         long now = System.nanoTime();
-        latest.forEach((camera, at) -> {
+        Map<Long, Instant> due = null;
+        for (var row : rows) {
+            long camera = row.detection().cameraId();
             Long last = lastMarkedSeen.get(camera);
-            if (last == null || now - last > settings.seenInterval().toNanos()) {
-                lastMarkedSeen.put(camera, now);
-                cameras.markSeen(camera, at.isAfter(clock.instant()) ? clock.instant() : at);
+            if (last != null && now - last <= settings.seenInterval().toNanos()) {
+                continue; // the usual case: marked a moment ago
             }
+            if (due == null) {
+                due = new HashMap<>();
+            }
+            due.merge(camera, row.detection().observedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        if (due == null) {
+            return;
+        }
+        Instant latest = clock.instant();
+        due.forEach((camera, at) -> {
+            lastMarkedSeen.put(camera, now);
+            cameras.markSeen(camera, at.isAfter(latest) ? latest : at);
         });
     }
 }

@@ -2,7 +2,8 @@ package org.safecity.detections.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +80,8 @@ final class ReadingDetections {
         }
         Instant observedAt;
         try {
-            observedAt = Instant.parse(text(item, "observedAt", "observedAt")).truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        } catch (DateTimeParseException e) {
+            observedAt = utc(text(item, "observedAt", "observedAt")).truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        } catch (DateTimeException e) {
             throw new Rejected("observedAt must be a UTC time such as 2026-11-25T09:30:00Z");
         }
         DetectionKind kind = DetectionKind.fromJson(item.path("kind").asString(""))
@@ -145,6 +146,47 @@ final class ReadingDetections {
             details = copy.toString();
         }
         return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details);
+    }
+
+    /**
+     * A UTC time. Every item carries one, so the form devices send, {@code 2026-11-25T09:30:00.123Z}, is read
+     * directly; any other form is left to {@link Instant#parse}, which also decides what is wrong with it.
+     */
+    static Instant utc(String text) {
+        int n = text.length();
+        if (n < 20 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+            || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z' || (n > 20 && (n == 21 || text.charAt(19) != '.'))) {
+            return Instant.parse(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = n > 20 ? digits(text, 20, n - 1) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+            || fraction < 0) {
+            return Instant.parse(text); // a leap second, a sign, or a mistake: Instant.parse says which
+        }
+        for (int digitsMissing = 9 - (n > 20 ? n - 21 : 0); digitsMissing > 0; digitsMissing--) {
+            fraction *= 10;
+        }
+        long seconds = LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3_600L + minute * 60L + second;
+        return Instant.ofEpochSecond(seconds, fraction);
+    }
+
+    /** The decimal number in text[from, to), or -1 if any of it is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static String text(JsonNode node, String name, String path) {
