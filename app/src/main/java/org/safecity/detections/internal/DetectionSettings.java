@@ -19,8 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionDays days each kind of sighting is kept; older days are dropped whole
  * @param maxItems items in one batch at most
  * @param repeatWindow how long a (device, eventId) is remembered at least, whatever observedAt or kind it is resent with
- *                     (whole days; remembered up to twice as long); zero recognises only resends with the same
- *                     observedAt and kind, at no cost (see docs/BENCHMARKS.md)
+ *                     (whole days, at least one; remembered up to twice as long)
  * @param handOverCapacity detections waiting in memory for one consumer at most; beyond it the consumer reads them
  *                         from the table instead
  */
@@ -39,6 +38,10 @@ public record DetectionSettings(@DefaultValue("50000") int queueCapacity,
 
     public DetectionSettings {
         retentionDays = retentionDays == null ? Map.of() : Map.copyOf(retentionDays);
+        if (repeatWindow.toDays() < 1) {
+            throw new IllegalArgumentException("safecity.detections.repeat-window must be at least 1d: it is how long a device's "
+                + "resent eventId is recognised, and nothing else recognises it; got " + repeatWindow);
+        }
     }
 
     int retention(DetectionKind kind) {

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The writer of sightings: requests queue their rows here and wait; the writer takes whatever is
- * queued (up to {@code maxBatchRows}, waiting at most {@code maxWait} for more), copies it into a
- * session-private staging table with PostgreSQL {@code COPY}, moves it into the partitioned table
- * skipping repeats (any (device, eventId) already in {@code event_seen}), commits, and only then releases
+ * queued (up to {@code maxBatchRows}, waiting at most {@code maxWait} for more), records the group's
+ * (device, eventId) pairs in {@code event_seen}, which tells the new from the repeats, copies only the
+ * new rows into the partitioned table with PostgreSQL {@code COPY}, commits, and only then releases
  * the waiting requests and hands the new detections to {@link DeliveringDetections}. Many requests share
  * one commit, so the cost of a durable commit is paid once per group rather than once per request.
  */
@@ -94,9 +95,15 @@ class SightingWriter implements SmartLifecycle {
         // The COPY text is made here, by the many request threads, so the one writer thread only joins it up.
         var lines = new ArrayList<String>(rows.size());
         var line = new StringBuilder(512);
+        Instant received = null;
+        String receivedText = null;
         for (var row : rows) {
+            if (!row.receivedAt().equals(received)) { // one request's rows share it: formatted once
+                received = row.receivedAt();
+                receivedText = received.toString();
+            }
             line.setLength(0);
-            appendRow(line, row);
+            appendRow(line, row, receivedText);
             lines.add(line.toString());
         }
         var submission = new Submission(List.copyOf(rows), lines, new CompletableFuture<>());
@@ -188,7 +195,8 @@ class SightingWriter implements SmartLifecycle {
                 int generation = generation(connection, period);
                 long[] ids = drawIds(connection, rows);
                 highestDrawn = ids[rows - 1];
-                Set<Long> kept = copyAndInsert(connection, group, ids, generation);
+                Set<Long> kept = recordFresh(connection, group, ids, generation);
+                copyFresh(connection, group, ids, kept);
                 var answers = new ArrayList<Written>(group.size());
                 var accepted = new ArrayList<AcceptedDetection>(kept.size());
                 int i = 0;
@@ -225,9 +233,6 @@ class SightingWriter implements SmartLifecycle {
      * period empties it (it held the period before last).
      */
     private int generation(Connection connection, long period) throws SQLException {
-        if (settings.repeatWindow().isZero()) {
-            return -1; // only exact resends (same observedAt and kind) are recognised, by sighting_once
-        }
         int generation = (int) (period % 2);
         if (periods[generation] == period) {
             return generation;
@@ -265,47 +270,62 @@ class SightingWriter implements SmartLifecycle {
     }
 
     /**
-     * Copies the group into a session-private staging table, records each (device, eventId) not seen in
-     * either generation of {@code event_seen} (the first row of a repeat within the group wins), and moves
-     * exactly those rows into the partitioned table. Returns the ids stored.
+     * Records in {@code event_seen} each (device, eventId) of the group seen in neither generation (the
+     * first row of a repeat within the group wins), and returns the ids of exactly those rows: one
+     * statement, the group's keys sent as three arrays.
      */
-    private static Set<Long> copyAndInsert(Connection connection, List<Submission> group, long[] ids, int generation)
+    private static Set<Long> recordFresh(Connection connection, List<Submission> group, long[] ids, int generation)
+        throws SQLException {
+        var devices = new Long[ids.length];
+        var events = new String[ids.length];
+        var sightings = new Long[ids.length];
+        int i = 0;
+        for (var submission : group) {
+            for (var row : submission.rows()) {
+                devices[i] = row.deviceId();
+                events[i] = row.detection().eventId();
+                sightings[i] = ids[i];
+                i++;
+            }
+        }
+        var fresh = new HashSet<Long>(ids.length * 2);
+        try (var insert = connection.prepareStatement("insert into detections.event_seen_" + generation
+                + " (generation, device_id, event_id, sighting_id) select " + generation + ", b.device_id, b.event_id, min(b.sighting_id) "
+                + "from unnest(?::bigint[], ?::text[], ?::bigint[]) as b(device_id, event_id, sighting_id) "
+                + "where not exists (select 1 from detections.event_seen_" + (1 - generation)
+                + " o where o.device_id = b.device_id and o.event_id = b.event_id) group by b.device_id, b.event_id "
+                + "on conflict do nothing returning sighting_id")) {
+            insert.setArray(1, connection.createArrayOf("bigint", devices));
+            insert.setArray(2, connection.createArrayOf("text", events));
+            insert.setArray(3, connection.createArrayOf("bigint", sightings));
+            try (var result = insert.executeQuery()) {
+                while (result.next()) {
+                    fresh.add(result.getLong(1));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** Copies the fresh rows straight into the partitioned table, which routes each to its kind's day. */
+    private static void copyFresh(Connection connection, List<Submission> group, long[] ids, Set<Long> fresh)
         throws SQLException, IOException {
-        try (var statement = connection.createStatement()) {
-            statement.execute("create temporary table if not exists sighting_staging "
-                + "(like detections.sighting including defaults) on commit delete rows");
+        if (fresh.isEmpty()) {
+            return;
         }
         var text = new StringBuilder(group.stream().mapToInt(g -> g.lines().stream().mapToInt(String::length).sum()).sum()
             + ids.length * 12);
         int i = 0;
         for (var submission : group) {
             for (var line : submission.lines()) {
-                text.append(ids[i++]).append('\t').append(line);
+                long id = ids[i++];
+                if (fresh.contains(id)) {
+                    text.append(id).append('\t').append(line);
+                }
             }
         }
         connection.unwrap(PGConnection.class).getCopyAPI()
-            .copyIn("copy sighting_staging (id, " + COLUMNS + ") from stdin", new StringReader(text.toString()));
-        var stored = new HashSet<Long>(ids.length * 2);
-        String insert = generation < 0
-            ? "insert into detections.sighting (id, " + COLUMNS + ") select id, " + COLUMNS + " from sighting_staging "
-                + "on conflict do nothing returning id"
-            : "with fresh as (insert into detections.event_seen_" + generation
-                 + " (generation, device_id, event_id, sighting_id) select " + generation + ", device_id, event_id, min(id) "
-                 + "from sighting_staging s where not exists (select 1 from detections.event_seen_" + (1 - generation)
-                 + " o where o.device_id = s.device_id and o.event_id = s.event_id) group by device_id, event_id "
-                 + "on conflict do nothing returning sighting_id) "
-                 + "insert into detections.sighting (id, " + COLUMNS + ") select s.id, " + prefixed("s.")
-                 + " from sighting_staging s join fresh f on f.sighting_id = s.id on conflict do nothing returning id";
-        try (var statement = connection.createStatement(); var result = statement.executeQuery(insert)) {
-            while (result.next()) {
-                stored.add(result.getLong(1));
-            }
-        }
-        return stored;
-    }
-
-    private static String prefixed(String prefix) {
-        return prefix + COLUMNS.replace(", ", ", " + prefix);
+            .copyIn("copy detections.sighting (id, " + COLUMNS + ") from stdin", new StringReader(text.toString()));
     }
 
     private static AcceptedDetection accepted(long id, SightingRow row) {
@@ -316,13 +336,13 @@ class SightingWriter implements SmartLifecycle {
     }
 
     /** One line of COPY's text format, all columns but the id: tab-separated, \N for null, backslash escapes. */
-    private static void appendRow(StringBuilder out, SightingRow row) {
+    private static void appendRow(StringBuilder out, SightingRow row, String receivedAt) {
         var d = row.detection();
         field(out, Long.toString(row.deviceId()));
         field(out, d.eventId());
         field(out, Long.toString(d.cameraId()));
         field(out, d.observedAt().toString());
-        field(out, row.receivedAt().toString());
+        field(out, receivedAt);
         field(out, d.kind().jsonName());
         field(out, d.plate() == null ? null : d.plate().normalised());
         field(out, d.plate() == null ? null : d.plate().asRead());
@@ -346,6 +366,10 @@ class SightingWriter implements SmartLifecycle {
     }
 
     private static void escape(StringBuilder out, String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            out.append(value); // the usual case, found by String's fast searches rather than char by char
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
