@@ -84,6 +84,23 @@ class AlertsTest extends IntegrationTest {
     }
 
     @Test
+    void repeats_stored_in_one_group_count_on_the_alert_the_first_raised() {
+        String plate = Sightings.plate();
+        Sightings.listWith(admin(), plate, false, "LOW");
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        Instant at = Instant.now().minusSeconds(30);
+
+        // one batch is stored in one group, whose hits are raised together in one transaction
+        field.device().post("/api/v1/detections", batch(List.of(plateRead(field.cameraId(), plate, at),
+            plateRead(field.cameraId(), plate, at.plusSeconds(5)), plateRead(field.cameraId(), plate, at.plusSeconds(9)))));
+        var alert = awaitAlert(admin(), a -> forPlate(plate).test(a) && a.get("count").asInt() == 3, Duration.ofSeconds(5));
+
+        assertThat(admin().get("/api/v1/alerts").json().get("items").valueStream().filter(forPlate(plate)).count()).isEqualTo(1);
+        var timeline = admin().get("/api/v1/alerts/" + alert.get("id").asLong()).json().get("timeline");
+        assertThat(timeline.valueStream().map(e -> e.get("kind").asString()).toList()).containsExactly("RAISED", "REPEATED", "REPEATED");
+    }
+
+    @Test
     void a_mardan_operator_sees_no_kohat_alert() {
         String plate = Sightings.plate();
         Sightings.listWith(admin(), plate, false, "HIGH");

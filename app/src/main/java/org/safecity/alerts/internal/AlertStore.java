@@ -4,11 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.safecity.identity.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Alerts and their timeline in {@code alerts.*}. */
 @Repository
@@ -41,25 +46,42 @@ class AlertStore {
      * at a time, so two repeats of one plate never raise two alerts and timeline numbers commit in order.
      */
     void serialise() {
+        boolean inTransaction = TransactionSynchronizationManager.isActualTransactionActive()
+            && TransactionSynchronizationManager.isSynchronizationActive();
+        if (inTransaction && TransactionSynchronizationManager.getSynchronizations().stream().anyMatch(LockHeld.class::isInstance)) {
+            return; // taken earlier in this transaction: a group of hits asks once, not once per alert
+        }
         jdbc.sql("select pg_advisory_xact_lock(hashtext('alerts.alert_event'))").query(Object.class).single();
+        if (inTransaction) {
+            TransactionSynchronizationManager.registerSynchronization(new LockHeld());
+        }
     }
 
-    long insert(Alert a) {
+    /** Marks a transaction that holds the alerts lock (an inner, separate transaction does not see the mark). */
+    private static final class LockHeld implements TransactionSynchronization {
+    }
+
+    /** Stores a new alert and the first step of its timeline in one statement; returns the alert's id. */
+    long raise(Alert a, String note, Instant at) {
+        serialise();
         return jdbc.sql("""
+                with raised as (
                 insert into alerts.alert (type, priority, status, plate, plate_read, person_name, analytic, camera_id, camera_name,
                     site_name, city_code, zone_code, lat, lon, list_id, list_name, entry_id, reason, sighting_id, matched_by, score,
                     count, observed_at, received_at, created_at, last_seen_at)
                 values (:type, :priority, 'NEW', :plate, :plateRead, :personName, :analytic, :cameraId, :cameraName, :siteName,
                     :cityCode, :zoneCode, :lat, :lon, :listId, :listName, :entryId, :reason, :sightingId, :matchedBy, :score, 1,
                     :observedAt, :receivedAt, :createdAt, :observedAt)
-                returning id""")
+                returning id)
+                insert into alerts.alert_event (alert_id, kind, actor, note, at) select id, 'RAISED', 'system', :note, :at from raised
+                returning alert_id""")
             .param("type", a.type()).param("priority", a.priority()).param("plate", a.plate()).param("plateRead", a.plateRead())
             .param("personName", a.personName()).param("analytic", a.analytic()).param("cameraId", a.cameraId())
             .param("cameraName", a.cameraName()).param("siteName", a.siteName()).param("cityCode", a.cityCode())
             .param("zoneCode", a.zoneCode()).param("lat", a.lat()).param("lon", a.lon()).param("listId", a.listId())
             .param("listName", a.listName()).param("entryId", null).param("reason", a.reason()).param("sightingId", null)
             .param("matchedBy", a.matchedBy()).param("score", a.score()).param("observedAt", ts(a.observedAt()))
-            .param("receivedAt", ts(a.receivedAt())).param("createdAt", ts(a.createdAt()))
+            .param("receivedAt", ts(a.receivedAt())).param("createdAt", ts(a.createdAt())).param("note", note).param("at", ts(at))
             .query(Long.class).single();
     }
 
@@ -68,6 +90,41 @@ class AlertStore {
         return jdbc.sql(SELECT + " where list_id = ? and camera_id = ? and plate = ? and status in ('NEW', 'ACKNOWLEDGED') "
                 + "order by id desc limit 1 for update")
             .params(listId, cameraId, plate).query(AlertStore::alert).optional();
+    }
+
+    /** What repeats are counted on: the same plate on the same list at the same camera. */
+    record RepeatKey(long listId, long cameraId, String plate) {
+    }
+
+    /** An open alert a repeat may be counted on, and when its plate was last seen. */
+    record OpenAlert(long id, Instant lastSeenAt) {
+    }
+
+    /**
+     * For a group of hits at once: the newest open alert of each key that has one, locked for the
+     * caller's transaction, in one statement rather than one per hit.
+     */
+    Map<RepeatKey, OpenAlert> openRepeatsOf(Collection<RepeatKey> keys) {
+        if (keys.isEmpty()) {
+            return new HashMap<>();
+        }
+        var lists = keys.stream().map(RepeatKey::listId).toArray(Long[]::new);
+        var cameras = keys.stream().map(RepeatKey::cameraId).toArray(Long[]::new);
+        var plates = keys.stream().map(RepeatKey::plate).toArray(String[]::new);
+        var open = new HashMap<RepeatKey, OpenAlert>();
+        jdbc.sql("""
+                select id, list_id, camera_id, plate, last_seen_at from alerts.alert where id in (
+                    select distinct on (a.list_id, a.camera_id, a.plate) a.id from alerts.alert a
+                    join unnest(?::bigint[], ?::bigint[], ?::text[]) as k(list_id, camera_id, plate)
+                      on a.list_id = k.list_id and a.camera_id = k.camera_id and a.plate = k.plate
+                    where a.status in ('NEW', 'ACKNOWLEDGED')
+                    order by a.list_id, a.camera_id, a.plate, a.id desc)
+                for update""")
+            .params(lists, cameras, plates) // positional: named parameters would spread an array into a list
+            .query((rs, n) -> open.put(new RepeatKey(rs.getLong("list_id"), rs.getLong("camera_id"), rs.getString("plate")),
+                new OpenAlert(rs.getLong("id"), rs.getTimestamp("last_seen_at").toInstant())))
+            .list();
+        return open;
     }
 
     /** The open alert of this analytic at this camera, locked for the caller's transaction. */

@@ -2,6 +2,7 @@ package org.safecity.alerts.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import org.safecity.detections.AcceptedDetection;
@@ -11,7 +12,7 @@ import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
 import org.safecity.video.CameraWentDark;
 import org.safecity.watchlists.WatchlistHit;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.safecity.watchlists.WatchlistHits;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,26 +39,45 @@ class RaisingAlerts {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
-    void on(WatchlistHit hit) {
+    /**
+     * One transaction for a group's hits, with the open alerts they may repeat read in one go: a repeat
+     * within the group counts on the alert its first hit raised.
+     */
+    @RaisedOnAlertThread
+    void on(WatchlistHits hits) {
         store.serialise();
-        Optional<Alert> open = hit.plate() == null ? Optional.empty() : store.openRepeatOf(hit.listId(), hit.cameraId(), hit.plate());
-        if (open.isPresent() && deduplication.isRepeat(open.get().lastSeenAt(), hit.observedAt())) {
-            store.repeated(open.get().id(), hit.observedAt());
-            store.append(open.get().id(), "REPEATED", "system", "seen again at " + hit.observedAt(), clock.instant());
-        } else {
-            var camera = cameras.find(hit.cameraId());
-            String type = "FACE".equals(hit.matchedBy()) ? "FACE_HIT" : "WATCHLIST_HIT";
-            var alert = draft(type, hit.priority(), camera, hit.cameraId(), hit.observedAt(), hit.receivedAt())
-                .plate(hit.plate(), hit.plateRead()).person(hit.personName())
-                .list(hit.listId(), hit.listName(), hit.entryReason(), hit.matchedBy(), hit.score());
-            long id = store.insert(alert.build());
-            store.append(id, "RAISED", "system", hit.listName() + ": " + hit.entryReason(), clock.instant());
+        var open = store.openRepeatsOf(hits.hits().stream().filter(h -> h.plate() != null).map(RaisingAlerts::repeatKey)
+            .collect(java.util.stream.Collectors.toSet()));
+        var placed = new HashMap<Long, Optional<CameraSummary>>();
+        for (WatchlistHit hit : hits.hits()) {
+            var key = hit.plate() == null ? null : repeatKey(hit);
+            var repeated = key == null ? null : open.get(key);
+            if (repeated != null && deduplication.isRepeat(repeated.lastSeenAt(), hit.observedAt())) {
+                store.repeated(repeated.id(), hit.observedAt());
+                store.append(repeated.id(), "REPEATED", "system", "seen again at " + hit.observedAt(), clock.instant());
+                if (hit.observedAt().isAfter(repeated.lastSeenAt())) {
+                    open.put(key, new AlertStore.OpenAlert(repeated.id(), hit.observedAt()));
+                }
+            } else {
+                var camera = placed.computeIfAbsent(hit.cameraId(), cameras::find);
+                String type = "FACE".equals(hit.matchedBy()) ? "FACE_HIT" : "WATCHLIST_HIT";
+                var alert = draft(type, hit.priority(), camera, hit.cameraId(), hit.observedAt(), hit.receivedAt())
+                    .plate(hit.plate(), hit.plateRead()).person(hit.personName())
+                    .list(hit.listId(), hit.listName(), hit.entryReason(), hit.matchedBy(), hit.score());
+                long id = store.raise(alert.build(), hit.listName() + ": " + hit.entryReason(), clock.instant());
+                if (key != null) {
+                    open.put(key, new AlertStore.OpenAlert(id, hit.observedAt()));
+                }
+            }
         }
         stream.wakeAfterCommit();
     }
 
-    @ApplicationModuleListener
+    private static AlertStore.RepeatKey repeatKey(WatchlistHit hit) {
+        return new AlertStore.RepeatKey(hit.listId(), hit.cameraId(), hit.plate());
+    }
+
+    @RaisedOnAlertThread
     void on(AnalyticsDetected accepted) {
         boolean raised = false;
         for (AcceptedDetection d : accepted.detections()) {
@@ -75,8 +95,7 @@ class RaisingAlerts {
                 String priority = URGENT_ANALYTICS.contains(d.analytic()) ? "HIGH" : "MEDIUM";
                 var alert = draft("ANALYTIC", priority, cameras.find(d.cameraId()), d.cameraId(), d.observedAt(), d.receivedAt())
                     .analytic(d.analytic(), d.confidence());
-                long id = store.insert(alert.build());
-                store.append(id, "RAISED", "system", d.analytic().replace('_', ' '), clock.instant());
+                store.raise(alert.build(), d.analytic().replace('_', ' '), clock.instant());
             }
             raised = true;
         }
@@ -86,14 +105,13 @@ class RaisingAlerts {
     }
 
     /** A recorded camera went dark: the operators of its city should know its picture is gone. */
-    @ApplicationModuleListener
+    @RaisedOnAlertThread
     void on(CameraWentDark dark) {
         store.serialise();
         var alert = draft("CAMERA_OFFLINE", "MEDIUM", cameras.find(dark.cameraId()), dark.cameraId(), dark.at(), dark.at())
             .reason(dark.lastDataAt() == null ? "no video since recording started: " + dark.reason()
                 : "no video since " + dark.lastDataAt() + ": " + dark.reason());
-        long id = store.insert(alert.build());
-        store.append(id, "RAISED", "system", "camera offline", clock.instant());
+        store.raise(alert.build(), "camera offline", clock.instant());
         stream.wakeAfterCommit();
     }
 

@@ -1,11 +1,13 @@
 package org.safecity.watchlists.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionConsumer;
 import org.safecity.detections.DetectionKind;
 import org.safecity.detections.DetectionsAccepted;
 import org.safecity.watchlists.WatchlistHit;
+import org.safecity.watchlists.WatchlistHits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,7 @@ class MatchingDetections implements DetectionConsumer {
     @Override
     public void on(DetectionsAccepted accepted) {
         var index = watchlists.index();
+        var hits = new ArrayList<WatchlistHit>();
         for (AcceptedDetection detection : accepted.detections()) {
             List<WatchlistIndex.Match> matches = switch (detection.kind()) {
                 case PLATE -> index.matchPlate(detection.plate(), detection.observedAt());
@@ -35,8 +38,11 @@ class MatchingDetections implements DetectionConsumer {
                 default -> List.of();
             };
             for (var match : matches) {
-                events.publishEvent(hit(detection, match));
+                hits.add(hit(detection, match));
             }
+        }
+        if (!hits.isEmpty()) {
+            events.publishEvent(new WatchlistHits(hits));
         }
     }
 
