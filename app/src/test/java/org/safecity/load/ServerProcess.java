@@ -64,7 +64,9 @@ public final class ServerProcess implements AutoCloseable {
         }
         command.addAll(List.of("-cp", classpath(), "org.safecity.SafeCityApplication",
             "--server.port=" + httpPort, "--safecity.data-dir=" + dataDir, "--safecity.db.embedded-port=" + databasePort,
-            "--safecity.admin-password=" + ADMIN_PASSWORD, "--safecity.demo=true", "--spring.main.banner-mode=off"));
+            "--safecity.admin-password=" + ADMIN_PASSWORD, "--safecity.demo=true", "--spring.main.banner-mode=off",
+            // an intake node: the demo cameras' video is recorded by recording nodes (see the video benchmarks), not here
+            "--safecity.video.recording=false"));
         command.addAll(extraArguments);
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
