@@ -47,6 +47,10 @@ class PartitionJobsTest extends IntegrationTest {
                     assertThat(days).as(kind + " partition " + ahead + " days ahead").contains(today.plusDays(ahead));
                 }
                 assertThat(days).doesNotContain(today.minusDays(1), today.plusDays(settings.partitionsAhead() + 1));
+                // insert-only days are not vacuumed as they grow
+                assertThat(jdbc.sql("select array_to_string(reloptions, ',') from pg_class where relname = ?")
+                    .param(DailyPartitions.name(kind, today)).query(String.class).single())
+                    .isEqualTo(DailyPartitions.INSERT_ONLY.replace(" ", ""));
             }
         } finally {
             for (DetectionKind kind : DetectionKind.values()) {
