@@ -57,7 +57,8 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server and returns once it answers health checks. */
     public void start(Duration patience) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseParallelGC"));
+        // the JVM's default collector, as `mvn spring-boot:run` gets it; its pauses are logged beside the server's log
+        var command = new ArrayList<>(List.of(java, "-Xmx2g", "-Xlog:gc:file=" + dataDir.resolve("gc.log")));
         String profile = System.getProperty("safecity.load.jfr");
         if (profile != null) {
             command.add("-XX:StartFlightRecording=filename=" + dataDir.resolve(profile) + ",settings=profile");
