@@ -89,6 +89,8 @@ class IncidentIntakeTest extends IntegrationTest {
         String key = button.get("key").asString();
         long id = button.get("id").asLong();
         assertThat(admin().get("/api/v1/panic-buttons").json().toString()).doesNotContain(key);
+        // pressed once first, so the key is remembered when it is revoked: the revocation must still be immediate
+        assertThat(anonymous.withToken(key).post("/api/v1/panic", Map.of("pressId", "before-revocation")).status()).isEqualTo(201);
 
         assertThat(admin().delete("/api/v1/panic-buttons/" + id).status()).isEqualTo(204);
 
