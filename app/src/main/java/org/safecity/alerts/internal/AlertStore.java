@@ -147,6 +147,12 @@ class AlertStore {
         return jdbc.sql(SELECT + " where id = ? for update").param(id).query(AlertStore::alert).optional();
     }
 
+    /** Those of these alerts still NEW, locked for the caller's transaction, in id order. */
+    List<Alert> lockStillNew(List<Long> ids) {
+        return jdbc.sql(SELECT + " where id = any(?::bigint[]) and status = 'NEW' order by id for update")
+            .param(ids.toArray(Long[]::new)).query(AlertStore::alert).list();
+    }
+
     void moveTo(long id, AlertStatus status, String actor, Instant at, String dismissReason) {
         String column = switch (status) {
             case ACKNOWLEDGED -> "acknowledged_at = :at, assignee = :actor";
@@ -201,9 +207,9 @@ class AlertStore {
     }
 
     /** NEW alerts of a priority raised before {@code before}: nobody acknowledged them in time. */
-    List<Long> unacknowledged(String priority, Instant before) {
-        return jdbc.sql("select id from alerts.alert where status = 'NEW' and priority = ? and created_at < ? order by id limit 500")
-            .params(priority, ts(before)).query(Long.class).list();
+    List<Long> unacknowledged(String priority, Instant before, int limit) {
+        return jdbc.sql("select id from alerts.alert where status = 'NEW' and priority = ? and created_at < ? order by id limit ?")
+            .params(priority, ts(before), limit).query(Long.class).list();
     }
 
     private static Timestamp ts(Instant at) {

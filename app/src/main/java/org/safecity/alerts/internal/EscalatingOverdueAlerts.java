@@ -14,6 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EscalatingOverdueAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(EscalatingOverdueAlerts.class);
+    /**
+     * Alerts escalated per transaction: one lock and one commit for many when nobody keeps up with a
+     * busy feed, yet short enough that raising new alerts, which waits for the same lock, is not held up.
+     */
+    static final int CHUNK = 50;
 
     private final AlertStore store;
     private final HandlingAlerts handling;
@@ -30,20 +35,26 @@ class EscalatingOverdueAlerts {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${safecity.alerts.overdue-check:5s}")
+    @Scheduled(fixedDelayString = "${safecity.alerts.overdue-check:1s}")
     void escalateOverdue() {
         Instant now = clock.instant();
         int escalated = 0;
         for (String priority : List.of("HIGH", "MEDIUM", "LOW")) {
-            for (long id : store.unacknowledged(priority, now.minus(settings.acknowledgeWithin(priority)))) {
-                Boolean done = transactions.execute(status -> {
+            String note = "not acknowledged within " + settings.acknowledgeWithin(priority).toSeconds() + " s";
+            Instant due = now.minus(settings.acknowledgeWithin(priority));
+            // the oldest first, a chunk at a time, until none is left: a busy feed is escalated in full, not 500 per check
+            while (true) {
+                var chunk = store.unacknowledged(priority, due, CHUNK);
+                Integer done = chunk.isEmpty() ? Integer.valueOf(0) : transactions.execute(status -> {
                     store.serialise();
-                    var alert = store.lock(id).filter(a -> a.status() == AlertStatus.NEW);
-                    alert.ifPresent(a -> handling.apply(a, AlertLifecycle.Step.ESCALATE, "system",
-                        "not acknowledged within " + settings.acknowledgeWithin(priority).toSeconds() + " s", now));
-                    return alert.isPresent();
+                    var stillNew = store.lockStillNew(chunk);
+                    stillNew.forEach(alert -> handling.apply(alert, AlertLifecycle.Step.ESCALATE, "system", note, now));
+                    return stillNew.size();
                 });
-                escalated += Boolean.TRUE.equals(done) ? 1 : 0;
+                escalated += done == null ? 0 : done;
+                if (chunk.size() < CHUNK || done == null || done == 0) {
+                    break;
+                }
             }
         }
         if (escalated > 0) {
