@@ -1,6 +1,7 @@
 /**
- * Value types every module uses (plates, CNICs, points, pages) and the problem responses that
- * every HTTP error becomes. Kept small on purpose.
+ * Value types every module uses (plates, CNICs, points, pages), the problem responses that
+ * every HTTP error becomes, and {@link org.safecity.shared.FollowUp}, how a module follows up another
+ * module's event. Kept small on purpose.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shared", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.safecity.shared;

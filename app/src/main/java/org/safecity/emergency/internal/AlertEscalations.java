@@ -4,10 +4,10 @@ import java.util.Optional;
 import org.safecity.alerts.AlertEscalated;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
+import org.safecity.shared.FollowUp;
 import org.safecity.shared.GeoPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ class AlertEscalations {
         this.cameras = cameras;
     }
 
-    @ApplicationModuleListener
+    @FollowUp
     void on(AlertEscalated alert) {
         long incidentId = opening.fromAlert(incidentFor(alert, cameras.find(alert.cameraId())));
         log.info("Escalated alert {} is incident {}", alert.alertId(), incidentId);

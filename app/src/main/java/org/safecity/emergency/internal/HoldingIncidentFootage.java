@@ -1,8 +1,8 @@
 package org.safecity.emergency.internal;
 
 import org.safecity.emergency.IncidentOpened;
+import org.safecity.shared.FollowUp;
 import org.safecity.video.FootageHolds;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,7 @@ class HoldingIncidentFootage {
         this.footage = footage;
     }
 
-    @ApplicationModuleListener
+    @FollowUp
     void on(IncidentOpened incident) {
         if (incident.location() != null) {
             footage.holdAround(incident.location(), incident.openedAt(), "incident:" + incident.incidentId(),

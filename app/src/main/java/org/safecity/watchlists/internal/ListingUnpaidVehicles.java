@@ -1,11 +1,11 @@
 package org.safecity.watchlists.internal;
 
 import java.time.Clock;
+import org.safecity.shared.FollowUp;
 import org.safecity.shared.Plate;
 import org.safecity.traffic.UnpaidChallansCleared;
 import org.safecity.traffic.UnpaidChallansExceeded;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,7 +33,7 @@ class ListingUnpaidVehicles {
         return "Unpaid challans" + (cityCode == null ? "" : " " + cityCode);
     }
 
-    @ApplicationModuleListener
+    @FollowUp
     void on(UnpaidChallansExceeded exceeded) {
         String name = listName(exceeded.cityCode());
         long listId = jdbc.sql("select id from watchlists.list where lower(name) = lower(?)").param(name).query(Long.class).optional()
@@ -52,7 +52,7 @@ class ListingUnpaidVehicles {
         }
     }
 
-    @ApplicationModuleListener
+    @FollowUp
     void on(UnpaidChallansCleared cleared) {
         var entries = jdbc.sql("""
                 select e.id from watchlists.entry e join watchlists.list l on l.id = e.list_id
