@@ -11,6 +11,7 @@ import static org.safecity.evidence.EvidenceFixtures.uploadItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
@@ -108,6 +109,29 @@ class CasesAndItemsTest extends IntegrationTest {
         assertThat(supervisor.get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
         assertThat(supervisor.get("/api/v1/evidence/" + itemId).status()).isEqualTo(200);
         assertThat(admin().get("/api/v1/cases/" + caseId).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_case_belongs_to_its_officers_jurisdiction_and_only_that_jurisdictions_supervisors_see_it() {
+        var officer = as("PSH", Role.INVESTIGATOR);
+        String caseId = openCase(officer);
+        String itemId = uploadItem(officer, caseId, uniquePng(), "photo");
+        assertThat(officer.get("/api/v1/cases/" + caseId).json().get("cityCode").asString()).isEqualTo("PSH");
+
+        for (var supervisor : List.of(as("PSH", Role.SUPERVISOR), as(Role.SUPERVISOR))) {
+            assertThat(supervisor.get("/api/v1/cases/" + caseId).status()).isEqualTo(200);
+            assertThat(supervisor.get("/api/v1/evidence/" + itemId).status()).isEqualTo(200);
+            assertThat(supervisor.get("/api/v1/cases?size=200").body()).contains(caseId);
+        }
+        var mardan = as("MRD", Role.SUPERVISOR);
+        assertThat(mardan.get("/api/v1/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(mardan.get("/api/v1/evidence/" + itemId).status()).isEqualTo(404);
+        assertThat(mardan.get("/api/v1/evidence/" + itemId + "/custody").status()).isEqualTo(404);
+        assertThat(mardan.get("/api/v1/cases?size=200").body()).doesNotContain(caseId);
+        assertThat(mardan.post("/api/v1/cases/" + caseId + "/members", Map.of("username", "nobody")).status()).isEqualTo(404);
+        assertThat(mardan.post("/api/v1/cases/" + caseId + "/export", Map.of("recipient", "Court", "reason", "trial")).status())
+            .isEqualTo(404);
+        assertThat(officer.get("/api/v1/cases/" + caseId).json().get("members")).isEmpty();
     }
 
     @Test

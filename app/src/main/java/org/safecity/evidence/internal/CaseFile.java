@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A case as the evidence module keeps it: the FIR that opened it, the investigating officer and
- * the team members who may work with its evidence.
+ * A case as the evidence module keeps it: the FIR that opened it, the investigating officer, the
+ * jurisdiction it was opened in (the officer's; null city for the whole province) and the team
+ * members who may work with its evidence.
  */
 record CaseFile(UUID id, String firNumber, String policeStation, String offence, CaseStatus status,
-                long investigatingOfficerId, String investigatingOfficer, Instant openedAt, List<Member> members) {
+                long investigatingOfficerId, String investigatingOfficer, Instant openedAt, String cityCode, String zoneCode,
+                List<Member> members) {
 
     record Member(long accountId, String name, Instant addedAt, String addedBy) {
     }

@@ -49,8 +49,9 @@ class CaseFiles {
             throw new Conflict("A case for FIR " + firNumber.strip() + " of police station " + policeStation.strip() + " already exists.");
         }
         var officer = person();
+        var opened = officer.jurisdiction();
         var file = new CaseFile(UUID.randomUUID(), firNumber.strip(), policeStation.strip(), offence.strip(), CaseStatus.OPEN,
-            officer.accountId(), officer.name(), clock.instant(), List.of());
+            officer.accountId(), officer.name(), clock.instant(), opened.cityCode(), opened.zoneCode(), List.of());
         cases.insert(file);
         audit.record("evidence.case-opened", "case", file.id().toString(), null,
             Map.of("firNumber", file.firNumber(), "policeStation", file.policeStation()));
@@ -78,7 +79,7 @@ class CaseFiles {
     List<CaseFile> visible(PageRequest page) {
         var actor = CurrentActor.get();
         long accountId = actor instanceof Actor.Person person ? person.accountId() : -1;
-        var list = cases.visibleTo(accountId, actor.has(Role.SUPERVISOR), page.size(), page.offset());
+        var list = cases.visibleTo(accountId, actor.has(Role.SUPERVISOR) ? actor.jurisdiction() : null, page.size(), page.offset());
         audit.record("evidence.cases-listed", "case", null, null, Map.of("count", list.size()));
         return list;
     }

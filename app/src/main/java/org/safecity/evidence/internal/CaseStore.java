@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.safecity.identity.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class CaseStore {
 
     private static final String COLUMNS =
-        "id, fir_number, police_station, offence, status, investigating_officer_id, investigating_officer_name, opened_at";
+        "id, fir_number, police_station, offence, status, investigating_officer_id, investigating_officer_name, opened_at, city_code, zone_code";
     private final JdbcClient jdbc;
 
     CaseStore(JdbcClient jdbc) {
@@ -28,9 +29,10 @@ class CaseStore {
     }
 
     void insert(CaseFile file) {
-        jdbc.sql("insert into evidence.case_file (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into evidence.case_file (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(file.id(), file.firNumber(), file.policeStation(), file.offence(), file.status().name(),
-                file.investigatingOfficerId(), file.investigatingOfficer(), Timestamp.from(file.openedAt()))
+                file.investigatingOfficerId(), file.investigatingOfficer(), Timestamp.from(file.openedAt()), file.cityCode(),
+                file.zoneCode())
             .update();
     }
 
@@ -39,12 +41,20 @@ class CaseStore {
             .query((rs, row) -> map(rs)).optional();
     }
 
-    /** The cases this person is on, or all cases for {@code everyone} (supervisors), newest first. */
-    List<CaseFile> visibleTo(long accountId, boolean everyone, int limit, long offset) {
-        String where = everyone ? "" : " where investigating_officer_id = :account or id in "
-            + "(select case_id from evidence.case_member where account_id = :account)";
-        return jdbc.sql("select " + COLUMNS + " from evidence.case_file" + where + " order by opened_at desc limit :limit offset :offset")
-            .param("account", accountId).param("limit", limit).param("offset", offset)
+    /**
+     * The cases this person is on and, for a supervisor ({@code supervised} not null), every case opened
+     * within that jurisdiction; newest first.
+     */
+    List<CaseFile> visibleTo(long accountId, Jurisdiction supervised, int limit, long offset) {
+        String ofJurisdiction = supervised == null ? "false"
+            : supervised.isProvince() ? "true"
+            : supervised.zoneCode() == null ? "city_code = :city"
+            : "city_code = :city and zone_code = :zone";
+        return jdbc.sql("select " + COLUMNS + " from evidence.case_file where " + ofJurisdiction
+                + " or investigating_officer_id = :account or id in (select case_id from evidence.case_member where account_id = :account)"
+                + " order by opened_at desc limit :limit offset :offset")
+            .param("account", accountId).param("city", supervised == null ? null : supervised.cityCode())
+            .param("zone", supervised == null ? null : supervised.zoneCode()).param("limit", limit).param("offset", offset)
             .query((rs, row) -> map(rs)).list();
     }
 
@@ -70,6 +80,7 @@ class CaseStore {
             .list();
         return new CaseFile(id, rs.getString("fir_number"), rs.getString("police_station"), rs.getString("offence"),
             CaseStatus.valueOf(rs.getString("status")), rs.getLong("investigating_officer_id"),
-            rs.getString("investigating_officer_name"), rs.getTimestamp("opened_at").toInstant(), members);
+            rs.getString("investigating_officer_name"), rs.getTimestamp("opened_at").toInstant(), rs.getString("city_code"),
+            rs.getString("zone_code"), members);
     }
 }

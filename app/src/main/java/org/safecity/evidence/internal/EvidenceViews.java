@@ -19,10 +19,12 @@ final class EvidenceViews {
     }
 
     record CaseView(UUID id, String firNumber, String policeStation, String offence, String status, long investigatingOfficerId,
-                    String investigatingOfficer, Instant openedAt, List<CaseFile.Member> members, List<ItemView> items) {
+                    String investigatingOfficer, Instant openedAt, String cityCode, String zoneCode, List<CaseFile.Member> members,
+                    List<ItemView> items) {
         static CaseView of(CaseFile file, List<EvidenceItem> items) {
             return new CaseView(file.id(), file.firNumber(), file.policeStation(), file.offence(), file.status().name(),
-                file.investigatingOfficerId(), file.investigatingOfficer(), file.openedAt(), file.members(),
+                file.investigatingOfficerId(), file.investigatingOfficer(), file.openedAt(), file.cityCode(), file.zoneCode(),
+                file.members(),
                 items.stream().map(ItemView::of).toList());
         }
     }
