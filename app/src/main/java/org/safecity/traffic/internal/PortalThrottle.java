@@ -1,37 +1,36 @@
 package org.safecity.traffic.internal;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Limits the public portal per client address and minute, so plate and CNIC pairs cannot be tried in bulk.
- * The address is the connection's own (a forwarded-for header is the client's to forge).
+ * The address is the connection's own (a forwarded-for header is the client's to forge). Counted in
+ * {@code traffic.portal_request}, so the limit holds across every instance of SafeCity and a restart.
  */
 @Component
 class PortalThrottle {
 
-    private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
     private final TrafficSettings settings;
     private final Clock clock;
-    private volatile long minute;
 
-    PortalThrottle(TrafficSettings settings, Clock clock) {
+    PortalThrottle(JdbcClient jdbc, TrafficSettings settings, Clock clock) {
+        this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
-        this.minute = currentMinute();
     }
 
     /** Counts one request; false once the address has used up its minute. */
     boolean allow(String address) {
-        long now = currentMinute();
-        if (now != minute) {
-            minute = now;
-            counts.clear();
-        }
-        return counts.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet() <= settings.portalRequestsPerMinute();
+        int requests = jdbc.sql("""
+                insert into traffic.portal_request as r (address, minute, requests) values (?, ?, 1)
+                on conflict (minute, address) do update set requests = r.requests + 1
+                returning requests""")
+            .params(address, currentMinute()).query(Integer.class).single();
+        return requests <= settings.portalRequestsPerMinute();
     }
 
     long secondsToNextMinute() {
@@ -40,9 +39,7 @@ class PortalThrottle {
 
     @Scheduled(fixedDelay = 60_000)
     void forgetOldMinutes() {
-        if (currentMinute() != minute) {
-            counts.clear();
-        }
+        jdbc.sql("delete from traffic.portal_request where minute < ?").param(currentMinute()).update();
     }
 
     private long currentMinute() {

@@ -6,9 +6,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.safecity.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-class PortalThrottleTest {
+/** Against the real table; the addresses are this run's own, as the table is shared. */
+class PortalThrottleTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     /** A clock the test moves by hand. */
     private static final class Hand extends Clock {
@@ -38,19 +48,32 @@ class PortalThrottleTest {
     @Test
     void an_address_is_refused_beyond_its_requests_of_the_minute_and_allowed_again_in_the_next() {
         var clock = new Hand();
-        var throttle = new PortalThrottle(allowing(3), clock);
+        var throttle = new PortalThrottle(jdbc, allowing(3), clock);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.allow("203.0.113.7")).isTrue();
+            assertThat(throttle.allow("203.0.113.7/" + run)).isTrue();
         }
-        boolean fourth = throttle.allow("203.0.113.7");
-        boolean otherAddress = throttle.allow("198.51.100.2");
+        boolean fourth = throttle.allow("203.0.113.7/" + run);
+        boolean otherAddress = throttle.allow("198.51.100.2/" + run);
         long wait = throttle.secondsToNextMinute();
         clock.now = clock.now.plusSeconds(wait);
 
         assertThat(fourth).isFalse();
         assertThat(otherAddress).isTrue();
         assertThat(wait).isEqualTo(55);
-        assertThat(throttle.allow("203.0.113.7")).isTrue();
+        assertThat(throttle.allow("203.0.113.7/" + run)).isTrue();
+    }
+
+    @Test
+    void requests_to_two_instances_count_against_one_limit() {
+        var clock = new Hand();
+        var one = new PortalThrottle(jdbc, allowing(3), clock);
+        var other = new PortalThrottle(jdbc, allowing(3), clock);
+        String address = "192.0.2.9/" + run;
+
+        assertThat(one.allow(address)).isTrue();
+        assertThat(other.allow(address)).isTrue();
+        assertThat(one.allow(address)).isTrue();
+        assertThat(other.allow(address)).isFalse();
     }
 }
