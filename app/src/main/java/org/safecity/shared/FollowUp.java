@@ -36,11 +36,18 @@ public @interface FollowUp {
 
         @Bean(FollowUp.EXECUTOR)
         ThreadPoolTaskExecutor followUpThread() {
+            return oneThread("follow-up-");
+        }
+
+        /**
+         * One platform thread with a queue, for listeners kept in the event publication registry: what is
+         * still queued at shutdown stays incomplete there and runs again after the restart.
+         */
+        public static ThreadPoolTaskExecutor oneThread(String namePrefix) {
             var executor = new ThreadPoolTaskExecutor();
             executor.setCorePoolSize(1);
             executor.setMaxPoolSize(1);
-            executor.setThreadNamePrefix("follow-up-");
-            // what is still queued at shutdown stays incomplete in the publication registry and runs again after restart
+            executor.setThreadNamePrefix(namePrefix);
             executor.setWaitForTasksToCompleteOnShutdown(false);
             return executor;
         }

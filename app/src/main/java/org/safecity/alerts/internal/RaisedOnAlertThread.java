@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.safecity.shared.FollowUp;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Async;
@@ -36,13 +37,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
         @Bean(RaisedOnAlertThread.EXECUTOR)
         ThreadPoolTaskExecutor alertRaisingThread() {
-            var executor = new ThreadPoolTaskExecutor();
-            executor.setCorePoolSize(1);
-            executor.setMaxPoolSize(1);
-            executor.setThreadNamePrefix("raising-alerts-");
-            // what is still queued at shutdown stays incomplete in the publication registry and is raised after restart
-            executor.setWaitForTasksToCompleteOnShutdown(false);
-            return executor;
+            return FollowUp.FollowUpThread.oneThread("raising-alerts-");
         }
     }
 }
