@@ -43,22 +43,27 @@ class EscalatingOverdueAlerts {
             String note = "not acknowledged within " + settings.acknowledgeWithin(priority).toSeconds() + " s";
             Instant due = now.minus(settings.acknowledgeWithin(priority));
             // the oldest first, a chunk at a time, until none is left: a busy feed is escalated in full, not 500 per check
-            while (true) {
-                var chunk = store.unacknowledged(priority, due, CHUNK);
-                Integer done = chunk.isEmpty() ? Integer.valueOf(0) : transactions.execute(status -> {
-                    store.serialise();
-                    var stillNew = store.lockStillNew(chunk);
-                    stillNew.forEach(alert -> handling.apply(alert, AlertLifecycle.Step.ESCALATE, "system", note, now));
-                    return stillNew.size();
-                });
-                escalated += done == null ? 0 : done;
-                if (chunk.size() < CHUNK || done == null || done == 0) {
-                    break;
-                }
-            }
+            List<Long> chunk;
+            int done;
+            do {
+                chunk = store.unacknowledged(priority, due, CHUNK);
+                done = chunk.isEmpty() ? 0 : escalate(chunk, note, now);
+                escalated += done;
+            } while (chunk.size() == CHUNK && done > 0);
         }
         if (escalated > 0) {
             log.info("Escalated {} alerts nobody acknowledged in time", escalated);
         }
+    }
+
+    /** Escalates those of the chunk still NEW, in one transaction; answers how many. */
+    private int escalate(List<Long> chunk, String note, Instant now) {
+        Integer done = transactions.execute(status -> {
+            store.serialise();
+            var stillNew = store.lockStillNew(chunk);
+            stillNew.forEach(alert -> handling.apply(alert, AlertLifecycle.Step.ESCALATE, "system", note, now));
+            return stillNew.size();
+        });
+        return done == null ? 0 : done;
     }
 }

@@ -46,15 +46,16 @@ class CaseStore {
      * within that jurisdiction; newest first.
      */
     List<CaseFile> visibleTo(long accountId, Jurisdiction supervised, int limit, long offset) {
-        String ofJurisdiction = supervised == null ? "false"
-            : supervised.isProvince() ? "true"
-            : supervised.zoneCode() == null ? "city_code = :city"
-            : "city_code = :city and zone_code = :zone";
-        return jdbc.sql("select " + COLUMNS + " from evidence.case_file where " + ofJurisdiction
-                + " or investigating_officer_id = :account or id in (select case_id from evidence.case_member where account_id = :account)"
-                + " order by opened_at desc limit :limit offset :offset")
-            .param("account", accountId).param("city", supervised == null ? null : supervised.cityCode())
-            .param("zone", supervised == null ? null : supervised.zoneCode()).param("limit", limit).param("offset", offset)
+        return jdbc.sql("select " + COLUMNS + """
+                 from evidence.case_file
+                where (:supervisor and (cast(:city as text) is null or city_code = :city)
+                                   and (cast(:zone as text) is null or zone_code = :zone))
+                   or investigating_officer_id = :account
+                   or id in (select case_id from evidence.case_member where account_id = :account)
+                order by opened_at desc limit :limit offset :offset""")
+            .param("supervisor", supervised != null).param("city", supervised == null ? null : supervised.cityCode())
+            .param("zone", supervised == null ? null : supervised.zoneCode()).param("account", accountId)
+            .param("limit", limit).param("offset", offset)
             .query((rs, row) -> map(rs)).list();
     }
 
