@@ -264,14 +264,21 @@ class RecordingRealStreamsTest extends VideoTest {
         var recorder = new StreamRecorder(999_999, new StreamSource.Rtsp(server.url("/main"), null, null), root, ffmpeg, settings,
             reports, java.time.Clock.systemUTC());
         recorder.start();
-        Process process = waitFor(recorder::process, p -> p != null, Duration.ofSeconds(10));
-        waitFor(() -> Files.exists(root.resolve("999999/live/live.m3u8")), exists -> exists, Duration.ofSeconds(20));
+        // the stop must find FFmpeg writing a segment: a run that ended on its own (a slow start on a busy machine
+        // counts as silence) leaves nothing open, so wait for video flowing in the run now going
+        Process process = waitFor(() -> {
+            Process running = recorder.process();
+            return running != null && running.isAlive() && recorder.health().online()
+                && Files.exists(root.resolve("999999/live/live.m3u8")) ? running : null;
+        }, running -> running != null, Duration.ofSeconds(30));
         int before = closed.size();
+        CameraHealth beforeStop = recorder.health();
 
         recorder.stop();
 
         assertThat(process.isAlive()).isFalse();
-        assertThat(closed.size()).as("the open segment is closed and reported").isGreaterThan(before);
+        assertThat(closed.size()).as("the open segment is closed and reported; before the stop: %s", beforeStop)
+            .isGreaterThan(before);
         assertThat(closed).allMatch(path -> Files.exists(root.resolve(path)));
         org.springframework.util.FileSystemUtils.deleteRecursively(root);
     }
