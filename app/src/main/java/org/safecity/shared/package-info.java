@@ -1,7 +1,8 @@
 /**
  * Value types every module uses (plates, CNICs, points, pages), the problem responses that
- * every HTTP error becomes, and {@link org.safecity.shared.FollowUp}, how a module follows up another
- * module's event. Kept small on purpose.
+ * every HTTP error becomes, {@link org.safecity.shared.FollowUp}, how a module follows up another
+ * module's event, and {@link org.safecity.shared.InstanceNotices}, how instances sharing a database
+ * tell each other what changed. Kept small on purpose.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shared", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.safecity.shared;
