@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Making lists and adding or removing their entries. Each change commits first and then enters the
- * in-memory index, so matching never sees an entry the database does not have.
+ * in-memory index of every instance ({@link LoadedWatchlists}), so matching never sees an entry the
+ * database does not have.
  */
 @Service
 class KeepingWatchlists {
@@ -76,14 +77,13 @@ class KeepingWatchlists {
         }
         var list = new NewList(request.name().strip(), type, kind, city, priority, Boolean.TRUE.equals(request.fuzzy()), threshold,
             request.expiresAt());
-        Watchlist created = transactions.execute(status -> {
+        return transactions.execute(status -> {
             long id = store.insert(list, CurrentActor.name());
             audit.record("watchlists.list-created", "watchlist", Long.toString(id), null,
                 Map.of("name", list.name(), "type", list.type().name(), "kind", list.kind().name()));
-            return store.find(id).orElseThrow();
+            loaded.listChanged(id);
+            return id;
         });
-        loaded.index().putList(created);
-        return created.id();
     }
 
     List<Watchlist> visibleLists() {
@@ -161,29 +161,25 @@ class KeepingWatchlists {
 
     void removeEntry(long listId, long entryId) {
         manageable(listId);
-        var entry = store.findEntry(entryId).filter(e -> e.listId() == listId).orElseThrow(() -> new NotFound("entry", entryId));
+        store.findEntry(entryId).filter(e -> e.listId() == listId).orElseThrow(() -> new NotFound("entry", entryId));
         transactions.executeWithoutResult(status -> {
             store.remove(entryId, clock.instant());
             audit.record("watchlists.entry-removed", "watchlist-entry", Long.toString(entryId));
+            loaded.entryRemoved(entryId);
         });
-        loaded.index().remove(entry);
     }
 
     private List<Long> store(Watchlist list, List<NewEntry> entries) {
-        List<Long> ids = transactions.execute(status -> {
+        return transactions.execute(status -> {
             var stored = new ArrayList<Long>(entries.size());
             for (var entry : entries) {
                 stored.add(store.insert(entry, list.id(), CurrentActor.name()));
             }
             audit.record("watchlists.entries-added", "watchlist", Long.toString(list.id()), null,
                 Map.of("count", entries.size()));
+            loaded.entriesAdded(list.id(), stored);
             return stored;
         });
-        var index = loaded.index();
-        for (long id : ids) {
-            store.findEntry(id).ifPresent(index::add);
-        }
-        return ids;
     }
 
     private static NewEntry entry(Watchlist list, String plateText, String cnicText, String name, List<Double> embedding,

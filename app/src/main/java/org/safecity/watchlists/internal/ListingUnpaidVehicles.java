@@ -1,14 +1,13 @@
 package org.safecity.watchlists.internal;
 
 import java.time.Clock;
+import java.util.List;
 import org.safecity.shared.FollowUp;
 import org.safecity.shared.Plate;
 import org.safecity.traffic.UnpaidChallansCleared;
 import org.safecity.traffic.UnpaidChallansExceeded;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the unpaid-challans watchlist of each city (made on first need) as e-challan reports vehicles
@@ -40,7 +39,7 @@ class ListingUnpaidVehicles {
             .orElseGet(() -> {
                 long id = store.insert(new NewList(name, Watchlist.ListType.UNPAID_CHALLANS, Watchlist.Kind.VEHICLE, exceeded.cityCode(),
                     Watchlist.Priority.LOW, false, 0.75, null), "traffic");
-                store.find(id).ifPresent(list -> afterCommit(() -> loaded.index().putList(list)));
+                loaded.listChanged(id);
                 return id;
             });
         boolean listed = jdbc.sql("select exists (select 1 from watchlists.entry where list_id = ? and plate = ? and removed_at is null)")
@@ -48,7 +47,7 @@ class ListingUnpaidVehicles {
         if (!listed) {
             long entryId = store.insert(new NewEntry(exceeded.plate(), Plate.of(exceeded.plate()).asRead(), null, null, null, null,
                 exceeded.reason(), null), listId, "traffic");
-            store.findEntry(entryId).ifPresent(entry -> afterCommit(() -> loaded.index().add(entry)));
+            loaded.entriesAdded(listId, List.of(entryId));
         }
     }
 
@@ -59,18 +58,8 @@ class ListingUnpaidVehicles {
                 where l.type = 'UNPAID_CHALLANS' and e.plate = ? and e.removed_at is null""")
             .param(cleared.plate()).query(Long.class).list();
         for (long id : entries) {
-            var entry = store.findEntry(id).orElseThrow();
             store.remove(id, clock.instant());
-            afterCommit(() -> loaded.index().remove(entry));
+            loaded.entryRemoved(id);
         }
-    }
-
-    private static void afterCommit(Runnable action) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 }

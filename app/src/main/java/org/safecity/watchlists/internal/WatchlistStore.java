@@ -60,6 +60,11 @@ class WatchlistStore {
         return jdbc.sql(ENTRY + " where id = ? and removed_at is null").param(id).query(WatchlistStore::entry).optional();
     }
 
+    /** An entry as it was stored, removed or not: what to take out of the index. */
+    Optional<Entry> findEntryEvenRemoved(long id) {
+        return jdbc.sql(ENTRY + " where id = ?").param(id).query(WatchlistStore::entry).optional();
+    }
+
     List<Entry> entries(long listId, int limit, int offset) {
         return jdbc.sql(ENTRY + " where list_id = ? and removed_at is null order by id limit ? offset ?")
             .params(listId, limit, offset).query(WatchlistStore::entry).list();
@@ -77,11 +82,20 @@ class WatchlistStore {
 
     /** Streams every entry in service, for loading the index without holding the rows twice. */
     void eachActive(Consumer<Entry> consumer) {
+        stream(ENTRY + " where removed_at is null", consumer);
+    }
+
+    /** Streams the entries in service of one list with ids in a range (those one transaction added, and any between). */
+    void eachActive(long listId, long firstId, long lastId, Consumer<Entry> consumer) {
+        stream(ENTRY + " where list_id = ? and id between ? and ? and removed_at is null", consumer, listId, firstId, lastId);
+    }
+
+    private void stream(String sql, Consumer<Entry> consumer, Object... params) {
         var streaming = new JdbcTemplate(template.getDataSource());
         streaming.setFetchSize(10_000); // PostgreSQL streams with a cursor only inside a transaction: the caller opens one
-        streaming.query(ENTRY + " where removed_at is null", rs -> {
+        streaming.query(sql, rs -> {
             consumer.accept(entry(rs, 0));
-        });
+        }, params);
     }
 
     private static String array(float[] values) {
