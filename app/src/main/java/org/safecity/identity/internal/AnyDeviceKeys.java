@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.safecity.identity.Actor;
 import org.safecity.identity.DeviceKeyRevoked;
 import org.safecity.identity.DeviceKeys;
+import org.safecity.shared.InstanceNotices;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Primary;
@@ -25,12 +26,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * A device presents its key with every batch, hundreds of times a second across the network, so a
  * resolved key is remembered for {@code safecity.identity.device-key-memory} (by its SHA-256, never the
- * key itself). A revocation on this instance forgets everything at once; on another instance the
- * revoked key is refused at the latest when that instance's memory of it runs out.
+ * key itself). A revocation forgets everything at once, and again once it has committed, on this
+ * instance and, told by an {@link InstanceNotices} notice, on every other one.
  */
 @Component
 @Primary
-class AnyDeviceKeys implements DeviceKeys {
+class AnyDeviceKeys implements DeviceKeys, InstanceNotices.Listener {
+
+    private static final String TOPIC = "device-keys";
 
     /** Beyond this many remembered keys the memory starts again, so unknown keys cannot grow it without bound. */
     private static final int MOST_REMEMBERED = 100_000;
@@ -44,9 +47,14 @@ class AnyDeviceKeys implements DeviceKeys {
     /** Counts revocations, so a lookup that raced one does not remember what it read before it. */
     private final AtomicLong revocations = new AtomicLong();
 
-    AnyDeviceKeys(ObjectProvider<DeviceKeys> issuers, @Value("${safecity.identity.device-key-memory:30s}") Duration memory) {
+    private final InstanceNotices notices;
+
+    AnyDeviceKeys(ObjectProvider<DeviceKeys> issuers, @Value("${safecity.identity.device-key-memory:30s}") Duration memory,
+                  InstanceNotices notices) {
         this.issuers = issuers;
         this.memoryNanos = memory.toNanos();
+        this.notices = notices;
+        notices.listen(TOPIC, this);
     }
 
     @Override
@@ -84,6 +92,7 @@ class AnyDeviceKeys implements DeviceKeys {
     @EventListener
     void on(DeviceKeyRevoked revoked) {
         forget();
+        notices.tell(TOPIC, "revoked " + revoked.issuer() + " " + revoked.id());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -92,6 +101,17 @@ class AnyDeviceKeys implements DeviceKeys {
                 }
             });
         }
+    }
+
+    /** Another instance revoked a key. */
+    @Override
+    public void heard(String revocation) {
+        forget();
+    }
+
+    @Override
+    public void mayHaveMissed() {
+        forget();
     }
 
     private void forget() {
