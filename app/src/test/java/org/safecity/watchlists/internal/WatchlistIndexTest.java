@@ -103,6 +103,33 @@ class WatchlistIndexTest {
         assertThat(index.matchFace(similar, "facenet", NOW)).isEmpty();
     }
 
+    @Test
+    void a_face_s_score_is_its_cosine_similarity_whatever_the_embedding_s_length() {
+        var persons = new Watchlist(++ids, "wanted", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
+            Watchlist.Priority.HIGH, false, 0.1, null, NOW);
+        index.putList(persons);
+        for (int length : new int[] {16, 129, 130, 131, 512}) {
+            float[] listed = new float[length];
+            float[] probe = new float[length];
+            double dot = 0;
+            double listedNorm = 0;
+            double probeNorm = 0;
+            for (int i = 0; i < length; i++) {
+                listed[i] = (float) Math.sin(i + 1.0);
+                probe[i] = (float) Math.sin(i + 1.0) + (float) Math.cos(3.0 * i) / 2;
+                dot += (double) listed[i] * probe[i];
+                listedNorm += (double) listed[i] * listed[i];
+                probeNorm += (double) probe[i] * probe[i];
+            }
+            double cosine = dot / Math.sqrt(listedNorm * probeNorm);
+            String model = "model-" + length;
+            index.add(new Entry(++ids, persons.id(), null, null, null, "Person " + length, listed, model, "FIR", null, "admin", NOW));
+
+            assertThat(index.matchFace(probe, model, NOW)).as("%d numbers", length).singleElement()
+                .satisfies(m -> assertThat(m.score()).isCloseTo(cosine, org.assertj.core.data.Offset.offset(1e-5)));
+        }
+    }
+
     /** How fast this is, is measured by {@link WatchlistMatchBenchmark} (docs/BENCHMARKS.md), not here. */
     @Test
     void a_million_listed_plates_are_each_found_and_an_unlisted_plate_is_not() {

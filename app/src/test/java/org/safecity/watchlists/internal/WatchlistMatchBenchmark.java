@@ -15,6 +15,7 @@ import java.util.Random;
  *
  * <pre>mvn -q -B -pl app test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.safecity.watchlists.internal.WatchlistMatchBenchmark -Dexec.args="1000000 7"</pre>
+ * With {@code -Dexec.args="faces 100000 7"} it times face matching instead (see {@link #faces}).
  */
 public final class WatchlistMatchBenchmark {
 
@@ -23,6 +24,10 @@ public final class WatchlistMatchBenchmark {
     private static final int LOOKUPS = 200_000;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("faces")) {
+            faces(args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? Integer.parseInt(args[2]) : 7);
+            return;
+        }
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         var random = new Random(7);
@@ -76,6 +81,75 @@ public final class WatchlistMatchBenchmark {
         System.out.printf("watchlist index: median %.0f ns per lookup (%.0f lookups/s on one thread)%n", index50, 1e9 / index50);
         System.out.printf("HashMap baseline: median %.0f ns per lookup; ratio %.1f%n", map50, index50 / map50);
         System.out.printf("(checksum %d)%n", sink);
+    }
+
+    /**
+     * Face matching, a scan of every listed face of the probe's model: milliseconds per probe against
+     * {@code entries} 512-number embeddings, beside the plainest scan of the same vectors (a float[][]
+     * and a one-sum dot product) in the same process as the baseline.
+     */
+    static void faces(int entries, int rounds) {
+        final int dimensions = 512;
+        final int probes = 20;
+        var random = new Random(7);
+        var index = new WatchlistIndex();
+        var wanted = new Watchlist(3, "wanted persons", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
+            Watchlist.Priority.HIGH, false, 0.8, null, NOW);
+        index.putList(wanted);
+        float[][] plain = new float[entries][];
+        for (int i = 0; i < entries; i++) {
+            float[] face = new float[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                face[d] = (float) random.nextGaussian();
+            }
+            index.add(new Entry(i + 10L, wanted.id(), null, null, null, "person " + i, face, "arcface-r100", "wanted", null, "admin",
+                NOW));
+            plain[i] = WatchlistIndex.unit(face);
+        }
+        // half the probes are a listed face slightly changed (found), half a stranger (not)
+        float[][] probe = new float[probes][];
+        for (int p = 0; p < probes; p++) {
+            probe[p] = new float[dimensions];
+            float[] listed = plain[random.nextInt(entries)];
+            for (int d = 0; d < dimensions; d++) {
+                probe[p][d] = p % 2 == 0 ? listed[d] + (float) (random.nextGaussian() * 0.01) : (float) random.nextGaussian();
+            }
+        }
+        List<Double> indexMs = new ArrayList<>();
+        List<Double> plainMs = new ArrayList<>();
+        long foundByIndex = 0;
+        long foundByPlain = 0;
+        for (int round = 0; round < rounds + 1; round++) {
+            long started = System.nanoTime();
+            for (float[] p : probe) {
+                foundByIndex += index.matchFace(p, "arcface-r100", NOW).size();
+            }
+            double perIndex = (System.nanoTime() - started) / 1e6 / probes;
+            started = System.nanoTime();
+            for (float[] p : probe) {
+                float[] unit = WatchlistIndex.unit(p);
+                for (float[] face : plain) {
+                    double sum = 0;
+                    for (int d = 0; d < dimensions; d++) {
+                        sum += unit[d] * face[d];
+                    }
+                    foundByPlain += sum >= 0.8 ? 1 : 0;
+                }
+            }
+            double perPlain = (System.nanoTime() - started) / 1e6 / probes;
+            if (round > 0) {
+                indexMs.add(perIndex);
+                plainMs.add(perPlain);
+            }
+        }
+        double index50 = median(indexMs);
+        double plain50 = median(plainMs);
+        System.out.printf("faces=%d of %d numbers, rounds=%d, probes/round=%d (half listed, half not)%n", entries, dimensions, rounds,
+            probes);
+        System.out.printf("watchlist index: median %.2f ms per face probe (%.0f probes/s on one thread)%n", index50, 1e3 / index50);
+        System.out.printf("plain scan baseline: median %.2f ms per probe; ratio %.2f%n", plain50, index50 / plain50);
+        System.out.printf("(faces found: %d by the index, %d by the plain scan, %d listed probes)%n", foundByIndex, foundByPlain,
+            (rounds + 1) * probes / 2);
     }
 
     static String plate(Random random, int i) {
