@@ -70,6 +70,46 @@ class WatchlistsTest extends IntegrationTest {
     }
 
     @Test
+    void a_file_sent_again_adds_only_its_new_plates_and_names_the_rows_already_listed() {
+        var admin = admin();
+        long list = admin.post("/api/v1/watchlists", vehicleList(Reporting.unique("Excise feed"), false)).json().get("id").asLong();
+        var first = admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv",
+            "plate,reason\nLEB-1001,stolen (FIR 1)\nLEB-1002,stolen (FIR 2)\n");
+        long listedFirst = first.json().get("imported").asInt();
+
+        var again = admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv",
+            "plate,reason\nLEB-1001,stolen (FIR 1)\nLEB-1002,stolen (FIR 2)\n");
+        var updated = admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv",
+            "plate,reason\nLEB-1003,stolen (FIR 3)\nleb 1002,stolen (FIR 2)\n");
+
+        assertThat(listedFirst).isEqualTo(2);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("imported").asInt()).isZero();
+        assertThat(again.json().get("alreadyListed").valueStream().map(r -> r.get("row").asInt())).containsExactly(2, 3);
+        assertThat(updated.json().get("imported").asInt()).isEqualTo(1);
+        assertThat(updated.json().get("alreadyListed")).singleElement().satisfies(r -> {
+            assertThat(r.get("row").asInt()).isEqualTo(3);
+            assertThat(r.get("plate").asString()).isEqualTo("LEB1002");
+        });
+        assertThat(jdbc.sql("select count(*) from watchlists.entry where list_id = ?").param(list).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void a_plate_added_again_is_refused_naming_the_entry_that_lists_it() {
+        var admin = admin();
+        long list = admin.post("/api/v1/watchlists", vehicleList(Reporting.unique("Wanted twice"), false)).json().get("id").asLong();
+        long entry = admin.post("/api/v1/watchlists/" + list + "/entries", Map.of("plate", "PSH-7070", "reason", "FIR 70/2026"))
+            .json().get("id").asLong();
+
+        var again = admin.post("/api/v1/watchlists/" + list + "/entries", Map.of("plate", "psh 7070", "reason", "FIR 70/2026"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.isProblem()).isTrue();
+        assertThat(again.json().get("detail").asString()).contains("PSH7070", "entry " + entry);
+        assertThat(jdbc.sql("select count(*) from watchlists.entry where list_id = ?").param(list).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void a_mardan_supervisor_neither_sees_nor_keeps_a_peshawar_list() {
         long peshawar = admin().post("/api/v1/watchlists", withCity(vehicleList(Reporting.unique("Peshawar list"), false), "PSH"))
             .json().get("id").asLong();

@@ -14,6 +14,7 @@ import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.shared.Cnic;
+import org.safecity.shared.Conflict;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.Plate;
@@ -107,15 +108,33 @@ class KeepingWatchlists {
         return list;
     }
 
+    /** A plate the list has already, by the row of the file that named it again (the header is row 1). */
+    record AlreadyListed(int row, String plate, long entryId) {
+    }
+
+    /** What an import stored, and the rows it left because their plate was on the list already. */
+    record Imported(int imported, List<AlreadyListed> alreadyListed) {
+    }
+
     long addEntry(long listId, EntryRequest request) {
         var list = manageable(listId);
         var entry = entry(list, request.plate(), request.cnic(), request.name(), request.embedding(), request.model(),
             request.reason(), request.expiresAt(), "");
+        if (entry.plate() != null) {
+            var listed = store.listedPlates(listId, List.of(entry.plate()));
+            if (!listed.isEmpty()) {
+                throw new Conflict(entry.plate() + " is already on this list (entry " + listed.get(entry.plate())
+                    + "); nothing was changed");
+            }
+        }
         return store(list, List.of(entry)).getFirst();
     }
 
-    /** All or nothing: a file with any bad row stores nothing and names every bad row (the header is row 1). */
-    int importEntries(long listId, Reader csv) throws IOException {
+    /**
+     * All or nothing: a file with any bad row stores nothing and names every bad row (the header is row 1).
+     * Plates already on the list are left as they are and reported, so a file sent again stores nothing twice.
+     */
+    Imported importEntries(long listId, Reader csv) throws IOException {
         var list = manageable(listId);
         var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
         var entries = new ArrayList<NewEntry>();
@@ -156,7 +175,18 @@ class KeepingWatchlists {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return store(list, entries).size();
+        var listed = store.listedPlates(listId, entries.stream().map(NewEntry::plate).filter(java.util.Objects::nonNull).toList());
+        var alreadyListed = new ArrayList<AlreadyListed>();
+        var fresh = new ArrayList<NewEntry>();
+        for (int i = 0; i < entries.size(); i++) {
+            var entry = entries.get(i);
+            if (entry.plate() != null && listed.containsKey(entry.plate())) {
+                alreadyListed.add(new AlreadyListed(i + 2, entry.plate(), listed.get(entry.plate())));
+            } else {
+                fresh.add(entry);
+            }
+        }
+        return new Imported(fresh.isEmpty() ? 0 : store(list, fresh).size(), alreadyListed);
     }
 
     void removeEntry(long listId, long entryId) {

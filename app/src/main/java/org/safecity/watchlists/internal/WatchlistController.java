@@ -89,12 +89,13 @@ class WatchlistController {
 
     @PostMapping(path = "/api/v1/watchlists/{id}/entries.csv", consumes = "text/csv")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
-    @Operation(summary = "Import entries from CSV, all or nothing (vehicles: plate,reason,expires_at; persons: cnic,name,reason,expires_at)")
-    Map<String, Integer> importEntries(@PathVariable long id, HttpServletRequest request) throws IOException {
+    @Operation(summary = "Import entries from CSV, all or nothing (vehicles: plate,reason,expires_at; persons: cnic,name,reason,expires_at); "
+        + "plates already on the list are reported in alreadyListed, not added again")
+    KeepingWatchlists.Imported importEntries(@PathVariable long id, HttpServletRequest request) throws IOException {
         String declared = request.getCharacterEncoding();
         Charset charset = declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared);
         var reader = new java.io.BufferedReader(new java.io.InputStreamReader(request.getInputStream(), charset));
-        return Map.of("imported", keeping.importEntries(id, reader));
+        return keeping.importEntries(id, reader);
     }
 
     @GetMapping("/api/v1/watchlists/{id}/entries")

@@ -60,6 +60,20 @@ class WatchlistStore {
         return jdbc.sql(ENTRY + " where id = ? and removed_at is null").param(id).query(WatchlistStore::entry).optional();
     }
 
+    /** Which of these normalised plates the list holds now, with their entry ids. */
+    java.util.Map<String, Long> listedPlates(long listId, List<String> plates) {
+        var listed = new java.util.HashMap<String, Long>();
+        if (plates.isEmpty()) {
+            return listed;
+        }
+        jdbc.sql("select plate, id from watchlists.entry where list_id = ? and plate = any(?) and removed_at is null")
+            .params(listId, plates.toArray(String[]::new))
+            .query(rs -> {
+                listed.put(rs.getString(1), rs.getLong(2));
+            });
+        return listed;
+    }
+
     /** An entry as it was stored, removed or not: what to take out of the index. */
     Optional<Entry> findEntryEvenRemoved(long id) {
         return jdbc.sql(ENTRY + " where id = ?").param(id).query(WatchlistStore::entry).optional();
