@@ -76,7 +76,14 @@ class LoadedWatchlists implements InstanceNotices.Listener {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                heard(change);
+                try {
+                    heard(change);
+                } catch (RuntimeException e) {
+                    // committed, so the request succeeded; the index must not miss it
+                    log.warn("Watchlist change '{}' could not enter the index ({}); it is loaded again on next use", change,
+                        e.getMessage());
+                    unload();
+                }
             }
         });
     }
@@ -109,6 +116,10 @@ class LoadedWatchlists implements InstanceNotices.Listener {
         if (index != null) {
             index = load();
         }
+    }
+
+    private synchronized void unload() {
+        index = null;
     }
 
     private WatchlistIndex load() {
