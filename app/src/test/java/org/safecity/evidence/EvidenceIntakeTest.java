@@ -7,13 +7,18 @@ import static org.safecity.evidence.EvidenceFixtures.sha256;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
+import org.safecity.identity.Actor;
+import org.safecity.identity.Jurisdiction;
 import org.safecity.identity.Role;
 import org.safecity.shared.NotFound;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** How another module (traffic, detections, emergency) hands an item over: a stream and what is known about it. */
 class EvidenceIntakeTest extends IntegrationTest {
@@ -64,6 +69,24 @@ class EvidenceIntakeTest extends IntegrationTest {
         assertThat(received.mediaType()).isEqualTo("text/plain");
         assertThat(as(Role.SUPERVISOR).get("/api/v1/evidence/" + received.id()).status()).isEqualTo(200);
         assertThat(as(Role.INVESTIGATOR).get("/api/v1/evidence/" + received.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_item_on_no_case_lies_where_it_was_received_and_only_that_jurisdictions_supervisors_see_it() throws Exception {
+        var dispatcher = new Actor.Person(-1, "dispatcher Saima", Set.of(Role.DISPATCHER), Jurisdiction.city("PSH"), null);
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(dispatcher, null, "ROLE_DISPATCHER"));
+        ReceivedItem received;
+        try {
+            received = intake.receive(new ByteArrayInputStream(("panic call notes " + System.nanoTime()).getBytes()),
+                new IntakeDetails("emergency", null, "call-notes.txt", null, "dispatcher Saima", Instant.now(), null, null));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+
+        assertThat(as("PSH", Role.SUPERVISOR).get("/api/v1/evidence/" + received.id()).status()).isEqualTo(200);
+        assertThat(as(Role.SUPERVISOR).get("/api/v1/evidence/" + received.id()).status()).isEqualTo(200);
+        assertThat(as("MRD", Role.SUPERVISOR).get("/api/v1/evidence/" + received.id()).status()).isEqualTo(404);
+        assertThat(as("MRD", Role.SUPERVISOR).get("/api/v1/evidence/" + received.id() + "/content").status()).isEqualTo(404);
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.safecity.evidence.EvidenceKind;
 /** An item of evidence as recorded; its content is in the store under {@link #sha256()}. */
 record EvidenceItem(UUID id, UUID caseId, String sha256, long size, String mediaType, EvidenceKind kind, String sourceModule,
                     String originalName, String description, String collectedBy, Instant collectedAt, String place,
-                    Instant receivedAt, String receivedBy, boolean legalHold, String holdReason, Instant disposedAt) {
+                    Instant receivedAt, String receivedBy, boolean legalHold, String holdReason, Instant disposedAt,
+                    String cityCode, String zoneCode) {
 
     boolean disposed() {
         return disposedAt != null;

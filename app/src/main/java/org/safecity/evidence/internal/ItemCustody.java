@@ -103,7 +103,7 @@ class ItemCustody {
         return entry;
     }
 
-    /** The item, if the caller may see its case; an item on no case is for supervisors only. */
+    /** The item, if the caller may see its case; an item on no case is for the supervisors of where it was received. */
     EvidenceItem accessible(UUID id) {
         return checked(items.find(id).orElseThrow(() -> new NotFound("evidence item", id)));
     }
@@ -115,7 +115,7 @@ class ItemCustody {
     private EvidenceItem checked(EvidenceItem item) {
         var actor = CurrentActor.get();
         boolean allowed = item.caseId() == null
-            ? actor.has(Role.SUPERVISOR)
+            ? actor.has(Role.SUPERVISOR) && actor.jurisdiction().covers(item.cityCode(), item.zoneCode())
             : cases.find(item.caseId()).map(file -> CaseAccessPolicy.mayAccess(actor, file)).orElse(false);
         if (!allowed) {
             throw new NotFound("evidence item", item.id());

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class ItemStore {
 
     private static final String COLUMNS = "id, case_id, sha256, size, media_type, kind, source_module, original_name, description, "
-        + "collected_by, collected_at, place, received_at, received_by, legal_hold, hold_reason, disposed_at";
+        + "collected_by, collected_at, place, received_at, received_by, legal_hold, hold_reason, disposed_at, city_code, zone_code";
     private final JdbcClient jdbc;
 
     ItemStore(JdbcClient jdbc) {
@@ -24,10 +24,11 @@ class ItemStore {
     }
 
     void insert(EvidenceItem item) {
-        jdbc.sql("insert into evidence.item (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into evidence.item (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(item.id(), item.caseId(), item.sha256(), item.size(), item.mediaType(), item.kind().name(), item.sourceModule(),
                 item.originalName(), item.description(), item.collectedBy(), Timestamp.from(item.collectedAt()), item.place(),
-                Timestamp.from(item.receivedAt()), item.receivedBy(), item.legalHold(), item.holdReason(), null)
+                Timestamp.from(item.receivedAt()), item.receivedBy(), item.legalHold(), item.holdReason(), null, item.cityCode(),
+                item.zoneCode())
             .update();
     }
 
@@ -78,6 +79,6 @@ class ItemStore {
             rs.getString("original_name"), rs.getString("description"), rs.getString("collected_by"),
             rs.getTimestamp("collected_at").toInstant(), rs.getString("place"), rs.getTimestamp("received_at").toInstant(),
             rs.getString("received_by"), rs.getBoolean("legal_hold"), rs.getString("hold_reason"),
-            disposed == null ? null : disposed.toInstant());
+            disposed == null ? null : disposed.toInstant(), rs.getString("city_code"), rs.getString("zone_code"));
     }
 }

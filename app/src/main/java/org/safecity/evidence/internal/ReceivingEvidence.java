@@ -76,9 +76,10 @@ class ReceivingEvidence implements EvidenceIntake {
         String mediaType = MediaTypeSniffer.sniff(stored.head());
         EvidenceKind kind = details.kind() != null ? details.kind() : EvidenceKind.forMediaType(mediaType);
         String receivedBy = CurrentActor.name();
+        var receivedIn = CurrentActor.jurisdiction();
         var item = new EvidenceItem(UUID.randomUUID(), details.caseId(), stored.sha256(), stored.size(), mediaType, kind,
             details.sourceModule(), details.originalName(), details.description(), details.collectedBy(), details.collectedAt(),
-            details.place(), clock.instant(), receivedBy, false, null, null);
+            details.place(), clock.instant(), receivedBy, false, null, null, receivedIn.cityCode(), receivedIn.zoneCode());
         items.insert(item);
         var facts = new LinkedHashMap<String, Object>();
         facts.put("sha256", item.sha256());

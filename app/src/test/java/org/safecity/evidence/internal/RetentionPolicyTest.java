@@ -16,7 +16,7 @@ class RetentionPolicyTest {
 
     private static EvidenceItem item(boolean held, UUID caseId) {
         return new EvidenceItem(UUID.randomUUID(), caseId, "0".repeat(64), 1, "image/png", EvidenceKind.PHOTO, "upload", null, null,
-            "someone", RECEIVED, null, RECEIVED, "someone", held, held ? "appeal" : null, null);
+            "someone", RECEIVED, null, RECEIVED, "someone", held, held ? "appeal" : null, null, null, null);
     }
 
     @Test
