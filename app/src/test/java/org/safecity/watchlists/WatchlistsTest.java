@@ -95,6 +95,29 @@ class WatchlistsTest extends IntegrationTest {
     }
 
     @Test
+    void a_person_file_sent_again_adds_no_one_twice_by_cnic() {
+        var admin = admin();
+        var body = new HashMap<String, Object>(Map.of("name", Reporting.unique("Proclaimed offenders"), "kind", "PERSON",
+            "type", "WANTED_PERSON", "priority", "HIGH"));
+        long list = admin.post("/api/v1/watchlists", body).json().get("id").asLong();
+        String file = "cnic,name,reason\n17301-1234567-1,Gul Khan,proclaimed offender FIR 3/2026\n,Unknown man in CCTV,robbery FIR 4/2026\n";
+
+        var first = admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv", file);
+        var again = admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv", "cnic,name,reason\n17301-1234567-1,Gul Khan,again\n");
+        var single = admin.post("/api/v1/watchlists/" + list + "/entries", Map.of("cnic", "1730112345671", "reason", "again"));
+
+        assertThat(first.json().get("imported").asInt()).isEqualTo(2);
+        assertThat(again.json().get("imported").asInt()).isZero();
+        assertThat(again.json().get("alreadyListed")).singleElement().satisfies(r -> {
+            assertThat(r.get("cnic").asString()).isEqualTo("1730112345671");
+            assertThat(r.has("plate")).isFalse();
+        });
+        assertThat(single.status()).isEqualTo(409);
+        assertThat(single.json().get("detail").asString()).contains("CNIC 1730112345671");
+        assertThat(jdbc.sql("select count(*) from watchlists.entry where list_id = ?").param(list).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void a_plate_added_again_is_refused_naming_the_entry_that_lists_it() {
         var admin = admin();
         long list = admin.post("/api/v1/watchlists", vehicleList(Reporting.unique("Wanted twice"), false)).json().get("id").asLong();

@@ -108,8 +108,8 @@ class KeepingWatchlists {
         return list;
     }
 
-    /** A plate the list has already, by the row of the file that named it again (the header is row 1). */
-    record AlreadyListed(int row, String plate, long entryId) {
+    /** A plate or CNIC the list has already, by the row of the file that named it again (the header is row 1). */
+    record AlreadyListed(int row, String plate, String cnic, long entryId) {
     }
 
     /** What an import stored, and the rows it left because their plate was on the list already. */
@@ -120,11 +120,12 @@ class KeepingWatchlists {
         var list = manageable(listId);
         var entry = entry(list, request.plate(), request.cnic(), request.name(), request.embedding(), request.model(),
             request.reason(), request.expiresAt(), "");
-        if (entry.plate() != null) {
-            var listed = store.listedPlates(listId, List.of(entry.plate()));
+        String identity = entry.identity();
+        if (identity != null) {
+            var listed = store.listed(listId, List.of(identity));
             if (!listed.isEmpty()) {
-                throw new Conflict(entry.plate() + " is already on this list (entry " + listed.get(entry.plate())
-                    + "); nothing was changed");
+                throw new Conflict((entry.plate() != null ? entry.plate() : "CNIC " + entry.cnic()) + " is already on this list (entry "
+                    + listed.get(identity) + "); nothing was changed");
             }
         }
         return store(list, List.of(entry)).getFirst();
@@ -132,7 +133,8 @@ class KeepingWatchlists {
 
     /**
      * All or nothing: a file with any bad row stores nothing and names every bad row (the header is row 1).
-     * Plates already on the list are left as they are and reported, so a file sent again stores nothing twice.
+     * Plates and CNICs already on the list are left as they are and reported, so a file sent again stores
+     * nothing twice.
      */
     Imported importEntries(long listId, Reader csv) throws IOException {
         var list = manageable(listId);
@@ -164,9 +166,10 @@ class KeepingWatchlists {
         }
         var seen = new java.util.HashMap<String, Integer>();
         for (int i = 0; i < entries.size(); i++) {
-            String plate = entries.get(i).plate();
-            if (plate != null && seen.put(plate, i) != null) {
-                errors.add(new InvalidInput.FieldError("row " + (i + 2), "plate " + plate + " appears twice in the file"));
+            var entry = entries.get(i);
+            if (entry.identity() != null && seen.put(entry.identity(), i) != null) {
+                errors.add(new InvalidInput.FieldError("row " + (i + 2), (entry.plate() != null ? "plate " + entry.plate()
+                    : "CNIC " + entry.cnic()) + " appears twice in the file"));
             }
         }
         if (entries.isEmpty() && errors.isEmpty()) {
@@ -175,13 +178,13 @@ class KeepingWatchlists {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        var listed = store.listedPlates(listId, entries.stream().map(NewEntry::plate).filter(java.util.Objects::nonNull).toList());
+        var listed = store.listed(listId, entries.stream().map(NewEntry::identity).filter(java.util.Objects::nonNull).toList());
         var alreadyListed = new ArrayList<AlreadyListed>();
         var fresh = new ArrayList<NewEntry>();
         for (int i = 0; i < entries.size(); i++) {
             var entry = entries.get(i);
-            if (entry.plate() != null && listed.containsKey(entry.plate())) {
-                alreadyListed.add(new AlreadyListed(i + 2, entry.plate(), listed.get(entry.plate())));
+            if (entry.identity() != null && listed.containsKey(entry.identity())) {
+                alreadyListed.add(new AlreadyListed(i + 2, entry.plate(), entry.cnic(), listed.get(entry.identity())));
             } else {
                 fresh.add(entry);
             }

@@ -5,4 +5,12 @@ import java.time.Instant;
 /** An entry about to be added, checked against its list's kind. */
 record NewEntry(String plate, String plateAsWritten, String cnic, String personName, float[] embedding, String faceModel,
                 String reason, Instant expiresAt) {
+
+    /**
+     * What names the entry on its list, at most once: a vehicle's plate or a person's CNIC (13 digits, so
+     * never a plate, which has at most 12 characters); null for a person known only by name or face.
+     */
+    String identity() {
+        return plate != null ? plate : cnic;
+    }
 }

@@ -60,14 +60,17 @@ class WatchlistStore {
         return jdbc.sql(ENTRY + " where id = ? and removed_at is null").param(id).query(WatchlistStore::entry).optional();
     }
 
-    /** Which of these normalised plates the list holds now, with their entry ids. */
-    java.util.Map<String, Long> listedPlates(long listId, List<String> plates) {
+    /** Which of these identities (normalised plates, CNICs: see {@link NewEntry#identity()}) the list holds now, with their entry ids. */
+    java.util.Map<String, Long> listed(long listId, List<String> identities) {
         var listed = new java.util.HashMap<String, Long>();
-        if (plates.isEmpty()) {
+        if (identities.isEmpty()) {
             return listed;
         }
-        jdbc.sql("select plate, id from watchlists.entry where list_id = ? and plate = any(?) and removed_at is null")
-            .params(listId, plates.toArray(String[]::new))
+        String[] wanted = identities.toArray(String[]::new);
+        jdbc.sql("""
+                select coalesce(plate, cnic), id from watchlists.entry
+                where list_id = ? and (plate = any(?) or cnic = any(?)) and removed_at is null""")
+            .params(listId, wanted, wanted)
             .query(rs -> {
                 listed.put(rs.getString(1), rs.getLong(2));
             });
