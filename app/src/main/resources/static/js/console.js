@@ -18,14 +18,30 @@ export async function getJson(path) {
 
 /** POSTs JSON with the CSRF token the page carries in its meta tags. */
 export async function postJson(path, body) {
-  const response = await fetch(path, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeader() },
-    body: JSON.stringify(body),
-  });
+  return send('POST', path, { json: body });
+}
+
+/**
+ * Sends a change with the page's CSRF token: a JSON body, or text of a given type (a CSV file).
+ * Answers the JSON reply, or null for 204. A refusal throws an Error whose message a person can act
+ * on; its {@code problem} is the whole problem document (every bad row of a file, for instance).
+ */
+export async function send(method, path, { json, text, contentType } = {}) {
+  const headers = { Accept: 'application/json', ...csrfHeader() };
+  let body;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (text !== undefined) {
+    headers['Content-Type'] = contentType;
+    body = text;
+  }
+  const response = await fetch(path, { method, credentials: 'same-origin', headers, body });
   if (!response.ok) {
-    throw new Error(await problemText(response));
+    const problem = await problemOf(response);
+    const error = new Error(problem.detail || problem.title || `The server answered ${response.status}.`);
+    error.problem = problem;
+    throw error;
   }
   return response.status === 204 ? null : response.json();
 }
@@ -37,11 +53,15 @@ export function csrfHeader() {
 }
 
 async function problemText(response) {
+  const problem = await problemOf(response);
+  return problem.detail || problem.title || `The server answered ${response.status}.`;
+}
+
+async function problemOf(response) {
   try {
-    const problem = await response.json();
-    return problem.detail || problem.title || `The server answered ${response.status}.`;
+    return await response.json();
   } catch {
-    return `The server answered ${response.status}.`;
+    return { status: response.status };
   }
 }
 

@@ -22,6 +22,8 @@ enum Section {
     NEW_CALL("New call", "/incidents/new", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
     VIDEO("Video wall", "/video", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR, Role.INVESTIGATOR)),
     VEHICLES("Vehicle search", "/vehicles", EnumSet.of(Role.ADMIN, Role.INVESTIGATOR, Role.SUPERVISOR, Role.OPERATOR)),
+    /** Those who keep entries; operators only meet the lists through their alerts. */
+    WATCHLISTS("Watchlists", "/watchlists", EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.INVESTIGATOR)),
     FIGURES("Response figures", "/figures", EnumSet.of(Role.ADMIN, Role.DISPATCHER, Role.SUPERVISOR)),
     /** Case evidence is for the case team and supervisors; administrators run the store but do not read cases. */
     EVIDENCE("Evidence", "/evidence", EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR)),

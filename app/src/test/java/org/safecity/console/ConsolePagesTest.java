@@ -147,6 +147,18 @@ class ConsolePagesTest extends IntegrationTest {
     }
 
     @Test
+    void the_watchlists_page_offers_making_a_list_to_supervisors_entries_to_investigators_and_nothing_to_operators() {
+        var supervisor = signedIn(Role.SUPERVISOR).get("/watchlists");
+        var investigator = signedIn(Role.INVESTIGATOR).get("/watchlists");
+
+        assertThat(supervisor.status()).isEqualTo(200);
+        assertThat(supervisor.body()).contains("id=\"new-list\"", "id=\"add-entry\"", "href=\"/watchlists\"", "/js/watchlists.js");
+        assertThat(investigator.status()).isEqualTo(200);
+        assertThat(investigator.body()).contains("id=\"add-entry\"").doesNotContain("id=\"new-list\"");
+        assertThat(signedIn(Role.OPERATOR).get("/watchlists").status()).isEqualTo(403);
+    }
+
+    @Test
     void signing_out_ends_the_session() {
         var session = signedInAsAdmin();
 
