@@ -1,7 +1,7 @@
 // The evidence pages: open a case, upload an item with a progress bar, seal and download an
 // export, record a hand-over or a legal hold. Every change goes to the evidence API with the
 // session and the page's CSRF token; the page reloads to show what the server recorded.
-import { csrfHeader, postJson } from './console.js';
+import { csrfHeader, postJson, send } from './console.js';
 
 function showError(target, message) {
   if (!target) return;
@@ -40,25 +40,6 @@ if (openCase) {
   });
 }
 
-/** Sends JSON with a method fetch's helpers in console.js do not cover (PUT). */
-async function sendJson(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeader() },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) {
-    let message = `The server answered ${response.status}.`;
-    try {
-      const problem = await response.json();
-      message = problem.detail || problem.title || message;
-    } catch { /* not a problem document */ }
-    throw new Error(message);
-  }
-  return response.json();
-}
-
 const casePage = document.getElementById('evidence-case');
 if (casePage) {
   const caseId = casePage.dataset.caseId;
@@ -66,7 +47,7 @@ if (casePage) {
   document.getElementById('case-status').addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await sendJson('PUT', `/api/v1/cases/${caseId}/status`, formObject(event.target));
+      await send('PUT', `/api/v1/cases/${caseId}/status`, { json: formObject(event.target) });
       window.location.reload();
     } catch (error) {
       showError(caseError, error.message);
