@@ -38,13 +38,17 @@ class FaceHitTest extends IntegrationTest {
         var field = Reporting.mardanCamera(admin(), anonymous);
         var probe = face(0.05);
         var stranger = face(2.5);
+        Instant strangerSeen = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant probeSeen = strangerSeen.plusSeconds(20);
 
+        // one batch, so the faces are matched as one group: the hit must be the second face's, not the first's
         field.device().post("/api/v1/detections", Map.of("detections", List.of(
-            Map.of("eventId", Reporting.eventId(), "cameraId", field.cameraId(), "observedAt", Instant.now().toString(), "kind", "face",
+            Map.of("eventId", Reporting.eventId(), "cameraId", field.cameraId(), "observedAt", strangerSeen.toString(), "kind", "face",
                 "face", Map.of("model", "arcface-r100", "embedding", stranger)),
-            Map.of("eventId", Reporting.eventId(), "cameraId", field.cameraId(), "observedAt", Instant.now().toString(), "kind", "face",
+            Map.of("eventId", Reporting.eventId(), "cameraId", field.cameraId(), "observedAt", probeSeen.toString(), "kind", "face",
                 "face", Map.of("model", "arcface-r100", "embedding", probe)))));
         var alert = awaitAlert(admin(), a -> name.equals(a.path("personName").asString("")), Duration.ofSeconds(5));
+        assertThat(Instant.parse(alert.get("observedAt").asString())).isEqualTo(probeSeen);
 
         assertThat(alert.get("type").asString()).isEqualTo("FACE_HIT");
         assertThat(alert.get("matchedBy").asString()).isEqualTo("FACE");

@@ -30,11 +30,15 @@ class MatchingDetections implements DetectionConsumer {
     @Override
     public void on(DetectionsAccepted accepted) {
         var index = watchlists.index();
+        var faces = accepted.detections().stream().filter(d -> d.kind() == DetectionKind.FACE).toList();
+        // the group's faces are matched in one pass over the listed faces, then taken in order
+        var faceMatches = index.matchFaces(faces.stream()
+            .map(d -> new WatchlistIndex.FaceProbe(d.embedding(), d.faceModel(), d.observedAt())).toList()).iterator();
         var hits = new ArrayList<WatchlistHit>();
         for (AcceptedDetection detection : accepted.detections()) {
             List<WatchlistIndex.Match> matches = switch (detection.kind()) {
                 case PLATE -> index.matchPlate(detection.plate(), detection.observedAt());
-                case FACE -> index.matchFace(detection.embedding(), detection.faceModel(), detection.observedAt());
+                case FACE -> faceMatches.next();
                 default -> List.of();
             };
             for (var match : matches) {

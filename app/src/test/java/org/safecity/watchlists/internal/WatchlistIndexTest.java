@@ -130,6 +130,45 @@ class WatchlistIndexTest {
         }
     }
 
+    @Test
+    void faces_matched_as_a_group_find_what_each_finds_alone_each_within_its_own_model() {
+        var persons = new Watchlist(++ids, "wanted", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
+            Watchlist.Priority.HIGH, false, 0.8, null, NOW);
+        index.putList(persons);
+        var random = new java.util.Random(11);
+        var probes = new java.util.ArrayList<WatchlistIndex.FaceProbe>();
+        for (int i = 0; i < 30; i++) {
+            String model = i % 3 == 0 ? "facenet" : "arcface";
+            float[] face = new float[i % 3 == 0 ? 128 : 512];
+            for (int d = 0; d < face.length; d++) {
+                face[d] = (float) random.nextGaussian();
+            }
+            index.add(new Entry(++ids, persons.id(), null, null, null, "Person " + i, face, model, "FIR", null, "admin", NOW));
+            if (i % 2 == 0) { // every other listed face is seen again, slightly changed; the rest are strangers
+                float[] seen = face.clone();
+                seen[0] += 0.05f;
+                probes.add(new WatchlistIndex.FaceProbe(seen, model, NOW));
+            } else {
+                float[] stranger = new float[face.length];
+                for (int d = 0; d < stranger.length; d++) {
+                    stranger[d] = (float) random.nextGaussian();
+                }
+                probes.add(new WatchlistIndex.FaceProbe(stranger, model, NOW));
+            }
+        }
+
+        var together = index.matchFaces(probes);
+
+        assertThat(together).hasSize(probes.size());
+        for (int p = 0; p < probes.size(); p++) {
+            var alone = index.matchFace(probes.get(p).embedding(), probes.get(p).model(), NOW);
+            assertThat(together.get(p)).as("probe %d", p).extracting(m -> m.entry().id()).containsExactlyElementsOf(
+                alone.stream().map(m -> m.entry().id()).toList());
+            assertThat(together.get(p)).as("probe %d", p).hasSize(p % 2 == 0 ? 1 : 0);
+        }
+        assertThat(index.matchFaces(java.util.List.of())).isEmpty();
+    }
+
     /** How fast this is, is measured by {@link WatchlistMatchBenchmark} (docs/BENCHMARKS.md), not here. */
     @Test
     void a_million_listed_plates_are_each_found_and_an_unlisted_plate_is_not() {

@@ -116,7 +116,13 @@ public final class WatchlistMatchBenchmark {
             }
         }
         List<Double> indexMs = new ArrayList<>();
+        List<Double> groupMs = new ArrayList<>();
         List<Double> plainMs = new ArrayList<>();
+        var group = new ArrayList<WatchlistIndex.FaceProbe>();
+        for (float[] p : probe) {
+            group.add(new WatchlistIndex.FaceProbe(p, "arcface-r100", NOW));
+        }
+        long foundByGroup = 0;
         long foundByIndex = 0;
         long foundByPlain = 0;
         for (int round = 0; round < rounds + 1; round++) {
@@ -125,6 +131,11 @@ public final class WatchlistMatchBenchmark {
                 foundByIndex += index.matchFace(p, "arcface-r100", NOW).size();
             }
             double perIndex = (System.nanoTime() - started) / 1e6 / probes;
+            started = System.nanoTime();
+            for (var found : index.matchFaces(group)) {
+                foundByGroup += found.size();
+            }
+            double perGroupProbe = (System.nanoTime() - started) / 1e6 / probes;
             started = System.nanoTime();
             for (float[] p : probe) {
                 float[] unit = WatchlistIndex.unit(p);
@@ -139,6 +150,7 @@ public final class WatchlistMatchBenchmark {
             double perPlain = (System.nanoTime() - started) / 1e6 / probes;
             if (round > 0) {
                 indexMs.add(perIndex);
+                groupMs.add(perGroupProbe);
                 plainMs.add(perPlain);
             }
         }
@@ -147,9 +159,12 @@ public final class WatchlistMatchBenchmark {
         System.out.printf("faces=%d of %d numbers, rounds=%d, probes/round=%d (half listed, half not)%n", entries, dimensions, rounds,
             probes);
         System.out.printf("watchlist index: median %.2f ms per face probe (%.0f probes/s on one thread)%n", index50, 1e3 / index50);
+        double group50 = median(groupMs);
+        System.out.printf("the same %d probes matched as one group: median %.2f ms per probe; ratio %.2f%n", probes, group50,
+            group50 / plain50);
         System.out.printf("plain scan baseline: median %.2f ms per probe; ratio %.2f%n", plain50, index50 / plain50);
-        System.out.printf("(faces found: %d by the index, %d by the plain scan, %d listed probes)%n", foundByIndex, foundByPlain,
-            (rounds + 1) * probes / 2);
+        System.out.printf("(faces found: %d by the index one by one, %d as groups, %d by the plain scan, %d listed probes)%n",
+            foundByIndex, foundByGroup, foundByPlain, (rounds + 1) * probes / 2);
     }
 
     static String plate(Random random, int i) {
