@@ -79,7 +79,7 @@ class AlertStore {
             .param("personName", a.personName()).param("analytic", a.analytic()).param("cameraId", a.cameraId())
             .param("cameraName", a.cameraName()).param("siteName", a.siteName()).param("cityCode", a.cityCode())
             .param("zoneCode", a.zoneCode()).param("lat", a.lat()).param("lon", a.lon()).param("listId", a.listId())
-            .param("listName", a.listName()).param("entryId", null).param("reason", a.reason()).param("sightingId", null)
+            .param("listName", a.listName()).param("entryId", a.entryId()).param("reason", a.reason()).param("sightingId", a.sightingId())
             .param("matchedBy", a.matchedBy()).param("score", a.score()).param("observedAt", ts(a.observedAt()))
             .param("receivedAt", ts(a.receivedAt())).param("createdAt", ts(a.createdAt())).param("note", note).param("at", ts(at))
             .query(Long.class).single();
@@ -226,13 +226,17 @@ class AlertStore {
         return rs.wasNull() ? null : value;
     }
 
+    private static Long bigint(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     static Alert alert(ResultSet rs, int row) throws SQLException {
-        long listId = rs.getLong("list_id");
-        Long list = rs.wasNull() ? null : listId;
         return new Alert(rs.getLong("id"), rs.getString("type"), rs.getString("priority"), AlertStatus.valueOf(rs.getString("status")),
             rs.getString("plate"), rs.getString("plate_read"), rs.getString("person_name"), rs.getString("analytic"),
             rs.getLong("camera_id"), rs.getString("camera_name"), rs.getString("site_name"), rs.getString("city_code"),
-            rs.getString("zone_code"), decimal(rs, "lat"), decimal(rs, "lon"), list, rs.getString("list_name"), rs.getString("reason"),
+            rs.getString("zone_code"), decimal(rs, "lat"), decimal(rs, "lon"), bigint(rs, "list_id"), rs.getString("list_name"), bigint(rs, "entry_id"),
+            bigint(rs, "sighting_id"), rs.getString("reason"),
             rs.getString("matched_by"), decimal(rs, "score"), rs.getInt("count"), rs.getString("assignee"), instant(rs, "observed_at"),
             instant(rs, "received_at"), instant(rs, "created_at"), instant(rs, "last_seen_at"), instant(rs, "acknowledged_at"),
             instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("dismiss_reason"));

@@ -63,7 +63,8 @@ class RaisingAlerts {
                 String type = "FACE".equals(hit.matchedBy()) ? "FACE_HIT" : "WATCHLIST_HIT";
                 var alert = draft(type, hit.priority(), camera, hit.cameraId(), hit.observedAt(), hit.receivedAt())
                     .plate(hit.plate(), hit.plateRead()).person(hit.personName())
-                    .list(hit.listId(), hit.listName(), hit.entryReason(), hit.matchedBy(), hit.score());
+                    .list(hit.listId(), hit.listName(), hit.entryReason(), hit.matchedBy(), hit.score())
+                    .matched(hit.entryId(), hit.sightingId());
                 long id = store.raise(alert.build(), hit.listName() + ": " + hit.entryReason(), clock.instant());
                 if (key != null) {
                     open.put(key, new AlertStore.OpenAlert(id, hit.observedAt()));
@@ -135,6 +136,8 @@ class RaisingAlerts {
         private String analytic;
         private Long listId;
         private String listName;
+        private Long entryId;
+        private Long sightingId;
         private String reason;
         private String matchedBy;
         private Double score;
@@ -180,12 +183,20 @@ class RaisingAlerts {
             return this;
         }
 
+        /** Which entry matched which stored sighting: the way from the alert to the listing and to the read. */
+        Draft matched(long entry, long sighting) {
+            this.entryId = entry;
+            this.sightingId = sighting;
+            return this;
+        }
+
         Alert build() {
             return new Alert(0, type, priority, AlertStatus.NEW, plate, plateRead, person, analytic, cameraId,
                 camera == null ? null : camera.name(), camera == null ? null : camera.siteName(),
                 camera == null ? null : camera.cityCode(), camera == null ? null : camera.zoneCode(),
                 camera == null || camera.location() == null ? null : camera.location().lat(),
-                camera == null || camera.location() == null ? null : camera.location().lon(), listId, listName, reason, matchedBy, score,
+                camera == null || camera.location() == null ? null : camera.location().lon(), listId, listName, entryId, sightingId,
+                reason, matchedBy, score,
                 1, null, observedAt, receivedAt, now, observedAt, null, null, null, null);
         }
     }
