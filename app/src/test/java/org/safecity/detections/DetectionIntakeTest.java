@@ -40,6 +40,40 @@ class DetectionIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void a_camera_retired_is_refused_from_the_next_batch_not_a_minute_later() {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        var before = field.device().post("/api/v1/detections", batch(List.of(plateRead(field.cameraId(), "MRD 1001", Instant.now()))));
+        assertThat(before.json().get("accepted").asInt()).isEqualTo(1);
+
+        assertThat(admin().post("/api/v1/cameras/" + field.cameraId() + "/retire", Map.of("reason", "pole knocked down")).status())
+            .isEqualTo(200);
+        var after = field.device().post("/api/v1/detections", batch(List.of(plateRead(field.cameraId(), "MRD 1002", Instant.now()))));
+
+        assertThat(after.json().get("accepted").asInt()).isZero();
+        assertThat(after.json().get("rejected").get(0).get("reason").asString()).contains("no camera in service");
+    }
+
+    @Test
+    void a_site_moved_to_another_city_files_its_cameras_next_reads_under_that_city() {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        String first = Reporting.eventId();
+        field.device().post("/api/v1/detections", batch(List.of(plateRead(first, field.cameraId(), "KHT 2001", Instant.now()))));
+        var site = new java.util.HashMap<String, Object>(Map.of("name", field.siteName(), "kind", "junction", "lat", 34.0151,
+            "lon", 71.5249, "city", "PSH", "phase", 1));
+
+        assertThat(admin().put("/api/v1/sites/" + field.siteId(), site).status()).isIn(200, 204);
+        String second = Reporting.eventId();
+        field.device().post("/api/v1/detections", batch(List.of(plateRead(second, field.cameraId(), "KHT 2002", Instant.now()))));
+
+        assertThat(cityOf(first)).isEqualTo("MRD");
+        assertThat(cityOf(second)).isEqualTo("PSH");
+    }
+
+    private String cityOf(String eventId) {
+        return jdbc.sql("select city_code from detections.sighting where event_id = ?").param(eventId).query(String.class).single();
+    }
+
+    @Test
     void a_repeated_event_id_is_accepted_and_counted_as_a_duplicate_not_stored_twice() {
         var field = Reporting.mardanCamera(admin(), anonymous);
         var item = plateRead(field.cameraId(), "PRA 1234", Instant.now().minusSeconds(2));

@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.safecity.registry.CameraDirectory;
+import org.safecity.registry.CameraPlacementChanged;
 import org.safecity.registry.CameraSummary;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Where each camera stands, held briefly in memory: every sighting needs its camera's city and
  * position, and asking the registry for each of 20,000 items a second would be the bottleneck.
+ * A camera moved or retired through this instance is read again at once; through another, within
+ * {@link #FRESH_FOR}.
  */
 @Component
 class CameraPlacements {
@@ -34,5 +38,14 @@ class CameraPlacements {
             held.put(cameraId, entry);
         }
         return entry.camera();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CameraPlacementChanged changed) {
+        if (changed.cameraId() == null) {
+            held.clear();
+        } else {
+            held.remove(changed.cameraId());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
+import org.safecity.registry.CameraPlacementChanged;
 import org.safecity.registry.CameraRetired;
 import org.safecity.registry.CameraStatusChanged;
 import org.safecity.shared.Conflict;
@@ -69,6 +70,7 @@ class RegisteringCameras {
         if (draft.status() != existing.status()) {
             events.publishEvent(new CameraStatusChanged(id, existing.status(), draft.status(), clock.instant()));
         }
+        events.publishEvent(new CameraPlacementChanged(id));
     }
 
     @Transactional
@@ -81,6 +83,7 @@ class RegisteringCameras {
         cameras.retire(id, at, reason);
         audit.record("registry.camera-retired", "camera", Long.toString(id), reason, Map.of("name", existing.name()));
         events.publishEvent(new CameraRetired(id, reason, at));
+        events.publishEvent(new CameraPlacementChanged(id));
     }
 
     private static Map<String, Object> details(CameraDraft d) {

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
+import org.safecity.registry.CameraPlacementChanged;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +21,14 @@ class RegisteringSites {
     private final AuditTrail audit;
     private final Clock clock;
 
-    RegisteringSites(SiteStore sites, NetworkReference reference, AuditTrail audit, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    RegisteringSites(SiteStore sites, NetworkReference reference, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.sites = sites;
         this.reference = reference;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A site the caller may see, retired or not; anything else is not found. */
@@ -58,6 +63,7 @@ class RegisteringSites {
             details.put("statusFrom", existing.status().name());
         }
         audit.record("registry.site-changed", "site", Long.toString(id), null, details);
+        events.publishEvent(new CameraPlacementChanged(null)); // its cameras stand where the site now is
     }
 
     @Transactional
