@@ -235,9 +235,8 @@ class AlertStore {
         return new Alert(rs.getLong("id"), rs.getString("type"), rs.getString("priority"), AlertStatus.valueOf(rs.getString("status")),
             rs.getString("plate"), rs.getString("plate_read"), rs.getString("person_name"), rs.getString("analytic"),
             rs.getLong("camera_id"), rs.getString("camera_name"), rs.getString("site_name"), rs.getString("city_code"),
-            rs.getString("zone_code"), decimal(rs, "lat"), decimal(rs, "lon"), bigint(rs, "list_id"), rs.getString("list_name"), bigint(rs, "entry_id"),
-            bigint(rs, "sighting_id"), rs.getString("reason"),
-            rs.getString("matched_by"), decimal(rs, "score"), rs.getInt("count"), rs.getString("assignee"), instant(rs, "observed_at"),
+            rs.getString("zone_code"), decimal(rs, "lat"), decimal(rs, "lon"), bigint(rs, "list_id"), rs.getString("list_name"),
+            bigint(rs, "entry_id"), bigint(rs, "sighting_id"), rs.getString("reason"), rs.getString("matched_by"), decimal(rs, "score"), rs.getInt("count"), rs.getString("assignee"), instant(rs, "observed_at"),
             instant(rs, "received_at"), instant(rs, "created_at"), instant(rs, "last_seen_at"), instant(rs, "acknowledged_at"),
             instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("dismiss_reason"));
     }

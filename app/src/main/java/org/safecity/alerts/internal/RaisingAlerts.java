@@ -196,8 +196,7 @@ class RaisingAlerts {
                 camera == null ? null : camera.cityCode(), camera == null ? null : camera.zoneCode(),
                 camera == null || camera.location() == null ? null : camera.location().lat(),
                 camera == null || camera.location() == null ? null : camera.location().lon(), listId, listName, entryId, sightingId,
-                reason, matchedBy, score,
-                1, null, observedAt, receivedAt, now, observedAt, null, null, null, null);
+                reason, matchedBy, score, 1, null, observedAt, receivedAt, now, observedAt, null, null, null, null);
         }
     }
 }

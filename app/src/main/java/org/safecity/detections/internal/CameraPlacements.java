@@ -3,6 +3,7 @@ package org.safecity.detections.internal;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraPlacementChanged;
 import org.safecity.registry.CameraSummary;
@@ -25,6 +26,8 @@ class CameraPlacements {
 
     private final CameraDirectory directory;
     private final ConcurrentHashMap<Long, Held> held = new ConcurrentHashMap<>();
+    /** Counts changes, so a read that raced one does not keep what it read before it. */
+    private final AtomicLong changes = new AtomicLong();
 
     CameraPlacements(CameraDirectory directory) {
         this.directory = directory;
@@ -34,14 +37,19 @@ class CameraPlacements {
         long now = System.nanoTime();
         Held entry = held.get(cameraId);
         if (entry == null || now - entry.loadedAtNanos() > FRESH_FOR.toNanos()) {
+            long changesBefore = changes.get();
             entry = new Held(directory.find(cameraId), now);
             held.put(cameraId, entry);
+            if (changes.get() != changesBefore) {
+                held.remove(cameraId); // a change came between the read and now: it may be this camera's
+            }
         }
         return entry.camera();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CameraPlacementChanged changed) {
+        changes.incrementAndGet();
         if (changed.cameraId() == null) {
             held.clear();
         } else {

@@ -20,7 +20,6 @@ class RegisteringSites {
     private final NetworkReference reference;
     private final AuditTrail audit;
     private final Clock clock;
-
     private final ApplicationEventPublisher events;
 
     RegisteringSites(SiteStore sites, NetworkReference reference, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {

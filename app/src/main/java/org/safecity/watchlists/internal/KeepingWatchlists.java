@@ -112,7 +112,7 @@ class KeepingWatchlists {
     record AlreadyListed(int row, String plate, String cnic, long entryId) {
     }
 
-    /** What an import stored, and the rows it left because their plate was on the list already. */
+    /** What an import stored, and the rows it left because their plate or CNIC was on the list already. */
     record Imported(int imported, List<AlreadyListed> alreadyListed) {
     }
 
@@ -124,8 +124,7 @@ class KeepingWatchlists {
         if (identity != null) {
             var listed = store.listed(listId, List.of(identity));
             if (!listed.isEmpty()) {
-                throw new Conflict((entry.plate() != null ? entry.plate() : "CNIC " + entry.cnic()) + " is already on this list (entry "
-                    + listed.get(identity) + "); nothing was changed");
+                throw new Conflict(entry.named() + " is already on this list (entry " + listed.get(identity) + "); nothing was changed");
             }
         }
         return store(list, List.of(entry)).getFirst();
@@ -168,8 +167,7 @@ class KeepingWatchlists {
         for (int i = 0; i < entries.size(); i++) {
             var entry = entries.get(i);
             if (entry.identity() != null && seen.put(entry.identity(), i) != null) {
-                errors.add(new InvalidInput.FieldError("row " + (i + 2), (entry.plate() != null ? "plate " + entry.plate()
-                    : "CNIC " + entry.cnic()) + " appears twice in the file"));
+                errors.add(new InvalidInput.FieldError("row " + (i + 2), entry.named() + " appears twice in the file"));
             }
         }
         if (entries.isEmpty() && errors.isEmpty()) {

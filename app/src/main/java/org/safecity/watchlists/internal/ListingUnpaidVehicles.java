@@ -42,9 +42,7 @@ class ListingUnpaidVehicles {
                 loaded.listChanged(id);
                 return id;
             });
-        boolean listed = jdbc.sql("select exists (select 1 from watchlists.entry where list_id = ? and plate = ? and removed_at is null)")
-            .params(listId, exceeded.plate()).query(Boolean.class).single();
-        if (!listed) {
+        if (store.listed(listId, List.of(exceeded.plate())).isEmpty()) {
             long entryId = store.insert(new NewEntry(exceeded.plate(), Plate.of(exceeded.plate()).asRead(), null, null, null, null,
                 exceeded.reason(), null), listId, "traffic");
             loaded.entriesAdded(listId, List.of(entryId));

@@ -13,4 +13,9 @@ record NewEntry(String plate, String plateAsWritten, String cnic, String personN
     String identity() {
         return plate != null ? plate : cnic;
     }
+
+    /** The identity as a person reads it in a message: "plate LEB12345" or "CNIC 1730112345671". */
+    String named() {
+        return plate != null ? "plate " + plate : "CNIC " + cnic;
+    }
 }

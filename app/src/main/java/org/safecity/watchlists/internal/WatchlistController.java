@@ -90,7 +90,7 @@ class WatchlistController {
     @PostMapping(path = "/api/v1/watchlists/{id}/entries.csv", consumes = "text/csv")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
     @Operation(summary = "Import entries from CSV, all or nothing (vehicles: plate,reason,expires_at; persons: cnic,name,reason,expires_at); "
-        + "plates already on the list are reported in alreadyListed, not added again")
+        + "plates or CNICs already on the list are reported in alreadyListed, not added again")
     KeepingWatchlists.Imported importEntries(@PathVariable long id, HttpServletRequest request) throws IOException {
         String declared = request.getCharacterEncoding();
         Charset charset = declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared);

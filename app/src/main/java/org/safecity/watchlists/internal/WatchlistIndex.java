@@ -73,10 +73,11 @@ final class WatchlistIndex {
         var matches = new ArrayList<Match>();
         var seen = new HashSet<Long>();
         for (Entry entry : exact.getOrDefault(normalised, List.of())) {
-            active(entry, at).ifPresent(list -> {
+            Watchlist list = lists.get(entry.listId());
+            if (inService(list, entry, at)) {
                 seen.add(entry.id());
                 matches.add(new Match(list, entry, "EXACT", 1.0));
-            });
+            }
         }
         if (tolerant.isEmpty()) {
             return matches;
@@ -94,10 +95,11 @@ final class WatchlistIndex {
                 if (!OcrConfusion.withinOneInsertOrDelete(folded, listed)) {
                     continue; // shares a key only through a substitution, which is not a known misread
                 }
-                active(entry, at).ifPresent(list -> {
+                Watchlist list = lists.get(entry.listId());
+                if (inService(list, entry, at)) {
                     seen.add(entry.id());
                     matches.add(new Match(list, entry, "FUZZY", listed.equals(folded) ? 0.9 : 0.8));
-                });
+                }
             }
         }
         return matches;
@@ -140,7 +142,7 @@ final class WatchlistIndex {
                     continue; // embeddings of different models are not comparable
                 }
                 double similarity = dot(units[p], listed);
-                if (similarity >= list.faceThreshold() && list.activeAt(probe.at()) && entry.activeAt(probe.at())) {
+                if (similarity >= list.faceThreshold() && inService(list, entry, probe.at())) {
                     matches.get(p).add(new Match(list, entry, "FACE", similarity));
                 }
             }
@@ -151,9 +153,9 @@ final class WatchlistIndex {
         return matches;
     }
 
-    private java.util.Optional<Watchlist> active(Entry entry, Instant at) {
-        Watchlist list = lists.get(entry.listId());
-        return list != null && list.activeAt(at) && entry.activeAt(at) ? java.util.Optional.of(list) : java.util.Optional.empty();
+    /** A match counts only while its list and its entry are both in service (neither expired, the list known). */
+    private static boolean inService(Watchlist list, Entry entry, Instant at) {
+        return list != null && list.activeAt(at) && entry.activeAt(at);
     }
 
     private static Set<String> tolerantKeys(String plate) {

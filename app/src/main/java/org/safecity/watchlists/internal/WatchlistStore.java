@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,9 +62,9 @@ class WatchlistStore {
         return jdbc.sql(ENTRY + " where id = ? and removed_at is null").param(id).query(WatchlistStore::entry).optional();
     }
 
-    /** Which of these identities (normalised plates, CNICs: see {@link NewEntry#identity()}) the list holds now, with their entry ids. */
-    java.util.Map<String, Long> listed(long listId, List<String> identities) {
-        var listed = new java.util.HashMap<String, Long>();
+    /** Which of these identities (normalised plates, CNICs: {@link NewEntry#identity()}) the list holds now, with their entry ids. */
+    Map<String, Long> listed(long listId, List<String> identities) {
+        var listed = new HashMap<String, Long>();
         if (identities.isEmpty()) {
             return listed;
         }

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
+import org.safecity.detections.Reporting;
 import org.safecity.identity.DeviceKeys;
 import org.safecity.shared.InstanceNotices;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A second instance on the same database remembers a device key for 30 s, as every instance does;
@@ -28,9 +28,6 @@ class DeviceKeysOnTwoInstancesTest extends IntegrationTest {
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    JdbcClient jdbc;
 
     private InstanceNotices otherNotices;
     private AnyDeviceKeys other;
@@ -49,7 +46,7 @@ class DeviceKeysOnTwoInstancesTest extends IntegrationTest {
 
     @Test
     void a_key_revoked_through_one_instance_is_refused_by_another_that_remembered_it() {
-        long camera = jdbc.sql("select id from registry.camera where status <> 'RETIRED' order by id limit 1").query(Long.class).single();
+        long camera = Reporting.mardanCamera(admin(), anonymous).cameraId();
         var issued = admin().post("/api/v1/devices", Map.of("name", "Box on two instances", "cameraIds", List.of(camera))).json();
         String key = issued.get("key").asString();
         assertThat(other.authenticate(key)).as("remembered from now on").isPresent();
