@@ -4,14 +4,25 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The OpenAPI description's title and its one sign-in scheme: a bearer token or device key. */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
+
+    static {
+        // A body or field that is free JSON is an object to the reader. springdoc would otherwise introspect
+        // Jackson's node classes as beans, fail on their overloaded setters and log a stack trace per load.
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema())
+            .replaceWithSchema(ObjectNode.class, new ObjectSchema());
+    }
 
     @Bean
     OpenAPI safeCityApi() {
