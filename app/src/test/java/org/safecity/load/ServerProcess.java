@@ -50,6 +50,15 @@ public final class ServerProcess implements AutoCloseable {
         return httpPort;
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The embedded PostgreSQL's port, to start it again while SafeCity is stopped. */
+    public int databasePort() {
+        return databasePort;
+    }
+
     public String base() {
         return "http://127.0.0.1:" + httpPort;
     }
@@ -65,9 +74,11 @@ public final class ServerProcess implements AutoCloseable {
         }
         command.addAll(List.of("-cp", classpath(), "org.safecity.SafeCityApplication",
             "--server.port=" + httpPort, "--safecity.data-dir=" + dataDir, "--safecity.db.embedded-port=" + databasePort,
-            "--safecity.admin-password=" + ADMIN_PASSWORD, "--safecity.demo=true", "--spring.main.banner-mode=off",
+            "--safecity.admin-password=" + ADMIN_PASSWORD, "--safecity.demo=true", "--spring.main.banner-mode=off"));
+        if (extraArguments.stream().noneMatch(a -> a.startsWith("--safecity.video.recording="))) {
             // an intake node: the demo cameras' video is recorded by recording nodes (see the video benchmarks), not here
-            "--safecity.video.recording=false"));
+            command.add("--safecity.video.recording=false");
+        }
         command.addAll(extraArguments);
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
@@ -100,12 +111,13 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    /** SIGTERM: a graceful stop, which also stops the embedded PostgreSQL. */
-    public void stop() throws InterruptedException {
+    /** SIGTERM: a graceful stop, which also stops the embedded PostgreSQL; answers the exit status. */
+    public int stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
-            process.waitFor();
+            return process.waitFor();
         }
+        return process == null ? 0 : process.exitValue();
     }
 
     /** A direct connection to the server's database, as the operator's tools would open it. */

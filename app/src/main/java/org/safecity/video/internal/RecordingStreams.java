@@ -45,7 +45,12 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     private final String node;
     private final Pattern streamPattern;
     private final Map<Long, StreamRecorder> recorders = new ConcurrentHashMap<>();
-    private final Thread shutdownHook = new Thread(this::destroyAll, "video-recorders-shutdown");
+    /**
+     * So that no FFmpeg outlives a JVM that ends without closing the application. It stops the recorders
+     * as the application's close does, not by killing FFmpeg: on SIGTERM the JVM runs this hook beside
+     * Spring's, and a kill here would cut every camera's open segment before it was indexed.
+     */
+    private final Thread shutdownHook = new Thread(this::stop, "video-recorders-shutdown");
     private volatile boolean running;
     private Thread reconciler;
 
@@ -226,16 +231,6 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         } catch (java.io.IOException e) {
             log.warn("could not look for FFmpeg left running: {}", e.getMessage());
         }
-    }
-
-    /** Last resort when the JVM ends without closing the application: no FFmpeg outlives SafeCity. */
-    private void destroyAll() {
-        recorders.values().forEach(r -> {
-            Process p = r.process();
-            if (p != null) {
-                p.destroyForcibly();
-            }
-        });
     }
 
     @Override
