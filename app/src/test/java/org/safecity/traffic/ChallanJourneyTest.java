@@ -76,7 +76,13 @@ class ChallanJourneyTest extends IntegrationTest {
         assertThat(sms.get("channel").asString()).isEqualTo("SMS");
         assertThat(sms.get("to").asString()).isEqualTo("+92 300 5550000");
         assertThat(sms.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(reviewer.get("/api/v1/challans/" + number).json().get("history").toString())
+            .as("queued is not notified").contains("NOTICE_QUEUED").doesNotContain("NOTIFIED");
         assertThat(admin.post("/api/v1/traffic/outbox/" + sms.get("id").asLong() + "/status", Map.of("status", "SENT")).status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/traffic/outbox/" + sms.get("id").asLong() + "/status", Map.of("status", "SENT")).status()).isEqualTo(200);
+        var notified = reviewer.get("/api/v1/challans/" + number).json().get("history").toString();
+        assertThat(notified.split("NOTIFIED", -1)).as("one NOTIFIED step for a report sent twice").hasSize(2);
+        assertThat(notified).contains("SMS sent");
         var sent = Roadside.find(admin.get("/api/v1/traffic/outbox?size=1000").json().get("items"), m -> number.equals(m.get("challanNumber").asString()));
         assertThat(sent.get("status").asString()).isEqualTo("SENT");
         assertThat(sent.has("sentAt")).isTrue();
@@ -86,7 +92,7 @@ class ChallanJourneyTest extends IntegrationTest {
         String verifyUrl;
         try (var document = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains(number, "Crossing a red signal", "Rs 2000", reference, plate);
+            assertThat(text).contains(number, "Crossing a red signal", "Rs 2000", reference, plate, "Signal: Red", "Approach: N");
             verifyUrl = qrText(new PDFRenderer(document).renderImageWithDPI(0, 150));
         }
         assertThat(verifyUrl).startsWith("http://localhost:8080/portal/verify?n=" + number + "&s=");
@@ -147,6 +153,27 @@ class ChallanJourneyTest extends IntegrationTest {
         var reconciliation = admin.get("/api/v1/payments/reconciliation?day="
             + paidAt.atZone(java.time.ZoneId.of("Asia/Karachi")).toLocalDate()).json();
         assertThat(reconciliation.get("items").toString()).contains(transaction);
+    }
+
+    @Test
+    void a_speeding_notice_prints_the_measured_speed_and_the_limit() throws Exception {
+        var admin = admin();
+        var field = Roadside.camera(admin, anonymous);
+        Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "SPOT_SPEED", "limitKmh", 60, "toleranceKmh", 5));
+        String plate = Roadside.plate();
+        Roadside.register(admin, plate, Roadside.cnic(), "Zarina Bibi");
+        Roadside.send(field, List.of(Roadside.plateRead(field.cameraId(), plate, Instant.now().minusSeconds(3), 0.97, Map.of("speedKmh", 92))));
+        var reviewer = as(Role.TRAFFIC_REVIEWER);
+        var violation = Roadside.awaitViolation(reviewer, "PENDING", plate);
+        String number = reviewer.post("/api/v1/violations/" + violation.get("id").asLong() + "/approve", Map.of()).json()
+            .get("challanNumber").asString();
+
+        Path pdf = Files.createTempFile("speeding", ".pdf");
+        assertThat(reviewer.download("/api/v1/challans/" + number + "/notice.pdf", pdf).status()).isEqualTo(200);
+        try (var document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(document))
+                .contains("Measured speed: 92 km/h", "Speed limit: 60 km/h", "Tolerance: 5 km/h");
+        }
     }
 
     @Test

@@ -88,7 +88,9 @@ class IssuingChallans {
         if (owner.ownerEmail() != null) {
             gateway.send(NoticeGateway.Channel.EMAIL, owner.ownerEmail(), c.number(), text);
         }
-        challans.step(c.number(), clock.instant(), "NOTIFIED", "system",
-            (owner.ownerPhone() == null ? "" : "SMS") + (owner.ownerEmail() == null ? "" : " e-mail"));
+        // "notified" only once the gateway reports the message sent (OutboxNotices.delivered)
+        challans.step(c.number(), clock.instant(), "NOTICE_QUEUED", "system",
+            String.join(" and ", java.util.stream.Stream.of(owner.ownerPhone() == null ? null : "SMS",
+                owner.ownerEmail() == null ? null : "e-mail").filter(java.util.Objects::nonNull).toList()));
     }
 }

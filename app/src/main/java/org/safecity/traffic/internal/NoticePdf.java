@@ -36,7 +36,8 @@ final class NoticePdf {
     private NoticePdf() {
     }
 
-    static byte[] render(Challan c, LocalDate today, TrafficSettings settings, String verifyUrl, List<ViolationStore.Image> photos)
+    static byte[] render(Challan c, List<MeasuredFacts.Fact> measured, LocalDate today, TrafficSettings settings, String verifyUrl,
+                         List<ViolationStore.Image> photos)
         throws IOException {
         var regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         var bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -54,6 +55,7 @@ final class NoticePdf {
                 fields.put("Offence", c.offenceName() + " (" + c.offence() + ")");
                 fields.put("Place", c.siteName() == null ? "camera " + c.cameraId() : c.siteName());
                 fields.put("Time", TIME.format(c.observedAt()));
+                measured.forEach(fact -> fields.put(fact.label(), fact.value()));
                 fields.put("Registered owner", c.ownerName() == null ? "not found" : c.ownerName());
                 fields.put("Fine", "Rs " + c.finePkr());
                 long surcharge = c.surchargeOn(today, settings);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +46,8 @@ class Notices {
 
     byte[] pdf(Challan c) throws IOException {
         var photos = violations.imageNames(c.violationId()).stream().map(name -> violations.image(c.violationId(), name).orElseThrow()).toList();
-        return NoticePdf.render(c, clock.instant().atZone(org.safecity.shared.TimeConfiguration.DISPLAY_ZONE).toLocalDate(), settings,
+        var measured = violations.find(c.violationId()).map(v -> MeasuredFacts.of(v.measurement())).orElse(List.of());
+        return NoticePdf.render(c, measured, clock.instant().atZone(org.safecity.shared.TimeConfiguration.DISPLAY_ZONE).toLocalDate(), settings,
             verifyUrl(c), photos);
     }
 

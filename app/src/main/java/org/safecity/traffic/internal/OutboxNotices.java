@@ -9,16 +9,19 @@ import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The default {@link NoticeGateway}: messages wait as QUEUED in {@code traffic.outbox} until a gateway or the operator sends them. */
 @Component
 class OutboxNotices implements NoticeGateway {
 
     private final JdbcClient jdbc;
+    private final ChallanStore challans;
     private final Clock clock;
 
-    OutboxNotices(JdbcClient jdbc, Clock clock) {
+    OutboxNotices(JdbcClient jdbc, ChallanStore challans, Clock clock) {
         this.jdbc = jdbc;
+        this.challans = challans;
         this.clock = clock;
     }
 
@@ -32,10 +35,28 @@ class OutboxNotices implements NoticeGateway {
             .params(channel.name(), to, challanNumber, body, ts(clock.instant())).update();
     }
 
-    /** Records what became of a message the operator (or a gateway) sent; false when there is no such message. */
+    /**
+     * Records what became of a message the operator (or a gateway) sent, and only then is its challan
+     * "notified" (or its notice failed); false when there is no such message. Reporting the same outcome
+     * again changes nothing.
+     */
+    @Transactional
     boolean delivered(long id, boolean sent) {
-        return jdbc.sql("update traffic.outbox set status = ?, sent_at = ? where id = ?")
-            .params(sent ? "SENT" : "FAILED", sent ? ts(clock.instant()) : null, id).update() == 1;
+        String outcome = sent ? "SENT" : "FAILED";
+        var message = jdbc.sql("select channel, challan_number, status from traffic.outbox where id = ? for update").param(id)
+            .query((rs, n) -> new String[] {rs.getString("channel"), rs.getString("challan_number"), rs.getString("status")}).optional();
+        if (message.isEmpty()) {
+            return false;
+        }
+        if (message.get()[2].equals(outcome)) {
+            return true;
+        }
+        Instant now = clock.instant();
+        jdbc.sql("update traffic.outbox set status = ?, sent_at = ? where id = ?").params(outcome, sent ? ts(now) : null, id).update();
+        String channel = message.get()[0].equals(Channel.SMS.name()) ? "SMS" : "e-mail";
+        challans.step(message.get()[1], now, sent ? "NOTIFIED" : "NOTICE_FAILED", "gateway",
+            sent ? channel + " sent" : channel + " could not be delivered");
+        return true;
     }
 
     PageOf<Message> list(String cityCode, PageRequest page) {
