@@ -1,6 +1,6 @@
 // Challan search (by plate, status, city and date) and one challan: its details, the evidence,
 // the history timeline, payments and contest, and its PDF notice, all from the traffic API.
-import { element, formatDate, formatDateTime, getJson, words } from './console.js';
+import { element, formatDate, formatDateTime, getJson, showNotFound, words } from './console.js';
 import { evidenceImages, facts, newestOnly, notify, place, queryOf, rupees, statusBadge, timeline } from './traffic.js';
 
 const PAGE_SIZE = 50;
@@ -109,7 +109,12 @@ if (one) {
           .catch(() => {});
       }
     } catch (error) {
-      notify(notice, error.message);
+      if (error.status === 404) {
+        showNotFound(one, `There is no challan ${number}, or it lies outside your jurisdiction.`,
+          { href: '/challans', text: 'Back to the challans' });
+      } else {
+        notify(notice, error.message);
+      }
     } finally {
       one.dataset.loaded = 'true';
     }

@@ -11,9 +11,22 @@ export async function getJson(path) {
     throw new Error('The session has ended; sign in again.');
   }
   if (!response.ok) {
-    throw new Error(await problemText(response));
+    const error = new Error(await problemText(response));
+    error.status = response.status;
+    throw error;
   }
   return response.json();
+}
+
+/**
+ * Puts "not found" in place of a record page's content: a record that does not exist, or lies outside
+ * the reader's jurisdiction, leaves nothing on the page to act on.
+ */
+export function showNotFound(main, text, back) {
+  main.className = 'page';
+  main.dataset.notFound = 'true';
+  main.replaceChildren(element('h1', { text: 'Not found' }), element('p', { text }),
+    element('p', {}, element('a', { text: back.text, attributes: { href: back.href } })));
 }
 
 /** POSTs JSON with the CSRF token the page carries in its meta tags. */

@@ -1,7 +1,7 @@
 // An incident: where it is, the cameras that may see it, the units recommended and sent, its
 // timeline; the dispatcher sends units, writes notes, resolves, closes and merges duplicates.
 
-import { getJson, postJson, element, formatDateTime, formatTime, words } from './console.js';
+import { getJson, postJson, element, formatDateTime, formatTime, showNotFound, words } from './console.js';
 import { makeMap, dot, listen } from './emergency-map.js';
 import { enlarge, liveTile, playbackHref } from './video.js';
 
@@ -33,6 +33,11 @@ async function load() {
     render(incident, recommendations);
     notice.hidden = true;
   } catch (error) {
+    if (error.status === 404) {
+      showNotFound(page, `There is no incident ${id}, or it lies outside your jurisdiction.`,
+        { href: '/incidents', text: 'Back to the incidents' });
+      return;
+    }
     show(error);
   } finally {
     loads += 1;

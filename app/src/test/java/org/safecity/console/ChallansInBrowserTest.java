@@ -52,6 +52,18 @@ class ChallansInBrowserTest extends BrowserTest {
     private static final String LETTERS = "ACEFHJKMNPRTUVWXY";
 
     @Test
+    void an_unknown_challan_shows_not_found_and_nothing_to_act_on() {
+        signInAs(Role.TRAFFIC_REVIEWER);
+        browser.get(url("/challans/SWT-2026-999999"));
+        waitFor(d -> "true".equals(d.findElement(By.id("challan")).getDomAttribute("data-loaded")));
+
+        WebElement page = browser.findElement(By.id("challan"));
+        assertThat(page.getDomAttribute("data-not-found")).isEqualTo("true");
+        assertThat(page.getText()).contains("There is no challan SWT-2026-999999");
+        assertThat(browser.findElements(By.cssSelector("#challan button, #challan form"))).isEmpty();
+    }
+
+    @Test
     void a_reviewer_corrects_a_plate_approves_and_sees_the_challan_number_then_rejects_another_with_a_reason() {
         var road = speedCamera();
         String plate = plate();

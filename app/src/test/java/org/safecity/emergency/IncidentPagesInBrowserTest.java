@@ -71,6 +71,17 @@ class IncidentPagesInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void an_unknown_incident_shows_not_found_and_nothing_to_act_on() {
+        browser.get(url("/incidents/987654321"));
+        WebElement page = loaded("incident");
+
+        assertThat(page.getDomAttribute("data-not-found")).isEqualTo("true");
+        assertThat(page.getText()).contains("There is no incident 987654321");
+        assertThat(browser.findElements(By.cssSelector("#incident button"))).isEmpty();
+        assertThat(browser.findElements(By.id("dispatch-button"))).isEmpty();
+    }
+
+    @Test
     void a_call_taker_opens_an_incident_from_the_form_and_it_appears_on_the_board() {
         var scene = Scene.fresh(dispatcher);
         browser.get(url("/incidents/new"));
