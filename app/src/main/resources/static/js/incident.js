@@ -51,7 +51,8 @@ function render(incident, recommendations) {
   const priority = document.getElementById('incident-priority');
   priority.className = `badge priority-${incident.priority}`;
   priority.textContent = incident.priority;
-  document.getElementById('incident-status').textContent = words(incident.status);
+  document.getElementById('incident-status').textContent = words(incident.status)
+    + (incident.disposition ? ` · ${incident.disposition.label}` : '');
   document.getElementById('incident-status').dataset.status = incident.status;
   document.getElementById('incident-description').textContent = incident.description;
 
@@ -122,6 +123,7 @@ function render(incident, recommendations) {
   document.getElementById('eido-link').href = `/api/v1/incidents/${id}/eido`;
   document.getElementById('resolve-button').disabled = !open;
   document.getElementById('close-button').disabled = incident.status === 'CLOSED';
+  if (incident.disposition) page.dataset.disposition = incident.disposition.code;
 
   layer.clearLayers();
   const here = [incident.location.lat, incident.location.lon];
@@ -188,10 +190,35 @@ document.getElementById('note-form').addEventListener('submit', (event) => {
   });
 });
 
-document.getElementById('resolve-button').addEventListener('click', () =>
-  act(() => postJson(`/api/v1/incidents/${id}/status`, { status: 'RESOLVED' })));
-document.getElementById('close-button').addEventListener('click', () =>
-  act(() => postJson(`/api/v1/incidents/${id}/status`, { status: 'CLOSED' })));
+// Resolving or closing asks how the incident ended: the disposition is part of its record.
+const ending = document.getElementById('ending-form');
+getJson('/api/v1/incident-dispositions')
+  .then((dispositions) => ending.elements.disposition.append(
+    ...dispositions.map((d) => element('option', { text: d.label, attributes: { value: d.code } }))))
+  .catch(show);
+
+function askHowItEnded(status, label) {
+  ending.dataset.status = status;
+  document.getElementById('ending-submit').textContent = label;
+  ending.elements.disposition.value = page.dataset.disposition ?? '';
+  ending.hidden = false;
+  ending.elements.disposition.focus();
+}
+
+document.getElementById('resolve-button').addEventListener('click', () => askHowItEnded('RESOLVED', 'Resolve incident'));
+document.getElementById('close-button').addEventListener('click', () => askHowItEnded('CLOSED', 'Close incident'));
+document.getElementById('ending-cancel').addEventListener('click', () => { ending.hidden = true; });
+ending.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const note = ending.elements.note.value.trim();
+  act(async () => {
+    await postJson(`/api/v1/incidents/${id}/status`, {
+      status: ending.dataset.status, disposition: ending.elements.disposition.value, ...(note ? { note } : {}),
+    });
+    ending.reset();
+    ending.hidden = true;
+  });
+});
 
 let pending = null;
 listen((change) => {

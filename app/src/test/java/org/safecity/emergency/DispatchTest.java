@@ -85,9 +85,23 @@ class DispatchTest extends IntegrationTest {
         assertThat(onScene.get("arrivedAt")).isNotNull();
         assertThat(dispatcher.get("/api/v1/units/" + car).json().get("status").asString()).isEqualTo("ON_SCENE");
 
-        var resolved = dispatcher.post("/api/v1/incidents/" + id + "/status", Map.of("status", "RESOLVED", "note", "suspects arrested"));
+        var unsaid = dispatcher.post("/api/v1/incidents/" + id + "/status", Map.of("status", "RESOLVED", "note", "suspects arrested"));
+        assertThat(unsaid.status()).as("resolving without saying how it ended").isEqualTo(400);
+        assertThat(unsaid.body()).contains("disposition", "ARREST_MADE");
+        assertThat(dispatcher.post("/api/v1/incidents/" + id + "/status", Map.of("status", "RESOLVED", "disposition", "DUPLICATE")).status())
+            .as("duplicate is for merging").isEqualTo(400);
+        assertThat(dispatcher.get("/api/v1/incidents/" + id).json().get("status").asString()).isEqualTo("ON_SCENE");
+
+        var resolved = dispatcher.post("/api/v1/incidents/" + id + "/status",
+            Map.of("status", "RESOLVED", "note", "suspects arrested", "disposition", "ARREST_MADE"));
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.json().get("disposition").get("label").asString()).isEqualTo("Arrest made");
+        var closed = dispatcher.post("/api/v1/incidents/" + id + "/status", Map.of("status", "CLOSED"));
+        assertThat(closed.status()).as("closing keeps the disposition given at resolving").isEqualTo(200);
+        assertThat(closed.json().get("disposition").get("code").asString()).isEqualTo("ARREST_MADE");
+        assertThat(dispatcher.get("/api/v1/incident-dispositions").json().valueStream().map(d -> d.get("code").asString()).toList())
+            .contains("ARREST_MADE", "FALSE_ALARM").doesNotContain("DUPLICATE");
         assertThat(dispatcher.get("/api/v1/units/" + car).json().get("status").asString()).isEqualTo("AVAILABLE");
         var kinds = resolved.json().get("timeline").valueStream().map(e -> e.get("kind").asString()).toList();
         assertThat(kinds).containsSubsequence("OPENED", "ASSIGNED", "STATUS", "UNIT", "ARRIVED", "CLEARED", "STATUS");
@@ -206,6 +220,7 @@ class DispatchTest extends IntegrationTest {
         assertThat(ids(merged.json().get("units"), "unitId")).containsExactly(car);
         var duplicate = dispatcher.get("/api/v1/incidents/" + second).json();
         assertThat(duplicate.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(duplicate.get("disposition").get("code").asString()).isEqualTo("DUPLICATE");
         assertThat(duplicate.get("mergedInto").asLong()).isEqualTo(first);
     }
 

@@ -71,6 +71,31 @@ class IncidentPagesInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void resolving_from_the_incident_page_asks_how_it_ended_and_keeps_the_answer() {
+        var scene = Scene.fresh(dispatcher);
+        long id = scene.incident("ROBBERY", scene.spot).get("id").asLong();
+        browser.get(url("/incidents/" + id));
+        loaded("incident");
+
+        browser.findElement(By.id("resolve-button")).click();
+        WebElement ending = browser.findElement(By.id("ending-form"));
+        assertThat(ending.isDisplayed()).isTrue();
+        new WebDriverWait(browser, Chromium.PATIENCE).until(d -> ending.findElements(By.cssSelector("option")).size() > 5);
+        new Select(ending.findElement(By.name("disposition"))).selectByVisibleText("False alarm");
+        ending.findElement(By.name("note")).sendKeys("caller's alarm went off by itself");
+        browser.findElement(By.id("ending-submit")).click();
+
+        new WebDriverWait(browser, Chromium.PATIENCE).until(driver ->
+            "RESOLVED".equals(driver.findElement(By.id("incident-status")).getDomAttribute("data-status")));
+        assertThat(browser.findElement(By.id("incident-status")).getDomProperty("textContent")).contains("False alarm");
+        assertThat(browser.findElement(By.id("ending-form")).isDisplayed()).isFalse();
+        var stored = dispatcher.get("/api/v1/incidents/" + id).json();
+        assertThat(stored.get("disposition").get("code").asString()).isEqualTo("FALSE_ALARM");
+        assertThat(stored.get("timeline").toString()).contains("False alarm", "caller's alarm went off by itself");
+        assertThat(chromium.severeMessages()).isEmpty();
+    }
+
+    @Test
     void an_unknown_incident_shows_not_found_and_nothing_to_act_on() {
         browser.get(url("/incidents/987654321"));
         WebElement page = loaded("incident");

@@ -2,6 +2,7 @@ package org.safecity.emergency.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.shared.Conflict;
@@ -60,7 +61,7 @@ class HandlingIncidents {
 
     /** Resolving or closing: the only statuses a person sets by hand; the rest follow the units. */
     @Transactional
-    void changeStatus(long incidentId, IncidentStatus status, String note) {
+    void changeStatus(long incidentId, IncidentStatus status, String note, String dispositionCode) {
         var incident = lock(incidentId);
         if (incident.status() == status) {
             return;
@@ -70,15 +71,20 @@ class HandlingIncidents {
                 ? status + " follows from the units: dispatch a unit, or report its progress."
                 : "Incident " + incidentId + " is " + incident.status() + " and cannot become " + status + ".");
         }
+        var disposition = Disposition.chosen(dispositionCode)
+            .or(() -> dispositionCode == null ? Optional.ofNullable(incident.disposition()) : Optional.empty())
+            .orElseThrow(() -> new InvalidInput("disposition", dispositionCode == null
+                ? "say how the incident ended: one of " + Disposition.choosable()
+                : "must be one of " + Disposition.choosable()));
         Instant now = clock.instant();
         String actor = CurrentActor.name();
         releaseUnits(incidentId, now, actor);
         if (status == IncidentStatus.RESOLVED) {
-            incidents.markResolved(incidentId, now);
+            incidents.markResolved(incidentId, now, disposition);
         } else {
-            incidents.markClosed(incidentId, now, null);
+            incidents.markClosed(incidentId, now, null, disposition);
         }
-        incidents.addTimeline(incidentId, now, actor, "STATUS", incident.status() + " → " + status
+        incidents.addTimeline(incidentId, now, actor, "STATUS", incident.status() + " → " + status + " (" + disposition.label() + ")"
             + (note == null || note.isBlank() ? "" : ": " + note.strip()), null);
         changed(incident, "status");
     }
@@ -119,7 +125,7 @@ class HandlingIncidents {
         if (status != survivor.status()) {
             incidents.setStatus(survivorId, status);
         }
-        incidents.markClosed(duplicateId, now, survivorId);
+        incidents.markClosed(duplicateId, now, survivorId, Disposition.DUPLICATE);
         incidents.addTimeline(duplicateId, now, actor, "MERGED", "Merged into incident " + survivorId, null);
         incidents.addTimeline(survivorId, now, actor, "MERGED", "Incident " + duplicateId + " merged into this one ("
             + duplicate.description() + ")", null);

@@ -52,7 +52,8 @@ class IncidentController {
     record Note(String text) {
     }
 
-    record StatusChange(String status, String note) {
+    /** @param disposition how the incident ended, required to resolve or close it (see {@code /api/v1/incident-dispositions}) */
+    record StatusChange(String status, String note, String disposition) {
     }
 
     record PriorityChange(String priority) {
@@ -120,7 +121,7 @@ class IncidentController {
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
     @Operation(summary = "Resolve or close the incident (other statuses follow from its units)")
     IncidentViews.Detail status(@PathVariable long id, @RequestBody StatusChange request) {
-        handling.changeStatus(id, incidentStatus(request.status()), request.note());
+        handling.changeStatus(id, incidentStatus(request.status()), request.note(), request.disposition());
         return views.detail(id, CurrentActor.jurisdiction());
     }
 

@@ -19,7 +19,7 @@ class IncidentStore {
         " (cast(:city as text) is null or i.city_code = :city) and (cast(:zone as text) is null or i.zone_code = :zone) ";
     private static final String COLUMNS = "i.id, i.type, i.priority, i.status, i.city_code, i.zone_code, i.lat, i.lon, "
         + "i.address, i.landmark, i.description, i.source, i.panic_button_id, i.alert_id, i.tracking_id, i.merged_into, "
-        + "i.opened_at, i.dispatched_at, i.arrived_at, i.resolved_at, i.closed_at, i.opened_by";
+        + "i.opened_at, i.dispatched_at, i.arrived_at, i.resolved_at, i.closed_at, i.opened_by, i.disposition";
 
     private final JdbcClient jdbc;
 
@@ -109,15 +109,15 @@ class IncidentStore {
             .param("at", Timestamp.from(at)).param("id", id).update();
     }
 
-    void markResolved(long id, Instant at) {
-        jdbc.sql("update emergency.incident set status = 'RESOLVED', resolved_at = :at where id = :id")
-            .param("at", Timestamp.from(at)).param("id", id).update();
+    void markResolved(long id, Instant at, Disposition disposition) {
+        jdbc.sql("update emergency.incident set status = 'RESOLVED', resolved_at = :at, disposition = :d where id = :id")
+            .param("at", Timestamp.from(at)).param("d", disposition.name()).param("id", id).update();
     }
 
-    void markClosed(long id, Instant at, Long mergedInto) {
-        jdbc.sql("update emergency.incident set status = 'CLOSED', closed_at = :at, merged_into = :m, "
+    void markClosed(long id, Instant at, Long mergedInto, Disposition disposition) {
+        jdbc.sql("update emergency.incident set status = 'CLOSED', closed_at = :at, merged_into = :m, disposition = :d, "
                 + "resolved_at = coalesce(resolved_at, :at) where id = :id")
-            .param("at", Timestamp.from(at)).param("m", mergedInto).param("id", id).update();
+            .param("at", Timestamp.from(at)).param("m", mergedInto).param("d", disposition.name()).param("id", id).update();
     }
 
     void setPriority(long id, Priority priority) {
@@ -165,7 +165,8 @@ class IncidentStore {
             rs.getString("description"), IncidentSource.valueOf(rs.getString("source")),
             (Long) rs.getObject("panic_button_id"), rs.getString("alert_id"), rs.getString("tracking_id"),
             (Long) rs.getObject("merged_into"), instant(rs, "opened_at"), instant(rs, "dispatched_at"),
-            instant(rs, "arrived_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getString("opened_by"));
+            instant(rs, "arrived_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getString("opened_by"),
+            rs.getString("disposition") == null ? null : Disposition.valueOf(rs.getString("disposition")));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -59,11 +59,14 @@ class IncidentViews {
     record DuplicateView(long id, String type, IncidentStatus status, Instant openedAt, long distanceMetres, String description) {
     }
 
+    record DispositionView(String code, String label) {
+    }
+
     record Detail(long id, String type, String typeName, Priority priority, IncidentStatus status, String cityCode,
                   String zoneCode, GeoPoint location, String address, String landmark, String description,
                   IncidentSource source, Long panicButtonId, String alertId, String trackingId, Long mergedInto,
                   Instant openedAt, Instant dispatchedAt, Instant arrivedAt, Instant resolvedAt, Instant closedAt,
-                  String openedBy, List<CallView> calls, List<TimelineEntry> timeline, List<AssignmentView> units,
+                  String openedBy, DispositionView disposition, List<CallView> calls, List<TimelineEntry> timeline, List<AssignmentView> units,
                   List<CameraView> nearbyCameras, List<DuplicateView> possibleDuplicates, TargetView targets,
                   List<BreachView> breaches) {
     }
@@ -94,7 +97,8 @@ class IncidentViews {
         var missed = breaches.ofIncident(id).stream().map(b -> new BreachView(b.measure(), b.targetSeconds(), b.detectedAt())).toList();
         return new Detail(i.id(), i.type(), type.name(), i.priority(), i.status(), i.cityCode(), i.zoneCode(), i.location(),
             i.address(), i.landmark(), i.description(), i.source(), i.panicButtonId(), i.alertId(), i.trackingId(),
-            i.mergedInto(), i.openedAt(), i.dispatchedAt(), i.arrivedAt(), i.resolvedAt(), i.closedAt(), i.openedBy(), calls,
+            i.mergedInto(), i.openedAt(), i.dispatchedAt(), i.arrivedAt(), i.resolvedAt(), i.closedAt(), i.openedBy(),
+            i.disposition() == null ? null : new DispositionView(i.disposition().name(), i.disposition().label()), calls,
             incidents.timeline(id), assigned, cameras.around(i.location(), settings.cameraRadius()), duplicates, targets, missed);
     }
 

@@ -3,6 +3,7 @@ package org.safecity.emergency.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +43,13 @@ class TaxonomyController {
     @Operation(summary = "Incident types with their default priority and the unit types that answer them")
     List<IncidentType> types() {
         return taxonomy.types();
+    }
+
+    @GetMapping("/incident-dispositions")
+    @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
+    @Operation(summary = "How an incident may end: the dispositions to choose from when resolving or closing it")
+    List<Map<String, String>> dispositions() {
+        return Disposition.choosable().stream().map(d -> Map.of("code", d.name(), "label", d.label())).toList();
     }
 
     @PutMapping("/incident-types/{code}")

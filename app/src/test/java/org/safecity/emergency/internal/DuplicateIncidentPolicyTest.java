@@ -16,7 +16,7 @@ class DuplicateIncidentPolicyTest {
 
     private static Incident incident(long id, String type, GeoPoint where, Instant opened, IncidentStatus status) {
         return new Incident(id, type, Priority.P1, status, "PSH", null, where, null, null, "d", IncidentSource.CALL, null, null,
-            "t" + id, null, opened, null, null, null, null, "test");
+            "t" + id, null, opened, null, null, null, null, "test", null);
     }
 
     @Test
