@@ -72,7 +72,7 @@ class IntegrityCheckTest extends IntegrationTest {
                 .as(report.toString()).isTrue();
         } finally {
             Files.write(file, png);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
         }
         assertThat(reports(check(), itemId, "SHA-256")).isFalse();
     }

@@ -29,6 +29,7 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
+import org.safecity.storage.OwnerOnly;
 import org.safecity.storage.StorageSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,7 @@ class ExportingCase {
         this.clock = clock;
         this.transaction = transaction;
         this.directory = storage.dataDir().resolve("exports").toAbsolutePath();
-        Files.createDirectories(directory);
+        OwnerOnly.folders(directory);
     }
 
     CaseExport export(UUID caseId, List<UUID> itemIds, String recipient, String reason) throws IOException {
@@ -181,7 +182,8 @@ class ExportingCase {
     private String writeBundle(Path zipFile, MessageDigest whole, Path summaryFile, UUID id, java.time.Instant createdAt, String createdBy,
                                  String recipient, String reason, CaseFile caseFile, List<EvidenceItem> chosen,
                                  List<List<CustodyEntry>> chains) throws IOException {
-        try (FileChannel channel = FileChannel.open(zipFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(zipFile, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                 StandardOpenOption.WRITE), OwnerOnly.fileAttributes());
              OutputStream file = java.nio.channels.Channels.newOutputStream(channel);
              var zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(file, whole), 1 << 16))) {
             List<Map<String, Object>> itemEntries = new ArrayList<>();
@@ -221,6 +223,7 @@ class ExportingCase {
             byte[] custodyJson = json.writeValueAsBytes(custodyDocument(chosen, chains));
             var custodyFile = copy(new java.io.ByteArrayInputStream(custodyJson), zip, "custody.json");
 
+            OwnerOnly.file(summaryFile);
             CaseSummaryPdf.write(summaryFile, id.toString(), createdAt, createdBy, recipient, reason, caseFile, chosen, chains,
                 key.fingerprint());
             Stored summary;
