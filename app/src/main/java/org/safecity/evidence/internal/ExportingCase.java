@@ -40,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Exports a case's evidence for a court or prosecutor as a signed bundle (see docs/evidence.md):
  * {@code items/…}, {@code custody.json}, {@code summary.pdf}, {@code manifest.json} (hashes and
  * sizes of all of them, the case, each chain's head) and {@code manifest.sig} (Ed25519 over the
- * manifest's bytes). The ZIP is streamed to disk, each item re-hashed as it is copied so that a
- * damaged file is never sealed; then every item's custody log records the export.
+ * manifest's bytes). Every item's custody chain is verified first and its content re-hashed as it is
+ * copied, so a damaged item or a broken chain is never sealed: the export is refused (409) naming
+ * the item and what is wrong, and the failure recorded. Then every item's custody log records the export.
  */
 @Component
 class ExportingCase {
@@ -58,9 +59,14 @@ class ExportingCase {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Path directory;
+    private final CheckingIntegrity integrity;
+    private final IntegrityFailures failures;
 
     ExportingCase(CaseFiles caseFiles, ItemStore items, CustodyLog custody, ContentStore store, SigningKey key, AuditTrail audit,
-                  JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction, StorageSettings storage) throws IOException {
+                  JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction, StorageSettings storage,
+                  CheckingIntegrity integrity, IntegrityFailures failures) throws IOException {
+        this.integrity = integrity;
+        this.failures = failures;
         this.caseFiles = caseFiles;
         this.items = items;
         this.custody = custody;
@@ -103,6 +109,13 @@ class ExportingCase {
         if (chosen.isEmpty()) {
             throw new Conflict("The case has no evidence items to export.");
         }
+        // a broken custody chain is found before anything is written; content is verified as it is copied
+        for (var item : chosen) {
+            var broken = integrity.checkChain(item.id());
+            if (!broken.isEmpty()) {
+                throw refused(item, broken);
+            }
+        }
         UUID id = UUID.randomUUID();
         var createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String createdBy = CurrentActor.name();
@@ -127,6 +140,14 @@ class ExportingCase {
         } finally {
             Files.deleteIfExists(summary);
         }
+    }
+
+    /** Records the failure and answers the refusal, naming the item and what is wrong with it. */
+    private Conflict refused(EvidenceItem item, List<IntegrityReport.Problem> problems) {
+        failures.record(item, "export", problems);
+        return new Conflict("Item " + item.id() + (item.originalName() == null ? "" : " (" + item.originalName() + ")")
+            + " failed verification: " + IntegrityFailures.describe(problems) + ". Nothing was exported or signed; the failure is "
+            + "recorded in its custody log. Run the integrity check.");
     }
 
     /** The exports of a case the caller may see, newest first. */
@@ -190,14 +211,16 @@ class ExportingCase {
             for (int i = 0; i < chosen.size(); i++) {
                 var item = chosen.get(i);
                 String name = "items/" + item.exportName();
+                ContentStore.Stored onDisk = null;
                 try (InputStream content = store.open(item.sha256())) {
                     var copied = copy(content, zip, name);
-                    if (!copied.sha256().equals(item.sha256()) || copied.size() != item.size()) {
-                        throw new Conflict("Item " + item.id() + "'s stored content no longer matches the SHA-256 recorded at intake; "
-                            + "nothing was exported. Run the integrity check.");
-                    }
+                    onDisk = new ContentStore.Stored(copied.sha256(), copied.size(), new byte[0], false);
                 } catch (java.nio.file.NoSuchFileException missing) {
-                    throw new Conflict("Item " + item.id() + "'s stored content is missing; nothing was exported. Run the integrity check.");
+                    // reported as missing
+                }
+                var damaged = CheckingIntegrity.contentProblem(item, onDisk);
+                if (damaged.isPresent()) {
+                    throw refused(item, List.of(damaged.get()));
                 }
                 var chain = chains.get(i);
                 var entry = new LinkedHashMap<String, Object>();
