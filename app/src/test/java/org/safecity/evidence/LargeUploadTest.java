@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -29,9 +30,12 @@ import org.safecity.identity.Role;
 /**
  * A 2 GiB upload succeeds on a server whose heap is capped at 512 MiB: the server runs as a child
  * JVM ({@code -Xmx512m}) on the same database and data directory, and the client streams a
- * generated body it never holds in memory.
+ * generated body it never holds in memory. An upload cut off midway leaves nothing behind.
  */
 class LargeUploadTest extends IntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.safecity.storage.StorageSettings storage;
 
     private static final long SIZE = 2L * 1024 * 1024 * 1024;
 
@@ -63,6 +67,63 @@ class LargeUploadTest extends IntegrationTest {
             if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    void an_upload_cut_off_midway_is_owner_only_while_it_arrives_and_leaves_no_part_file() throws Exception {
+        var officer = as(Role.INVESTIGATOR);
+        String caseId = openCase(officer);
+        String username = officer.get("/api/v1/me").json().get("username").asString();
+        String token = anonymous.post("/api/v1/auth/token", Map.of("username", username, "password", "password-for-" + username))
+            .json().get("access_token").asString();
+        Path incoming = storage.dataDir().resolve("media/evidence/incoming");
+        var before = partFiles(incoming);
+        String boundary = "cut-off-" + System.nanoTime();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"footage.mp4\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n";
+
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/cases/" + caseId + "/items HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + (100L << 20)
+                + "\r\n\r\n" + head).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(new byte[4 << 20]);
+            out.flush();
+            var arriving = Waiting.until(() -> partFiles(incoming).stream().filter(p -> !before.contains(p)).findFirst(),
+                Duration.ofSeconds(20));
+
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(arriving)))
+                .as("an upload in progress").isEqualTo("rw-------");
+            socket.setSoLinger(true, 0);  // the client is killed: the connection is reset, the body never ends
+        }
+
+        assertThat(Waiting.until(() -> partFiles(incoming).stream().noneMatch(p -> !before.contains(p))
+            ? java.util.Optional.of(true) : java.util.Optional.empty(), Duration.ofSeconds(30))).isTrue();
+    }
+
+    /** Polls until the value is there. */
+    private static final class Waiting {
+        static <T> T until(java.util.function.Supplier<java.util.Optional<T>> read, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                var value = read.get();
+                if (value.isPresent()) {
+                    return value.get();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("not reached within " + timeout);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static List<Path> partFiles(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".part")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
