@@ -59,6 +59,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             Path dataDir = Path.of("target", "test-data", run).toAbsolutePath();
             values.put("safecity.data-dir", dataDir.toString());
             values.put("safecity.admin-password", ADMIN_PASSWORD);
+            // tests play the reverse proxy by connecting from this loopback address (ReverseProxyTest)
+            values.put("safecity.trusted-proxies", "127.0.0.2");
             String external = System.getenv("SAFECITY_DB_URL");
             if (external != null && !external.isBlank()) {
                 String user = System.getenv().getOrDefault("SAFECITY_DB_USER", "postgres");

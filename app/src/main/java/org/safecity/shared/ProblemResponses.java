@@ -91,6 +91,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DiskFull.causes(e)) {
+            log.error("Disk full on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            var full = ProblemDetail.forStatusAndDetail(HttpStatus.INSUFFICIENT_STORAGE, DiskFull.DETAIL);
+            full.setTitle("Disk full");
+            return respond(full);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
             "Something went wrong on the server; nothing was changed. The error is in the server log.");

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /** After the data directory's check: a full disk is reported in SafeCity's words, before PostgreSQL fails in its own. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(StorageSettings settings) {
+    EmbeddedDatabase embeddedDatabase(StorageSettings settings, DataDirectory checked) {
         if (settings.db().external()) {
             return EmbeddedDatabase.NONE;
         }

@@ -60,6 +60,21 @@ class ExportBundleTest extends IntegrationTest {
         return output;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.safecity.storage.StorageSettings storage;
+
+    @Test
+    void the_evidence_store_and_export_bundles_are_for_safecity_s_account_alone() throws Exception {
+        exportedCase();
+
+        for (String folder : List.of("media/evidence", "exports")) {
+            assertThat(org.safecity.storage.OwnerOnlyFiles.exposedUnder(storage.dataDir().resolve(folder)))
+                .as("files or folders under %s others may read, write or enter", folder).isEmpty();
+        }
+        assertThat(org.safecity.storage.OwnerOnlyFiles.exposedUnder(storage.dataDir()).stream()
+            .filter(path -> !path.contains("/"))).as("the data directory and the folders in it").isEmpty();
+    }
+
     @Test
     void an_untouched_export_verifies_offline_against_the_public_key() throws Exception {
         var exported = exportedCase();

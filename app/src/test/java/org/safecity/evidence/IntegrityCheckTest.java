@@ -72,9 +72,106 @@ class IntegrityCheckTest extends IntegrationTest {
                 .as(report.toString()).isTrue();
         } finally {
             Files.write(file, png);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
         }
         assertThat(reports(check(), itemId, "SHA-256")).isFalse();
+    }
+
+    @Test
+    void an_item_altered_by_one_byte_is_withheld_from_download_and_the_failure_is_in_its_custody_log() throws Exception {
+        var officer = as(Role.INVESTIGATOR);
+        byte[] png = uniquePng();
+        String itemId = uploadItem(officer, openCase(officer), png, "photo");
+        byte[] altered = png.clone();
+        altered[altered.length - 1] ^= 0x01;
+
+        alterStored(png, altered, () -> {
+            var download = officer.get("/api/v1/evidence/" + itemId + "/content");
+
+            assertThat(download.status()).isEqualTo(409);
+            assertThat(download.isProblem()).isTrue();
+            assertThat(download.json().get("detail").asString()).contains(itemId, "SHA-256 is " + sha256(altered));
+        });
+        var actions = officer.get("/api/v1/evidence/" + itemId + "/custody").json().valueStream()
+            .map(e -> e.get("action").asString()).toList();
+        assertThat(actions).contains("integrity-failed").doesNotContain("downloaded");
+        Path restored = Files.createTempFile("evidence", ".png");
+        assertThat(officer.download("/api/v1/evidence/" + itemId + "/content", restored).status()).isEqualTo(200);
+        assertThat(Files.readAllBytes(restored)).as("restored from a copy, it is served again").isEqualTo(png);
+        Files.delete(restored);
+    }
+
+    @Test
+    void a_large_item_altered_on_disk_fails_its_transfer_before_the_last_bytes() throws Exception {
+        var officer = as(Role.INVESTIGATOR);
+        byte[] large = new byte[9 * 1024 * 1024];
+        new java.util.Random(System.nanoTime()).nextBytes(large);
+        System.arraycopy(EvidenceFixtures.PNG_HEAD, 0, large, 0, EvidenceFixtures.PNG_HEAD.length);
+        String itemId = uploadItem(officer, openCase(officer), large, "photo");
+        byte[] altered = large.clone();
+        altered[large.length / 2] ^= 0x01;
+
+        Path received = Files.createTempFile("evidence", ".bin");
+        try {
+            alterStored(large, altered, () -> {
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> officer.download("/api/v1/evidence/" + itemId + "/content", received)))
+                    .as("the transfer fails").isNotNull();
+                assertThat(Files.size(received)).as("the last block is never sent").isLessThan(large.length);
+            });
+        } finally {
+            Files.deleteIfExists(received);
+        }
+        var actions = officer.get("/api/v1/evidence/" + itemId + "/custody").json().valueStream()
+            .map(e -> e.get("action").asString()).toList();
+        assertThat(actions).endsWith("downloaded", "integrity-failed");
+    }
+
+    @Test
+    void a_case_whose_item_is_altered_or_whose_custody_chain_is_broken_is_not_exported() throws Exception {
+        var officer = as(Role.INVESTIGATOR);
+        String caseId = openCase(officer);
+        byte[] png = uniquePng();
+        String photo = uploadItem(officer, caseId, png, "photo");
+        String notes = uploadItem(officer, caseId, ("notes " + System.nanoTime()).getBytes(), "document");
+        officer.post("/api/v1/evidence/" + notes + "/handovers", java.util.Map.of("recipient", "FSL Peshawar", "reason", "analysis"));
+        var request = java.util.Map.of("recipient", "Judicial Magistrate, Peshawar", "reason", "trial");
+        byte[] altered = png.clone();
+        altered[altered.length - 1] ^= 0x01;
+
+        alterStored(png, altered, () -> {
+            var export = officer.post("/api/v1/cases/" + caseId + "/export", request);
+            assertThat(export.status()).isEqualTo(409);
+            assertThat(export.json().get("detail").asString()).contains(photo, "SHA-256 is " + sha256(altered));
+        });
+        tamper("update evidence.custody_entry set recipient = 'someone else' where item_id = '" + notes + "' and seq = 2");
+        try {
+            var export = officer.post("/api/v1/cases/" + caseId + "/export", request);
+            assertThat(export.status()).isEqualTo(409);
+            assertThat(export.isProblem()).isTrue();
+            assertThat(export.json().get("detail").asString()).contains(notes, "custody entry 2 (handed-over) was altered");
+        } finally {
+            tamper("update evidence.custody_entry set recipient = 'FSL Peshawar' where item_id = '" + notes + "' and seq = 2");
+        }
+        assertThat(officer.get("/api/v1/cases/" + caseId + "/exports").json().size()).as("nothing was exported").isZero();
+        assertThat(officer.post("/api/v1/cases/" + caseId + "/export", request).status()).as("intact again").isEqualTo(201);
+    }
+
+    /** Runs the check with the stored file of {@code original} holding {@code altered}, then puts it back. */
+    private void alterStored(byte[] original, byte[] altered, ThrowingRunnable check) throws Exception {
+        String hash = sha256(original);
+        Path file = storage.dataDir().resolve("media/evidence/sha256").resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.write(file, altered);
+        try {
+            check.run();
+        } finally {
+            Files.write(file, original);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.safecity.identity.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,25 +75,42 @@ class CheckingIntegrity {
             }
             for (var item : page) {
                 checked++;
-                try {
-                    var onDisk = store.rehash(item.sha256());
-                    if (onDisk.isEmpty()) {
-                        problems.add(new IntegrityReport.Problem(item.id(), null, null,
-                            "the stored file " + item.sha256() + " is missing"));
-                    } else if (!onDisk.get().sha256().equals(item.sha256())) {
-                        problems.add(new IntegrityReport.Problem(item.id(), null, null, "the stored file's SHA-256 is "
-                            + onDisk.get().sha256() + ", recorded at intake as " + item.sha256() + " (" + onDisk.get().size()
-                            + " bytes, recorded " + item.size() + ")"));
-                    } else if (onDisk.get().size() != item.size()) {
-                        problems.add(new IntegrityReport.Problem(item.id(), null, null,
-                            "the stored file has " + onDisk.get().size() + " bytes, recorded " + item.size()));
-                    }
-                } catch (IOException e) {
-                    problems.add(new IntegrityReport.Problem(item.id(), null, null, "the stored file cannot be read: " + e.getMessage()));
-                }
+                contentProblem(item).ifPresent(problems::add);
             }
             after = page.getLast().id();
         }
+    }
+
+    /** What is wrong with one item's custody chain, if anything (empty = intact). */
+    List<IntegrityReport.Problem> checkChain(UUID itemId) {
+        List<IntegrityReport.Problem> problems = new ArrayList<>();
+        checkChain(custody.of(itemId), problems);
+        return problems;
+    }
+
+    private Optional<IntegrityReport.Problem> contentProblem(EvidenceItem item) {
+        try {
+            return contentProblem(item, store.rehash(item.sha256()).orElse(null));
+        } catch (IOException e) {
+            return Optional.of(new IntegrityReport.Problem(item.id(), null, null, "the stored file cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** What is wrong with the content found on disk ({@code null}: no file) measured against what intake recorded. */
+    static Optional<IntegrityReport.Problem> contentProblem(EvidenceItem item, ContentStore.Stored onDisk) {
+        if (onDisk == null) {
+            return Optional.of(new IntegrityReport.Problem(item.id(), null, null, "the stored file " + item.sha256() + " is missing"));
+        }
+        if (!onDisk.sha256().equals(item.sha256())) {
+            return Optional.of(new IntegrityReport.Problem(item.id(), null, null, "the stored file's SHA-256 is "
+                + onDisk.sha256() + ", recorded at intake as " + item.sha256() + " (" + onDisk.size()
+                + " bytes, recorded " + item.size() + ")"));
+        }
+        if (onDisk.size() != item.size()) {
+            return Optional.of(new IntegrityReport.Problem(item.id(), null, null,
+                "the stored file has " + onDisk.size() + " bytes, recorded " + item.size()));
+        }
+        return Optional.empty();
     }
 
     private static void checkChain(List<CustodyEntry> chain, List<IntegrityReport.Problem> problems) {

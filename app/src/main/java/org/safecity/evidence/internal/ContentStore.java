@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.safecity.storage.OwnerOnly;
 import org.safecity.storage.StorageSettings;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +37,8 @@ class ContentStore {
     ContentStore(StorageSettings storage) throws IOException {
         this.root = storage.dataDir().resolve("media").resolve("evidence").toAbsolutePath();
         this.incoming = root.resolve("incoming");
-        Files.createDirectories(incoming);
-        Files.createDirectories(root.resolve("sha256"));
+        OwnerOnly.folders(incoming);
+        OwnerOnly.folders(root.resolve("sha256"));
     }
 
     /** What was stored: the content's hash, size, first bytes (to sniff its type) and whether it was new. */
@@ -52,7 +53,8 @@ class ContentStore {
         int headLength = 0;
         long size = 0;
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temporary, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), OwnerOnly.fileAttributes())) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = content.read(buffer)) > 0; ) {
                     digest.update(buffer, 0, n);
@@ -73,7 +75,7 @@ class ContentStore {
             Path target = path(sha256);
             boolean newlyWritten = false;
             if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
+                OwnerOnly.folders(target.getParent());
                 try {
                     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                     newlyWritten = true;
@@ -134,7 +136,7 @@ class ContentStore {
 
     private static void makeReadOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
         } catch (UnsupportedOperationException notPosix) {
             file.toFile().setReadOnly();
         }

@@ -29,6 +29,7 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
+import org.safecity.storage.OwnerOnly;
 import org.safecity.storage.StorageSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Exports a case's evidence for a court or prosecutor as a signed bundle (see docs/evidence.md):
  * {@code items/…}, {@code custody.json}, {@code summary.pdf}, {@code manifest.json} (hashes and
  * sizes of all of them, the case, each chain's head) and {@code manifest.sig} (Ed25519 over the
- * manifest's bytes). The ZIP is streamed to disk, each item re-hashed as it is copied so that a
- * damaged file is never sealed; then every item's custody log records the export.
+ * manifest's bytes). Every item's custody chain is verified first and its content re-hashed as it is
+ * copied, so a damaged item or a broken chain is never sealed: the export is refused (409) naming
+ * the item and what is wrong, and the failure recorded. Then every item's custody log records the export.
  */
 @Component
 class ExportingCase {
@@ -57,9 +59,14 @@ class ExportingCase {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Path directory;
+    private final CheckingIntegrity integrity;
+    private final IntegrityFailures failures;
 
     ExportingCase(CaseFiles caseFiles, ItemStore items, CustodyLog custody, ContentStore store, SigningKey key, AuditTrail audit,
-                  JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction, StorageSettings storage) throws IOException {
+                  JdbcClient jdbc, JsonMapper json, Clock clock, TransactionTemplate transaction, StorageSettings storage,
+                  CheckingIntegrity integrity, IntegrityFailures failures) throws IOException {
+        this.integrity = integrity;
+        this.failures = failures;
         this.caseFiles = caseFiles;
         this.items = items;
         this.custody = custody;
@@ -71,7 +78,7 @@ class ExportingCase {
         this.clock = clock;
         this.transaction = transaction;
         this.directory = storage.dataDir().resolve("exports").toAbsolutePath();
-        Files.createDirectories(directory);
+        OwnerOnly.folders(directory);
     }
 
     CaseExport export(UUID caseId, List<UUID> itemIds, String recipient, String reason) throws IOException {
@@ -102,6 +109,13 @@ class ExportingCase {
         if (chosen.isEmpty()) {
             throw new Conflict("The case has no evidence items to export.");
         }
+        // a broken custody chain is found before anything is written; content is verified as it is copied
+        for (var item : chosen) {
+            var broken = integrity.checkChain(item.id());
+            if (!broken.isEmpty()) {
+                throw refused(item, broken);
+            }
+        }
         UUID id = UUID.randomUUID();
         var createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String createdBy = CurrentActor.name();
@@ -126,6 +140,14 @@ class ExportingCase {
         } finally {
             Files.deleteIfExists(summary);
         }
+    }
+
+    /** Records the failure and answers the refusal, naming the item and what is wrong with it. */
+    private Conflict refused(EvidenceItem item, List<IntegrityReport.Problem> problems) {
+        failures.record(item, "export", problems);
+        return new Conflict("Item " + item.id() + (item.originalName() == null ? "" : " (" + item.originalName() + ")")
+            + " failed verification: " + IntegrityFailures.describe(problems) + ". Nothing was exported or signed; the failure is "
+            + "recorded in its custody log. Run the integrity check.");
     }
 
     /** The exports of a case the caller may see, newest first. */
@@ -181,21 +203,24 @@ class ExportingCase {
     private String writeBundle(Path zipFile, MessageDigest whole, Path summaryFile, UUID id, java.time.Instant createdAt, String createdBy,
                                  String recipient, String reason, CaseFile caseFile, List<EvidenceItem> chosen,
                                  List<List<CustodyEntry>> chains) throws IOException {
-        try (FileChannel channel = FileChannel.open(zipFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(zipFile, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                 StandardOpenOption.WRITE), OwnerOnly.fileAttributes());
              OutputStream file = java.nio.channels.Channels.newOutputStream(channel);
              var zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(file, whole), 1 << 16))) {
             List<Map<String, Object>> itemEntries = new ArrayList<>();
             for (int i = 0; i < chosen.size(); i++) {
                 var item = chosen.get(i);
                 String name = "items/" + item.exportName();
+                ContentStore.Stored onDisk = null;
                 try (InputStream content = store.open(item.sha256())) {
                     var copied = copy(content, zip, name);
-                    if (!copied.sha256().equals(item.sha256()) || copied.size() != item.size()) {
-                        throw new Conflict("Item " + item.id() + "'s stored content no longer matches the SHA-256 recorded at intake; "
-                            + "nothing was exported. Run the integrity check.");
-                    }
+                    onDisk = new ContentStore.Stored(copied.sha256(), copied.size(), new byte[0], false);
                 } catch (java.nio.file.NoSuchFileException missing) {
-                    throw new Conflict("Item " + item.id() + "'s stored content is missing; nothing was exported. Run the integrity check.");
+                    // reported as missing
+                }
+                var damaged = CheckingIntegrity.contentProblem(item, onDisk);
+                if (damaged.isPresent()) {
+                    throw refused(item, List.of(damaged.get()));
                 }
                 var chain = chains.get(i);
                 var entry = new LinkedHashMap<String, Object>();
@@ -221,6 +246,7 @@ class ExportingCase {
             byte[] custodyJson = json.writeValueAsBytes(custodyDocument(chosen, chains));
             var custodyFile = copy(new java.io.ByteArrayInputStream(custodyJson), zip, "custody.json");
 
+            OwnerOnly.file(summaryFile);
             CaseSummaryPdf.write(summaryFile, id.toString(), createdAt, createdBy, recipient, reason, caseFile, chosen, chains,
                 key.fingerprint());
             Stored summary;

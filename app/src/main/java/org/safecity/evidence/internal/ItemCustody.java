@@ -1,6 +1,9 @@
 package org.safecity.evidence.internal;
 
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +15,7 @@ import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What people do with an item, each recorded in its custody log and in the audit trail: viewing
@@ -25,13 +29,18 @@ class ItemCustody {
     private final CustodyLog custody;
     private final ContentStore store;
     private final AuditTrail audit;
+    private final IntegrityFailures failures;
+    private final TransactionTemplate transaction;
 
-    ItemCustody(ItemStore items, CaseStore cases, CustodyLog custody, ContentStore store, AuditTrail audit) {
+    ItemCustody(ItemStore items, CaseStore cases, CustodyLog custody, ContentStore store, AuditTrail audit, IntegrityFailures failures,
+                TransactionTemplate transaction) {
         this.items = items;
         this.cases = cases;
         this.custody = custody;
         this.store = store;
         this.audit = audit;
+        this.failures = failures;
+        this.transaction = transaction;
     }
 
     @Transactional
@@ -42,16 +51,54 @@ class ItemCustody {
         return item;
     }
 
-    /** Where the content is on disk, with the download recorded; refused for an item disposed of. */
-    @Transactional
-    Path download(UUID id) {
+    /**
+     * The item's content, verified against its SHA-256 as it goes out (see {@link ServedContent}), with
+     * the download recorded; refused for an item disposed of, and, recorded as an integrity failure,
+     * for one whose stored content no longer matches. Each record is a transaction of its own.
+     */
+    ServedContent download(UUID id) throws IOException {
         var item = accessible(id);
         if (item.disposed()) {
             throw new Conflict("Item " + id + " was disposed of on " + item.disposedAt() + "; its content no longer exists.");
         }
-        custody.append(id, CustodyAction.DOWNLOADED, CurrentActor.name(), null, null, Map.of("sha256", item.sha256()));
-        audit.record("evidence.item-downloaded", "evidence", id.toString());
-        return store.path(item.sha256());
+        if (item.size() <= ServedContent.VERIFIED_FIRST) {
+            byte[] bytes = null;
+            try (InputStream in = store.open(item.sha256())) {
+                bytes = in.readNBytes((int) ServedContent.VERIFIED_FIRST + 1);
+            } catch (NoSuchFileException missing) {
+                // reported below as missing
+            }
+            var onDisk = bytes == null ? null : new ContentStore.Stored(
+                HexFormat.of().formatHex(ContentStore.sha256().digest(bytes)), bytes.length, new byte[0], false);
+            var problem = CheckingIntegrity.contentProblem(item, onDisk);
+            if (problem.isPresent()) {
+                throw withheld(item, problem.get());
+            }
+            recordDownload(item);
+            return new ServedContent.Checked(bytes);
+        }
+        InputStream in;
+        try {
+            in = store.open(item.sha256());
+        } catch (NoSuchFileException missing) {
+            throw withheld(item, CheckingIntegrity.contentProblem(item, null).orElseThrow());
+        }
+        recordDownload(item);
+        return new ServedContent.Streamed(new ServedContent.VerifiedWhileStreaming(in, item,
+            problem -> failures.record(item, "download", List.of(problem))), item.size());
+    }
+
+    private Conflict withheld(EvidenceItem item, IntegrityReport.Problem problem) {
+        failures.record(item, "download", List.of(problem));
+        return new Conflict("Item " + item.id() + " failed verification: " + problem.problem() + ". Its content is withheld and "
+            + "the failure is recorded in its custody log; run the integrity check and restore the file from a copy.");
+    }
+
+    private void recordDownload(EvidenceItem item) {
+        transaction.executeWithoutResult(status -> {
+            custody.append(item.id(), CustodyAction.DOWNLOADED, CurrentActor.name(), null, null, Map.of("sha256", item.sha256()));
+            audit.record("evidence.item-downloaded", "evidence", item.id().toString());
+        });
     }
 
     @Transactional

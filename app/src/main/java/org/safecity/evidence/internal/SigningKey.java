@@ -111,7 +111,7 @@ class SigningKey {
 
     private static byte[] keptIn(Path file) throws IOException, GeneralSecurityException {
         if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
+            org.safecity.storage.OwnerOnly.folders(file.getParent());
             restrict(file.getParent(), "rwx------");
             byte[] generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
             Path temporary = file.resolveSibling(file.getFileName() + ".new");

@@ -138,6 +138,11 @@ class SecurityConfiguration {
                     + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; "
                     // hls.js feeds <video> through MediaSource (blob: URLs) and demuxes in a blob: worker
                     + "media-src 'self' blob:; worker-src 'self' blob:"))
-            .frameOptions(frame -> frame.deny());
+            .frameOptions(frame -> frame.deny())
+            // a link followed out of SafeCity tells the other site at most where SafeCity is, never which case or plate
+            .referrerPolicy(referrer -> referrer.policy(
+                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+        // HSTS stays Spring Security's default: sent on every secure request, which behind a trusted proxy
+        // includes those it received over HTTPS (TrustedProxies)
     }
 }

@@ -94,7 +94,7 @@ class CredentialCipher {
     private static byte[] keyFile(Path file) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
+                org.safecity.storage.OwnerOnly.folders(file.getParent());
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
                 try {

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits the public portal per client address and minute, so plate and CNIC pairs cannot be tried in bulk.
- * The address is the connection's own (a forwarded-for header is the client's to forge). Counted in
+ * The address is the client's: the connection's own, or the one a trusted reverse proxy forwards (a
+ * forwarded-for header from anyone else is the client's to forge and is ignored). Counted in
  * {@code traffic.portal_request}, so the limit holds across every instance of SafeCity and a restart.
  */
 @Component

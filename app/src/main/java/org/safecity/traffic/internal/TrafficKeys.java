@@ -95,7 +95,7 @@ class TrafficKeys {
 
     private static byte[] keptIn(Path file) throws IOException {
         if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
+            org.safecity.storage.OwnerOnly.folders(file.getParent());
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
             Path temporary = file.resolveSibling(file.getFileName() + ".new");

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.safecity.registry.CameraSummary;
 import org.safecity.storage.StorageSettings;
+import org.safecity.storage.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,7 @@ class DemoFeed {
             return;
         }
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.folders(folder);
             Path partial = folder.resolve("camera-" + camera.id() + ".partial.ts");
             ffmpeg.run(List.of("-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=480x270:rate=25",
                 "-t", "20", "-vf", "hue=h=" + (camera.id() * 47 % 360), "-c:v", "libx264", "-preset", "ultrafast", "-profile:v", "baseline",

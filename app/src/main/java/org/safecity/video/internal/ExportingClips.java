@@ -24,6 +24,7 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.registry.CameraSummary;
 import org.safecity.shared.InvalidInput;
 import org.safecity.storage.StorageSettings;
+import org.safecity.storage.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -96,10 +97,10 @@ class ExportingClips {
         try {
             String relative = "clips/" + clip.id() + ".mp4";
             Path target = root.resolve(relative);
-            Files.createDirectories(target.getParent());
+            OwnerOnly.folders(target.getParent());
             Path list = root.resolve("clips/" + clip.id() + ".txt");
             var parts = segments.overlapping(clip.cameraId(), clip.from(), clip.to());
-            Files.writeString(list, concatList(parts, clip.to(), this::startTime));
+            OwnerOnly.write(list, concatList(parts, clip.to(), this::startTime));
             try {
                 ffmpeg.run(List.of("-hide_banner", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i", list.toString(),
                     "-map", "0:v:0", "-c", "copy", "-movflags", "+faststart", "-f", "mp4", target.toString()), 600);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.safecity.storage.OwnerOnly;
 import org.safecity.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
 class Ffmpeg {
 
     private static final Logger log = LoggerFactory.getLogger(Ffmpeg.class);
+    private static final Path SHELL = Path.of("/bin/sh");
     /** The artifact's version: a new one unpacks beside the old. */
     private static final String SHIPPED = "6.1.1-1.5.10";
     private static final List<String> FILES = List.of("ffmpeg", "ffprobe", "libavdevice.so.60", "libavfilter.so.9",
@@ -61,7 +63,7 @@ class Ffmpeg {
     }
 
     private static byte[] runToEnd(ProcessBuilder builder, long timeoutSeconds) throws IOException {
-        Path errors = Files.createTempFile("safecity-ffmpeg", ".log");
+        Path errors = Files.createTempFile("safecity-ffmpeg", ".log");  // 0600
         builder.redirectError(errors.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = builder.start();
         try (InputStream out = process.getInputStream()) {
@@ -93,9 +95,17 @@ class Ffmpeg {
         }
     }
 
+    /**
+     * Started through the shell with umask 077, so the segments, playlists and clips FFmpeg writes are
+     * owner-only like everything else under the data directory ({@code exec}: the process is FFmpeg's own,
+     * same pid). Where there is no POSIX shell FFmpeg is started directly.
+     */
     private ProcessBuilder command(String configured, String name, List<String> arguments) {
         var command = new ArrayList<String>();
         var builder = new ProcessBuilder(command);
+        if (Files.isExecutable(SHELL)) {
+            command.addAll(List.of(SHELL.toString(), "-c", "umask 077 && exec \"$0\" \"$@\""));
+        }
         if (configured != null && !configured.isBlank()) {
             command.add(configured);
         } else {
@@ -134,19 +144,21 @@ class Ffmpeg {
                 + "and ffprobe-path (SAFECITY_VIDEO_FFMPEG_PATH, SAFECITY_VIDEO_FFPROBE_PATH) to installed executables");
         }
         try {
-            Files.createDirectories(target.getParent());
-            Path staging = Files.createTempDirectory(target.getParent(), "unpacking-");
+            OwnerOnly.folders(target.getParent());
+            Path staging = Files.createTempDirectory(target.getParent(), "unpacking-");  // 0700
             for (String file : FILES) {
                 try (InputStream in = loader.getResourceAsStream(prefix + file)) {
                     if (in == null) {
                         continue; // not every platform's build has every library
                     }
-                    Files.copy(in, staging.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                    try (var out = Files.newOutputStream(OwnerOnly.file(staging.resolve(file)))) {
+                        in.transferTo(out);
+                    }
                 }
             }
-            staging.resolve("ffmpeg").toFile().setExecutable(true, false);
-            staging.resolve("ffprobe").toFile().setExecutable(true, false);
-            Files.writeString(staging.resolve(".complete"), SHIPPED);
+            staging.resolve("ffmpeg").toFile().setExecutable(true, true);
+            staging.resolve("ffprobe").toFile().setExecutable(true, true);
+            OwnerOnly.write(staging.resolve(".complete"), SHIPPED);
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException | java.nio.file.FileAlreadyExistsException

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.safecity.storage.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -164,15 +165,15 @@ final class StreamRecorder {
         Path live = liveFolder();
         FileSystemUtils.deleteRecursively(incoming);
         FileSystemUtils.deleteRecursively(live);
-        Files.createDirectories(incoming);
-        Files.createDirectories(live);
-        Path list = incoming.resolve(run + ".csv");
-        Files.createFile(list);
+        OwnerOnly.folders(incoming);
+        OwnerOnly.folders(live);
+        OwnerOnly.restrict(folder);  // a camera folder made before folders were owner-only
+        Path list = OwnerOnly.file(incoming.resolve(run + ".csv"));
 
         // FFmpeg reads its standard input: "q" there is the clean stop that closes and lists the open segment
         var args = new ArrayList<String>(List.of("-hide_banner", "-loglevel", "error", "-nostats",
             "-stats_period", "1", "-progress", "pipe:1"));
-        args.addAll(source.inputs(Math.max(1, settings.offlineAfter().toSeconds() / 2) * 1_000_000));
+        args.addAll(source.inputs(Math.max(1, settings.offlineAfter().toSeconds() / 2) * 1_000_000, incoming));
         args.addAll(List.of("-map", "0:v:0", "-c", "copy", "-f", "segment",
             "-segment_time", seconds(settings.segmentLength()), "-segment_format", "mpegts",
             "-segment_list", list.toString(), "-segment_list_type", "csv",
@@ -185,11 +186,12 @@ final class StreamRecorder {
 
         // errors go to a file, read when FFmpeg ends: a blocked reader thread per pipe would not scale to hundreds of cameras
         Path errors = folder.resolve("ffmpeg-errors.log");
+        OwnerOnly.write(errors, "");
         ProcessBuilder builder = ffmpeg.ffmpeg(args).redirectError(errors.toFile());
         Process p = builder.start();
         process = p;
         // a SafeCity killed outright leaves its FFmpeg running: the next start finds and ends it by this file
-        Files.writeString(folder.resolve(PID_FILE), Long.toString(p.pid()));
+        OwnerOnly.write(folder.resolve(PID_FILE), Long.toString(p.pid()));
         health.running = true;
         var progress = new Progress();
         // a platform thread: a virtual one blocked reading a pipe holds a carrier, and hundreds would exhaust them
@@ -262,6 +264,7 @@ final class StreamRecorder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            forgetStreamLists(incoming);
             health.running = false;
             health.fps = null;
             process = null;
@@ -270,6 +273,17 @@ final class StreamRecorder {
             }
         }
         return hadData;
+    }
+
+    /** The concat lists holding the camera's credentials are read once, when FFmpeg starts: none outlives its run. */
+    private static void forgetStreamLists(Path incoming) {
+        try (var lists = Files.newDirectoryStream(incoming, "*.ffconcat")) {
+            for (Path list : lists) {
+                Files.deleteIfExists(list);
+            }
+        } catch (IOException e) {
+            log.warn("could not delete FFmpeg's stream lists in {}: {}", incoming, e.getMessage());
+        }
     }
 
     /** Reports the silence once it has lasted {@code offlineAfter}; answers whether the camera is dark now. */
@@ -308,7 +322,7 @@ final class StreamRecorder {
             }
             String relative = cameraId + "/" + DAY.format(start) + "/" + TIME.format(start) + "-" + entry.file();
             Path target = root.resolve(relative);
-            Files.createDirectories(target.getParent());
+            OwnerOnly.folders(target.getParent());
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             long bytes = Files.size(target);
             reports.segmentClosed(cameraId, start, end, relative, bytes, runStartedAt);

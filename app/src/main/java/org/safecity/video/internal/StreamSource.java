@@ -1,11 +1,13 @@
 package org.safecity.video.internal;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.safecity.registry.StreamCredentials;
+import org.safecity.storage.OwnerOnly;
 
 /**
  * Where a recorder reads a camera's video: its RTSP streams (pulled over TCP), or for a demo camera a
@@ -13,21 +15,42 @@ import org.safecity.registry.StreamCredentials;
  */
 sealed interface StreamSource {
 
-    /** FFmpeg's input arguments; the first input is recorded, {@link #liveInput()} is shown live. */
-    List<String> inputs(long ioTimeoutMicros);
+    /**
+     * FFmpeg's input arguments; the first input is recorded, {@link #liveInput()} is shown live. Anything
+     * secret goes into owner-only files in {@code privateFolder}, never into the arguments, which every
+     * local user can read in {@code /proc/<pid>/cmdline}.
+     */
+    List<String> inputs(long ioTimeoutMicros, Path privateFolder) throws IOException;
 
     int liveInput();
 
-    /** The camera's streams; the sub-stream, when there is one, feeds the live view. */
+    /**
+     * The camera's streams; the sub-stream, when there is one, feeds the live view. FFmpeg's RTSP reader
+     * takes credentials only inside the URL, so the URL is handed over in a one-entry concat list
+     * ({@code .ffconcat}, owner-only) with the RTSP options beside it: FFmpeg opens the camera from the
+     * list as it would from {@code -i} and the process's arguments name only the file.
+     */
     record Rtsp(String main, String sub, StreamCredentials credentials) implements StreamSource {
 
+        /** What the list's entry may open: the list itself, then RTSP over TCP (or TLS for rtsps). */
+        private static final String PROTOCOLS = "file,tcp,tls";
+
         @Override
-        public List<String> inputs(long ioTimeoutMicros) {
+        public List<String> inputs(long ioTimeoutMicros, Path privateFolder) throws IOException {
             var args = new ArrayList<String>();
-            for (String url : sub == null ? List.of(main) : List.of(main, sub)) {
-                args.addAll(List.of("-rtsp_transport", "tcp", "-timeout", Long.toString(ioTimeoutMicros), "-i", withCredentials(url)));
+            var urls = sub == null ? List.of(main) : List.of(main, sub);
+            for (int i = 0; i < urls.size(); i++) {
+                Path list = privateFolder.resolve("stream-" + i + ".ffconcat");
+                OwnerOnly.write(list, "ffconcat version 1.0\nfile " + quoted(withCredentials(urls.get(i))) + "\n"
+                    + "option rtsp_transport tcp\noption timeout " + ioTimeoutMicros + "\n");
+                args.addAll(List.of("-f", "concat", "-safe", "0", "-protocol_whitelist", PROTOCOLS, "-i", list.toString()));
             }
             return args;
+        }
+
+        /** A concat-list string: single-quoted, a quote inside written as {@code '\''}. */
+        private static String quoted(String text) {
+            return "'" + text.replace("'", "'\\''") + "'";
         }
 
         @Override
@@ -56,7 +79,7 @@ sealed interface StreamSource {
     record Loop(Path clip) implements StreamSource {
 
         @Override
-        public List<String> inputs(long ioTimeoutMicros) {
+        public List<String> inputs(long ioTimeoutMicros, Path privateFolder) {
             return List.of("-re", "-stream_loop", "-1", "-i", clip.toString());
         }
 

@@ -43,6 +43,9 @@ class RecordingRealStreamsTest extends VideoTest {
     @Autowired
     private VideoSettings settings;
 
+    @Autowired
+    private org.safecity.storage.StorageSettings storage;
+
     @BeforeEach
     void streaming() throws IOException {
         RtspTestServer.assumeAvailable();
@@ -281,6 +284,51 @@ class RecordingRealStreamsTest extends VideoTest {
             .isGreaterThan(before);
         assertThat(closed).allMatch(path -> Files.exists(root.resolve(path)));
         org.springframework.util.FileSystemUtils.deleteRecursively(root);
+    }
+
+    @Test
+    @Order(9)
+    void a_camera_s_password_is_in_no_process_s_arguments_or_environment_while_its_stream_is_recorded() throws Exception {
+        String password = "pw-" + java.util.UUID.randomUUID();
+        try (var guarded = new RtspTestServer(sourceClip, List.of("/guarded"), "viewer", password)) {
+            guarded.start();
+            long camera = camera(admin(), "MRD", 34.2003, 72.0503, guarded.url("/guarded"), null,
+                Map.of("username", "viewer", "password", password));
+            var operator = as("MRD", Role.OPERATOR);
+            Instant since = Instant.now().minusSeconds(5);
+
+            waitFor(() -> operator.get("/api/v1/cameras/" + camera + "/recordings?from=" + since).json(),
+                r -> r.get("items").size() >= 1, Duration.ofSeconds(60));
+
+            assertThat(processesRevealing(password)).as("processes whose arguments or environment hold the password").isEmpty();
+        }
+    }
+
+    @Test
+    @Order(10)
+    void everything_recording_wrote_under_the_data_directory_is_for_safecity_s_account_alone() throws IOException {
+        var exposed = org.safecity.storage.OwnerOnlyFiles.exposedUnder(storage.dataDir());
+
+        assertThat(exposed).as("files or folders others may read, write or enter").isEmpty();
+    }
+
+    /** The processes (pid and where) whose command line or environment contain the text; those this user cannot read are skipped. */
+    private static List<String> processesRevealing(String text) throws IOException {
+        var found = new java.util.ArrayList<String>();
+        try (var processes = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path process : processes) {
+                for (String part : List.of("cmdline", "environ")) {
+                    try {
+                        if (new String(Files.readAllBytes(process.resolve(part)), StandardCharsets.UTF_8).contains(text)) {
+                            found.add(process.getFileName() + " " + part);
+                        }
+                    } catch (IOException ended) {
+                        // gone, or not ours to read
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private JsonNode offlineAlert(SafeCityApi operator) {

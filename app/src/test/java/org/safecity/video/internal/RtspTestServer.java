@@ -25,12 +25,21 @@ final class RtspTestServer implements AutoCloseable {
     private final int port;
     private final Path clip;
     private final List<String> paths;
+    private final String username;
+    private final String password;
     private Process process;
 
     RtspTestServer(Path clip, List<String> paths) {
+        this(clip, paths, null, null);
+    }
+
+    /** A server whose streams require this username and password (RTSP Basic authentication). */
+    RtspTestServer(Path clip, List<String> paths, String username, String password) {
         this.port = freePort();
         this.clip = clip;
         this.paths = paths;
+        this.username = username;
+        this.password = password;
     }
 
     /** Skips the calling test (fails it in CI) unless GStreamer's RTSP server can run here. */
@@ -85,7 +94,16 @@ final class RtspTestServer implements AutoCloseable {
         var command = new ArrayList<>(List.of(PYTHON.toString(), script().toString(), Integer.toString(port), clip.toString()));
         command.addAll(paths);
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            var builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (username != null) {
+                builder.environment().put("RTSP_AUTH", "stdin");
+            }
+            process = builder.start();
+            try (var credentials = process.getOutputStream()) {
+                if (username != null) {
+                    credentials.write((username + "\n" + password + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
             var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = reader.readLine();
             if (!"ready".equals(line)) {

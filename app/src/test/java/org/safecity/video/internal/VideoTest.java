@@ -19,6 +19,12 @@ abstract class VideoTest extends IntegrationTest {
 
     /** A new site and camera in {@code city}; the camera is installed and streams from these addresses. */
     static long camera(SafeCityApi admin, String city, double lat, double lon, String mainStream, String subStream) {
+        return camera(admin, city, lat, lon, mainStream, subStream, null);
+    }
+
+    /** As above, the streams requiring these credentials ({@code username}, {@code password}) when given. */
+    static long camera(SafeCityApi admin, String city, double lat, double lon, String mainStream, String subStream,
+                       Map<String, String> credentials) {
         var site = admin.post("/api/v1/sites", Map.of("name", unique("Video site"), "kind", "junction", "lat", lat, "lon", lon,
             "city", city, "phase", java.util.Set.of("DIK", "BNU", "LKM", "NWZ", "KRK").contains(city) ? 3 : 4));
         if (site.status() != 201) {
@@ -38,6 +44,9 @@ abstract class VideoTest extends IntegrationTest {
             body.put("subStream", subStream);
         }
         body.put("status", "INSTALLED");
+        if (credentials != null) {
+            body.put("credentials", credentials);
+        }
         var camera = admin.post("/api/v1/cameras", body);
         if (camera.status() != 201) {
             throw new IllegalStateException("could not create a camera: " + camera);
