@@ -50,6 +50,37 @@ class EmbeddedPostgresTest {
         }
     }
 
+    @Test
+    void the_application_s_account_owns_its_database_but_is_not_a_superuser() throws SQLException {
+        try (var server = EmbeddedPostgres.start(home, 0)) {
+            assertThat(query(server, "select rolsuper::text from pg_roles where rolname = current_user")).isEqualTo("false");
+            assertThat(query(server, "select pg_get_userbyid(datdba) from pg_database where datname = current_database()"))
+                .isEqualTo(server.user());
+            assertThat(server.superuser()).isNotEqualTo(server.user());
+            var replica = org.assertj.core.api.Assertions.catchThrowable(() -> execute(server, "set session_replication_role = replica"));
+            assertThat(replica).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void a_server_that_died_is_started_again_with_its_data() throws Exception {
+        try (var server = EmbeddedPostgres.start(home, 0)) {
+            execute(server, "create table survived (id int)");
+            execute(server, "insert into survived values (7)");
+            long postmaster = Long.parseLong(Files.readAllLines(home.resolve("data/postmaster.pid")).getFirst().strip());
+            new ProcessBuilder("kill", "-9", Long.toString(postmaster)).start().waitFor();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (server.accepting() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.accepting()).isFalse();
+
+            server.restartAfterCrash();
+
+            assertThat(query(server, "select id from survived")).isEqualTo("7");
+        }
+    }
+
     private static void execute(EmbeddedPostgres server, String sql) throws SQLException {
         try (var c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password()); var s = c.createStatement()) {
             s.execute(sql);
