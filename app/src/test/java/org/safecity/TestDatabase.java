@@ -28,8 +28,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         var sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("safecity-test-database", properties()));
-        // No camera is recorded unless a test asks for it (its own @TestPropertySource wins over this)
-        var noRecording = new MapPropertySource("safecity-test-video", Map.of("safecity.video.recording", "false"));
+        // No camera is recorded unless a test asks for it (its own @TestPropertySource wins over this); logs are
+        // anchored when a test asks, not every minute in the middle of a test that edits the custody log and puts it back
+        var noRecording = new MapPropertySource("safecity-test-video",
+            Map.of("safecity.video.recording", "false", "safecity.anchors.interval", "PT6H"));
         if (sources.contains("Inlined Test Properties")) {
             sources.addAfter("Inlined Test Properties", noRecording);
         } else {
