@@ -63,6 +63,40 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void a_cluster_whose_superuser_was_the_application_s_account_is_handed_to_the_owner_role() throws Exception {
+        // what earlier versions left behind: the database and everything in it owned by the superuser "safecity",
+        // whose password was in pgsql/password and no pgsql/superuser file
+        String earlier = "earlier-password-1";
+        try (var server = EmbeddedPostgres.start(home, 0)) {
+            try (var c = DriverManager.getConnection(server.jdbcUrl(), server.superuser(), server.superuserPassword());
+                 var s = c.createStatement()) {
+                s.execute("create role safecity superuser login password '" + earlier + "'");
+                s.execute("alter database safecity owner to safecity");
+            }
+            try (var c = DriverManager.getConnection(server.jdbcUrl(), "safecity", earlier); var s = c.createStatement()) {
+                s.execute("create schema registry");
+                s.execute("create table registry.camera (id serial primary key, name text)");
+                s.execute("create sequence registry.camera_number");
+                s.execute("create function registry.refuse() returns trigger language plpgsql as $$ begin raise exception 'no'; end $$");
+                s.execute("create table public.flyway_like (version text)");
+            }
+        }
+        Files.delete(home.resolve("superuser"));
+        Files.writeString(home.resolve("password"), earlier);
+
+        try (var server = EmbeddedPostgres.start(home, 0)) {
+            assertThat(server.superuser()).isEqualTo("safecity");
+            assertThat(query(server, "select rolsuper::text from pg_roles where rolname = current_user")).isEqualTo("false");
+            assertThat(query(server, "select string_agg(distinct pg_get_userbyid(relowner), ',') from pg_class c "
+                + "join pg_namespace n on n.oid = c.relnamespace where n.nspname in ('registry', 'public')")).isEqualTo(server.user());
+            assertThat(query(server, "select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'registry'")).isEqualTo(server.user());
+            assertThat(query(server, "select pg_get_userbyid(proowner) from pg_proc where proname = 'refuse'")).isEqualTo(server.user());
+            execute(server, "insert into registry.camera (name) values ('Chowk Yadgar north')");
+            execute(server, "alter table registry.camera add column installed date");
+        }
+    }
+
+    @Test
     void a_server_that_died_is_started_again_with_its_data() throws Exception {
         try (var server = EmbeddedPostgres.start(home, 0)) {
             execute(server, "create table survived (id int)");
