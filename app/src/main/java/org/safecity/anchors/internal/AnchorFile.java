@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import org.safecity.anchors.Anchor;
 import org.safecity.storage.StorageSettings;
@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AnchorFile {
 
+    private static final long TAIL = 64 * 1024;
     private final Path directory;
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -65,18 +66,30 @@ class AnchorFile {
         if (!Files.exists(file)) {
             return List.of();
         }
-        var last = new ArrayDeque<String>(count + 1);
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            lines.filter(line -> !line.isBlank()).forEach(line -> {
-                last.addLast(line);
-                if (last.size() > count) {
-                    last.removeFirst();
+        // read from the end: the file gains a line a minute for years, and only its last lines are wanted
+        try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            for (long window = TAIL; ; window *= 2) {
+                long from = Math.max(0, size - window);
+                var buffer = ByteBuffer.allocate((int) (size - from));
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, from + buffer.position()) < 0) {
+                        break;
+                    }
                 }
-            });
+                var lines = new ArrayList<>(List.of(new String(buffer.array(), StandardCharsets.UTF_8).split("\n")));
+                if (from > 0) {
+                    lines.removeFirst(); // cut somewhere inside a line
+                }
+                lines.removeIf(String::isBlank);
+                if (lines.size() >= count || from == 0) {
+                    return lines.subList(Math.max(0, lines.size() - count), lines.size()).stream()
+                        .map(line -> json.readValue(line, Anchor.class)).toList();
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
         }
-        return last.stream().map(line -> json.readValue(line, Anchor.class)).toList();
     }
 
     private static void restrict(Path path, String permissions) throws IOException {

@@ -88,6 +88,21 @@ class AnchoringTest {
     }
 
     @Test
+    void the_newest_anchors_are_read_from_the_end_of_a_long_file() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            notes.add("note " + i);
+            anchoring.anchorNow();
+        }
+        assertThat(Files.size(dataDir.resolve("anchors/notes.anchors"))).isGreaterThan(3 * 64 * 1024);
+
+        var check = anchoring.check("notes");
+
+        assertThat(check.intact()).as(check.problem()).isTrue();
+        assertThat(check.newest().seq()).isEqualTo(120);
+        assertThat(file.newest("notes", 2)).extracting(a -> a.seq()).containsExactly(119L, 120L);
+    }
+
+    @Test
     void cutting_off_the_newest_entries_is_reported_against_the_anchor() throws Exception {
         notes.add("one", "two", "three", "four", "five");
         anchoring.anchorNow();
