@@ -3,6 +3,7 @@ package org.safecity.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +49,7 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("connectTimeout", Math.max(1, db.connectionTimeout().toSeconds()));
         var pool = new HikariDataSource(config);
         try {
-            refuseSuperuser(pool, db);
+            refuseSuperuser(pool, config.getJdbcUrl(), db);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -62,7 +63,7 @@ class DatabaseConfiguration {
      * application has no need for any of that, so a superuser account is refused unless the operator
      * says otherwise ({@code SAFECITY_DB_ALLOW_SUPERUSER}, e.g. for a one-off migration by hand).
      */
-    static void refuseSuperuser(HikariDataSource pool, StorageSettings.Database db) {
+    static void refuseSuperuser(DataSource pool, String url, StorageSettings.Database db) {
         boolean superuser;
         String user;
         try (var connection = pool.getConnection(); var statement = connection.createStatement();
@@ -71,7 +72,7 @@ class DatabaseConfiguration {
             user = rs.getString(1);
             superuser = rs.getBoolean(2);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not connect to the database at " + pool.getJdbcUrl() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("could not connect to the database at " + url + ": " + e.getMessage(), e);
         }
         if (!superuser) {
             return;

@@ -1,13 +1,16 @@
 package org.safecity.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The embedded server is a real PostgreSQL that keeps its data and survives an unclean stop. */
 class EmbeddedPostgresTest {
@@ -59,6 +62,23 @@ class EmbeddedPostgresTest {
             assertThat(server.superuser()).isNotEqualTo(server.user());
             var replica = org.assertj.core.api.Assertions.catchThrowable(() -> execute(server, "set session_replication_role = replica"));
             assertThat(replica).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void safecity_refuses_to_work_as_a_superuser_unless_told_to_accept_it() {
+        try (var server = EmbeddedPostgres.start(home, 0)) {
+            var asSuperuser = new DriverManagerDataSource(server.jdbcUrl(), server.superuser(), server.superuserPassword());
+            var asOwner = new DriverManagerDataSource(server.jdbcUrl(), server.user(), server.password());
+            var refusing = new StorageSettings.Database(server.jdbcUrl(), null, null, 0, 1);
+            var accepting = new StorageSettings.Database(server.jdbcUrl(), null, null, 0, 1, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(1), true);
+
+            assertThatThrownBy(() -> DatabaseConfiguration.refuseSuperuser(asSuperuser, server.jdbcUrl(), refusing))
+                .hasMessageContaining("refuses to connect to its database as " + server.superuser() + ", a superuser")
+                .hasMessageContaining("SAFECITY_DB_ALLOW_SUPERUSER");
+            DatabaseConfiguration.refuseSuperuser(asSuperuser, server.jdbcUrl(), accepting);
+            DatabaseConfiguration.refuseSuperuser(asOwner, server.jdbcUrl(), refusing);
         }
     }
 
