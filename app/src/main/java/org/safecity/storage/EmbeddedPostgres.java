@@ -31,6 +31,11 @@ import org.tukaani.xz.XZInputStream;
  * {@code io.zonky.test.postgres} Maven artifacts: unpacked once, initialised once, its data kept
  * under {@code <dataDir>/pgsql} across restarts, stopped cleanly on shutdown.
  *
+ * <p>SafeCity works as {@value #OWNER}, a plain role that owns the database (password in
+ * {@code pgsql/password}); the cluster's superuser (name and password in {@code pgsql/superuser})
+ * only creates that role and the database, so the application cannot switch off the guards that
+ * keep its audit trail and custody log append-only.
+ *
  * <p>PostgreSQL refuses to run as root. As root the server runs in a user namespace
  * ({@code unshare --user}) where it is an unprivileged user that still owns its files, so the
  * same command works for a normal user, as root, and in containers.
