@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The integrity check: re-hashes every retained item's stored content, re-computes every custody
  * chain, and re-verifies every checkpoint's signature and link, that the chains still end where
- * the latest checkpoint says they did, and that the log still reaches its newest anchor outside the database. Reports every problem found, each naming what is wrong.
+ * the latest checkpoint says they did, and that the log still reaches its newest anchor outside the
+ * database. Reports every problem found, each naming what is wrong.
  */
 @Component
 class CheckingIntegrity {
@@ -33,13 +34,13 @@ class CheckingIntegrity {
 
     CheckingIntegrity(JdbcClient jdbc, ItemStore items, CustodyLog custody, ContentStore store, AuditTrail audit, Clock clock,
                       Anchors anchors) {
-        this.anchors = anchors;
         this.jdbc = jdbc;
         this.items = items;
         this.custody = custody;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.anchors = anchors;
     }
 
     IntegrityReport check() {
