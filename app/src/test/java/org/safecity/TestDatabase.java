@@ -1,6 +1,7 @@
 package org.safecity;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -21,13 +22,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
     private static final java.util.List<ConfigurableApplicationContext> CONTEXTS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static Map<String, Object> properties;
+    private static Administration administration;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         var sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("safecity-test-database", properties()));
-        // No camera is recorded unless a test asks for it (its own @TestPropertySource wins over this)
-        var noRecording = new MapPropertySource("safecity-test-video", Map.of("safecity.video.recording", "false"));
+        // No camera is recorded unless a test asks for it (its own @TestPropertySource wins over this); logs are
+        // anchored when a test asks, not every minute in the middle of a test that edits the custody log and puts it back
+        var noRecording = new MapPropertySource("safecity-test-video",
+            Map.of("safecity.video.recording", "false", "safecity.anchors.interval", "PT6H"));
         if (sources.contains("Inlined Test Properties")) {
             sources.addAfter("Inlined Test Properties", noRecording);
         } else {
@@ -66,34 +70,54 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 String user = System.getenv().getOrDefault("SAFECITY_DB_USER", "postgres");
                 String password = System.getenv().getOrDefault("SAFECITY_DB_PASSWORD", "");
                 String database = "safecity_test_" + run;
-                createDatabase(external, user, password, database);
-                values.put("safecity.db.url", external.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1"));
-                values.put("safecity.db.user", user);
-                values.put("safecity.db.password", password);
-                afterContextsClosed(() -> dropDatabase(external, user, password, database));
+                // SafeCity refuses a superuser: the run's database belongs to a role of its own, as in production
+                String owner = database;
+                String ownerPassword = "owner-" + UUID.randomUUID();
+                createDatabase(external, user, password, database, owner, ownerPassword);
+                String url = external.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database + "$1");
+                values.put("safecity.db.url", url);
+                values.put("safecity.db.user", owner);
+                values.put("safecity.db.password", ownerPassword);
+                administration = new Administration(url, user, password);
+                afterContextsClosed(() -> dropDatabase(external, user, password, database, owner));
             } else {
                 var server = EmbeddedPostgres.start(Path.of("target", "test-postgres", run), 0);
                 afterContextsClosed(server::close);
                 values.put("safecity.db.url", server.jdbcUrl());
                 values.put("safecity.db.user", server.user());
                 values.put("safecity.db.password", server.password());
+                administration = new Administration(server.jdbcUrl(), server.superuser(), server.superuserPassword());
             }
             properties = Map.copyOf(values);
         }
         return properties;
     }
 
-    private static void createDatabase(String url, String user, String password, String database) {
+    /**
+     * A superuser's connection to the test database, as someone with the server's keys would open it:
+     * for tests that show what the application's own role cannot do and what is noticed when it is done anyway.
+     */
+    public static Connection administrator() throws SQLException {
+        properties();
+        return DriverManager.getConnection(administration.url(), administration.user(), administration.password());
+    }
+
+    private record Administration(String url, String user, String password) {
+    }
+
+    private static void createDatabase(String url, String user, String password, String database, String owner, String ownerPassword) {
         try (var connection = DriverManager.getConnection(url, user, password); var statement = connection.createStatement()) {
-            statement.execute("create database " + database);
+            statement.execute("create role " + owner + " login nosuperuser password '" + ownerPassword + "'");
+            statement.execute("create database " + database + " owner " + owner);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the test database on " + url + ": " + e.getMessage(), e);
         }
     }
 
-    private static void dropDatabase(String url, String user, String password, String database) {
+    private static void dropDatabase(String url, String user, String password, String database, String owner) {
         try (var connection = DriverManager.getConnection(url, user, password); var statement = connection.createStatement()) {
             statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("drop role if exists " + owner);
         } catch (SQLException e) {
             System.err.println("could not drop test database " + database + ": " + e.getMessage());
         }

@@ -31,6 +31,11 @@ import org.tukaani.xz.XZInputStream;
  * {@code io.zonky.test.postgres} Maven artifacts: unpacked once, initialised once, its data kept
  * under {@code <dataDir>/pgsql} across restarts, stopped cleanly on shutdown.
  *
+ * <p>SafeCity works as {@value #OWNER}, a plain role that owns the database (password in
+ * {@code pgsql/password}); the cluster's superuser (name and password in {@code pgsql/superuser})
+ * only creates that role and the database, so the application cannot switch off the guards that
+ * keep its audit trail and custody log append-only.
+ *
  * <p>PostgreSQL refuses to run as root. As root the server runs in a user namespace
  * ({@code unshare --user}) where it is an unprivileged user that still owns its files, so the
  * same command works for a normal user, as root, and in containers.
@@ -38,7 +43,12 @@ import org.tukaani.xz.XZInputStream;
 public final class EmbeddedPostgres implements AutoCloseable {
 
     static final String DATABASE = "safecity";
-    static final String SUPERUSER = "safecity";
+    /** The application's role: owns the database and its schemas, and is not a superuser. */
+    static final String OWNER = "safecity_app";
+    /** Made by initdb; used only to create the owner role and the database, never by the application. */
+    static final String BOOTSTRAP = "postgres";
+    /** Clusters made before the owner role existed have the application's old account as their bootstrap superuser. */
+    private static final String EARLIER_BOOTSTRAP = "safecity";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgres.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -58,6 +68,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         "-c shared_buffers=512MB -c max_wal_size=16GB -c checkpoint_timeout=15min -c wal_compression=on";
     private int port;
     private String password;
+    private Account bootstrap;
     private boolean running;
 
     private EmbeddedPostgres(Path home) {
@@ -78,8 +89,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
+    /** The application's account: owner of its database, not a superuser. */
     public String user() {
-        return SUPERUSER;
+        return OWNER;
     }
 
     public String password() {
@@ -90,6 +102,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return port;
     }
 
+    /** The bootstrap superuser's name, for administration outside the application (and tests that play an intruder). */
+    public String superuser() {
+        return bootstrap.name();
+    }
+
+    public String superuserPassword() {
+        return bootstrap.password();
+    }
+
     private void boot(int requestedPort) {
         try {
             Files.createDirectories(home);
@@ -97,19 +118,20 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 requireUserNamespaces();
             }
             unpackBinaries();
-            password = readOrCreatePassword();
             if (!Files.exists(cluster.resolve("PG_VERSION"))) {
+                bootstrap = new Account(BOOTSTRAP, newSecret());
+                writeOwnerOnly(home.resolve("superuser"), bootstrap.name() + ":" + bootstrap.password());
                 initialise();
+            } else {
+                bootstrap = readBootstrapAccount();
             }
+            password = readOrCreatePassword();
             stopLeftoverServer();
             port = requestedPort > 0 ? requestedPort : freePort();
-            run(START_TIMEOUT, pgCtl(), "-D", cluster.toString(), "-l", home.resolve("postgres.log").toString(),
-                "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
-                "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' " + WRITE_HEAVY_SETTINGS,
-                "start");
+            startServer();
             running = true;
             try {
-                createDatabaseIfMissing();
+                createOwnerAndDatabase();
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
@@ -120,8 +142,59 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
+    private void startServer() throws IOException {
+        run(START_TIMEOUT, pgCtl(), "-D", cluster.toString(), "-l", home.resolve("postgres.log").toString(),
+            "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
+            "-o", "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' " + WRITE_HEAVY_SETTINGS,
+            "start");
+    }
+
+    /** Whether the server takes connections: a dead postmaster's listening socket is closed at once. */
+    boolean accepting() {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts the server again after it died (killed, crashed, out of memory) on the same port, with
+     * the same data: PostgreSQL replays its log and every committed transaction is there.
+     */
+    synchronized void restartAfterCrash() throws IOException {
+        if (!running) {
+            return; // stopped on purpose
+        }
+        forgetDeadPostmaster();
+        startServer();
+        log.warn("Embedded PostgreSQL was restarted after it stopped unexpectedly (see {})", home.resolve("postgres.log"));
+    }
+
+    /**
+     * A postmaster killed while its parent is gone may stay a zombie when nothing reaps orphans (some
+     * containers); PostgreSQL would take its lock file for a live server and refuse to start. A zombie
+     * runs nothing and holds no memory, so its lock file is removed.
+     */
+    private void forgetDeadPostmaster() throws IOException {
+        Path lock = cluster.resolve("postmaster.pid");
+        if (!Files.exists(lock)) {
+            return;
+        }
+        String pid = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
+        Path stat = Path.of("/proc", pid, "stat");
+        if (!pid.isEmpty() && Files.exists(stat)) {
+            String text = Files.readString(stat);
+            int afterName = text.lastIndexOf(')');
+            if (afterName > 0 && text.length() > afterName + 2 && text.charAt(afterName + 2) == 'Z') {
+                Files.deleteIfExists(lock);
+            }
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!running) {
             return;
         }
@@ -136,10 +209,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void initialise() throws IOException {
         Path pwfile = home.resolve("initdb-password");
-        Files.writeString(pwfile, password);
+        writeOwnerOnly(pwfile, bootstrap.password());
         try {
             run(Duration.ofMinutes(3), binaries.resolve("bin/initdb").toString(), "-D", cluster.toString(),
-                "-U", SUPERUSER, "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale");
+                "-U", bootstrap.name(), "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale");
         } finally {
             Files.deleteIfExists(pwfile);
         }
@@ -156,20 +229,94 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void createDatabaseIfMissing() throws IOException {
+    /**
+     * As the bootstrap superuser: makes (or re-keys) the owner role, a plain login role, and gives it
+     * the database. A database made before the owner role existed belonged to the superuser; it and
+     * everything in it is handed to the owner role once.
+     */
+    private void createOwnerAndDatabase() throws IOException {
         // The bundle has no psql; the JDBC driver SafeCity already uses does the job.
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        try (var connection = java.sql.DriverManager.getConnection(url, SUPERUSER, password);
+        String admin = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        boolean handOver;
+        try (var connection = java.sql.DriverManager.getConnection(admin, bootstrap.name(), bootstrap.password());
              var statement = connection.createStatement()) {
-            try (var rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+            boolean roleExists;
+            try (var rs = statement.executeQuery("select 1 from pg_roles where rolname = '" + OWNER + "'")) {
+                roleExists = rs.next();
+            }
+            // the password is hex: nothing to quote
+            statement.execute((roleExists ? "alter role " : "create role ") + OWNER
+                + " with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password '" + password + "'");
+            String owner = null;
+            try (var rs = statement.executeQuery(
+                    "select pg_get_userbyid(datdba) from pg_database where datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
-                    return;
+                    owner = rs.getString(1);
                 }
             }
-            statement.execute("create database " + DATABASE);
+            if (owner == null) {
+                statement.execute("create database " + DATABASE + " owner " + OWNER);
+            } else if (!owner.equals(OWNER)) {
+                statement.execute("alter database " + DATABASE + " owner to " + OWNER);
+            }
+            handOver = owner != null && !owner.equals(OWNER);
         } catch (java.sql.SQLException e) {
-            throw new IOException("could not create the database " + DATABASE + ": " + e.getMessage(), e);
+            throw new IOException("could not create the role " + OWNER + " and the database " + DATABASE + ": " + e.getMessage(), e);
         }
+        if (handOver) {
+            handOverToOwner();
+        }
+    }
+
+    /** Gives the owner role every schema, table, sequence and function the superuser made in the database. */
+    private void handOverToOwner() throws IOException {
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), bootstrap.name(), bootstrap.password());
+             var statement = connection.createStatement()) {
+            statement.execute("""
+                do $$
+                declare o record;
+                begin
+                  for o in select format('alter schema %%I owner to %%I', nspname, '%1$s') as sql from pg_namespace
+                           where nspowner = (select oid from pg_roles where rolname = current_user) and nspname not like 'pg\\_%%' and nspname <> 'information_schema'
+                  loop execute o.sql; end loop;
+                  -- sequences that belong to a column follow their table
+                  for o in select format(case when c.relkind = 'S' then 'alter sequence %%s owner to %%I' else 'alter table %%s owner to %%I' end,
+                                         c.oid::regclass, '%1$s') as sql
+                           from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                           where c.relowner = (select oid from pg_roles where rolname = current_user) and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+                             and n.nspname not like 'pg\\_%%' and n.nspname <> 'information_schema'
+                             and not (c.relkind = 'S' and exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass
+                                             and d.objid = c.oid and d.deptype in ('a', 'i')))
+                  loop execute o.sql; end loop;
+                  for o in select format('alter routine %%s owner to %%I', p.oid::regprocedure, '%1$s') as sql
+                           from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                           where p.proowner = (select oid from pg_roles where rolname = current_user) and n.nspname not like 'pg\\_%%' and n.nspname <> 'information_schema'
+                  loop execute o.sql; end loop;
+                end $$""".formatted(OWNER));
+            log.info("Handed the database {} and everything in it to the role {}, which SafeCity now uses instead of the superuser",
+                DATABASE, OWNER);
+        } catch (java.sql.SQLException e) {
+            throw new IOException("could not hand the database " + DATABASE + " to the role " + OWNER + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The bootstrap account of an existing cluster. One made before the owner role existed has no
+     * {@code superuser} file: its superuser was the application's account, whose password was in {@code password}.
+     */
+    private Account readBootstrapAccount() throws IOException {
+        Path file = home.resolve("superuser");
+        if (!Files.exists(file)) {
+            String earlier = Files.readString(home.resolve("password")).strip();
+            writeOwnerOnly(file, EARLIER_BOOTSTRAP + ":" + earlier);
+            Files.delete(home.resolve("password")); // the owner role gets a password of its own
+        }
+        String text = Files.readString(file).strip();
+        int colon = text.indexOf(':');
+        return new Account(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    private record Account(String name, String password) {
     }
 
     private String readOrCreatePassword() throws IOException {
@@ -177,12 +324,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
         if (Files.exists(file)) {
             return Files.readString(file).strip();
         }
+        String generated = newSecret();
+        writeOwnerOnly(file, generated);
+        return generated;
+    }
+
+    private static String newSecret() {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        String generated = HexFormat.of().formatHex(random);
-        Files.writeString(file, generated);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
         ownerOnly(file);
-        return generated;
+        Files.writeString(file, text);
     }
 
     private void unpackBinaries() throws IOException {

@@ -123,7 +123,7 @@ public final class ServerProcess implements AutoCloseable {
     /** A direct connection to the server's database, as the operator's tools would open it. */
     public Connection database() throws IOException, SQLException {
         String password = Files.readString(dataDir.resolve("pgsql").resolve("password")).strip();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/safecity", "safecity", password);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/safecity", "safecity_app", password);
     }
 
     /** Stops the server and any PostgreSQL a killed server left behind. */

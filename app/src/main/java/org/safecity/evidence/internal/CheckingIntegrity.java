@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.safecity.anchors.Anchors;
 import org.safecity.identity.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The integrity check: re-hashes every retained item's stored content, re-computes every custody
- * chain, and re-verifies every checkpoint's signature and link, and that the chains still end where
- * the latest checkpoint says they did. Reports every problem found, each naming what is wrong.
+ * chain, and re-verifies every checkpoint's signature and link, that the chains still end where
+ * the latest checkpoint says they did, and that the log still reaches its newest anchor outside the
+ * database. Reports every problem found, each naming what is wrong.
  */
 @Component
 class CheckingIntegrity {
@@ -29,14 +31,17 @@ class CheckingIntegrity {
     private final ContentStore store;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Anchors anchors;
 
-    CheckingIntegrity(JdbcClient jdbc, ItemStore items, CustodyLog custody, ContentStore store, AuditTrail audit, Clock clock) {
+    CheckingIntegrity(JdbcClient jdbc, ItemStore items, CustodyLog custody, ContentStore store, AuditTrail audit, Clock clock,
+                      Anchors anchors) {
         this.jdbc = jdbc;
         this.items = items;
         this.custody = custody;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.anchors = anchors;
     }
 
     IntegrityReport check() {
@@ -56,6 +61,11 @@ class CheckingIntegrity {
         long sealed = checkCheckpoints(checkpoints, problems);
         if (!checkpoints.isEmpty()) {
             checkHeads(checkpoints.getLast(), problems);
+        }
+        // the newest checkpoints and entries can be removed together without breaking any chain; the anchor outside notices
+        var anchored = anchors.check("custody");
+        if (!anchored.intact()) {
+            problems.add(new IntegrityReport.Problem(null, null, anchored.newest().position(), anchored.problem()));
         }
         var report = new IntegrityReport(problems.isEmpty(), clock.instant(), itemsChecked, entries[0], checkpoints.size(),
             Math.max(0, entries[0] - sealed), List.copyOf(problems));

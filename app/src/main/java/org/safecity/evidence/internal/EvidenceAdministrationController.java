@@ -65,7 +65,7 @@ class EvidenceAdministrationController {
 
     @PostMapping("/api/v1/evidence/checkpoints")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    @Operation(summary = "Seal the custody log now with a signed checkpoint (also done every safecity.evidence.checkpoint-interval)")
+    @Operation(summary = "Seal the custody log now with a signed checkpoint (also done with every anchoring, safecity.anchors.interval)")
     ResponseEntity<EvidenceViews.CheckpointView> seal() {
         return sealing.seal().map(EvidenceViews.CheckpointView::of).map(ResponseEntity::ok)
             .orElseGet(() -> ResponseEntity.noContent().build());

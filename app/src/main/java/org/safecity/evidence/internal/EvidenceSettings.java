@@ -11,7 +11,6 @@ import org.springframework.util.unit.DataSize;
  * Evidence settings ({@code safecity.evidence.*}, e.g. {@code SAFECITY_EVIDENCE_SIGNING_KEY}).
  *
  * @param signingKey the Ed25519 private key that signs checkpoints and exports, PKCS#8 base64; empty = generated once under {@code <data-dir>/keys/}
- * @param checkpointInterval how often the custody log is sealed by a signed checkpoint
  * @param disposalInterval how often expired items are looked for
  * @param maxUploadSize the largest item accepted by upload
  * @param retention how long each kind is kept after it was received, unless an administrator set otherwise
@@ -19,7 +18,6 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("safecity.evidence")
 record EvidenceSettings(String signingKey,
-                        @DefaultValue("PT1H") Duration checkpointInterval,
                         @DefaultValue("PT6H") Duration disposalInterval,
                         @DefaultValue("20GB") DataSize maxUploadSize,
                         Map<EvidenceKind, Duration> retention,

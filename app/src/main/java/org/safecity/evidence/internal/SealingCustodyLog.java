@@ -38,6 +38,11 @@ class SealingCustodyLog {
     @Transactional
     Optional<Checkpoint> seal() {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(SEAL_LOCK).query().singleRow();
+        var last = latest();
+        // Sealed every minute: the log only grows and its seqs have no gaps, so the same count means the same heads
+        if (last.isPresent() && jdbc.sql("select count(*) from evidence.custody_entry").query(Long.class).single() == last.get().entries()) {
+            return last;
+        }
         var heads = new StringBuilder();
         int[] chains = {0};
         long[] entries = {0};
@@ -48,7 +53,6 @@ class SealingCustodyLog {
                 chains[0]++;
                 entries[0] += rs.getInt(2);
             });
-        var last = latest();
         if (chains[0] == 0) {
             return last;
         }

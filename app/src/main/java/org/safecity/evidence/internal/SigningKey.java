@@ -19,19 +19,20 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.safecity.anchors.AnchorSigner;
 import org.safecity.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The Authority's Ed25519 key that signs custody checkpoints and export manifests. Taken from
+ * The Authority's Ed25519 key that signs custody checkpoints, export manifests and the anchors of the logs. Taken from
  * {@code safecity.evidence.signing-key} (PKCS#8, base64) or else generated once and kept in
  * {@code <data-dir>/keys/evidence-signing.key}, readable by its owner only. Courts verify with the
  * public half ({@code GET /api/v1/evidence/public-key}).
  */
 @Component
-class SigningKey {
+class SigningKey implements AnchorSigner {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKey.class);
     /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the 32 key bytes follow. */
@@ -50,7 +51,8 @@ class SigningKey {
         log.info("Evidence signing key: public key SHA-256 {}", fingerprint());
     }
 
-    byte[] sign(byte[] message) {
+    @Override
+    public byte[] sign(byte[] message) {
         try {
             var signer = Signature.getInstance("Ed25519");
             signer.initSign(privateKey);
@@ -77,7 +79,8 @@ class SigningKey {
     }
 
     /** PEM of the X.509 SubjectPublicKeyInfo, as {@code openssl pkey -pubout} writes it. */
-    String publicKeyPem() {
+    @Override
+    public String publicKeyPem() {
         return pem(publicKey.getEncoded());
     }
 

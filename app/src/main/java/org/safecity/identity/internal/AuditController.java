@@ -63,7 +63,8 @@ class AuditController {
 
     @GetMapping("/verify")
     @PreAuthorize("hasRole('AUDITOR')")
-    @Operation(summary = "Re-compute the hash chain and report the first entry that was altered or removed")
+    @Operation(summary = "Re-compute the hash chain and compare it with its newest anchor outside the database; "
+        + "reports the first entry that was altered or removed, the newest ones included")
     AuditChainVerification.Result verify() {
         return verification.verify();
     }

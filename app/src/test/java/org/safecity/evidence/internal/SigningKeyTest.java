@@ -20,7 +20,7 @@ class SigningKeyTest {
     Path dataDir;
 
     private EvidenceSettings settings(String key) {
-        return new EvidenceSettings(key, Duration.ofHours(1), Duration.ofHours(6), DataSize.ofGigabytes(20), Map.of(), Duration.ofDays(3650));
+        return new EvidenceSettings(key, Duration.ofHours(6), DataSize.ofGigabytes(20), Map.of(), Duration.ofDays(3650));
     }
 
     private StorageSettings storage() {
