@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.safecity.identity.Writes;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -71,6 +72,7 @@ class EvidenceController {
     @PostMapping("/{id}/handovers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Record that the item was handed to a person or court, with the reason")
     EvidenceViews.CustodyView handOver(@PathVariable UUID id, @RequestBody HandOver request) {
         return EvidenceViews.CustodyView.of(custody.handOver(id, request.recipient(), request.reason()));
@@ -79,6 +81,7 @@ class EvidenceController {
     @PostMapping("/{id}/legal-hold")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Put the item on legal hold: it is never disposed of while held")
     EvidenceViews.CustodyView hold(@PathVariable UUID id, @RequestBody Reason request) {
         return EvidenceViews.CustodyView.of(custody.setHold(id, request.reason()));
@@ -86,6 +89,7 @@ class EvidenceController {
 
     @PostMapping("/{id}/legal-hold/lift")
     @PreAuthorize("hasRole('SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Lift a legal hold (supervisors only)")
     EvidenceViews.CustodyView lift(@PathVariable UUID id, @RequestBody Reason request) {
         return EvidenceViews.CustodyView.of(custody.liftHold(id, request.reason()));

@@ -38,6 +38,15 @@ class OutboxNotices implements NoticeGateway {
             .params(sent ? "SENT" : "FAILED", sent ? ts(clock.instant()) : null, id).update() == 1;
     }
 
+    /** Where the notification's challan lies, if there is such a notification. */
+    java.util.Optional<org.safecity.identity.Jurisdiction> place(long id) {
+        return jdbc.sql("""
+                select c.city_code, c.zone_code from traffic.outbox o join traffic.challan c on c.number = o.challan_number
+                where o.id = ?""")
+            .param(id).query((rs, n) -> rs.getString(1) == null ? org.safecity.identity.Jurisdiction.PROVINCE
+                : new org.safecity.identity.Jurisdiction(rs.getString(1), rs.getString(2))).optional();
+    }
+
     PageOf<Message> list(String cityCode, PageRequest page) {
         String scope = cityCode == null ? "" : " where o.challan_number in (select number from traffic.challan where city_code = ?)";
         var params = cityCode == null ? java.util.List.of() : java.util.List.<Object>of(cityCode);
