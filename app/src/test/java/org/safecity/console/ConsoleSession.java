@@ -95,6 +95,12 @@ final class ConsoleSession {
             .header(header.group(1), token.group(1)).POST(body));
     }
 
+    /** POSTs with the session's cookie but no CSRF token, as a forged cross-site request would. */
+    Page postWithoutToken(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -94,7 +94,9 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Import entries from CSV, all or nothing (vehicles: plate,reason,expires_at; persons: cnic,name,reason,expires_at); "
-        + "plates or CNICs already on the list are reported in alreadyListed, not added again")
+        + "plates or CNICs already on the list are reported in alreadyListed, not added again",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
     KeepingWatchlists.Imported importEntries(@PathVariable long id, HttpServletRequest request) throws IOException {
         String declared = request.getCharacterEncoding();
         Charset charset = declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared);
