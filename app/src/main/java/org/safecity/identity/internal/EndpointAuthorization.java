@@ -1,5 +1,6 @@
 package org.safecity.identity.internal;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
@@ -50,7 +51,9 @@ class EndpointAuthorization implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     private static void checkWriteScope(HttpServletRequest request, HandlerMethod method) {
-        if (!WRITES.contains(request.getMethod())) {
+        // only SafeCity's own endpoints declare a scope; an error page rendered for a failed write is not a write
+        if (!WRITES.contains(request.getMethod()) || request.getDispatcherType() != DispatcherType.REQUEST
+            || !method.getBeanType().getPackageName().startsWith("org.safecity.")) {
             return;
         }
         Writes writes = method.getMethodAnnotation(Writes.class);
