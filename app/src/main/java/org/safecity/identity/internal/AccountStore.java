@@ -3,9 +3,13 @@ package org.safecity.identity.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.safecity.identity.Jurisdiction;
@@ -24,7 +28,6 @@ class AccountStore {
     private static final String WITHIN = """
         (cast(:scope_city as text) is null
          or (city_code = :scope_city and (cast(:scope_zone as text) is null or zone_code = :scope_zone)))""";
-
 
     private final JdbcClient jdbc;
 
@@ -51,8 +54,8 @@ class AccountStore {
         return jdbc.sql("select count(*) from identity.account where " + WITHIN).params(scopeParams(scope)).query(Long.class).single();
     }
 
-    private static java.util.Map<String, Object> scopeParams(Jurisdiction scope) {
-        var params = new java.util.HashMap<String, Object>();
+    private static Map<String, Object> scopeParams(Jurisdiction scope) {
+        var params = new HashMap<String, Object>();
         params.put("scope_city", scope.cityCode());
         params.put("scope_zone", scope.zoneCode());
         return params;
@@ -62,11 +65,10 @@ class AccountStore {
      * Ends everything the account signed in with: its access tokens are deleted and console sessions
      * begun before now are refused from their next request. A later sign-in starts afresh.
      */
-    void endSignIns(long id, java.time.Instant now) {
+    void endSignIns(long id, Instant now) {
         jdbc.sql("delete from identity.access_token where account_id = ?").param(id).update();
-        jdbc.sql("update identity.account set signed_out_at = ? where id = ?").params(java.sql.Timestamp.from(now), id).update();
+        jdbc.sql("update identity.account set signed_out_at = ? where id = ?").params(Timestamp.from(now), id).update();
     }
-
 
     long insert(String username, String displayName, String passwordHash, Set<Role> roles, Jurisdiction jurisdiction,
                 Long partnerId) {
@@ -104,6 +106,6 @@ class AccountStore {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
             rs.getString("password_hash"), Set.copyOf(roles),
             new Jurisdiction(rs.getString("city_code"), rs.getString("zone_code")), partner, rs.getBoolean("enabled"),
-            Optional.ofNullable(rs.getTimestamp("signed_out_at")).map(java.sql.Timestamp::toInstant).orElse(null));
+            Optional.ofNullable(rs.getTimestamp("signed_out_at")).map(Timestamp::toInstant).orElse(null));
     }
 }

@@ -131,7 +131,7 @@ class ChallanStore {
     }
 
     /** The payments of challans within {@code scope}, in the time range. */
-    List<Payment> paymentsBetween(Instant from, Instant to, org.safecity.identity.Jurisdiction scope) {
+    List<Payment> paymentsBetween(Instant from, Instant to, Jurisdiction scope) {
         return jdbc.sql("""
                 select p.* from traffic.payment p join traffic.challan c on c.number = p.challan_number
                 where p.paid_at >= :from and p.paid_at < :to
