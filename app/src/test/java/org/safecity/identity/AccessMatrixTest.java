@@ -217,6 +217,14 @@ class AccessMatrixTest extends IntegrationTest {
             "priority", "HIGH", "cityCode", HOME));
         assertThat(list.status()).as(list.toString()).isEqualTo(201);
         records.put("/api/v1/watchlists/{id}", list.json().get("id").asString());
+        var zone = home.post("/api/v1/zones", Map.of("city", HOME, "code", "MX" + (PEOPLE.incrementAndGet() % 1000),
+            "name", Scene.unique("Matrix police station"), "lat", 33.58, "lon", 71.44));
+        assertThat(zone.status()).as(zone.toString()).isEqualTo(201);
+        records.put("/api/v1/zones/{id}", zone.json().get("id").asString());
+        var button = home.post("/api/v1/panic-buttons", Map.of("premisesName", Scene.unique("Matrix bank"), "premisesKind", "BANK",
+            "address", "Bannu Road, Kohat", "location", Map.of("lat", 33.58, "lon", 71.45), "cityCode", HOME));
+        assertThat(button.status()).as(button.toString()).isEqualTo(201);
+        records.put("/api/v1/panic-buttons/{id}", button.json().get("id").asString());
         var kase = home.post("/api/v1/cases", Map.of("firNumber", "FIR-" + System.nanoTime() + "/2026", "policeStation", "Kohat City",
             "offence", "theft of a motorcycle"));
         assertThat(kase.status()).as(kase.toString()).isEqualTo(201);

@@ -137,6 +137,18 @@ class SignInTest extends IntegrationTest {
     }
 
     @Test
+    void a_change_that_leaves_out_enabled_is_refused_rather_than_disabling_the_account() {
+        var person = operator();
+
+        var refused = admin().put("/api/v1/accounts/" + person.id(), Map.of("displayName", "Renamed", "roles", List.of("OPERATOR"),
+            "cityCode", "MRD"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("enabled");
+        assertThat(person.api().get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
     void signing_out_ends_the_presented_token_and_only_that_one() {
         var person = operator();
         var other = anonymous.signIn(person.username(), passwordOf(person.username()));

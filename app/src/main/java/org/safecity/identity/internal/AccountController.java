@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
@@ -71,7 +72,8 @@ class AccountController {
 
     record AccountChange(@NotBlank String displayName, @NotEmpty Set<Role> roles,
                          @Schema(description = "\"province\" for a province-wide account; otherwise leave out and give cityCode") String scope,
-                         String cityCode, String zoneCode, Long partnerId, boolean enabled) {
+                         String cityCode, String zoneCode, Long partnerId,
+                         @NotNull(message = "is required: true, or false to disable the account") Boolean enabled) {
     }
 
     record PasswordChange(String password) {
