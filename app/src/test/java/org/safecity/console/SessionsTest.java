@@ -48,6 +48,16 @@ class SessionsTest extends IntegrationTest {
     }
 
     @Test
+    void a_role_taken_away_no_longer_applies_to_a_session_already_open() {
+        var signed = signedIn();
+
+        assertThat(admin().put("/api/v1/accounts/" + signed.accountId(), Map.of("displayName", "Now an auditor",
+            "roles", List.of("AUDITOR"), "cityCode", "MRD", "enabled", true)).status()).isEqualTo(200);
+
+        assertThat(signed.session().get("/map").status()).isEqualTo(403);
+    }
+
+    @Test
     void signing_out_of_the_console_ends_the_session() {
         var session = signedIn().session();
 

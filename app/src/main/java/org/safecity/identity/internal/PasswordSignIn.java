@@ -1,5 +1,6 @@
 package org.safecity.identity.internal;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,9 @@ class PasswordSignIn implements AuthenticationProvider {
 
     PasswordSignIn(AccountStore accounts, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
         this.accounts = accounts;
-        this.clock = clock;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
@@ -65,7 +66,7 @@ class PasswordSignIn implements AuthenticationProvider {
     }
 
     /** When a console session was begun; {@link SessionStillValid} refuses it once the account's sign-ins are ended after that. */
-    record SignedInAt(Instant at) implements java.io.Serializable {
+    record SignedInAt(Instant at) implements Serializable {
     }
 
     static UsernamePasswordAuthenticationToken authenticated(Actor actor) {
