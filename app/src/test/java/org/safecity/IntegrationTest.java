@@ -35,6 +35,11 @@ public abstract class IntegrationTest {
         return SIGNED_IN.computeIfAbsent("admin@" + port, k -> anonymous.signIn("admin", TestDatabase.ADMIN_PASSWORD));
     }
 
+    /** The password tests give the account {@code username}: long enough, and not containing the name. */
+    public static String passwordOf(String username) {
+        return "Kite River " + Integer.toHexString(username.hashCode());
+    }
+
     /** A new account with these roles over the whole province, signed in. */
     protected SafeCityApi as(Role... roles) {
         return as(null, roles);
@@ -49,7 +54,7 @@ public abstract class IntegrationTest {
     protected SafeCityApi as(String cityCode, String zoneCode, Role... roles) {
         String username = "test." + Arrays.stream(roles).map(r -> r.name().toLowerCase()).reduce((a, b) -> a + "." + b).orElse("none")
             + "." + ProcessHandle.current().pid() + "." + ACCOUNTS.incrementAndGet();
-        String password = "password-for-" + username;
+        String password = passwordOf(username);
         var body = new java.util.HashMap<String, Object>();
         body.put("username", username.replace('_', '-'));
         body.put("displayName", "Test " + username);
@@ -57,6 +62,8 @@ public abstract class IntegrationTest {
         body.put("roles", List.of(roles).stream().map(Enum::name).toList());
         if (cityCode != null) {
             body.put("cityCode", cityCode);
+        } else {
+            body.put("scope", "province");
         }
         if (zoneCode != null) {
             body.put("zoneCode", zoneCode);

@@ -31,13 +31,23 @@ public record Jurisdiction(String cityCode, String zoneCode) {
 
     /** Whether a record in {@code city} / {@code zone} (zone may be null) lies inside this jurisdiction. */
     public boolean covers(String city, String zone) {
-        if (cityCode == null) {
+        return permits(city == null ? PROVINCE : new Jurisdiction(city, zone));
+    }
+
+    /**
+     * Whether a person of this jurisdiction may act on something that lies in {@code target}: the
+     * whole province acts anywhere; a city acts on its city and its zones, never on the whole
+     * province or another city; a zone only on itself. Every write is checked with this (see
+     * {@link Reach}), as every read is filtered by {@link #covers}.
+     */
+    public boolean permits(Jurisdiction target) {
+        if (isProvince()) {
             return true;
         }
-        if (!cityCode.equals(city)) {
+        if (target.isProvince() || !cityCode.equals(target.cityCode())) {
             return false;
         }
-        return zoneCode == null || zoneCode.equals(zone);
+        return zoneCode == null || zoneCode.equals(target.zoneCode());
     }
 
     @Override

@@ -7,4 +7,7 @@ public interface People {
 
     /** The enabled account with this username, as an actor; empty when there is none or it is disabled. */
     Optional<Actor.Person> byUsername(String username);
+
+    /** The enabled account with this id, as an actor; empty when there is none or it is disabled. */
+    Optional<Actor.Person> byId(long accountId);
 }

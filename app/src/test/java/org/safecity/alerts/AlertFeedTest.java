@@ -20,12 +20,14 @@ class AlertFeedTest extends IntegrationTest {
     private String token(String city, Role role) {
         String username = Reporting.unique("feed").replace(' ', '.').toLowerCase();
         var body = new java.util.HashMap<String, Object>(Map.of("username", username, "displayName", "Feed viewer",
-            "password", "password-" + username, "roles", List.of(role.name())));
+            "password", passwordOf(username), "roles", List.of(role.name())));
         if (city != null) {
             body.put("cityCode", city);
+        } else {
+            body.put("scope", "province");
         }
         admin().post("/api/v1/accounts", body);
-        return anonymous.post("/api/v1/auth/token", Map.of("username", username, "password", "password-" + username))
+        return anonymous.post("/api/v1/auth/token", Map.of("username", username, "password", passwordOf(username)))
             .json().get("access_token").asString();
     }
 

@@ -22,7 +22,7 @@ class AlertFeedInBrowserTest extends BrowserTest {
     private String signInAsOperator(String city) {
         browser.manage().deleteAllCookies();
         String username = Reporting.unique("browser.operator").replace(' ', '.').toLowerCase();
-        String password = "password-for-" + username;
+        String password = passwordOf(username);
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Browser operator",
             "password", password, "roles", List.of("OPERATOR", "INVESTIGATOR"), "cityCode", city));
         assertThat(created.status()).as("operator account: %s", created).isEqualTo(201);

@@ -485,10 +485,10 @@ class ChallansInBrowserTest extends BrowserTest {
     private void signInAs(Role role) {
         String username = "browser." + role.name().toLowerCase().replace('_', '-') + "." + System.nanoTime();
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Insp. " + username,
-            "password", "password-for-" + username, "roles", List.of(role.name())));
+            "password", passwordOf(username), "roles", List.of(role.name(), "scope", "province")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         browser.manage().deleteAllCookies();
-        chromium.signIn(port, username, "password-for-" + username);
+        chromium.signIn(port, username, passwordOf(username));
     }
 
     /** Whether the page shows at least this many images, all of them loaded. */

@@ -87,9 +87,9 @@ class ConsoleInBrowserTest extends BrowserTest {
     @Test
     void a_commercial_partners_map_loads_without_the_authoritys_phases() {
         String username = "browser.partner." + ProcessHandle.current().pid();
-        String password = "password-for-" + username;
+        String password = passwordOf(username);
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Browser partner",
-            "password", password, "roles", List.of("PARTNER"), "partnerId", 1));
+            "password", password, "roles", List.of("PARTNER"), "scope", "province", "partnerId", 1));
         assertThat(created.status()).as("partner account: %s", created).isEqualTo(201);
 
         signIn(username, password);
@@ -121,9 +121,9 @@ class ConsoleInBrowserTest extends BrowserTest {
     @Test
     void an_auditor_who_signs_in_is_told_what_they_can_do() {
         String username = "browser.auditor." + ProcessHandle.current().pid();
-        String password = "password-for-" + username;
+        String password = passwordOf(username);
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Browser auditor",
-            "password", password, "roles", List.of("AUDITOR")));
+            "password", password, "roles", List.of("AUDITOR"), "scope", "province"));
         assertThat(created.status()).as("auditor account: %s", created).isEqualTo(201);
 
         signIn(username, password);

@@ -45,9 +45,9 @@ final class ConsoleSession {
     static ConsoleSession newAccount(int port, org.safecity.SafeCityApi admin, org.safecity.identity.Role... roles) {
         String username = "page." + java.util.Arrays.stream(roles).map(r -> r.name().toLowerCase().replace('_', '-'))
             .collect(Collectors.joining(".")) + "." + System.nanoTime();
-        String password = "password-for-" + username;
+        String password = org.safecity.IntegrationTest.passwordOf(username);
         var account = new java.util.HashMap<String, Object>(Map.of("username", username, "displayName", "Page " + username,
-            "password", password, "roles", java.util.Arrays.stream(roles).map(Enum::name).toList()));
+            "password", password, "roles", java.util.Arrays.stream(roles).map(Enum::name).toList(), "scope", "province"));
         if (java.util.Arrays.asList(roles).contains(org.safecity.identity.Role.PARTNER)) {
             account.put("partnerId", 1);
         }
@@ -93,6 +93,12 @@ final class ConsoleSession {
         }
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
             .header(header.group(1), token.group(1)).POST(body));
+    }
+
+    /** POSTs with the session's cookie but no CSRF token, as a forged cross-site request would. */
+    Page postWithoutToken(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Page get(String path) {

@@ -40,9 +40,9 @@ class EvidenceInBrowserTest extends BrowserTest {
     @Test
     void an_investigator_opens_a_case_uploads_footage_reads_its_custody_and_exports_the_case() throws IOException {
         String username = "browser.investigator." + System.nanoTime();
-        String password = "password-for-" + username;
+        String password = passwordOf(username);
         assertThat(admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "SI Browser",
-            "password", password, "roles", List.of("INVESTIGATOR"))).status()).isEqualTo(201);
+            "password", password, "roles", List.of("INVESTIGATOR"), "scope", "province")).status()).isEqualTo(201);
         Path footage = Files.createTempFile("footage-", ".mp4");
         byte[] content = new byte[3 * 1024 * 1024];
         new java.util.Random(7).nextBytes(content);

@@ -20,9 +20,9 @@ class EvidencePagesTest extends IntegrationTest {
 
     private Person person(String... roles) {
         String username = "evidence.page." + System.nanoTime() + "." + PEOPLE.incrementAndGet();
-        String password = "password-of-" + username;
+        String password = passwordOf(username);
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "SI " + username,
-            "password", password, "roles", List.of(roles)));
+            "password", password, "roles", List.of(roles), "scope", "province"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         var browser = ConsoleSession.anonymous(port);
         assertThat(browser.signIn(username, password).status()).isEqualTo(302);

@@ -33,7 +33,7 @@ class VideoWallInBrowserTest extends BrowserTest {
     /** A Peshawar operator who also investigates (so can export to a case), signed in both in the browser and over the API. */
     private void signInAsPeshawarOperator() {
         String username = "video.wall." + ProcessHandle.current().pid() + "." + PEOPLE.incrementAndGet();
-        String password = "password-for-" + username;
+        String password = passwordOf(username);
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Wall operator",
             "password", password, "roles", List.of("OPERATOR", "INVESTIGATOR"), "cityCode", "PSH"));
         assertThat(created.status()).as("operator account: %s", created).isEqualTo(201);

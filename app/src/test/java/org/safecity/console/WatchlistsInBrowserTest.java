@@ -25,7 +25,7 @@ class WatchlistsInBrowserTest extends BrowserTest {
     @Test
     void a_supervisor_makes_a_list_adds_and_imports_plates_and_takes_one_off() throws IOException {
         String username = "browser.watchlists." + System.nanoTime();
-        String password = "password-for-" + username;
+        String password = passwordOf(username);
         assertThat(admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "DSP Browser",
             "password", password, "roles", List.of("SUPERVISOR"), "cityCode", "PSH")).status()).isEqualTo(201);
         String name = "Stolen vehicles " + System.nanoTime();

@@ -29,7 +29,7 @@ class IncidentPagesInBrowserTest extends BrowserTest {
     @BeforeEach
     void aKohatDispatcherSignsIn() {
         username = Scene.unique("dispatcher").toLowerCase().replace(' ', '-');
-        password = "password-for-" + username;
+        password = passwordOf(username);
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Dispatcher " + username,
             "password", password, "roles", List.of("DISPATCHER", "OPERATOR"), "cityCode", Scene.CITY));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -140,7 +140,7 @@ class CasesAndItemsTest extends IntegrationTest {
         String caseId = openCase(officer);
         String username = "evidence.member." + System.nanoTime();
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "SI Amina",
-            "password", "a-long-enough-password", "roles", java.util.List.of("INVESTIGATOR")));
+            "password", "a-long-enough-password", "roles", java.util.List.of("INVESTIGATOR"), "scope", "province"));
         var member = anonymous.signIn(username, "a-long-enough-password");
         long accountId = created.json().get("id").asLong();
 

@@ -19,7 +19,7 @@ class AuditTrailTest extends IntegrationTest {
     void creating_an_account_is_recorded_with_who_did_it_and_from_where() {
         var auditor = as(Role.AUDITOR);
         var created = admin().post("/api/v1/accounts", Map.of("username", "audited.person." + System.nanoTime(),
-            "displayName", "Audited Person", "password", "a-long-enough-password", "roles", List.of("OPERATOR")));
+            "displayName", "Audited Person", "password", "a-long-enough-password", "roles", List.of("OPERATOR"), "scope", "province"));
         String id = created.json().get("id").asString();
 
         var entries = auditor.get("/api/v1/audit?action=identity.account-created&targetId=" + id).json().get("items");

@@ -2,9 +2,11 @@ package org.safecity.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
+import org.safecity.SafeCityApi;
 import org.safecity.TestDatabase;
 
 class SignInTest extends IntegrationTest {
@@ -56,7 +58,7 @@ class SignInTest extends IntegrationTest {
                 .isEqualTo(401);
         }
 
-        var locked = anonymous.post("/api/v1/auth/token", Map.of("username", account, "password", "password-for-" + account));
+        var locked = anonymous.post("/api/v1/auth/token", Map.of("username", account, "password", passwordOf(account)));
 
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.isProblem()).isTrue();
@@ -71,7 +73,7 @@ class SignInTest extends IntegrationTest {
             .findFirst().orElseThrow().get("id").asLong();
 
         var disabled = admin().put("/api/v1/accounts/" + id, Map.of("displayName", "Gone", "roles", java.util.List.of("OPERATOR"),
-            "enabled", false));
+            "scope", "province", "enabled", false));
 
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(operator.get("/api/v1/me").status()).isEqualTo(401);
@@ -84,5 +86,103 @@ class SignInTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
         assertThat(response.body()).doesNotContain("at org.", "Exception", "jackson");
+    }
+
+    private record Person(long id, String username, SafeCityApi api) {
+    }
+
+    private Person operator() {
+        String username = "signin." + ProcessHandle.current().pid() + "." + System.nanoTime();
+        var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Operator " + username,
+            "password", passwordOf(username), "roles", List.of("OPERATOR"), "cityCode", "MRD"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Person(created.json().get("id").asLong(), username, anonymous.signIn(username, passwordOf(username)));
+    }
+
+    @Test
+    void the_lock_after_failed_sign_ins_holds_for_the_user_name_written_with_spaces_around_it() {
+        var account = operator().username();
+        for (int i = 0; i < 5; i++) {
+            anonymous.post("/api/v1/auth/token", Map.of("username", account, "password", "guess-" + i));
+        }
+
+        var padded = anonymous.post("/api/v1/auth/token", Map.of("username", " " + account + " ", "password", passwordOf(account)));
+
+        assertThat(padded.status()).isEqualTo(429);
+    }
+
+    @Test
+    void a_password_change_ends_every_token_the_account_had_for_good() {
+        var person = operator();
+        var second = anonymous.signIn(person.username(), passwordOf(person.username()));
+
+        assertThat(admin().put("/api/v1/accounts/" + person.id() + "/password", Map.of("password", "Lantern by the river 9")).status())
+            .isEqualTo(204);
+
+        assertThat(person.api().get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(second.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(anonymous.signIn(person.username(), "Lantern by the river 9").get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_account_disabled_and_enabled_again_does_not_bring_its_old_tokens_back() {
+        var person = operator();
+        var change = new java.util.HashMap<String, Object>(Map.of("displayName", "Back again", "roles", List.of("OPERATOR"),
+            "cityCode", "MRD", "enabled", false));
+        assertThat(admin().put("/api/v1/accounts/" + person.id(), change).status()).isEqualTo(200);
+        change.put("enabled", true);
+        assertThat(admin().put("/api/v1/accounts/" + person.id(), change).status()).isEqualTo(200);
+
+        assertThat(person.api().get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_change_that_leaves_out_enabled_is_refused_rather_than_disabling_the_account() {
+        var person = operator();
+
+        var refused = admin().put("/api/v1/accounts/" + person.id(), Map.of("displayName", "Renamed", "roles", List.of("OPERATOR"),
+            "cityCode", "MRD"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("enabled");
+        assertThat(person.api().get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void signing_out_ends_the_presented_token_and_only_that_one() {
+        var person = operator();
+        var other = anonymous.signIn(person.username(), passwordOf(person.username()));
+
+        var signedOut = person.api().post("/api/v1/auth/sign-out", Map.of());
+
+        assertThat(signedOut.status()).isEqualTo(204);
+        assertThat(person.api().get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(other.get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_administrator_ends_every_token_of_an_account_at_once() {
+        var person = operator();
+
+        var ended = admin().post("/api/v1/accounts/" + person.id() + "/sign-out", Map.of());
+
+        assertThat(ended.status()).isEqualTo(204);
+        assertThat(person.api().get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_password_is_refused_with_the_reason_a_person_can_act_on() {
+        var person = operator();
+        var answers = new java.util.LinkedHashMap<String, String>();
+        for (String password : List.of("aaaaaaaaaaaa", "123456789012", person.username() + "-2026", "Ab1-".repeat(50) + "x")) {
+            var refused = admin().put("/api/v1/accounts/" + person.id() + "/password", Map.of("password", password));
+            assertThat(refused.status()).as(password).isEqualTo(400);
+            answers.put(password, refused.json().get("errors").get(0).get("problem").asString());
+        }
+
+        assertThat(answers.values()).doesNotHaveDuplicates();
+        assertThat(answers.get("Ab1-".repeat(50) + "x")).isEqualTo("must be at most 128 characters");
+        assertThat(answers.get(person.username() + "-2026")).isEqualTo("must not contain the user name");
+        assertThat(person.api().get("/api/v1/me").status()).isEqualTo(200);
     }
 }

@@ -150,9 +150,11 @@ class ChallanJourneyTest extends IntegrationTest {
         assertThat(anonymous.get("/api/public/challans/" + number + "/notice.pdf?t=1999999999.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").status())
             .isEqualTo(404);
 
-        var reconciliation = admin.get("/api/v1/payments/reconciliation?day="
-            + paidAt.atZone(java.time.ZoneId.of("Asia/Karachi")).toLocalDate()).json();
-        assertThat(reconciliation.get("items").toString()).contains(transaction);
+        String day = "/api/v1/payments/reconciliation?day=" + paidAt.atZone(java.time.ZoneId.of("Asia/Karachi")).toLocalDate();
+        assertThat(admin.get(day).json().get("items").toString()).contains(transaction);
+        // the challan is Mardan's: Mardan's supervisor reconciles it, Kohat's never sees it
+        assertThat(as("MRD", Role.SUPERVISOR).get(day).json().get("items").toString()).contains(transaction);
+        assertThat(as("KHT", Role.SUPERVISOR).get(day).json().get("items").toString()).doesNotContain(transaction);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -102,6 +103,7 @@ class AlertController {
 
     @PostMapping("/api/v1/alerts/{id}/acknowledge")
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Take the alert: it is assigned to the caller and stops counting towards escalation")
     Alert acknowledge(@PathVariable long id) {
         return handling.take(id, AlertLifecycle.Step.ACKNOWLEDGE, null);
@@ -109,6 +111,7 @@ class AlertController {
 
     @PostMapping("/api/v1/alerts/{id}/escalate")
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Escalate to supervisors and emergency response")
     Alert escalate(@PathVariable long id) {
         return handling.take(id, AlertLifecycle.Step.ESCALATE, null);
@@ -116,6 +119,7 @@ class AlertController {
 
     @PostMapping("/api/v1/alerts/{id}/dismiss")
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Dismiss with a reason (e.g. misread plate)")
     Alert dismiss(@PathVariable long id, @RequestBody Dismissal body) {
         return handling.take(id, AlertLifecycle.Step.DISMISS, body == null ? null : body.reason());
@@ -123,6 +127,7 @@ class AlertController {
 
     @PostMapping("/api/v1/alerts/{id}/close")
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','SUPERVISOR','DISPATCHER')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Close an acknowledged or escalated alert once it is dealt with")
     Alert close(@PathVariable long id) {
         return handling.take(id, AlertLifecycle.Step.CLOSE, null);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.safecity.identity.Actor;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,6 +38,7 @@ class DetectionController {
 
     @PostMapping(path = "/api/v1/detections", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasRole('DEVICE')")
+    @Writes(Writes.Scope.OWN)
     @Operation(summary = "Report 1 to 1000 detections; answered 202 once the valid ones are durably stored")
     ResponseEntity<Answer> report(@RequestBody JsonNode body) {
         if (!(CurrentActor.get() instanceof Actor.Machine device)) {

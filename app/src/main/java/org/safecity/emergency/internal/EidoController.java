@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,6 +37,7 @@ class EidoController {
 
     @PostMapping("/api/v1/incidents/eido")
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Take in an incident from a NENA EIDO JSON document (201 new, 200 already here)")
     ResponseEntity<Map<String, Object>> importDocument(@RequestBody JsonNode document,
                                                        @RequestParam(required = false) String cityCode) {

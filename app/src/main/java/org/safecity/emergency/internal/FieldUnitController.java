@@ -6,6 +6,7 @@ import java.util.List;
 import org.safecity.identity.Actor;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.Writes;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.GeoPoint;
 import org.safecity.shared.NotFound;
@@ -66,6 +67,7 @@ class FieldUnitController {
 
     @PostMapping("/acknowledge")
     @PreAuthorize("hasRole('FIELD_UNIT')")
+    @Writes(Writes.Scope.OWN)
     @Operation(summary = "Acknowledge the dispatch")
     MyUnit acknowledge() {
         progress.acknowledge(own(), CurrentActor.name());
@@ -74,6 +76,7 @@ class FieldUnitController {
 
     @PostMapping("/status")
     @PreAuthorize("hasRole('FIELD_UNIT')")
+    @Writes(Writes.Scope.OWN)
     @Operation(summary = "Report my status: EN_ROUTE, ON_SCENE, AVAILABLE, OUT_OF_SERVICE")
     MyUnit status(@RequestBody UnitController.StatusChange request) {
         progress.changeStatus(own(), UnitController.unitStatus(request.status()), CurrentActor.name());
@@ -82,6 +85,7 @@ class FieldUnitController {
 
     @PostMapping("/position")
     @PreAuthorize("hasRole('FIELD_UNIT')")
+    @Writes(Writes.Scope.OWN)
     @Operation(summary = "Report my position: {lat, lon, at}")
     MyUnit position(@RequestBody UnitController.Position request) {
         progress.recordPosition(own(), Points.required(new Points(request.lat(), request.lon()), "lat/lon"), request.at(),
@@ -92,6 +96,7 @@ class FieldUnitController {
     @PostMapping("/notes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('FIELD_UNIT')")
+    @Writes(Writes.Scope.OWN)
     @Operation(summary = "Add a note to my current incident's timeline")
     MyUnit note(@RequestBody Note request) {
         var unit = own();

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +69,7 @@ class IncidentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Open an incident from a call")
     IncidentViews.Detail open(@RequestBody NewIncident request) {
         var caller = request.caller() == null ? new CallerRequest(null, null) : request.caller();
@@ -101,6 +103,7 @@ class IncidentController {
     @PostMapping("/{id}/calls")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Attach another call to an open incident instead of opening a new one")
     IncidentViews.Detail attachCall(@PathVariable long id, @RequestBody AttachCall request) {
         var caller = request.caller() == null ? new CallerRequest(null, null) : request.caller();
@@ -111,6 +114,7 @@ class IncidentController {
     @PostMapping("/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Add a note to the incident's timeline")
     IncidentViews.Detail note(@PathVariable long id, @RequestBody Note request) {
         handling.addNote(id, request.text(), CurrentActor.name(), null, CurrentActor.jurisdiction());
@@ -119,6 +123,7 @@ class IncidentController {
 
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Resolve or close the incident (other statuses follow from its units)")
     IncidentViews.Detail status(@PathVariable long id, @RequestBody StatusChange request) {
         handling.changeStatus(id, incidentStatus(request.status()), request.note(), request.disposition());
@@ -127,6 +132,7 @@ class IncidentController {
 
     @PostMapping("/{id}/priority")
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Change the incident's priority")
     IncidentViews.Detail priority(@PathVariable long id, @RequestBody PriorityChange request) {
         var errors = new java.util.ArrayList<InvalidInput.FieldError>();
@@ -143,6 +149,7 @@ class IncidentController {
 
     @PostMapping("/{id}/merge")
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Merge a duplicate incident into this one")
     IncidentViews.Detail merge(@PathVariable long id, @RequestBody Merge request) {
         if (request.duplicateId() == null) {
@@ -161,6 +168,7 @@ class IncidentController {
 
     @PostMapping("/{id}/dispatch")
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Send units to the incident (all or none; units already on it are left as they are)")
     ResponseEntity<Map<String, Object>> dispatch(@PathVariable long id, @RequestBody Dispatch request) {
         var outcome = dispatching.dispatch(id, request.unitIds());

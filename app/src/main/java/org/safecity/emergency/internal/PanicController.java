@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.safecity.shared.GeoPoint;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +57,7 @@ class PanicController {
      */
     @PostMapping("/api/v1/panic")
     @PreAuthorize("hasRole('DEVICE')")
+    @Writes(Writes.Scope.OWN)
     @Operation(summary = "Press the panic button (device key of a premises' panic button)")
     ResponseEntity<Map<String, Object>> press(HttpServletRequest request, @RequestBody(required = false) Press body,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
@@ -80,6 +82,7 @@ class PanicController {
     @PostMapping("/api/v1/panic-buttons")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Register a premises' panic button; the answer holds its key, shown only this once")
     PanicButtonView register(@RequestBody NewPanicButton request) {
         var issued = buttons.register(new PanicButtons.Registration(request.premisesName(), request.premisesKind(),
@@ -98,6 +101,7 @@ class PanicController {
     @DeleteMapping("/api/v1/panic-buttons/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Revoke a panic button's key at once")
     void revoke(@PathVariable long id) {
         buttons.revoke(id, CurrentActor.jurisdiction());

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.safecity.emergency.UnitType;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.People;
+import org.safecity.identity.Reach;
+import org.safecity.identity.Role;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.InvalidInput.FieldError;
 import org.safecity.shared.NotFound;
@@ -18,11 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 class RegisteringUnits {
 
     private final UnitStore units;
+    private final People people;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RegisteringUnits(UnitStore units, AuditTrail audit, Clock clock) {
+    RegisteringUnits(UnitStore units, People people, AuditTrail audit, Clock clock) {
         this.units = units;
+        this.people = people;
         this.audit = audit;
         this.clock = clock;
     }
@@ -70,7 +75,18 @@ class RegisteringUnits {
     /** An account crews the unit: as FIELD_UNIT it may then act for this unit, and no other. */
     @Transactional
     void addCrew(long unitId, long accountId, Jurisdiction scope) {
-        units.find(unitId, scope).orElseThrow(() -> new NotFound("unit", unitId));
+        var unit = units.find(unitId, scope).orElseThrow(() -> new NotFound("unit", unitId));
+        // The crew member must be a field unit account that exists, in the caller's jurisdiction and the unit's city.
+        var crew = people.byId(accountId)
+            .filter(p -> Reach.permits(p.jurisdiction()))
+            .orElseThrow(() -> new InvalidInput("accountId", "names no enabled account in your jurisdiction: " + accountId));
+        if (!crew.has(Role.FIELD_UNIT)) {
+            throw new InvalidInput("accountId", "must be an account with the FIELD_UNIT role; " + crew.name() + " has not");
+        }
+        if (!crew.jurisdiction().coversCity(unit.cityCode())) {
+            throw new InvalidInput("accountId", crew.name() + " works in " + crew.jurisdiction() + ", not in the unit's city "
+                + unit.cityCode());
+        }
         units.setCrew(accountId, unitId);
         audit.record("emergency.unit-crew-set", "unit", Long.toString(unitId), null, Map.of("accountId", accountId));
     }

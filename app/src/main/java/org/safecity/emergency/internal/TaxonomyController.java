@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.safecity.identity.Writes;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,6 +55,7 @@ class TaxonomyController {
 
     @PutMapping("/incident-types/{code}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Add or change an incident type")
     IncidentType saveType(@PathVariable String code, @RequestBody TypeChange request) {
         return editing.saveType(code, request.name(), request.defaultPriority(), request.unitTypes(), request.active());
@@ -68,6 +70,7 @@ class TaxonomyController {
 
     @PutMapping("/response-targets/{priority}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Change the response targets of a priority")
     TargetView saveTarget(@PathVariable String priority, @RequestBody TargetChange request) {
         return TargetView.of(editing.saveTarget(priority, request.callToDispatchSeconds(), request.dispatchToArrivalSeconds()));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.safecity.identity.Actor;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Role;
+import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.springframework.http.HttpStatus;
@@ -53,6 +54,7 @@ class UnitController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN','DISPATCHER','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Register a unit: call sign, type, station, city, capabilities")
     UnitViews.UnitView register(@RequestBody NewUnit request) {
         long id = registering.register(new RegisteringUnits.NewUnit(request.callSign(), request.type(), request.station(),
@@ -76,6 +78,7 @@ class UnitController {
 
     @PostMapping("/{id}/crew")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Name an account as crew of the unit: as FIELD_UNIT it then acts for this unit only")
     UnitViews.UnitView crew(@PathVariable long id, @RequestBody Crew request) {
         if (request.accountId() == null) {
@@ -87,6 +90,7 @@ class UnitController {
 
     @PostMapping("/{id}/position")
     @PreAuthorize("hasAnyRole('DISPATCHER','FIELD_UNIT','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Report the unit's position (AVL): {lat, lon, at}")
     UnitViews.UnitView position(@PathVariable long id, @RequestBody Position request) {
         var unit = actable(id);
@@ -97,6 +101,7 @@ class UnitController {
 
     @PostMapping("/{id}/status")
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','FIELD_UNIT','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Change the unit's status: AVAILABLE, EN_ROUTE, ON_SCENE, OUT_OF_SERVICE")
     UnitViews.UnitView status(@PathVariable long id, @RequestBody StatusChange request) {
         var unit = actable(id);

@@ -5,6 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.Reach;
+import org.safecity.identity.Writes;
 import org.safecity.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,15 +44,19 @@ class WarningController {
     // Always CAP XML: the content type is set on the answer rather than negotiated.
     @PostMapping
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Issue a public warning (road closure, curfew, flood): answers the CAP 1.2 message")
     ResponseEntity<String> issue(@RequestBody WarningRequest r) {
+        // A warning without a city is the caller's city's, or the whole province's for a province-wide person.
+        String city = r.cityCode() == null || r.cityCode().isBlank() ? CurrentActor.jurisdiction().cityCode() : r.cityCode().strip();
+        Reach.place("cityCode", city == null ? Jurisdiction.PROVINCE : Jurisdiction.city(city));
         var polygon = r.polygon() == null ? null : r.polygon().stream().map(p -> Points.required(p, "polygon")).toList();
         var circle = r.circle() == null ? null : new IssuingWarnings.Circle(
             Points.required(new Points(r.circle().lat(), r.circle().lon()), "circle"),
             r.circle().radiusKm() == null ? 0 : r.circle().radiusKm());
         var issued = issuing.issue(new IssuingWarnings.Warning(r.kind(), r.status(), r.category(), r.event(), r.responseType(),
             r.urgency(), r.severity(), r.certainty(), r.headline(), r.description(), r.instruction(), r.areaDesc(), polygon,
-            circle, r.expires(), r.cityCode()));
+            circle, r.expires(), city));
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_XML)
             .header("Location", "/api/v1/warnings/" + issued.identifier()).body(issued.xml());
     }

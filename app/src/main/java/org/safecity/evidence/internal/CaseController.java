@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.safecity.evidence.ReceivedItem;
+import org.safecity.identity.Writes;
 import org.safecity.shared.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,6 +60,7 @@ class CaseController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Open a case for an FIR; the caller becomes its investigating officer")
     EvidenceViews.CaseView open(@org.springframework.web.bind.annotation.RequestBody OpenCase request) {
         var file = caseFiles.open(request.firNumber(), request.policeStation(), request.offence());
@@ -82,6 +84,7 @@ class CaseController {
 
     @PutMapping("/{id}/status")
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Change a case's status: OPEN, UNDER_INVESTIGATION, CHALLAN_SUBMITTED, UNDER_TRIAL, CLOSED")
     EvidenceViews.CaseSummary changeStatus(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestBody StatusChange request) {
         return EvidenceViews.CaseSummary.of(caseFiles.changeStatus(id, request.status()));
@@ -89,6 +92,7 @@ class CaseController {
 
     @PostMapping("/{id}/members")
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Add an investigator or supervisor to the case team (investigating officer or supervisor only)")
     EvidenceViews.CaseView addMember(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestBody NewMember request) {
         return EvidenceViews.CaseView.of(caseFiles.addMember(id, request.username()), items.ofCase(id));
@@ -96,6 +100,7 @@ class CaseController {
 
     @DeleteMapping("/{id}/members/{accountId}")
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Remove a member from the case team")
     EvidenceViews.CaseView removeMember(@PathVariable UUID id, @PathVariable long accountId) {
         return EvidenceViews.CaseView.of(caseFiles.removeMember(id, accountId), items.ofCase(id));
@@ -104,6 +109,7 @@ class CaseController {
     @PostMapping("/{id}/items")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Upload an item (multipart/form-data, streamed; up to safecity.evidence.max-upload-size, default 20 GB)",
         description = "Parts: file (the content; required), kind, description, collectedBy (default: the uploader), "
             + "collectedAt (ISO-8601; without an offset it is Pakistan time; default: now), place. The media type is sniffed "
@@ -125,6 +131,7 @@ class CaseController {
     @PostMapping("/{id}/export")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Seal the case's items (all retained ones, or itemIds) into a signed bundle for a court or prosecutor",
         description = "Answers when the bundle is written: {id, download: /api/v1/exports/{id}.zip, sha256, size, manifestSha256}. "
             + "Each item's custody log records the export. Verify the bundle with the evidence verifier and GET /api/v1/evidence/public-key.")

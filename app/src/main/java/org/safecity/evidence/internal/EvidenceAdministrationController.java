@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.safecity.identity.Writes;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -58,6 +59,7 @@ class EvidenceAdministrationController {
 
     @PostMapping("/api/v1/evidence/integrity-check")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','AUDITOR')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Re-hash every stored item, re-verify every custody chain and checkpoint; lists exactly what is wrong")
     IntegrityReport check() {
         return integrity.check();
@@ -65,6 +67,7 @@ class EvidenceAdministrationController {
 
     @PostMapping("/api/v1/evidence/checkpoints")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Seal the custody log now with a signed checkpoint (also done with every anchoring, safecity.anchors.interval)")
     ResponseEntity<EvidenceViews.CheckpointView> seal() {
         return sealing.seal().map(EvidenceViews.CheckpointView::of).map(ResponseEntity::ok)
@@ -87,6 +90,7 @@ class EvidenceAdministrationController {
 
     @PutMapping("/api/v1/evidence/retention/{kind}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Set how long a kind of item is kept after it was received (ISO-8601 duration, e.g. P3650D)")
     RetentionSettings.Period setRetention(@PathVariable String kind, @RequestBody RetentionChange request) {
         return retention.set(kind, request.retainFor());
@@ -94,6 +98,7 @@ class EvidenceAdministrationController {
 
     @PostMapping("/api/v1/evidence/disposal")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Dispose of expired items now (not on hold, case closed); also done every safecity.evidence.disposal-interval")
     DisposingExpiredEvidence.Outcome dispose() {
         return disposing.run();

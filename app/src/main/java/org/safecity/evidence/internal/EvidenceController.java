@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamResource;
+import org.safecity.identity.Writes;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -76,6 +77,7 @@ class EvidenceController {
     @PostMapping("/{id}/handovers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Record that the item was handed to a person or court, with the reason")
     EvidenceViews.CustodyView handOver(@PathVariable UUID id, @RequestBody HandOver request) {
         return EvidenceViews.CustodyView.of(custody.handOver(id, request.recipient(), request.reason()));
@@ -84,6 +86,7 @@ class EvidenceController {
     @PostMapping("/{id}/legal-hold")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Put the item on legal hold: it is never disposed of while held")
     EvidenceViews.CustodyView hold(@PathVariable UUID id, @RequestBody Reason request) {
         return EvidenceViews.CustodyView.of(custody.setHold(id, request.reason()));
@@ -91,6 +94,7 @@ class EvidenceController {
 
     @PostMapping("/{id}/legal-hold/lift")
     @PreAuthorize("hasRole('SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Lift a legal hold (supervisors only)")
     EvidenceViews.CustodyView lift(@PathVariable UUID id, @RequestBody Reason request) {
         return EvidenceViews.CustodyView.of(custody.liftHold(id, request.reason()));

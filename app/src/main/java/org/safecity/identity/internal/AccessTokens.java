@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bearer tokens for people using the API: random, shown once, stored as SHA-256 hashes, expiring.
- * A disabled account's tokens stop working at once because each use re-reads the account.
+ * A disabled account's tokens stop working at once because each use re-reads the account; a
+ * token signed out, or all of an account's when its password changes or it is disabled, is deleted
+ * and so never works again.
  */
 @Component
 class AccessTokens {
@@ -59,6 +61,11 @@ class AccessTokens {
             .flatMap(accounts::findById)
             .filter(Account::enabled)
             .map(Account::asActor);
+    }
+
+    /** Ends the presented token for good; whether it was one that worked. */
+    boolean revoke(String token) {
+        return jdbc.sql("delete from identity.access_token where token_hash = ?").param(sha256(token)).update() > 0;
     }
 
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)

@@ -5,13 +5,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.safecity.identity.AuditTrail;
-import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Places;
+import org.safecity.identity.Reach;
 import org.safecity.identity.Role;
+import org.safecity.identity.Writes;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
@@ -31,7 +36,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** People's accounts: created, changed and disabled by an administrator; never deleted. */
+/**
+ * People's accounts: created, changed and disabled by an administrator; never deleted. An
+ * administrator sees and changes only the accounts of its own jurisdiction and never gives an
+ * account a wider one than its own (see {@link Reach}).
+ */
 @RestController
 @RequestMapping("/api/v1/accounts")
 @Tag(name = "Accounts")
@@ -39,25 +48,35 @@ class AccountController {
 
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
+    private final PasswordPolicy policy = PasswordPolicy.standard();
+    private final Places places;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    AccountController(AccountStore accounts, PasswordEncoder passwords, AuditTrail audit) {
+    AccountController(AccountStore accounts, PasswordEncoder passwords, Places places, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.places = places;
         this.audit = audit;
+        this.clock = clock;
     }
 
     record NewAccount(@NotBlank @Pattern(regexp = "[a-z0-9._-]{3,40}", message = "must be 3 to 40 lower-case letters, digits, dots, dashes or underscores") String username,
                       @NotBlank String displayName,
-                      @NotBlank @Size(min = 12, max = 200, message = "must be at least 12 characters") String password,
-                      @NotEmpty Set<Role> roles, String cityCode, String zoneCode, Long partnerId) {
+                      @Schema(description = "at least 12 and at most 128 characters; not the user name, not a common password") String password,
+                      @NotEmpty Set<Role> roles,
+                      @Schema(description = "\"province\" for a province-wide account; otherwise leave out and give cityCode") String scope,
+                      @Schema(description = "the city the account works in, such as PSH; required unless scope is province") String cityCode,
+                      String zoneCode, Long partnerId) {
     }
 
-    record AccountChange(@NotBlank String displayName, @NotEmpty Set<Role> roles, String cityCode, String zoneCode,
-                         Long partnerId, boolean enabled) {
+    record AccountChange(@NotBlank String displayName, @NotEmpty Set<Role> roles,
+                         @Schema(description = "\"province\" for a province-wide account; otherwise leave out and give cityCode") String scope,
+                         String cityCode, String zoneCode, Long partnerId,
+                         @NotNull(message = "is required: true, or false to disable the account") Boolean enabled) {
     }
 
-    record PasswordChange(@NotBlank @Size(min = 12, max = 200, message = "must be at least 12 characters") String password) {
+    record PasswordChange(String password) {
     }
 
     record AccountView(long id, String username, String displayName, Set<Role> roles, String cityCode, String zoneCode,
@@ -70,27 +89,31 @@ class AccountController {
 
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "List accounts")
+    @Operation(summary = "List the accounts of your jurisdiction")
     PageOf<AccountView> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var request = PageRequest.of(page, size);
-        return new PageOf<>(accounts.list(request.size(), request.offset()).stream().map(AccountView::of).toList(),
-            request.page(), request.size(), accounts.count());
+        var scope = CurrentActor.jurisdiction();
+        return new PageOf<>(accounts.list(scope, request.size(), request.offset()).stream().map(AccountView::of).toList(),
+            request.page(), request.size(), accounts.count(scope));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
     AccountView get(@PathVariable long id) {
-        return accounts.findById(id).map(AccountView::of).orElseThrow(() -> new NotFound("account", id));
+        return AccountView.of(existing(id));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Transactional
-    @Operation(summary = "Create an account")
+    @Operation(summary = "Create an account in your jurisdiction (state its cityCode, or \"scope\":\"province\")")
     AccountView create(@Valid @RequestBody NewAccount request) {
-        var jurisdiction = jurisdiction(request.cityCode(), request.zoneCode());
+        var jurisdiction = AccountScope.read(request.scope(), request.cityCode(), request.zoneCode(), places);
+        Reach.place(jurisdiction.isProvince() ? "scope" : "cityCode", jurisdiction);
         checkRoles(request.roles(), request.partnerId());
+        checkPassword(request.password(), request.username());
         if (accounts.findByUsername(request.username()).isPresent()) {
             throw new InvalidInput("username", "is already taken");
         }
@@ -103,16 +126,21 @@ class AccountController {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Transactional
-    @Operation(summary = "Change an account's name, roles, jurisdiction, or disable it")
+    @Operation(summary = "Change an account's name, roles, jurisdiction, or disable it (which ends its sign-ins)")
     AccountView update(@PathVariable long id, @Valid @RequestBody AccountChange request) {
-        var existing = accounts.findById(id).orElseThrow(() -> new NotFound("account", id));
-        var jurisdiction = jurisdiction(request.cityCode(), request.zoneCode());
+        var existing = existing(id);
+        var jurisdiction = AccountScope.read(request.scope(), request.cityCode(), request.zoneCode(), places);
+        Reach.place(jurisdiction.isProvince() ? "scope" : "cityCode", jurisdiction);
         checkRoles(request.roles(), request.partnerId());
         if (existing.username().equals("admin") && (!request.enabled() || !request.roles().contains(Role.ADMIN))) {
             throw new Conflict("The built-in admin account keeps the ADMIN role and cannot be disabled.");
         }
         accounts.update(id, request.displayName(), request.roles(), jurisdiction, request.partnerId(), request.enabled());
+        if (!request.enabled()) {
+            accounts.endSignIns(id, clock.instant());
+        }
         audit.record("identity.account-changed", "account", Long.toString(id), null,
             Map.of("roles", request.roles().toString(), "jurisdiction", jurisdiction.toString(), "enabled", request.enabled()));
         return get(id);
@@ -121,19 +149,40 @@ class AccountController {
     @PutMapping("/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Transactional
-    @Operation(summary = "Set an account's password")
-    void setPassword(@PathVariable long id, @Valid @RequestBody PasswordChange request) {
-        accounts.findById(id).orElseThrow(() -> new NotFound("account", id));
+    @Operation(summary = "Set an account's password; every token and session it had ends")
+    void setPassword(@PathVariable long id, @RequestBody PasswordChange request) {
+        var account = existing(id);
+        checkPassword(request == null ? null : request.password(), account.username());
         accounts.changePassword(id, passwords.encode(request.password()));
+        accounts.endSignIns(id, clock.instant());
         audit.record("identity.password-set", "account", Long.toString(id));
     }
 
-    private static Jurisdiction jurisdiction(String city, String zone) {
-        if (blank(city) && !blank(zone)) {
-            throw new InvalidInput("zoneCode", "needs a cityCode too");
+    @PostMapping("/{id}/sign-out")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
+    @Transactional
+    @Operation(summary = "End every access token and console session of the account at once (a lost laptop, a stolen token)")
+    void signOut(@PathVariable long id) {
+        existing(id);
+        accounts.endSignIns(id, clock.instant());
+        audit.record("identity.sign-ins-ended", "account", Long.toString(id));
+    }
+
+    /** The account, if it lies in the caller's jurisdiction; otherwise, as for any read, it does not exist. */
+    private Account existing(long id) {
+        var account = accounts.findById(id).orElseThrow(() -> new NotFound("account", id));
+        Reach.record("account", id, account.jurisdiction());
+        return account;
+    }
+
+    private void checkPassword(String password, String username) {
+        if (policy.judge(password, username) instanceof PasswordPolicy.Refused refused) {
+            throw new InvalidInput("password", refused.problem());
         }
-        return new Jurisdiction(blank(city) ? null : city.strip(), blank(zone) ? null : zone.strip());
     }
 
     private static void checkRoles(Set<Role> roles, Long partnerId) {
@@ -143,9 +192,5 @@ class AccountController {
         if (roles.contains(Role.PARTNER) && partnerId == null) {
             throw new InvalidInput("partnerId", "is required for a PARTNER account");
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -19,4 +19,9 @@ class AccountDirectory implements People {
     public Optional<Actor.Person> byUsername(String username) {
         return accounts.findByUsername(username).filter(Account::enabled).map(Account::asActor);
     }
+
+    @Override
+    public Optional<Actor.Person> byId(long accountId) {
+        return accounts.findById(accountId).filter(Account::enabled).map(Account::asActor);
+    }
 }

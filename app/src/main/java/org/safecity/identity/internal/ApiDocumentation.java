@@ -7,13 +7,25 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.safecity.identity.Writes;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.prepost.PreAuthorize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The OpenAPI description's title and its one sign-in scheme: a bearer token or device key. */
+/**
+ * The OpenAPI description's title and its one sign-in scheme: a bearer token or device key. Each
+ * operation also says who may call it, read from the same {@code @PreAuthorize} the server
+ * enforces ({@code x-roles}; absent when any signed-in person or anyone may), and for a change,
+ * what part of the province it reaches ({@code x-jurisdiction}, see {@link Writes}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
@@ -38,5 +50,32 @@ class ApiDocumentation {
                 new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                     .description("An access token from POST /api/v1/auth/token, or a device key")))
             .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    private static final Pattern ROLES = Pattern.compile("hasRole\\('(\\w+)'\\)|hasAnyRole\\(([^)]*)\\)");
+
+    @Bean
+    OperationCustomizer whoMayCall() {
+        return (operation, handler) -> {
+            var preAuthorize = handler.getMethodAnnotation(PreAuthorize.class);
+            if (preAuthorize != null) {
+                var matcher = ROLES.matcher(preAuthorize.value());
+                var roles = new TreeSet<String>();
+                while (matcher.find()) {
+                    String list = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                    for (String role : list.split(",")) {
+                        roles.add(role.strip().replace("'", ""));
+                    }
+                }
+                if (!roles.isEmpty()) {
+                    operation.addExtension("x-roles", List.copyOf(roles));
+                }
+            }
+            var writes = handler.getMethodAnnotation(Writes.class);
+            if (writes != null) {
+                operation.addExtension("x-jurisdiction", writes.value().name().toLowerCase(Locale.ROOT));
+            }
+            return operation;
+        };
     }
 }

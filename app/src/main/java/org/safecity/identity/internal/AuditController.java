@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.safecity.identity.CurrentActor;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail, for auditors only: a filtered read, and the chain's verification. */
+/** The audit trail, for auditors only, within their jurisdiction: a filtered read, and the chain's verification. */
 @RestController
 @RequestMapping("/api/v1/audit")
 @Tag(name = "Audit trail")
@@ -35,7 +36,8 @@ class AuditController {
 
     @GetMapping
     @PreAuthorize("hasRole('AUDITOR')")
-    @Operation(summary = "Read audit entries, newest first, filtered by actor, action, target and time")
+    @Operation(summary = "Read audit entries, newest first, filtered by actor, action, target and time; "
+        + "an auditor of a city or zone reads the entries of its people")
     PageOf<EntryView> entries(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                               @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
                               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
@@ -49,6 +51,16 @@ class AuditController {
         if (targetId != null) { where.add("target_id = :targetId"); params.put("targetId", targetId); }
         if (from != null) { where.add("at >= :from"); params.put("from", java.sql.Timestamp.from(from)); }
         if (to != null) { where.add("at < :to"); params.put("to", java.sql.Timestamp.from(to)); }
+        var scope = CurrentActor.jurisdiction();
+        if (!scope.isProvince()) {
+            // The trail records who acted, not where: an auditor of a city reads what that city's people did.
+            where.add("actor in (select username from identity.account where city_code = :scopeCity"
+                + (scope.zoneCode() == null ? "" : " and zone_code = :scopeZone") + ")");
+            params.put("scopeCity", scope.cityCode());
+            if (scope.zoneCode() != null) {
+                params.put("scopeZone", scope.zoneCode());
+            }
+        }
         String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         long total = jdbc.sql("select count(*) from identity.audit_entry" + filter).params(params).query(Long.class).single();
         var items = jdbc.sql("select seq, at, actor, address, action, target_type, target_id, reason, details, hash "

@@ -1,6 +1,9 @@
 package org.safecity.identity.internal;
 
+import java.io.Serializable;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.safecity.identity.Actor;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -22,22 +25,26 @@ class PasswordSignIn implements AuthenticationProvider {
     private final AccountStore accounts;
     private final PasswordEncoder passwords;
     private final SignInThrottle throttle;
+    private final Clock clock;
     // A real hash to compare against when the username is unknown, so both paths take as long.
     private final String decoyHash;
 
-    PasswordSignIn(AccountStore accounts, PasswordEncoder passwords, SignInThrottle throttle) {
+    PasswordSignIn(AccountStore accounts, PasswordEncoder passwords, SignInThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-for-timing");
     }
 
-    Actor.Person signIn(String username, String password, String address) {
+    Actor.Person signIn(String presentedName, String password, String address) {
+        // One name for the lock and the lookup: " operator.mrd" must count against operator.mrd.
+        String username = presentedName == null ? "" : presentedName.strip();
         Duration wait = throttle.waitBefore(username, address);
         if (!wait.isZero()) {
             throw new TooManyAttempts(wait);
         }
-        var account = accounts.findByUsername(username == null ? "" : username.strip());
+        var account = accounts.findByUsername(username);
         boolean matches = passwords.matches(password == null ? "" : password,
             account.map(Account::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !matches || !account.get().enabled()) {
@@ -53,7 +60,13 @@ class PasswordSignIn implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
             ? details.getRemoteAddress() : "unknown";
         var person = signIn(authentication.getName(), String.valueOf(authentication.getCredentials()), address);
-        return authenticated(person);
+        var signedIn = authenticated(person);
+        signedIn.setDetails(new SignedInAt(clock.instant()));
+        return signedIn;
+    }
+
+    /** When a console session was begun; {@link SessionStillValid} refuses it once the account's sign-ins are ended after that. */
+    record SignedInAt(Instant at) implements Serializable {
     }
 
     static UsernamePasswordAuthenticationToken authenticated(Actor actor) {

@@ -2,10 +2,12 @@ package org.safecity.identity.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.safecity.identity.OutsideJurisdiction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /** 401 and 403 for API callers, as problem+json that says what to do. */
 final class ProblemSecurityResponses {
@@ -24,8 +26,19 @@ final class ProblemSecurityResponses {
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "Not allowed",
-            "Your role or jurisdiction does not allow this. Ask an administrator if you need it.");
+        return (request, response, e) -> {
+            if (e instanceof CsrfException) {
+                write(response, HttpStatus.FORBIDDEN, "CSRF token missing or invalid",
+                    "A change made with the console's session needs its CSRF token: send the value of the page's "
+                        + "<meta name=\"_csrf\"> in the header named by <meta name=\"_csrf_header\"> (X-CSRF-TOKEN), or reload "
+                        + "the page to get a fresh one. Programs should call with Authorization: Bearer <token> instead.");
+            } else if (e instanceof OutsideJurisdiction outside) {
+                write(response, HttpStatus.FORBIDDEN, "Outside your jurisdiction", outside.getMessage());
+            } else {
+                write(response, HttpStatus.FORBIDDEN, "Not allowed",
+                    "Your role or jurisdiction does not allow this. Ask an administrator if you need it.");
+            }
+        };
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {

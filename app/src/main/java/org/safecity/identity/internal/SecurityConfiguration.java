@@ -89,7 +89,7 @@ class SecurityConfiguration {
     /** Everything else: console sessions (form sign-in, CSRF), public pages and the sign-in endpoints. */
     @Bean
     @Order(2)
-    SecurityFilterChain sessionCalls(HttpSecurity http, PasswordSignIn passwordSignIn) throws Exception {
+    SecurityFilterChain sessionCalls(HttpSecurity http, PasswordSignIn passwordSignIn, AccountStore accounts) throws Exception {
         var path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher api = path.matcher("/api/**");
         // CSRF protects cookie sessions; an API call without a session cookie carries no ambient credential to forge.
@@ -98,6 +98,7 @@ class SecurityConfiguration {
 
         http
             .authenticationProvider(passwordSignIn)
+            .addFilterAfter(new SessionStillValid(accounts), org.springframework.security.web.context.SecurityContextHolderFilter.class)
             .authorizeHttpRequests(SecurityConfiguration::whoMayCall)
             // The citizen portal's API acts on no account (plate + CNIC are its credential), so a forged request gains nothing.
             .csrf(csrf -> csrf.ignoringRequestMatchers(sessionlessApiCall, path.matcher(HttpMethod.POST, "/api/v1/auth/token"),

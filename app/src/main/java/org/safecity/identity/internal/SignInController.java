@@ -9,6 +9,8 @@ import java.util.Map;
 import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
+import org.safecity.shared.Conflict;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -46,6 +48,7 @@ class SignInController {
     }
 
     @PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Writes(Writes.Scope.PUBLIC)
     @Operation(summary = "Exchange a username and password for a bearer token")
     TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         Actor.Person person = signIn.signIn(credentials.username(), credentials.password(), request.getRemoteAddr());
@@ -53,6 +56,24 @@ class SignInController {
         audit.record("identity.token-issued", "account", Long.toString(person.accountId()), null,
             Map.of("username", person.name()));
         return new TokenResponse(issued.token(), "Bearer", issued.lifetime().toSeconds());
+    }
+
+    @PostMapping("/api/v1/auth/sign-out")
+    @PreAuthorize("isAuthenticated()")
+    @Writes(Writes.Scope.OWN)
+    @Operation(summary = "Sign out: the presented access token (or the console session) ends at once and never works again")
+    ResponseEntity<Void> signOut(HttpServletRequest request) {
+        Actor actor = CurrentActor.get();
+        if (!(actor instanceof Actor.Person person)) {
+            throw new Conflict("A device key is not signed out; an administrator revokes it (DELETE /api/v1/devices/{id}).");
+        }
+        BearerAuthentication.bearer(request).ifPresent(tokens::revoke);
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        audit.record("identity.signed-out", "account", Long.toString(person.accountId()));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/me")

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.safecity.identity.Writes;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -71,6 +72,7 @@ class CameraController {
 
     @PostMapping("/api/v1/cameras")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Register a camera at a site; stream credentials are stored encrypted")
     ResponseEntity<Views.CameraView> create(@RequestBody CameraInput input) {
         var visibility = Visibility.ofCaller();
@@ -80,6 +82,7 @@ class CameraController {
 
     @PutMapping("/api/v1/cameras/{id}")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Change a camera; credentials left out are kept, clearCredentials removes them")
     Views.CameraView update(@PathVariable long id, @RequestBody CameraInput input) {
         var visibility = Visibility.ofCaller();
@@ -89,6 +92,7 @@ class CameraController {
 
     @PostMapping("/api/v1/cameras/{id}/retire")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Retire a camera (its history stays; nothing is deleted)")
     Views.CameraView retire(@PathVariable long id, @Valid @RequestBody Retirement retirement) {
         var visibility = Visibility.ofCaller();

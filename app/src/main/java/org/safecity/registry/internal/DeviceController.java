@@ -6,7 +6,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.safecity.shared.NotFound;
+import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Devices (cameras, edge boxes, NVRs) and their keys: issued once, shown once, revoked when lost. */
+/**
+ * Devices (cameras, edge boxes, NVRs) and their keys: issued once, shown once, revoked when lost.
+ * A device lies where its cameras stand: an administrator manages the devices whose cameras are all
+ * in its jurisdiction, and issues keys only for cameras there.
+ */
 @RestController
 @Tag(name = "Devices", description = "Machine clients; a device authenticates with 'Authorization: Bearer <key>'")
 class DeviceController {
@@ -47,6 +52,7 @@ class DeviceController {
 
     @PostMapping("/api/v1/devices")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Register a device for some cameras and issue its key (shown only in this answer)")
     ResponseEntity<IssuedKey> create(@RequestBody NewDevice request) {
         var issued = issuing.issue(request.name(), request.cameraIds());
@@ -58,19 +64,21 @@ class DeviceController {
     @Operation(summary = "List devices (never their keys)")
     PageOf<DeviceView> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var request = PageRequest.of(page, size);
-        return new PageOf<>(devices.list(request.size(), request.offset()).stream().map(DeviceView::of).toList(),
-            request.page(), request.size(), devices.count());
+        var scope = CurrentActor.jurisdiction();
+        return new PageOf<>(devices.list(scope, request.size(), request.offset()).stream().map(DeviceView::of).toList(),
+            request.page(), request.size(), devices.count(scope));
     }
 
     @GetMapping("/api/v1/devices/{id}")
     @PreAuthorize(Access.CHANGE_NETWORK)
     @Operation(summary = "One device (never its key)")
     DeviceView get(@PathVariable long id) {
-        return devices.find(id).map(DeviceView::of).orElseThrow(() -> new NotFound("device", id));
+        return DeviceView.of(issuing.manageable(id));
     }
 
     @DeleteMapping("/api/v1/devices/{id}")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Revoke a device's key at once; the device's record stays")
     DeviceView revoke(@PathVariable long id) {
         issuing.revoke(id);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.safecity.identity.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,14 @@ class DeviceStore {
         select d.id, d.name, d.created_at, d.revoked_at,
                array(select dc.camera_id from registry.device_camera dc where dc.device_id = d.id order by dc.camera_id) as cameras
         from registry.device d""";
+
+    /** Jurisdiction#permits in SQL: no camera of the device stands outside the scope. */
+    private static final String WITHIN = """
+        (cast(:city as text) is null or not exists (
+            select 1 from registry.device_camera wc join registry.camera w on w.id = wc.camera_id
+            join registry.site ws on ws.id = w.site_id
+            where wc.device_id = d.id
+              and (ws.city_code is distinct from :city or (cast(:zone as text) is not null and ws.zone_code is distinct from :zone))))""";
 
     private final JdbcClient jdbc;
 
@@ -40,12 +49,25 @@ class DeviceStore {
         return id;
     }
 
-    List<Device> list(int limit, long offset) {
-        return jdbc.sql(SELECT + " order by d.id limit ? offset ?").params(limit, offset).query(this::map).list();
+    /** The devices all of whose cameras lie within {@code scope}: a device is its cameras' place. */
+    List<Device> list(Jurisdiction scope, int limit, long offset) {
+        return jdbc.sql(SELECT + " where " + WITHIN + " order by d.id limit :limit offset :offset")
+            .param("city", scope.cityCode()).param("zone", scope.zoneCode()).param("limit", limit).param("offset", offset)
+            .query(this::map).list();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from registry.device").query(Long.class).single();
+    long count(Jurisdiction scope) {
+        return jdbc.sql("select count(*) from registry.device d where " + WITHIN)
+            .param("city", scope.cityCode()).param("zone", scope.zoneCode()).query(Long.class).single();
+    }
+
+    /** Where the device's cameras stand, one place per city and zone; what decides who may manage it. */
+    List<Jurisdiction> places(long id) {
+        return jdbc.sql("""
+                select distinct s.city_code, s.zone_code from registry.device_camera dc
+                join registry.camera c on c.id = dc.camera_id join registry.site s on s.id = c.site_id
+                where dc.device_id = ?""")
+            .param(id).query((rs, n) -> new Jurisdiction(rs.getString(1), rs.getString(2))).list();
     }
 
     Optional<Device> find(long id) {

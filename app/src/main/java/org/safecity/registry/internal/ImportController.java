@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.safecity.identity.Writes;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,6 +40,7 @@ class ImportController {
 
     @PostMapping(path = "/api/v1/imports/sites", consumes = "text/csv")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Import sites from CSV (columns: name,kind,lat,lon,city,zone,phase,status,status_on); dryRun only checks",
         requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string"), examples = @ExampleObject(value = SITES_EXAMPLE))))
@@ -48,6 +50,7 @@ class ImportController {
 
     @PostMapping(path = "/api/v1/imports/cameras", consumes = "text/csv")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Import cameras from CSV; a row names its site by site_id, or by site_name with city; dryRun only checks",
         requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string"), examples = @ExampleObject(value = CAMERAS_EXAMPLE))))

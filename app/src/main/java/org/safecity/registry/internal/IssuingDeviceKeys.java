@@ -16,6 +16,8 @@ import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.DeviceKeyRevoked;
 import org.safecity.identity.DeviceKeys;
+import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.Reach;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.InvalidInput.FieldError;
@@ -72,8 +74,11 @@ class IssuingDeviceKeys implements DeviceKeys {
                     wanted.add(id);
                 }
             }
+            // A camera outside the caller's jurisdiction is not one it may name, as it is not one it may read.
             var known = new java.util.HashSet<>(cameras.inService(wanted));
-            var unknown = wanted.stream().filter(id -> !known.contains(id)).toList();
+            var unknown = wanted.stream()
+                .filter(id -> !known.contains(id) || !cameras.find(id).map(c -> Reach.permits(place(c))).orElse(false))
+                .toList();
             if (!unknown.isEmpty()) {
                 errors.add(new FieldError("cameraIds", "are not cameras in service: " + unknown));
             }
@@ -90,9 +95,20 @@ class IssuingDeviceKeys implements DeviceKeys {
         return new Issued(id, key);
     }
 
+    /** The device, if the caller may manage it: every camera it reports for lies in the caller's jurisdiction. */
+    DeviceStore.Device manageable(long id) {
+        var device = devices.find(id).orElseThrow(() -> new NotFound("device", id));
+        devices.places(id).forEach(place -> Reach.record("device", id, place));
+        return device;
+    }
+
+    private static Jurisdiction place(Camera camera) {
+        return camera.cityCode() == null ? Jurisdiction.PROVINCE : new Jurisdiction(camera.cityCode(), camera.zoneCode());
+    }
+
     @Transactional
     void revoke(long id) {
-        var device = devices.find(id).orElseThrow(() -> new NotFound("device", id));
+        var device = manageable(id);
         if (device.revoked()) {
             throw new Conflict("Device " + id + " was already revoked at " + device.revokedAt() + ".");
         }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +39,7 @@ class PhaseController {
 
     @PutMapping("/api/v1/phases/{number}")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Re-plan a phase: start date, budget, planned counts, duration (an empty figure means not announced)")
     PlanningRollout.PhaseView replan(@PathVariable int number, @RequestBody PlanningRollout.PhasePlan plan) {
         return rollout.replan(number, plan, CurrentActor.jurisdiction());

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.safecity.identity.Writes;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -68,6 +69,7 @@ class SiteController {
 
     @PostMapping("/api/v1/sites")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Register a site")
     ResponseEntity<Views.SiteView> create(@RequestBody SiteInput input) {
         var visibility = Visibility.ofCaller();
@@ -77,6 +79,7 @@ class SiteController {
 
     @PutMapping("/api/v1/sites/{id}")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Change a site; its status only moves forward, each step's date is kept")
     Views.SiteView update(@PathVariable long id, @RequestBody SiteInput input) {
         var visibility = Visibility.ofCaller();
@@ -86,6 +89,7 @@ class SiteController {
 
     @PostMapping("/api/v1/sites/{id}/retire")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Retire a site (its history stays; nothing is deleted)")
     Views.SiteView retire(@PathVariable long id, @Valid @RequestBody Retirement retirement) {
         var visibility = Visibility.ofCaller();

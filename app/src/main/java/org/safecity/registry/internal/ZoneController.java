@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import org.safecity.identity.Writes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +51,7 @@ class ZoneController {
 
     @PostMapping("/api/v1/zones")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Draw a zone in a city (code unique within the city)")
     ResponseEntity<Views.ZoneView> create(@RequestBody DrawingZones.ZoneInput input) {
         var visibility = Visibility.ofCaller();
@@ -59,6 +61,7 @@ class ZoneController {
 
     @PutMapping("/api/v1/zones/{id}")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Rename a zone or move its centre (its city and code stay)")
     Views.ZoneView update(@PathVariable long id, @RequestBody DrawingZones.ZoneInput input) {
         var visibility = Visibility.ofCaller();
@@ -68,6 +71,7 @@ class ZoneController {
 
     @PostMapping("/api/v1/zones/{id}/retire")
     @PreAuthorize(Access.CHANGE_NETWORK)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Retire a zone (sites already in it keep it; new sites cannot use it)")
     Views.ZoneView retire(@PathVariable long id, @Valid @RequestBody Retirement retirement) {
         var visibility = Visibility.ofCaller();

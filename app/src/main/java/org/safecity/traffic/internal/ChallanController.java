@@ -12,6 +12,8 @@ import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.Reach;
+import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.PageRequest;
@@ -114,6 +116,7 @@ class ChallanController {
 
     @PostMapping("/api/v1/contests/{id}/uphold")
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Uphold the challan: it stands and is due again from today")
     TrafficViews.ContestView uphold(@PathVariable long id, @RequestBody(required = false) Decision body) {
         return view(contesting.uphold(id, body == null ? null : body.reason()));
@@ -121,6 +124,7 @@ class ChallanController {
 
     @PostMapping("/api/v1/contests/{id}/cancel")
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Cancel the challan on the citizen's contest")
     TrafficViews.ContestView cancel(@PathVariable long id, @RequestBody(required = false) Decision body) {
         return view(contesting.cancel(id, body == null ? null : body.reason()));
@@ -153,12 +157,14 @@ class ChallanController {
 
     @PostMapping("/api/v1/traffic/outbox/{id}/status")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Record a notification's delivery: {\"status\":\"SENT\"} or {\"status\":\"FAILED\"}")
     Map<String, Object> delivered(@PathVariable long id, @RequestBody(required = false) Delivery body) {
         String status = body == null || body.status() == null ? "" : body.status().strip().toUpperCase(Locale.ROOT);
         if (!List.of("SENT", "FAILED").contains(status)) {
             throw new InvalidInput("status", "must be SENT or FAILED");
         }
+        Reach.record("notification", id, outbox.place(id).orElseThrow(() -> new NotFound("notification", id)));
         if (!outbox.delivered(id, status.equals("SENT"))) {
             throw new NotFound("notification", id);
         }

@@ -130,9 +130,15 @@ class ChallanStore {
             .query(ChallanStore::payment).list();
     }
 
-    List<Payment> paymentsBetween(Instant from, Instant to) {
-        return jdbc.sql("select * from traffic.payment where paid_at >= ? and paid_at < ? order by paid_at")
-            .params(ts(from), ts(to)).query(ChallanStore::payment).list();
+    /** The payments of challans within {@code scope}, in the time range. */
+    List<Payment> paymentsBetween(Instant from, Instant to, Jurisdiction scope) {
+        return jdbc.sql("""
+                select p.* from traffic.payment p join traffic.challan c on c.number = p.challan_number
+                where p.paid_at >= :from and p.paid_at < :to
+                  and (cast(:city as text) is null or (c.city_code = :city and (cast(:zone as text) is null or c.zone_code = :zone)))
+                order by p.paid_at""")
+            .param("from", ts(from)).param("to", ts(to)).param("city", scope.cityCode()).param("zone", scope.zoneCode())
+            .query(ChallanStore::payment).list();
     }
 
     long insertContest(String number, String statement, Instant at) {

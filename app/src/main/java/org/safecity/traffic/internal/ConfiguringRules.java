@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.Reach;
+import org.safecity.registry.CameraSummary;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
@@ -105,7 +108,7 @@ class ConfiguringRules {
     /** A changed rule is a new rule: the old one is disabled, so each violation keeps the rule it was found by. */
     @Transactional
     Rule replace(long id, RuleRequest request) {
-        rules.find(id).filter(Rule::enabled).orElseThrow(() -> new NotFound("traffic rule", id));
+        changeable(id);
         var replacement = create(request);
         disable(id);
         return replacement;
@@ -113,6 +116,7 @@ class ConfiguringRules {
 
     @Transactional
     void disable(long id) {
+        changeable(id);
         if (!rules.disable(id)) {
             throw new NotFound("traffic rule", id);
         }
@@ -150,8 +154,25 @@ class ConfiguringRules {
             if (required) {
                 errors.add(new InvalidInput.FieldError(field, "is required"));
             }
-        } else if (cameras.find(id).isEmpty()) {
+        } else if (cameras.find(id).filter(c -> Reach.permits(place(c))).isEmpty()) {
+            // a camera outside the caller's jurisdiction is, to the caller, no camera at all
             errors.add(new InvalidInput.FieldError(field, "names no camera in service: " + id));
         }
+    }
+
+    /** A rule lies where its camera stands; a rule whose camera is retired, in the whole province. */
+    Jurisdiction place(Rule rule) {
+        return cameras.find(rule.cameraId()).map(ConfiguringRules::place).orElse(Jurisdiction.PROVINCE);
+    }
+
+    private static Jurisdiction place(CameraSummary camera) {
+        return camera.cityCode() == null ? Jurisdiction.PROVINCE : new Jurisdiction(camera.cityCode(), camera.zoneCode());
+    }
+
+    /** The enabled rule, if the caller may change it. */
+    private Rule changeable(long id) {
+        var rule = rules.find(id).filter(Rule::enabled).orElseThrow(() -> new NotFound("traffic rule", id));
+        Reach.record("traffic rule", id, place(rule));
+        return rule;
     }
 }

@@ -5,6 +5,8 @@ import static org.safecity.traffic.internal.RuleStore.ts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import org.safecity.identity.Jurisdiction;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,6 +59,15 @@ class OutboxNotices implements NoticeGateway {
         challans.step(message.get()[1], now, sent ? "NOTIFIED" : "NOTICE_FAILED", "gateway",
             sent ? channel + " sent" : channel + " could not be delivered");
         return true;
+    }
+
+    /** Where the notification's challan lies, if there is such a notification. */
+    Optional<Jurisdiction> place(long id) {
+        return jdbc.sql("""
+                select c.city_code, c.zone_code from traffic.outbox o join traffic.challan c on c.number = o.challan_number
+                where o.id = ?""")
+            .param(id).query((rs, n) -> rs.getString(1) == null ? Jurisdiction.PROVINCE
+                : new Jurisdiction(rs.getString(1), rs.getString(2))).optional();
     }
 
     PageOf<Message> list(String cityCode, PageRequest page) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.TimeConfiguration;
 import org.springframework.http.MediaType;
@@ -37,6 +39,7 @@ class PaymentController {
 
     @PostMapping(path = "/api/v1/payments/callback", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("permitAll()")
+    @Writes(Writes.Scope.PUBLIC)
     @Operation(summary = "A payment confirmed by the bank: {paymentReference, amountPkr, paidAt, bankTransactionId}, "
         + "X-Signature = hex HMAC-SHA256 of the raw body")
     ReceivingPayments.Receipt callback(@RequestBody byte[] body, @RequestHeader(name = "X-Signature", required = false) String signature) {
@@ -45,7 +48,7 @@ class PaymentController {
 
     @GetMapping("/api/v1/payments/reconciliation")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
-    @Operation(summary = "The payments of one day (Pakistan time; default today), with count and total, to match the bank's statement")
+    @Operation(summary = "The payments of one day (Pakistan time; default today) for challans of your jurisdiction, with count and total, to match the bank's statement")
     Map<String, Object> reconciliation(@RequestParam(required = false) String day) {
         LocalDate date;
         try {
@@ -54,7 +57,7 @@ class PaymentController {
             throw new InvalidInput("day", "must be a date such as 2026-11-25");
         }
         var payments = challans.paymentsBetween(date.atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant(),
-            date.plusDays(1).atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant());
+            date.plusDays(1).atStartOfDay(TimeConfiguration.DISPLAY_ZONE).toInstant(), CurrentActor.jurisdiction());
         var answer = new LinkedHashMap<String, Object>();
         answer.put("day", date.toString());
         answer.put("payments", payments.size());

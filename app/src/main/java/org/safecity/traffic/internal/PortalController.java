@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safecity.identity.AuditTrail;
+import org.safecity.identity.Writes;
 import org.safecity.shared.Cnic;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.Plate;
@@ -139,6 +140,7 @@ class PortalController {
 
     @PostMapping("/api/public/challans/{number}/contest")
     @PreAuthorize("permitAll()")
+    @Writes(Writes.Scope.PUBLIC)
     @Operation(summary = "Contest a challan with a statement: plate and the owner's CNIC must match; one open contest per challan")
     ResponseEntity<Map<String, Object>> contest(@PathVariable String number, @RequestBody(required = false) ContestRequest body,
                                                 HttpServletRequest request) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Reach;
+import org.safecity.identity.Writes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,14 +52,15 @@ class TrafficSetupController {
 
     @GetMapping("/api/v1/traffic/rules")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','TRAFFIC_REVIEWER')")
-    @Operation(summary = "Every rule, enabled or not")
+    @Operation(summary = "Every rule of your jurisdiction's cameras, enabled or not")
     Map<String, Object> rules() {
-        var all = rules.all();
+        var all = rules.all().stream().filter(rule -> Reach.permits(configuring.place(rule))).toList();
         return Map.of("items", all, "total", all.size());
     }
 
     @PostMapping("/api/v1/traffic/rules")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "A rule for a camera: SIGNAL, SPOT_SPEED, AVERAGE_SPEED, WRONG_WAY or ANALYTIC, with its thresholds")
     ResponseEntity<Rule> create(@RequestBody ConfiguringRules.RuleRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(configuring.create(request));
@@ -65,6 +68,7 @@ class TrafficSetupController {
 
     @PutMapping("/api/v1/traffic/rules/{id}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Change a rule: the old one is disabled and the answer is its replacement, with a new id")
     Rule replace(@PathVariable long id, @RequestBody ConfiguringRules.RuleRequest request) {
         return configuring.replace(id, request);
@@ -72,6 +76,7 @@ class TrafficSetupController {
 
     @DeleteMapping("/api/v1/traffic/rules/{id}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Disable a rule (kept for the violations it found)")
     ResponseEntity<Void> disable(@PathVariable long id) {
         configuring.disable(id);
@@ -88,6 +93,7 @@ class TrafficSetupController {
 
     @PutMapping("/api/v1/traffic/offences/{offence}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "An offence's review policy: automatic issue above a confidence (null: never), approvals by different reviewers")
     RuleStore.OffencePolicy policy(@PathVariable String offence, @RequestBody(required = false) ConfiguringRules.PolicyRequest request) {
         return configuring.policy(offence.toUpperCase(Locale.ROOT), request);
@@ -103,6 +109,7 @@ class TrafficSetupController {
 
     @PostMapping(path = "/api/v1/traffic/fines.csv", consumes = "text/csv")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Load a new fine schedule (columns of fines-kp.csv) effective from a day after the latest one; all or nothing")
     Map<String, Object> loadFines(@RequestBody String csv) throws IOException {
         var parsed = fines.parse(csv, fines.latestEffective());
@@ -116,6 +123,7 @@ class TrafficSetupController {
 
     @PostMapping(path = "/api/v1/vehicle-registrations.csv", consumes = "text/csv")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Load vehicle registrations (plate,owner_name,owner_cnic,owner_phone,make,model,colour[,owner_email]); all or nothing")
     Map<String, Object> loadRegistrations(@RequestBody String csv) throws IOException {
         var rows = registrations.parse(csv);
@@ -129,6 +137,7 @@ class TrafficSetupController {
 
     @PostMapping(path = "/api/v1/vehicle-registrations.csv", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "The same, as a file field named file of a form")
     Map<String, Object> loadRegistrationsForm(@RequestPart("file") MultipartFile file) throws IOException {
         return loadRegistrations(new String(file.getBytes(), StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.PageRequest;
@@ -73,6 +74,7 @@ class ViolationController {
 
     @PostMapping("/api/v1/violations/{id}/approve")
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Approve, optionally correcting the plate; the last required approval issues the challan")
     TrafficViews.ViolationView approve(@PathVariable long id, @RequestBody(required = false) Approval body) {
         return views.violation(reviewing.approve(id, body == null ? null : body.plate()), true);
@@ -80,6 +82,7 @@ class ViolationController {
 
     @PostMapping("/api/v1/violations/{id}/reject")
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Reject with a reason: no challan")
     TrafficViews.ViolationView reject(@PathVariable long id, @RequestBody(required = false) Rejection body) {
         return views.violation(reviewing.reject(id, body == null ? null : body.reason()), true);

@@ -18,6 +18,9 @@ import java.util.UUID;
 import org.safecity.evidence.CaseRecords;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.Reach;
+import org.safecity.identity.Writes;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraStatus;
 import org.safecity.registry.CameraStreams;
@@ -275,6 +278,7 @@ class VideoController {
 
     @PostMapping("/api/v1/cameras/{id}/clips")
     @PreAuthorize(WATCHERS)
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Export a range as one MP4 (no re-encoding); with caseId it becomes a sealed evidence item of that case")
     ResponseEntity<Map<String, Object>> exportClip(@PathVariable long id, @RequestBody ClipRequest request) {
         var camera = camera(id);
@@ -325,6 +329,7 @@ class VideoController {
 
     @PostMapping("/api/v1/cameras/{id}/holds")
     @PreAuthorize("hasAnyRole('SUPERVISOR','INVESTIGATOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Place a legal hold: the camera's footage in the range is kept whatever the retention")
     ResponseEntity<Hold> placeHold(@PathVariable long id, @RequestBody HoldRequest request) {
         camera(id);
@@ -350,6 +355,7 @@ class VideoController {
 
     @PostMapping("/api/v1/video/holds/{holdId}/release")
     @PreAuthorize("hasRole('SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Release a hold: its footage follows the retention rules again")
     Hold release(@PathVariable long holdId, @RequestBody Release request) {
         var hold = holds.find(holdId).orElseThrow(() -> new NotFound("hold", holdId));
@@ -363,6 +369,7 @@ class VideoController {
 
     @PutMapping("/api/v1/cameras/{id}/recording")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Switch a camera's recording on or off (taken up within the reconcile interval)")
     Map<String, Object> switchRecording(@PathVariable long id, @RequestBody RecordingSwitch input) {
         camera(id);
@@ -388,6 +395,7 @@ class VideoController {
 
     @PutMapping("/api/v1/video/retention/{scope}/{subject}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Set the days kept and/or the disk quota of a city (scope city, subject its code) or a camera (scope camera, subject its id)")
     RetentionRule putRule(@PathVariable String scope, @PathVariable String subject, @RequestBody RuleInput input) {
         String normalised = scope.strip().toUpperCase(Locale.ROOT);
@@ -405,6 +413,7 @@ class VideoController {
             camera(cameraId);
         } else {
             key = key.toUpperCase(Locale.ROOT);
+            Reach.place("city", Jurisdiction.city(key));
         }
         if (input.days() != null && input.days() < 1) {
             throw new InvalidInput("days", "must be 1 or more");
@@ -421,6 +430,7 @@ class VideoController {
 
     @PostMapping("/api/v1/video/retention/run")
     @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Apply retention now (it also runs every retention-interval); answers what was deleted")
     ExpiringRecordings.Outcome runRetention() {
         return retention.apply();

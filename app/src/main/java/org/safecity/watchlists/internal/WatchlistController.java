@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
+import org.safecity.identity.Writes;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -59,6 +60,7 @@ class WatchlistController {
 
     @PostMapping("/api/v1/watchlists")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Make a list: {name, kind VEHICLE|PERSON, type, priority HIGH|MEDIUM|LOW, fuzzy, cityCode, expiresAt, faceThreshold}")
     ResponseEntity<Created> create(@RequestBody KeepingWatchlists.ListRequest request) {
         long id = keeping.createList(request);
@@ -81,6 +83,7 @@ class WatchlistController {
 
     @PostMapping("/api/v1/watchlists/{id}/entries")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Add a vehicle {plate, reason, expiresAt} or a person {cnic, name, embedding, model, reason, expiresAt}")
     ResponseEntity<Created> add(@PathVariable long id, @RequestBody KeepingWatchlists.EntryRequest request) {
         long entry = keeping.addEntry(id, request);
@@ -89,8 +92,11 @@ class WatchlistController {
 
     @PostMapping(path = "/api/v1/watchlists/{id}/entries.csv", consumes = "text/csv")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Import entries from CSV, all or nothing (vehicles: plate,reason,expires_at; persons: cnic,name,reason,expires_at); "
-        + "plates or CNICs already on the list are reported in alreadyListed, not added again")
+        + "plates or CNICs already on the list are reported in alreadyListed, not added again",
+        requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")))
     KeepingWatchlists.Imported importEntries(@PathVariable long id, HttpServletRequest request) throws IOException {
         String declared = request.getCharacterEncoding();
         Charset charset = declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared);
@@ -115,6 +121,7 @@ class WatchlistController {
 
     @DeleteMapping("/api/v1/watchlists/{id}/entries/{entryId}")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
+    @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Take an entry off the list; it stops matching at once")
     ResponseEntity<Void> remove(@PathVariable long id, @PathVariable long entryId) {
         keeping.removeEntry(id, entryId);

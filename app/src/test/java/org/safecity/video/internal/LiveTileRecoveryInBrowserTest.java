@@ -52,7 +52,7 @@ class LiveTileRecoveryInBrowserTest extends VideoTest {
         server.start();
         long cameraId = camera(admin(), "MRD", 34.2101, 72.0601, server.url("/main"), null);
         String username = unique("tile.operator").replace(' ', '.').toLowerCase();
-        String password = "password-for-" + username;
+        String password = passwordOf(username);
         assertThat(admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Tile operator", "password", password,
             "roles", List.of("OPERATOR"), "cityCode", "MRD")).status()).isEqualTo(201);
         var browser = chromium.browser();
