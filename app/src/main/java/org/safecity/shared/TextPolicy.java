@@ -113,6 +113,9 @@ public final class TextPolicy {
             return Kind.FREE_TEXT;
         }
         String name = field.toLowerCase(Locale.ROOT);
+        if (name.endsWith("details")) {
+            return Kind.DETAILS; // a detection's own fields as sent, also carried inside published events
+        }
         if (name.equals("password") || name.endsWith("password")) {
             return Kind.FREE_TEXT; // a passphrase may be long; its characters still must be text
         }

@@ -60,6 +60,7 @@ class TextPolicyTest {
         assertThat(TextPolicy.kindOf("name")).isEqualTo(Kind.NAME);
         assertThat(TextPolicy.kindOf("statement")).isEqualTo(Kind.FREE_TEXT);
         assertThat(TextPolicy.kindOf("password")).isEqualTo(Kind.FREE_TEXT);
+        assertThat(TextPolicy.kindOf("details")).isEqualTo(Kind.DETAILS);
     }
 
     @Test
