@@ -182,6 +182,9 @@ class WriteEndpointFuzzTest extends IntegrationTest {
         if (!(sample instanceof ObjectNode object)) {
             return variants;
         }
+        if (object.isEmpty()) { // free-form JSON, read as a tree: hostile text at any depth
+            object.put("note", "@@NUL@@").putArray("items").addObject().put("text", "@@OVERRIDE@@");
+        }
         var strings = new ArrayList<List<Object>>();
         var numbers = new ArrayList<List<Object>>();
         leaves(schema, object, new ArrayList<>(), strings, numbers, 0);
