@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What SafeCity accepts as text from outside, decided here and nowhere else: JSON bodies
- * ({@link TextPolicyModule}), request parameters and paths ({@link TextPolicyFilter}), CSV imports and
+ * ({@link TextPolicyJson}), request parameters and paths ({@link TextPolicyFilter}), CSV imports and
  * the detections intake all ask this class. A refusal is a reason a person can act on, never an
  * exception from deep inside a store (PostgreSQL refuses NUL; a lone surrogate cannot be encoded;
  * a right-to-left override makes a reason or file name read differently from what it holds).
@@ -40,9 +40,6 @@ public final class TextPolicy {
             return maxLength;
         }
     }
-
-    /** A request's whole body of JSON, any one string in it: bounds what the parser reads before it is looked at. */
-    public static final int MAX_JSON_STRING = Kind.DETAILS.maxLength();
 
     /** A purpose (why personal data is read) needs at least this many letters to say anything. */
     public static final int PURPOSE_MIN_LETTERS = 3;
