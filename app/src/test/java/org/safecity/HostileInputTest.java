@@ -134,6 +134,15 @@ class HostileInputTest extends IntegrationTest {
     }
 
     @Test
+    void what_ends_on_the_container_s_error_page_is_answered_as_a_problem_to_programs() {
+        var answer = anonymous.send("GET", "/error", null, null, Map.of("Accept", "application/json"));
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+        assertThat(answer.json().get("detail").asString()).contains("server log");
+    }
+
+    @Test
     void a_nul_in_a_query_parameter_is_refused_with_the_parameter_named() {
         var refused = as(Role.INVESTIGATOR).get("/api/v1/sightings?plate=AB%00C&purpose=FIR+12%2F2026+theft");
 
