@@ -47,6 +47,23 @@ public final class TextPolicy {
     private TextPolicy() {
     }
 
+    /**
+     * Whether the text is acceptable as any kind: short printable ASCII, as nearly every id, code and
+     * value devices send is. Lets the hot paths skip working out a field's kind.
+     */
+    public static boolean isPlain(String text) {
+        if (text.length() > Kind.IDENTIFIER.maxLength) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Why this text is refused as the given kind, or empty when it is acceptable. */
     public static Optional<String> refusal(String text, Kind kind) {
         if (text == null) {

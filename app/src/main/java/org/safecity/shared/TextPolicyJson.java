@@ -48,30 +48,45 @@ public class TextPolicyJson {
 
     /** The refusal with its path relative to this node, built only on the way back from a refusal (the intake's hot path). */
     private static InvalidInput.FieldError refusal(JsonNode node, String field) {
-        if (node.isString()) {
-            return TextPolicy.refusal(node.stringValue(), TextPolicy.kindOf(field))
-                .map(reason -> new InvalidInput.FieldError("", reason)).orElse(null);
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                var refused = refusal(node.get(i), field);
-                if (refused != null) {
-                    return new InvalidInput.FieldError("[" + i + "]" + refused.field(), refused.problem());
+        switch (node.getNodeType()) {
+            case STRING -> {
+                String text = node.stringValue();
+                if (TextPolicy.isPlain(text)) {
+                    return null;
+                }
+                return TextPolicy.refusal(text, TextPolicy.kindOf(field)).map(reason -> new InvalidInput.FieldError("", reason)).orElse(null);
+            }
+            case ARRAY -> {
+                for (int i = 0; i < node.size(); i++) {
+                    var refused = refusal(node.get(i), field);
+                    if (refused != null) {
+                        return new InvalidInput.FieldError("[" + i + "]" + refused.field(), refused.problem());
+                    }
                 }
             }
-        } else if (node.isObject()) {
-            for (var property : node.properties()) {
-                String name = property.getKey();
-                var badName = TextPolicy.refusal(name, TextPolicy.Kind.IDENTIFIER);
-                if (badName.isPresent()) {
-                    return new InvalidInput.FieldError("", "has a field name that " + badName.get());
+            case OBJECT -> {
+                for (var property : node.properties()) {
+                    String name = property.getKey();
+                    if (!TextPolicy.isPlain(name)) {
+                        var badName = TextPolicy.refusal(name, TextPolicy.Kind.IDENTIFIER);
+                        if (badName.isPresent()) {
+                            return new InvalidInput.FieldError("", "has a field name that " + badName.get());
+                        }
+                    }
+                    JsonNode value = property.getValue();
+                    if (!value.isContainer() && !value.isString()) {
+                        continue; // numbers, booleans, null: nothing to read as text
+                    }
+                    var refused = refusal(value, name);
+                    if (refused != null) {
+                        String below = refused.field();
+                        return new InvalidInput.FieldError(name + (below.isEmpty() || below.startsWith("[") ? below : "." + below),
+                            refused.problem());
+                    }
                 }
-                var refused = refusal(property.getValue(), name);
-                if (refused != null) {
-                    String below = refused.field();
-                    return new InvalidInput.FieldError(name + (below.isEmpty() || below.startsWith("[") ? below : "." + below),
-                        refused.problem());
-                }
+            }
+            default -> {
+                return null;
             }
         }
         return null;
@@ -96,6 +111,9 @@ public class TextPolicyJson {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             String value = super.deserialize(p, ctxt);
+            if (value == null || TextPolicy.isPlain(value)) {
+                return value;
+            }
             var refused = TextPolicy.refusal(value, TextPolicy.kindOf(fieldName(p)));
             if (refused.isPresent()) {
                 throw new RefusedText(p, refused.get());
