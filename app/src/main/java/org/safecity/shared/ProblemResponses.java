@@ -56,6 +56,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return respond(invalidProblem(error.field() + " " + error.problem(), List.of(error)));
     }
 
+    /** A body that says it is multipart but cannot be read as such (no boundary, cut short). */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        return respond(invalidProblem("body is not a readable multipart/form-data upload",
+            List.of(new InvalidInput.FieldError("body", "is not a readable multipart/form-data upload"))));
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -130,8 +137,8 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return cast(respond(invalidProblem("The request body is not valid JSON of the expected shape: "
-            + readableCause(e), List.of())));
+        var invalid = UnreadableBody.explain(e);
+        return cast(respond(invalidProblem(invalid.getMessage(), invalid.errors())));
     }
 
     @Override
@@ -170,14 +177,5 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
-    }
-
-    private static String readableCause(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        String message = cause.getMessage() == null ? "unreadable body" : cause.getMessage();
-        // Jackson names the offending field and position in its first line; the rest is internal detail.
-        int newline = message.indexOf('\n');
-        String firstLine = newline < 0 ? message : message.substring(0, newline);
-        return firstLine.replaceAll("\\(class [^)]*\\)", "").replaceAll("org\\.safecity\\.[\\w.$]+", "value").strip();
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Value types every module uses (plates, CNICs, points, pages), the problem responses that
- * every HTTP error becomes, {@link org.safecity.shared.FollowUp}, how a module follows up another
+ * every HTTP error becomes, the input rules every piece of outside text passes
+ * ({@link org.safecity.shared.TextPolicy}), {@link org.safecity.shared.FollowUp}, how a module follows up another
  * module's event, and {@link org.safecity.shared.InstanceNotices}, how instances sharing a database
  * tell each other what changed. Kept small on purpose.
  */

@@ -87,8 +87,8 @@ class SightingSearchTest extends IntegrationTest {
             plateRead(field.cameraId(), "XYZ" + digits, at.plusSeconds(4)))));
         var investigator = as(Role.INVESTIGATOR);
 
-        var exact = investigator.get("/api/v1/sightings?plate=LEB" + digits + "&cameraId=" + field.cameraId() + "&purpose=x");
-        var tolerant = investigator.get("/api/v1/sightings?plate=LEB" + digits + "&fuzzy=true&cameraId=" + field.cameraId() + "&purpose=x");
+        var exact = investigator.get("/api/v1/sightings?plate=LEB" + digits + "&cameraId=" + field.cameraId() + "&purpose=traffic+enquiry");
+        var tolerant = investigator.get("/api/v1/sightings?plate=LEB" + digits + "&fuzzy=true&cameraId=" + field.cameraId() + "&purpose=traffic+enquiry");
 
         assertThat(exact.json().get("items").size()).isEqualTo(1);
         assertThat(tolerant.json().get("items").valueStream().map(i -> i.get("plateRead").asString()))
@@ -101,8 +101,8 @@ class SightingSearchTest extends IntegrationTest {
         var kohat = Reporting.camera(admin(), anonymous, "KHT", 33.59, 71.44);
         kohat.device().post("/api/v1/detections", batch(List.of(plateRead(kohat.cameraId(), plate, Instant.now().minusSeconds(5)))));
 
-        var mardan = as("MRD", Role.INVESTIGATOR).get("/api/v1/sightings?plate=" + plate + "&purpose=x");
-        var province = as(Role.INVESTIGATOR).get("/api/v1/sightings?plate=" + plate + "&purpose=x");
+        var mardan = as("MRD", Role.INVESTIGATOR).get("/api/v1/sightings?plate=" + plate + "&purpose=traffic+enquiry");
+        var province = as(Role.INVESTIGATOR).get("/api/v1/sightings?plate=" + plate + "&purpose=traffic+enquiry");
 
         assertThat(mardan.json().get("items").size()).isZero();
         assertThat(province.json().get("items").size()).isEqualTo(1);
@@ -114,7 +114,7 @@ class SightingSearchTest extends IntegrationTest {
         Instant at = Instant.now().minusSeconds(30);
         field.device().post("/api/v1/detections", batch(List.of(plateRead(field.cameraId(), plate(), at))));
         var investigator = as(Role.INVESTIGATOR);
-        String window = "&from=" + at.minusSeconds(1) + "&to=" + at.plusSeconds(1) + "&purpose=x";
+        String window = "&from=" + at.minusSeconds(1) + "&to=" + at.plusSeconds(1) + "&purpose=traffic+enquiry";
 
         var inBox = investigator.get("/api/v1/sightings?bbox=71.97,34.01,71.99,34.02" + window);
         var outOfBox = investigator.get("/api/v1/sightings?bbox=72.10,34.10,72.20,34.20&cameraId=" + field.cameraId() + window);

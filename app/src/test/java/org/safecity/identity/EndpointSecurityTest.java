@@ -37,7 +37,8 @@ class EndpointSecurityTest extends IntegrationTest {
         "POST /api/public/challans/{number}/contest", "GET /api/public/notices/verify",
         "POST /api/v1/payments/callback",  // the bank, authenticated by the HMAC signature of the body
         "GET /portal/challans",      // the citizen portal: a citizen looks up challans without an account
-        "GET /portal/verify"         // the page a notice's QR code opens, for anyone holding the notice
+        "GET /portal/verify",        // the page a notice's QR code opens, for anyone holding the notice
+        "GET /error"                 // the container's error page, as problem+json: whatever failed was checked before
     );
     private static final Pattern ROLE_LIST = Pattern.compile("hasRole\\('(\\w+)'\\)|hasAnyRole\\(([^)]*)\\)");
     private static final List<Role> WRONG_ROLE_PREFERENCE = List.of(Role.AUDITOR, Role.FIELD_UNIT, Role.PARTNER,

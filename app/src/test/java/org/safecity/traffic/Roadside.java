@@ -46,6 +46,16 @@ public final class Roadside {
         send(field, List.of(plateRead(field.cameraId(), plate, Instant.now().minusSeconds(2), 0.9, Map.of())));
     }
 
+    /** A challan issued for a new plate's wrong-way pass, approved by the admin: its number. */
+    public static String issue(SafeCityApi admin, SafeCityApi anonymous, String ownerName) {
+        var field = oneWayCamera(admin, anonymous);
+        String plate = plate();
+        register(admin, plate, cnic(), ownerName);
+        passes(field, plate);
+        long id = awaitViolation(admin, "PENDING", plate).get("id").asLong();
+        return admin.post("/api/v1/violations/" + id + "/approve", Map.of()).json().get("challanNumber").asString();
+    }
+
     public static long rule(SafeCityApi admin, Map<String, Object> body) {
         var created = admin.post("/api/v1/traffic/rules", body);
         if (created.status() != 201) {

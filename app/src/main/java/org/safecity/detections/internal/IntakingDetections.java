@@ -72,6 +72,9 @@ class IntakingDetections {
             // The batch may still commit; the device's retry with the same eventIds is then counted as repeats.
             throw new IntakeBusy("The detections were not confirmed stored in time; retry with the same eventIds.");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IntakeRefused refused) {
+                throw refused;
+            }
             throw e.getCause() instanceof IntakeBusy busy ? busy : new IntakeBusy("The detections could not be stored.", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -77,6 +77,9 @@ class MqttIntake implements SmartLifecycle {
             answer = take(cameraId, json.readTree(payload));
         } catch (InvalidInput e) {
             answer = Map.of("error", e.getMessage());
+        } catch (tools.jackson.core.JacksonException e) {
+            answer = Map.of("error", "not a detection batch: the message is not valid JSON, or holds a text value over "
+                + "1 MiB (as over HTTP)");
         } catch (RuntimeException e) {
             answer = Map.of("error", "not a detection batch: " + e.getMessage());
         }

@@ -12,6 +12,8 @@ import java.util.function.LongPredicate;
 import org.safecity.detections.DetectionKind;
 import org.safecity.identity.Actor;
 import org.safecity.shared.Plate;
+import org.safecity.shared.TextPolicy;
+import org.safecity.shared.TextPolicyJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,12 +65,17 @@ final class ReadingDetections {
         if (item == null || !item.isObject()) {
             throw new Rejected("an item must be a JSON object");
         }
+        // text PostgreSQL cannot store, or that reads as something else, is refused with this item alone;
+        // in the writer it would fail the whole group
+        TextPolicyJson.firstRefusal(item).ifPresent(refused -> {
+            throw new Rejected(refused.field() + " " + refused.problem());
+        });
         String eventId = text(item, "eventId", "eventId");
         if (eventId.length() > 100) {
             throw new Rejected("eventId must be at most 100 characters");
         }
         JsonNode camera = item.path("cameraId");
-        if (!camera.isIntegralNumber()) {
+        if (!camera.isIntegralNumber() || !camera.canConvertToLong() || camera.longValue() <= 0) {
             throw new Rejected("cameraId must be a camera's number");
         }
         long cameraId = camera.longValue();
@@ -144,6 +151,10 @@ final class ReadingDetections {
             ObjectNode copy = (ObjectNode) item.deepCopy();
             ENVELOPE.forEach(copy::remove);
             details = copy.toString();
+        }
+        if (details.length() > TextPolicy.Kind.DETAILS.maxLength()) {
+            throw new Rejected("the item's details are too large: at most " + TextPolicy.Kind.DETAILS.maxLength()
+                + " characters of JSON, not " + details.length());
         }
         return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details);
     }

@@ -12,6 +12,7 @@ import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.shared.BoundingBox;
 import org.safecity.shared.InvalidInput;
+import org.safecity.shared.TextPolicy;
 import org.safecity.shared.Plate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,9 +69,8 @@ class SearchingSightings {
 
     private SightingQuery check(Request r) {
         var errors = new ArrayList<InvalidInput.FieldError>();
-        if (r.purpose() == null || r.purpose().isBlank()) {
-            errors.add(new InvalidInput.FieldError("purpose", "is required: the case number or why you search"));
-        } else if (r.purpose().length() > 500) {
+        TextPolicy.purposeRefusal(r.purpose()).ifPresent(reason -> errors.add(new InvalidInput.FieldError("purpose", reason)));
+        if (r.purpose() != null && r.purpose().length() > 500) {
             errors.add(new InvalidInput.FieldError("purpose", "must be at most 500 characters"));
         }
         String plate = null;

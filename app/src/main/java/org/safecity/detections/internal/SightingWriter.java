@@ -130,29 +130,54 @@ class SightingWriter implements SmartLifecycle {
             if (group.isEmpty()) {
                 continue;
             }
-            int rows = group.stream().mapToInt(s -> s.rows().size()).sum();
-            Stored stored = null;
-            RuntimeException failure = null;
-            try {
-                stored = write(group);
-            } catch (RuntimeException e) {
-                log.warn("Could not store {} detections; their requests are answered 503: {}", rows, e.getMessage());
-                failure = e;
-                // A commit that failed on the way back may still have stored the rows: consumers read them from the table.
-                delivering.mayHaveStored(highestDrawn);
+            commit(group);
+        }
+    }
+
+    /**
+     * Writes a group and answers its requests. When the database refuses the group's data (a value it
+     * cannot store, which reading should have caught), each request is written alone, so the one that
+     * holds the bad value is refused and the others of its group are stored as if it had not been there.
+     */
+    private void commit(List<Submission> group) {
+        int rows = group.stream().mapToInt(s -> s.rows().size()).sum();
+        Stored stored;
+        try {
+            stored = write(group);
+        } catch (RuntimeException e) {
+            // A commit that failed on the way back may still have stored the rows: consumers read them from the table.
+            delivering.mayHaveStored(highestDrawn);
+            boolean dataRefused = refusedData(e);
+            if (dataRefused && group.size() > 1) {
+                log.warn("The database refused a value in a group of {} requests ({}); writing each request alone", group.size(),
+                    e.getMessage());
+                group.forEach(submission -> commit(List.of(submission)));
+                return;
             }
-            if (stored != null) {
-                delivering.handOver(stored.accepted()); // before answering: the alert's path starts first
+            log.warn("Could not store {} detections; their requests are answered {}: {}", rows, dataRefused ? "400" : "503",
+                e.getMessage());
+            queuedRows.addAndGet(-rows);
+            for (var submission : group) {
+                submission.done().completeExceptionally(dataRefused ? new IntakeRefused()
+                    : new IntakeBusy("The detections could not be stored; retry shortly.", e));
             }
-            queuedRows.addAndGet(-rows); // before answering, so a device told "stored" finds room at once
-            for (int i = 0; i < group.size(); i++) {
-                if (stored != null) {
-                    group.get(i).done().complete(stored.answers().get(i));
-                } else {
-                    group.get(i).done().completeExceptionally(new IntakeBusy("The detections could not be stored; retry shortly.", failure));
-                }
+            return;
+        }
+        delivering.handOver(stored.accepted()); // before answering: the alert's path starts first
+        queuedRows.addAndGet(-rows); // before answering, so a device told "stored" finds room at once
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).done().complete(stored.answers().get(i));
+        }
+    }
+
+    /** Whether PostgreSQL refused the data itself (SQLSTATE class 22, "data exception"), which no retry can mend. */
+    private static boolean refusedData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
             }
         }
+        return false;
     }
 
     private List<Submission> nextGroup() throws InterruptedException {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Writes;
+import org.safecity.shared.TextPolicyJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,7 +42,7 @@ class EidoController {
     @Operation(summary = "Take in an incident from a NENA EIDO JSON document (201 new, 200 already here)")
     ResponseEntity<Map<String, Object>> importDocument(@RequestBody JsonNode document,
                                                        @RequestParam(required = false) String cityCode) {
-        var imported = eido.importDocument(document, cityCode == null || cityCode.isBlank() ? null : cityCode.strip());
+        var imported = eido.importDocument(TextPolicyJson.require(document), cityCode == null || cityCode.isBlank() ? null : cityCode.strip());
         return ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK)
             .body(Map.of("id", imported.incidentId(), "created", imported.created(), "notesAdded", imported.notesAdded()));
     }

@@ -21,6 +21,7 @@ import org.safecity.evidence.IntakeDetails;
 import org.safecity.evidence.ReceivedItem;
 import org.safecity.identity.CurrentActor;
 import org.safecity.shared.InvalidInput;
+import org.safecity.shared.TextPolicy;
 import org.safecity.shared.TimeConfiguration;
 import org.springframework.stereotype.Component;
 
@@ -99,6 +100,9 @@ class ItemUpload {
     }
 
     private IntakeDetails details(UUID caseId, Map<String, String> fields, String originalName) {
+        // multipart fields do not pass through the JSON reader: the same text rules, applied here
+        fields.forEach((field, value) -> TextPolicy.require(field, value, TextPolicy.kindOf(field)));
+        TextPolicy.require("file name", originalName, TextPolicy.Kind.NAME);
         String kindText = blankToNull(fields.get("kind"));
         EvidenceKind kind = EvidenceKind.parse(kindText);
         if (kindText != null && kind == null) {

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.safecity.identity.AuditTrail;
+import org.safecity.shared.CsvText;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.InvalidInput.FieldError;
 import org.springframework.stereotype.Service;
@@ -112,7 +113,7 @@ class ImportingFiles {
             .setTrim(true).setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true).get();
         List<T> drafts = new ArrayList<>();
         List<FieldError> rowErrors = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get()) {
+        try (CSVParser parser = CSVParser.builder().setReader(CsvText.checked(csv)).setFormat(format).get()) {
             Map<String, String> columns = columns(parser.getHeaderNames(), known, required);
             int row = 1;
             for (CSVRecord record : parser) {
@@ -140,10 +141,8 @@ class ImportingFiles {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInput("file", "is not readable CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw CsvText.malformed(e);
         }
         if (!rowErrors.isEmpty()) {
             throw new InvalidInput(rowErrors);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.safecity.shared.CsvText;
 import org.safecity.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -93,7 +94,7 @@ class FineSchedule {
         var errors = new ArrayList<InvalidInput.FieldError>();
         var fines = new ArrayList<Fine>();
         LocalDate effective = null;
-        try (var parser = format.parse(new StringReader(text))) {
+        try (var parser = format.parse(CsvText.checked(new StringReader(text)))) {
             if (!parser.getHeaderNames().containsAll(List.of("effective_from", "offence_code", "offence", "motorcycle", "car_jeep", "ltv", "htv"))) {
                 throw new InvalidInput("header", "must be effective_from,offence_code,offence,motorcycle,car_jeep,ltv,htv");
             }
@@ -140,8 +141,8 @@ class FineSchedule {
                     errors.add(new InvalidInput.FieldError(where, "at least one vehicle class needs an amount"));
                 }
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInput("file", "is not CSV in the schedule's columns: " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw CsvText.malformed(e);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
+import org.safecity.shared.TextPolicyJson;
 import org.safecity.shared.TimeConfiguration;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -67,13 +68,19 @@ class ReceivingPayments {
         } catch (JacksonException e) {
             throw new Refused(HttpStatus.BAD_REQUEST, "the body is not JSON");
         }
+        if (!callback.isObject()) {
+            throw new Refused(HttpStatus.BAD_REQUEST, "the body must be a JSON object");
+        }
+        TextPolicyJson.firstRefusal(callback).ifPresent(refused -> {
+            throw new Refused(HttpStatus.BAD_REQUEST, refused.field() + " " + refused.problem());
+        });
         String reference = callback.path("paymentReference").asString("").strip();
         String transaction = callback.path("bankTransactionId").asString("").strip();
         JsonNode amount = callback.path("amountPkr");
         if (transaction.isEmpty() || transaction.length() > 100) {
             throw new Refused(HttpStatus.BAD_REQUEST, "bankTransactionId is required (at most 100 characters)");
         }
-        if (!amount.isIntegralNumber() || amount.longValue() <= 0) {
+        if (!amount.isIntegralNumber() || !amount.canConvertToLong() || amount.longValue() <= 0) {
             throw new Refused(HttpStatus.BAD_REQUEST, "amountPkr must be whole rupees above 0");
         }
         Instant paidAt;
@@ -85,11 +92,7 @@ class ReceivingPayments {
         String digest = HexFormat.of().formatHex(sha256(body));
         var earlier = challans.payment(transaction);
         if (earlier.isPresent()) {
-            if (!earlier.get().bodySha256().equals(digest)) {
-                throw new Refused(HttpStatus.CONFLICT, "bankTransactionId " + transaction + " was already received with another body: refused as a replay");
-            }
-            var p = earlier.get();
-            return new Receipt(p.challanNumber(), "PAID", p.paymentReference(), p.amountPkr(), p.paidAt(), transaction, true);
+            return repeated(earlier.get(), digest, transaction);
         }
         Instant now = clock.instant();
         if (Duration.between(paidAt, now).abs().compareTo(settings.paymentWindow()) > 0) {
@@ -101,6 +104,12 @@ class ReceivingPayments {
         }
         var challan = challans.byReference(reference)
             .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "no challan has the payment reference " + reference));
+        // An identical callback may have paid it while this one waited for the challan's lock (the bank sends
+        // concurrent retries): under the lock its payment is now visible, and the repeat is answered as the first.
+        var raced = challans.payment(transaction);
+        if (raced.isPresent()) {
+            return repeated(raced.get(), digest, transaction);
+        }
         if (!challan.payable()) {
             throw new Refused(HttpStatus.CONFLICT, "challan " + challan.number() + " is " + challan.status().name().toLowerCase()
                 + " and cannot be paid");
@@ -116,6 +125,15 @@ class ReceivingPayments {
         audit.record("traffic.challan-paid", "challan", challan.number(), null, Map.of("amountPkr", due, "bankTransactionId", transaction));
         unpaid.review(challan.plate());
         return new Receipt(challan.number(), "PAID", reference, due, paidAt, transaction, false);
+    }
+
+    /** The same transaction confirmed again: the same answer, if it is the same body; a different body is a replay. */
+    private static Receipt repeated(ChallanStore.Payment earlier, String digest, String transaction) {
+        if (!earlier.bodySha256().equals(digest)) {
+            throw new Refused(HttpStatus.CONFLICT, "bankTransactionId " + transaction + " was already received with another body: refused as a replay");
+        }
+        return new Receipt(earlier.challanNumber(), "PAID", earlier.paymentReference(), earlier.amountPkr(), earlier.paidAt(), transaction,
+            true);
     }
 
     private static byte[] sha256(byte[] body) {

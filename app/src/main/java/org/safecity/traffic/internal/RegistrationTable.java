@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.safecity.shared.Cnic;
+import org.safecity.shared.CsvText;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.Plate;
 import org.safecity.traffic.VehicleRegistrations;
@@ -44,7 +45,7 @@ class RegistrationTable implements VehicleRegistrations {
         var errors = new ArrayList<InvalidInput.FieldError>();
         var rows = new ArrayList<VehicleRegistration>();
         var seen = new HashSet<String>();
-        try (var parser = format.parse(new StringReader(text))) {
+        try (var parser = format.parse(CsvText.checked(new StringReader(text)))) {
             if (!parser.getHeaderNames().containsAll(COLUMNS)) {
                 throw new InvalidInput("header", "must name the columns " + String.join(",", COLUMNS));
             }
@@ -85,8 +86,8 @@ class RegistrationTable implements VehicleRegistrations {
                 rows.add(new VehicleRegistration(plate, row.get("owner_name"), cnic, blankToNull(phone), blankToNull(mail),
                     blankToNull(row.get("make")), blankToNull(row.get("model")), blankToNull(row.get("colour"))));
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInput("file", "is not CSV with the columns " + String.join(",", COLUMNS) + ": " + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw CsvText.malformed(e);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

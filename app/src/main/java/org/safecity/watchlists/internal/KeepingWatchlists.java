@@ -15,6 +15,7 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.shared.Cnic;
 import org.safecity.shared.Conflict;
+import org.safecity.shared.CsvText;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.Plate;
@@ -140,7 +141,7 @@ class KeepingWatchlists {
         var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get();
         var entries = new ArrayList<NewEntry>();
         var errors = new ArrayList<InvalidInput.FieldError>();
-        try (var parser = format.parse(csv)) {
+        try (var parser = format.parse(CsvText.checked(csv))) {
             var header = parser.getHeaderNames();
             var needed = list.kind() == Watchlist.Kind.VEHICLE ? List.of("plate", "reason") : List.of("reason");
             for (String column : needed) {
@@ -162,6 +163,8 @@ class KeepingWatchlists {
                     errors.add(new InvalidInput.FieldError(where, "expires_at must be a UTC time such as 2027-01-01T00:00:00Z"));
                 }
             }
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw CsvText.malformed(e);
         }
         var seen = new java.util.HashMap<String, Integer>();
         for (int i = 0; i < entries.size(); i++) {

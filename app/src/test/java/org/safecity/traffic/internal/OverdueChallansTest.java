@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.traffic.Roadside;
@@ -23,12 +22,7 @@ class OverdueChallansTest extends IntegrationTest {
     @Test
     void an_overdue_challan_is_marked_once_in_its_history_with_the_surcharge() {
         var admin = admin();
-        var field = Roadside.oneWayCamera(admin, anonymous);
-        String plate = Roadside.plate();
-        Roadside.register(admin, plate, Roadside.cnic(), "Wali Khan");
-        Roadside.passes(field, plate);
-        long id = Roadside.awaitViolation(admin, "PENDING", plate).get("id").asLong();
-        String number = admin.post("/api/v1/violations/" + id + "/approve", Map.of()).json().get("challanNumber").asString();
+        String number = Roadside.issue(admin, anonymous, "Wali Khan");
         LocalDate due = LocalDate.now(ZoneId.of("Asia/Karachi")).minusDays(2);
         jdbc.sql("update traffic.challan set due_date = ? where number = ?").params(due, number).update();
 
