@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.safecity.detections.Reporting;
 import org.safecity.identity.Role;
+import org.safecity.shared.TextPolicy;
 import org.safecity.storage.StorageSettings;
 import org.safecity.traffic.Roadside;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -217,6 +218,27 @@ class HostileInputTest extends IntegrationTest {
         assertThat(tooLarge.body()).contains("too large");
         assertThat(beyondLong.status()).as(beyondLong.body()).isEqualTo(202);
         assertThat(beyondLong.json().get("rejected").get(0).get("reason").asString()).contains("cameraId");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_evidence_image_sent_inline_is_taken_up_to_its_limit_and_a_larger_one_refuses_its_item_alone() {
+        var field = Reporting.camera(admin(), anonymous, "KHT", 33.59, 71.45);
+        Instant now = Instant.now().minusSeconds(5);
+        var scene = new byte[600 * 1024]; // a 1080p scene JPEG's size
+        new java.util.Random(7).nextBytes(scene);
+        var withScene = Reporting.plateRead(field.cameraId(), "KHT2234", now);
+        ((Map<String, Object>) withScene.get("plate")).put("sceneImage", java.util.Base64.getEncoder().encodeToString(scene));
+        var withHuge = Reporting.plateRead(field.cameraId(), "KHT2235", now);
+        ((Map<String, Object>) withHuge.get("plate")).put("sceneImage", "A".repeat(TextPolicy.Kind.ENCODED.maxLength() + 4));
+
+        var answer = field.device().post("/api/v1/detections", Reporting.batch(List.of(withScene, withHuge)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.json().get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.json().get("rejected")).hasSize(1);
+        assertThat(answer.json().get("rejected").get(0).get("index").asInt()).isEqualTo(1);
+        assertThat(answer.json().get("rejected").get(0).get("reason").asString()).contains("sceneImage", "too long");
     }
 
     @Test

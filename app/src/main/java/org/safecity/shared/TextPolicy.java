@@ -25,8 +25,10 @@ public final class TextPolicy {
         NAME(300, false),
         /** Notes, reasons, statements, descriptions, passwords: may span lines. */
         FREE_TEXT(10_000, true),
-        /** A device's detection details (a JSON text, as sent): large but bounded. */
-        DETAILS(64 * 1024, true);
+        /** Content sent inline as text: a device's evidence image in base64 (a scene, a plate crop). */
+        ENCODED(3 * 1024 * 1024, false),
+        /** A device's detection details (a JSON text, as sent, inline images included): large but bounded. */
+        DETAILS(4 * 1024 * 1024, true);
 
         private final int maxLength;
         private final boolean multiline;
@@ -129,6 +131,9 @@ public final class TextPolicy {
         String name = field.toLowerCase(Locale.ROOT);
         if (name.endsWith("details")) {
             return Kind.DETAILS; // a detection's own fields as sent, also carried inside published events
+        }
+        if (name.endsWith("image")) {
+            return Kind.ENCODED; // sceneImage, plateImage, image: evidence a camera sends with its detection
         }
         if (name.equals("password") || name.endsWith("password")) {
             return Kind.FREE_TEXT; // a passphrase may be long; its characters still must be text

@@ -25,7 +25,7 @@ import tools.jackson.databind.module.SimpleModule;
 public class TextPolicyJson {
 
     /** No string in any JSON body is read past this, whatever its field: bounds memory before the policy looks. */
-    static final int MAX_STRING = 1024 * 1024;
+    static final int MAX_STRING = TextPolicy.Kind.DETAILS.maxLength();
 
     @Bean
     JsonMapperBuilderCustomizer textPolicyOnEveryString() {

@@ -370,6 +370,7 @@ class ChallansInBrowserTest extends BrowserTest {
     private static void send(Reporting.Field road, List<Map<String, Object>> items) {
         var answer = road.device().post("/api/v1/detections", Reporting.batch(items));
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.json().get("accepted").asInt()).as(answer.body()).isEqualTo(items.size());
     }
 
     private static JsonNode awaitViolation(SafeCityApi reviewer, String plate) {
@@ -485,7 +486,7 @@ class ChallansInBrowserTest extends BrowserTest {
     private void signInAs(Role role) {
         String username = "browser." + role.name().toLowerCase().replace('_', '-') + "." + System.nanoTime();
         var created = admin().post("/api/v1/accounts", Map.of("username", username, "displayName", "Insp. " + username,
-            "password", passwordOf(username), "roles", List.of(role.name(), "scope", "province")));
+            "password", passwordOf(username), "roles", List.of(role.name()), "scope", "province"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         browser.manage().deleteAllCookies();
         chromium.signIn(port, username, passwordOf(username));

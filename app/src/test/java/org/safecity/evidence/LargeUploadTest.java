@@ -133,7 +133,7 @@ class LargeUploadTest extends IntegrationTest {
         var officer = as(Role.INVESTIGATOR);
         String caseId = openCase(officer);
         String username = officer.get("/api/v1/me").json().get("username").asString();
-        String token = anonymous.post("/api/v1/auth/token", Map.of("username", username, "password", "password-for-" + username))
+        String token = anonymous.post("/api/v1/auth/token", Map.of("username", username, "password", passwordOf(username)))
             .json().get("access_token").asString();
         Path incoming = storage.dataDir().resolve("media/evidence/incoming");
         var before = partFiles(incoming);

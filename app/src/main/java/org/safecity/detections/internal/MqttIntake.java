@@ -79,7 +79,7 @@ class MqttIntake implements SmartLifecycle {
             answer = Map.of("error", e.getMessage());
         } catch (tools.jackson.core.JacksonException e) {
             answer = Map.of("error", "not a detection batch: the message is not valid JSON, or holds a text value over "
-                + "1 MiB (as over HTTP)");
+                + "4 MiB (as over HTTP)");
         } catch (RuntimeException e) {
             answer = Map.of("error", "not a detection batch: " + e.getMessage());
         }
