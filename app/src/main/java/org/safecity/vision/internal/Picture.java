@@ -105,19 +105,8 @@ public final class Picture {
                         b += p & 0xFF;
                     }
                 }
-                int at = v * outW + u;
-                float fr = (float) (r * inv) * scale + offset;
-                float fg = (float) (g * inv) * scale + offset;
-                float fb = (float) (b * inv) * scale + offset;
-                if (layout == Layout.NHWC) {
-                    out[at * 3] = fr;
-                    out[at * 3 + 1] = fg;
-                    out[at * 3 + 2] = fb;
-                } else {
-                    out[at] = fr;
-                    out[plane + at] = fg;
-                    out[2 * plane + at] = fb;
-                }
+                put(out, layout, v * outW + u, plane, (float) (r * inv) * scale + offset, (float) (g * inv) * scale + offset,
+                    (float) (b * inv) * scale + offset);
             }
         }
         return out;
@@ -165,22 +154,23 @@ public final class Picture {
             }
             for (int u = 0; u < outW; u++) {
                 float inv = 1f / counts[u];
-                int at = v * outW + u;
-                float fr = sums[u * 3] * inv * scale + offset;
-                float fg = sums[u * 3 + 1] * inv * scale + offset;
-                float fb = sums[u * 3 + 2] * inv * scale + offset;
-                if (layout == Layout.NHWC) {
-                    out[at * 3] = fr;
-                    out[at * 3 + 1] = fg;
-                    out[at * 3 + 2] = fb;
-                } else {
-                    out[at] = fr;
-                    out[plane + at] = fg;
-                    out[2 * plane + at] = fb;
-                }
+                put(out, layout, v * outW + u, plane, sums[u * 3] * inv * scale + offset, sums[u * 3 + 1] * inv * scale + offset,
+                    sums[u * 3 + 2] * inv * scale + offset);
             }
         }
         return out;
+    }
+
+    private static void put(float[] out, Layout layout, int at, int plane, float r, float g, float b) {
+        if (layout == Layout.NHWC) {
+            out[at * 3] = r;
+            out[at * 3 + 1] = g;
+            out[at * 3 + 2] = b;
+        } else {
+            out[at] = r;
+            out[plane + at] = g;
+            out[2 * plane + at] = b;
+        }
     }
 
     /** Bilinear RGB at a point in pixel-centre coordinates, black outside. */
