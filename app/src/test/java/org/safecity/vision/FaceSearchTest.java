@@ -140,6 +140,16 @@ class FaceSearchTest extends IntegrationTest {
         assertThat(alert.get("type").asString()).isEqualTo("FACE_HIT");
     }
 
+    @Test
+    void the_face_search_is_in_the_openapi_document_with_its_multipart_image() {
+        var operation = anonymous.get("/v3/api-docs").json().get("paths").get("/api/v1/vision/faces").get("post");
+
+        assertThat(operation.get("summary").asString()).contains("faces");
+        assertThat(operation.get("requestBody").get("content").has("multipart/form-data")).isTrue();
+        assertThat(operation.get("requestBody").get("content").get("multipart/form-data").get("schema").get("properties").has("image"))
+            .isTrue();
+    }
+
     private long audited(byte[] picture) {
         return jdbc.sql("select count(*) from identity.audit_entry where action = 'vision.faces-found' and target_id = ?")
             .param(sha256(picture)).query(Long.class).single();
