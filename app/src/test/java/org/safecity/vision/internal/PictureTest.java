@@ -12,22 +12,11 @@ import org.safecity.vision.internal.Picture.Window;
 /** How model inputs are cut from a picture. */
 class PictureTest {
 
-    private static BufferedImage halves(int type, Color left, Color right, int width, int height) {
-        var image = new BufferedImage(width, height, type);
-        var g = image.createGraphics();
-        g.setColor(left);
-        g.fillRect(0, 0, width / 2, height);
-        g.setColor(right);
-        g.fillRect(width / 2, 0, width - width / 2, height);
-        g.dispose();
-        return image;
-    }
-
     @Test
     void red_stays_red_in_every_picture_type_whatever_its_byte_order() {
         for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB,
             BufferedImage.TYPE_4BYTE_ABGR}) {
-            var picture = Picture.of(halves(type, Color.RED, Color.BLUE, 4, 2));
+            var picture = Picture.of(Pictures.halves(type, Color.RED, Color.BLUE, 4, 2));
 
             float[] rgb = picture.sample(Window.stretch(0, 0, 1, 1, 1, 1), 1, 1, Layout.NHWC, 1f, 0f);
 
@@ -37,7 +26,7 @@ class PictureTest {
 
     @Test
     void shrinking_averages_the_pixels_under_each_output_pixel() {
-        var picture = Picture.of(halves(BufferedImage.TYPE_3BYTE_BGR, Color.WHITE, Color.BLACK, 640, 480));
+        var picture = Picture.of(Pictures.halves(BufferedImage.TYPE_3BYTE_BGR, Color.WHITE, Color.BLACK, 640, 480));
 
         float[] four = picture.sample(Window.stretch(0, 0, 640, 480, 4, 1), 4, 1, Layout.NCHW, 1f, 0f);
         float[] one = picture.sample(Window.stretch(0, 0, 640, 480, 1, 1), 1, 1, Layout.NCHW, 1f, 0f);
@@ -48,7 +37,7 @@ class PictureTest {
 
     @Test
     void outside_the_picture_is_black_so_a_padded_square_keeps_the_picture_where_it_was() {
-        var picture = Picture.of(halves(BufferedImage.TYPE_INT_RGB, Color.WHITE, Color.WHITE, 200, 100));
+        var picture = Picture.of(Pictures.halves(BufferedImage.TYPE_INT_RGB, Color.WHITE, Color.WHITE, 200, 100));
 
         // the 200 × 100 picture padded to a 200 × 200 square, shrunk to 2 × 4: rows 0 and 3 are padding
         float[] square = picture.sample(Window.stretch(0, -50, 200, 200, 2, 4), 2, 4, Layout.NCHW, 1f, 0f);
@@ -59,7 +48,7 @@ class PictureTest {
     @Test
     void a_turned_window_samples_the_picture_turned() {
         // white on the left, black on the right; turned a quarter, the window's top is the picture's right
-        var picture = Picture.of(halves(BufferedImage.TYPE_INT_RGB, Color.WHITE, Color.BLACK, 100, 100));
+        var picture = Picture.of(Pictures.halves(BufferedImage.TYPE_INT_RGB, Color.WHITE, Color.BLACK, 100, 100));
 
         float[] turned = picture.sample(Window.turned(50, 50, 100, Math.PI / 2, 2), 2, 2, Layout.NCHW, 1f, 0f);
 
