@@ -39,9 +39,9 @@ class ConvertedModelsTest {
             sum += v;
             absSum += Math.abs(v);
         }
-        assertThat(absSum).as(output + " sum of magnitudes").isCloseTo(expected.get("absSum").asDouble(),
-            within(1e-5 * expected.get("absSum").asDouble() + 1e-3));
-        assertThat(sum).as(output + " sum").isCloseTo(expected.get("sum").asDouble(), within(1e-5 * expected.get("absSum").asDouble() + 1e-3));
+        double tolerance = 1e-5 * expected.get("absSum").asDouble() + 1e-3;
+        assertThat(absSum).as(output + " sum of magnitudes").isCloseTo(expected.get("absSum").asDouble(), within(tolerance));
+        assertThat(sum).as(output + " sum").isCloseTo(expected.get("sum").asDouble(), within(tolerance));
     }
 
     /** Runs the shipped model on the synthetic picture and compares each output with the TF.js original's. */
