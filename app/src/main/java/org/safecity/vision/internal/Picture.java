@@ -3,6 +3,7 @@ package org.safecity.vision.internal;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /**
  * A picture's pixels as packed RGB, read once, and the one way every model's input is cut from it:
@@ -128,8 +129,8 @@ public final class Picture {
         for (int v = 0; v < outH; v++) {
             int top = (int) Math.round(window.e * v + window.f);
             int bottom = Math.max(top + 1, (int) Math.round(window.e * (v + 1) + window.f));
-            java.util.Arrays.fill(sums, 0);
-            java.util.Arrays.fill(counts, 0);
+            Arrays.fill(sums, 0);
+            Arrays.fill(counts, 0);
             for (int y = top; y < bottom; y++) {
                 boolean rowInside = y >= 0 && y < height;
                 for (int u = 0; u < outW; u++) {
