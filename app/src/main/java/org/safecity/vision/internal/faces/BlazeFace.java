@@ -54,8 +54,8 @@ public final class BlazeFace {
     }
 
     /**
-     * One pass over the whole picture padded to a square, no tiles: faces smaller than about a
-     * twelfth of the picture's long side are missed. What a detector without tiles would cost.
+     * One pass over the whole picture padded to a square, no tiles: small faces are missed (a
+     * 40-pixel face in a 1280 × 720 frame is). What a detector without tiles would cost.
      */
     public List<Detection> detectWhole(Picture picture) {
         double[] whole = squares(picture.width(), picture.height()).getFirst();
