@@ -13,6 +13,9 @@ import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraStreams;
 import org.safecity.storage.StorageSettings;
 import org.safecity.video.CameraWentDark;
+import org.safecity.video.FrameRequest;
+import org.safecity.video.FrameTap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +43,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final FrameTap tap;
     private final boolean demoNetwork;
     private final Path root;
     private final String node;
@@ -51,7 +55,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
 
     RecordingStreams(VideoSettings settings, CameraDirectory cameras, Ffmpeg ffmpeg, DemoFeed demo, SegmentStore segments,
                      CameraSettingStore cameraSettings, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, StorageSettings storage,
-                     @Value("${safecity.demo:false}") boolean demoNetwork) {
+                     ObjectProvider<FrameTap> tap, @Value("${safecity.demo:false}") boolean demoNetwork) {
         this.settings = settings;
         this.cameras = cameras;
         this.ffmpeg = ffmpeg;
@@ -61,6 +65,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.tap = tap.getIfUnique();
         this.demoNetwork = demoNetwork;
         this.root = VideoFolders.root(storage);
         this.node = "node-" + settings.nodeIndex();
@@ -112,8 +117,22 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
             source(camera, demoCameras).ifPresent(source -> wanted.put(camera.camera().id(), source));
             byId.put(camera.camera().id(), camera);
         }
+        var frames = new java.util.HashMap<Long, FrameRequest>();
+        if (tap != null) {
+            wanted.keySet().forEach(id -> {
+                try {
+                    tap.wanted(id).ifPresent(request -> frames.put(id, request));
+                } catch (RuntimeException e) {
+                    log.warn("camera {}: could not learn whether its frames are wanted: {}", id, e.toString());
+                    var recorder = recorders.get(id);
+                    if (recorder != null && recorder.frames() != null) {
+                        frames.put(id, recorder.frames()); // keep what runs rather than restart on a passing failure
+                    }
+                }
+            });
+        }
         recorders.forEach((id, recorder) -> {
-            if (!recorder.source().equals(wanted.get(id))) {
+            if (!recorder.source().equals(wanted.get(id)) || !java.util.Objects.equals(recorder.frames(), frames.get(id))) {
                 recorders.remove(id);
                 recorder.stop();
             }
@@ -128,7 +147,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
                         return;
                     }
                 }
-                var recorder = new StreamRecorder(id, source, root, ffmpeg, settings, this, clock);
+                var recorder = new StreamRecorder(id, source, root, ffmpeg, settings, this, clock, frames.get(id), tap);
                 recorders.put(id, recorder);
                 recorder.start();
             }
