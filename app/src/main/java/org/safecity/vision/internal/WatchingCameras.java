@@ -1,0 +1,118 @@
+package org.safecity.vision.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.safecity.video.CameraFrame;
+import org.safecity.video.FrameRequest;
+import org.safecity.video.FrameTap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Vision's side of the frame tap: asks the recorder for the frames of each camera with an analyser
+ * switched on (at its frame rate), lets through the moving frames only, runs the models on at most
+ * {@code threads} frames at once on this node, and reports what they found. A camera switched off has
+ * its open plate votes reported and its analysis forgotten.
+ */
+@Component
+class WatchingCameras implements FrameTap {
+
+    private final AnalyticsSettingsStore store;
+    private final ReportingFindings reporting;
+    private final VisionSettings settings;
+    private final ObjectProvider<PlateReader> plateReader;
+    private final ObjectProvider<FaceFinder> faceFinder;
+    private final ObjectProvider<ObjectFinder> objectFinder;
+    private final Clock clock;
+    private final Semaphore models;
+    private final Map<Long, CameraAnalysis> analyses = new ConcurrentHashMap<>();
+    private volatile Map<Long, AnalyticsSettings> switchedOn = Map.of();
+    private volatile long readAtNanos;
+    private volatile boolean everRead;
+
+    WatchingCameras(AnalyticsSettingsStore store, ReportingFindings reporting, VisionSettings settings, ObjectProvider<PlateReader> plateReader,
+                    ObjectProvider<FaceFinder> faceFinder, ObjectProvider<ObjectFinder> objectFinder, Clock clock) {
+        this.store = store;
+        this.reporting = reporting;
+        this.settings = settings;
+        this.plateReader = plateReader;
+        this.faceFinder = faceFinder;
+        this.objectFinder = objectFinder;
+        this.clock = clock;
+        this.models = new Semaphore(settings.analysisThreads(), true);
+    }
+
+    @Override
+    public Optional<FrameRequest> wanted(long cameraId) {
+        var camera = current().get(cameraId);
+        if (!settings.analysis() || camera == null) {
+            var stopped = analyses.remove(cameraId);
+            if (stopped != null) {
+                reporting.report(stopped, stopped.flush(clock.instant()), camera == null ? AnalyticsSettings.off() : camera);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new FrameRequest(camera.framesPerSecond(), settings.frameWidth()));
+    }
+
+    @Override
+    public void frame(CameraFrame frame) {
+        var camera = current().get(frame.cameraId());
+        if (camera == null) {
+            return; // switched off a moment ago; the recorder stops decoding at its next look
+        }
+        var analysis = analyses.computeIfAbsent(frame.cameraId(), id -> new CameraAnalysis(id, settings));
+        Instant at = frame.capturedAt();
+        CameraAnalysis.Findings findings;
+        if (analysis.worthAnalysing(frame.image(), frame.droppedBefore(), at)) {
+            try {
+                models.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                findings = analysis.analyse(frame.image(), at, camera, analysers());
+            } catch (RuntimeException e) {
+                analysis.failed("analysis failed: " + e.getMessage(), at);
+                throw e;
+            } finally {
+                models.release();
+            }
+        } else {
+            findings = analysis.idle(at, camera);
+        }
+        reporting.report(analysis, findings, camera);
+    }
+
+    /** The camera's analysis counts on this node (zeros for a camera it does not analyse). */
+    Map<String, Object> status(long cameraId) {
+        var analysis = analyses.get(cameraId);
+        boolean on = settings.analysis() && current().containsKey(cameraId);
+        return (analysis == null ? new CameraAnalysis(cameraId, settings) : analysis).status(on);
+    }
+
+    /** Forgets the cached settings, so a change made here applies at once. */
+    void settingsChanged() {
+        readAtNanos = 0;
+        everRead = false;
+    }
+
+    private CameraAnalysis.Analysers analysers() {
+        return new CameraAnalysis.Analysers(plateReader.getIfAvailable(), faceFinder.getIfAvailable(), objectFinder.getIfAvailable());
+    }
+
+    private Map<Long, AnalyticsSettings> current() {
+        long now = System.nanoTime();
+        if (!everRead || now - readAtNanos > settings.settingsRefresh().toNanos()) {
+            switchedOn = store.switchedOn();
+            readAtNanos = now;
+            everRead = true;
+        }
+        return switchedOn;
+    }
+}
