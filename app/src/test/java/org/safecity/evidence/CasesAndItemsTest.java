@@ -1,5 +1,6 @@
 package org.safecity.evidence;
 
+import org.safecity.Multipart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.safecity.evidence.EvidenceFixtures.openCase;

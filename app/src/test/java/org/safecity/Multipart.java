@@ -1,4 +1,4 @@
-package org.safecity.evidence;
+package org.safecity;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -13,31 +13,40 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** A multipart/form-data body as a browser sends it: text fields, then one file whose content is streamed. */
-final class Multipart {
+public final class Multipart {
 
-    final String boundary = "----safecity" + UUID.randomUUID();
+    public final String boundary = "----safecity" + UUID.randomUUID();
     private final Map<String, String> fields = new LinkedHashMap<>();
 
-    Multipart field(String name, String value) {
+    public Multipart field(String name, String value) {
         fields.put(name, value);
         return this;
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    HttpRequest.BodyPublisher file(String filename, byte[] content) {
-        return file(filename, () -> new ByteArrayInputStream(content), content.length);
+    public HttpRequest.BodyPublisher file(String filename, byte[] content) {
+        return file("file", filename, content);
+    }
+
+    /** The whole body with the file in the named field. */
+    public HttpRequest.BodyPublisher file(String field, String filename, byte[] content) {
+        return file(field, filename, () -> new ByteArrayInputStream(content), content.length);
+    }
+
+    public HttpRequest.BodyPublisher file(String filename, Supplier<InputStream> content, long contentLength) {
+        return file("file", filename, content, contentLength);
     }
 
     /** The whole body, its content read from {@code content} as it is sent; its length is known, so no chunking. */
-    HttpRequest.BodyPublisher file(String filename, Supplier<InputStream> content, long contentLength) {
+    public HttpRequest.BodyPublisher file(String field, String filename, Supplier<InputStream> content, long contentLength) {
         var head = new StringBuilder();
         fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
             .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
         head.append("--").append(boundary).append("\r\n")
-            .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(filename).append("\"\r\n")
+            .append("Content-Disposition: form-data; name=\"").append(field).append("\"; filename=\"").append(filename).append("\"\r\n")
             .append("Content-Type: application/octet-stream\r\n\r\n");
         byte[] before = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] after = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
@@ -48,7 +57,7 @@ final class Multipart {
     }
 
     /** Only text fields, no file. */
-    HttpRequest.BodyPublisher withoutFile() {
+    public HttpRequest.BodyPublisher withoutFile() {
         var body = new StringBuilder();
         fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
             .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
