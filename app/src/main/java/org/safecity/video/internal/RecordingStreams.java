@@ -141,7 +141,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
             if (running && !recorders.containsKey(id)) {
                 if (source instanceof StreamSource.Loop) {
                     try {
-                        demo.prepare(byId.get(id).camera());
+                        demo.prepare(byId.get(id).camera(), demoCameras.indexOf(id));
                     } catch (RuntimeException e) {
                         log.warn("demo camera {} gets no video: {}", id, e.getMessage());
                         return;
@@ -164,7 +164,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         }
         if (camera.demo()) {
             // the demo's addresses lead nowhere: its first cameras get a looping test pattern instead
-            return demoCameras.contains(id) ? Optional.of(new StreamSource.Loop(demo.clipFor(id))) : Optional.empty();
+            return demoCameras.contains(id) ? Optional.of(new StreamSource.Loop(demo.clipFor(id, demoCameras.indexOf(id)))) : Optional.empty();
         }
         if (camera.mainStream() == null || !streamPattern.matcher(camera.mainStream()).matches()) {
             return Optional.empty();
