@@ -11,6 +11,7 @@ import org.safecity.evidence.IntakeDetails;
 import org.safecity.evidence.ReceivedItem;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.shared.MediaTypeSniffer;
 import org.safecity.shared.NotFound;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,4 +1,4 @@
-package org.safecity.evidence.internal;
+package org.safecity.shared;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
  * Names a file's media type from its first bytes (its magic numbers), never from its name: a
  * renamed file is still what it is. Unknown content is {@code application/octet-stream}.
  */
-final class MediaTypeSniffer {
+public final class MediaTypeSniffer {
 
-    static final String UNKNOWN = "application/octet-stream";
+    public static final String UNKNOWN = "application/octet-stream";
 
     private MediaTypeSniffer() {
     }
 
-    static String sniff(byte[] head) {
+    public static String sniff(byte[] head) {
         if (head.length == 0) {
             return UNKNOWN;
         }

@@ -1,4 +1,4 @@
-package org.safecity.evidence.internal;
+package org.safecity.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
