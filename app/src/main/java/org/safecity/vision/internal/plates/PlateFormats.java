@@ -236,7 +236,8 @@ public final class PlateFormats {
                     changed++;
                 }
                 printed.append((char) as);
-                if (n >= r.min()) {
+                // a run of letters read all as digits (or the reverse) is a number or a word, not this plate
+                if (n >= r.min() && (r.kind() == '=' || changed < n)) {
                     int end = at + n;
                     int cost = 0;
                     if (end < text.length()) {
