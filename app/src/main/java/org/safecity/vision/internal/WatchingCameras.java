@@ -10,16 +10,20 @@ import org.safecity.video.CameraFrame;
 import org.safecity.video.FrameRequest;
 import org.safecity.video.FrameTap;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Vision's side of the frame tap: asks the recorder for the frames of each camera with an analyser
  * switched on (at its frame rate), lets through the moving frames only, runs the models on at most
  * {@code threads} frames at once on this node, and reports what they found. A camera switched off has
- * its open plate votes reported and its analysis forgotten.
+ * its open plate votes reported and its analysis forgotten. On shutdown it stops taking frames and waits
+ * for the frames in analysis before the models are closed under them.
  */
 @Component
-class WatchingCameras implements FrameTap {
+class WatchingCameras implements FrameTap, SmartLifecycle {
+
+    private static final java.time.Duration LONGEST_STOP = java.time.Duration.ofSeconds(15);
 
     private final AnalyticsSettingsStore store;
     private final ReportingFindings reporting;
@@ -33,6 +37,8 @@ class WatchingCameras implements FrameTap {
     private volatile Map<Long, AnalyticsSettings> switchedOn = Map.of();
     private volatile long readAtNanos;
     private volatile boolean everRead;
+    private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     WatchingCameras(AnalyticsSettingsStore store, ReportingFindings reporting, VisionSettings settings, ObjectProvider<PlateReader> plateReader,
                     ObjectProvider<FaceFinder> faceFinder, ObjectProvider<ObjectFinder> objectFinder, Clock clock) {
@@ -61,6 +67,17 @@ class WatchingCameras implements FrameTap {
 
     @Override
     public void frame(CameraFrame frame) {
+        inFlight.incrementAndGet();
+        try {
+            if (running) {
+                analyse(frame);
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void analyse(CameraFrame frame) {
         var camera = current().get(frame.cameraId());
         if (camera == null) {
             return; // switched off a moment ago; the recorder stops decoding at its next look
@@ -114,5 +131,36 @@ class WatchingCameras implements FrameTap {
             everRead = true;
         }
         return switchedOn;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Takes no more frames and waits (at most {@link #LONGEST_STOP}) for those in analysis. */
+    @Override
+    public void stop() {
+        running = false;
+        long deadline = System.nanoTime() + LONGEST_STOP.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the recorders (and long before the models and the database close). */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1024;
     }
 }

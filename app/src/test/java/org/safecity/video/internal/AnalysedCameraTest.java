@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A camera's analytics switched on through the API: its recording FFmpeg starts decoding frames for
- * vision, which shows them to the people and vehicle finder, while every segment is still recorded.
+ * vision, which shows them to the models while every segment is still recorded; a watched plate on a
+ * car driving past (the demo's street scene, streamed over RTSP) is read and raises an alert.
  */
 class AnalysedCameraTest extends VideoTest {
 
@@ -26,6 +27,9 @@ class AnalysedCameraTest extends VideoTest {
 
     @Autowired
     private Ffmpeg ffmpeg;
+
+    @Autowired
+    private DemoFeed demo;
 
     @BeforeEach
     void streaming() throws IOException {
@@ -71,5 +75,36 @@ class AnalysedCameraTest extends VideoTest {
 
         as("MRD", Role.ADMIN).put("/api/v1/cameras/" + cameraId + "/analytics", Map.of("objects", false));
         assertThat(operator.get(status).json().get("analysing").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_watched_plate_on_a_car_driving_past_a_real_camera_raises_an_alert() throws Exception {
+        RtspTestServer.assumeAvailable();
+        // the demo's street scene (cars towards the camera, readable plates, one every 6 s), three loops
+        var placeholder = new org.safecity.registry.CameraSummary(0, "street", 0, "street", "MRD", null, 4,
+            org.safecity.registry.CameraType.FIXED, org.safecity.registry.CameraStatus.INSTALLED, null, null, null, null, null);
+        demo.prepare(placeholder, 2);
+        Path scene = demo.clipFor(0, 2);
+        Path looped = scene.resolveSibling("street-looped.ts");
+        ffmpeg.run(List.of("-hide_banner", "-loglevel", "error", "-y", "-stream_loop", "2", "-i", scene.toString(), "-c", "copy",
+            looped.toString()), 120);
+        String plate = "PR 4417";
+        org.safecity.alerts.Sightings.listWith(admin(), plate, false, "HIGH");
+        try (var street = new RtspTestServer(looped, List.of("/street"))) {
+            street.start();
+            long camera = camera(admin(), "MRD", 34.2121, 72.0621, street.url("/street"), null);
+            var set = admin().put("/api/v1/cameras/" + camera + "/analytics", Map.of("plates", true, "framesPerSecond", 2,
+                "lines", List.of(Map.of("name", "road", "from", List.of(0.05, 0.6), "to", List.of(0.95, 0.6), "direction", "inbound"))));
+            assertThat(set.status()).isEqualTo(200);
+
+            var alert = org.safecity.alerts.Sightings.awaitAlert(admin(),
+                a -> "PR4417".equals(a.path("plate").asString("")) && a.path("cameraId").asLong() == camera, Duration.ofSeconds(120));
+
+            var operator = as("MRD", Role.OPERATOR);
+            var status = operator.get("/api/v1/cameras/" + camera + "/analytics/status").json();
+            assertThat(status.get("plateReads").asLong()).as(status.toString()).isGreaterThanOrEqualTo(1);
+            assertThat(alert.get("type").asString()).isEqualTo("WATCHLIST_HIT");
+            assertThat(alert.get("plateRead").asString()).isEqualTo(plate);
+        }
     }
 }

@@ -25,6 +25,7 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     private final PlateFormats formats;
     private final int detectorLongSide;
 
+    @org.springframework.beans.factory.annotation.Autowired
     OcrPlateReader(PlateReadingSettings settings) {
         this(settings.detector(), settings.recogniser(), settings.detectorLongSide());
     }
