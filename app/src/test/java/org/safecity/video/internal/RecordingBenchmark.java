@@ -142,7 +142,7 @@ public final class RecordingBenchmark {
     }
 
     /** User + system CPU time of a process, in clock ticks (1/100 s). */
-    private static long cpuTicks(long pid) {
+    static long cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -161,7 +161,7 @@ public final class RecordingBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         if (values.isEmpty()) {
             return 0;
         }
@@ -170,7 +170,7 @@ public final class RecordingBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
