@@ -41,16 +41,11 @@ public final class VisionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        var options = new HashMap<String, String>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        var options = RecordingBenchmark.options(args);
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         double fps = Double.parseDouble(options.getOrDefault("fps", "2"));
         Path dataDir = Path.of(options.getOrDefault("data-dir", "target/vision-bench")).toAbsolutePath();
-        var settings = new VideoSettings(true, null, null, 0, 1, List.of(), ".*", Duration.ofSeconds(10), Duration.ofSeconds(2), 6,
-            Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(30), 30, Duration.ofMinutes(10),
-            300, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(1), 0);
+        var settings = RecordingBenchmark.settings();
         var storage = new StorageSettings(dataDir, new StorageSettings.Database(null, null, null, 0, 1));
         var ffmpeg = new Ffmpeg(settings, storage);
         DemoScene street = VisionBench.street();
