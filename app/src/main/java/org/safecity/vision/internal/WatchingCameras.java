@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import org.safecity.video.CameraFrame;
 import org.safecity.video.FrameRequest;
 import org.safecity.video.FrameTap;
@@ -32,7 +31,8 @@ class WatchingCameras implements FrameTap, SmartLifecycle {
     private final ObjectProvider<FaceFinder> faceFinder;
     private final ObjectProvider<ObjectFinder> objectFinder;
     private final Clock clock;
-    private final Semaphore models;
+    /** Where the models run: {@code threads} platform threads with a roomy stack (ONNX Runtime's kernels run on the caller's). */
+    private final java.util.concurrent.ExecutorService models;
     private final Map<Long, CameraAnalysis> analyses = new ConcurrentHashMap<>();
     private volatile Map<Long, AnalyticsSettings> switchedOn = Map.of();
     private volatile long readAtNanos;
@@ -49,7 +49,9 @@ class WatchingCameras implements FrameTap, SmartLifecycle {
         this.faceFinder = faceFinder;
         this.objectFinder = objectFinder;
         this.clock = clock;
-        this.models = new Semaphore(settings.analysisThreads(), true);
+        var numbered = new java.util.concurrent.atomic.AtomicInteger();
+        this.models = java.util.concurrent.Executors.newFixedThreadPool(settings.analysisThreads(),
+            task -> Thread.ofPlatform().name("vision-analysis-" + numbered.incrementAndGet()).daemon().stackSize(16L << 20).unstarted(task));
     }
 
     @Override
@@ -87,18 +89,13 @@ class WatchingCameras implements FrameTap, SmartLifecycle {
         CameraAnalysis.Findings findings;
         if (analysis.worthAnalysing(frame.image(), frame.droppedBefore(), at)) {
             try {
-                models.acquire();
+                findings = models.submit(() -> analysis.analyse(frame.image(), at, camera, analysers())).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-            try {
-                findings = analysis.analyse(frame.image(), at, camera, analysers());
-            } catch (RuntimeException e) {
-                analysis.failed("analysis failed: " + e.getMessage(), at);
-                throw e;
-            } finally {
-                models.release();
+            } catch (java.util.concurrent.ExecutionException e) {
+                analysis.failed("analysis failed: " + e.getCause().getMessage(), at);
+                throw new IllegalStateException("analysis failed", e.getCause());
             }
         } else {
             findings = analysis.idle(at, camera);

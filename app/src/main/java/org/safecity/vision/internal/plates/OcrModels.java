@@ -36,6 +36,36 @@ final class OcrModels implements AutoCloseable {
     /** The recogniser's classes: index 0 is CTC's blank, 1..n the lines of {@code ppocr_keys_v1.txt}, then a space. */
     final List<String> keys;
 
+    /**
+     * Opens the models on a thread of their own with a roomy stack: ONNX Runtime's optimisation of these
+     * graphs needs more than the 1 MB a thread gets by default (the JVM's main thread included) and
+     * overflows it in native code, which ends the JVM without a word.
+     */
+    static OcrModels open(Generation detectorGeneration, Generation recogniserGeneration) {
+        var opened = new java.util.concurrent.atomic.AtomicReference<OcrModels>();
+        var failed = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
+        Thread opening = Thread.ofPlatform().name("ocr-models-open").stackSize(ROOMY_STACK).start(() -> {
+            try {
+                opened.set(new OcrModels(detectorGeneration, recogniserGeneration));
+            } catch (RuntimeException e) {
+                failed.set(e);
+            }
+        });
+        try {
+            opening.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted opening the PP-OCR models", e);
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return opened.get();
+    }
+
+    /** Stack for threads that open or run the models. */
+    static final long ROOMY_STACK = 16L << 20;
+
     OcrModels(Generation detectorGeneration, Generation recogniserGeneration) {
         var environment = OrtEnvironment.getEnvironment();
         try (var options = new OrtSession.SessionOptions()) {

@@ -31,7 +31,7 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     }
 
     OcrPlateReader(OcrModels.Generation detectorGeneration, OcrModels.Generation recogniserGeneration, int detectorLongSide) {
-        this.models = new OcrModels(detectorGeneration, recogniserGeneration);
+        this.models = OcrModels.open(detectorGeneration, recogniserGeneration);
         this.detector = new TextDetector(models.detector);
         this.recogniser = new TextRecogniser(models.recogniser, models.keys);
         this.formats = PlateFormats.standard();
