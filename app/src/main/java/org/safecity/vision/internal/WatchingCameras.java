@@ -110,10 +110,23 @@ class WatchingCameras implements FrameTap, SmartLifecycle {
         return (analysis == null ? new CameraAnalysis(cameraId, settings) : analysis).status(on);
     }
 
-    /** Forgets the cached settings, so a change made here applies at once. */
+    /**
+     * Forgets the cached settings, so a change made here applies at once: after the change's commit, or a
+     * frame analysed meanwhile would cache the settings as they were for another {@code settings-refresh}.
+     */
     void settingsChanged() {
-        readAtNanos = 0;
-        everRead = false;
+        Runnable forget = () -> everRead = false;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        forget.run();
+                    }
+                });
+        } else {
+            forget.run();
+        }
     }
 
     private CameraAnalysis.Analysers analysers() {
