@@ -21,6 +21,8 @@ final class PlateCandidates {
     static final int FEWEST_CHARACTERS = 3;
     /** Below this the recogniser is guessing. */
     static final double LOWEST_CONFIDENCE = 0.5;
+    /** A plate cut out of a longer line is a little less sure than a line that is a plate. */
+    private static final double TRIMMED = 0.9;
     /** Pieces of one line: heights within this ratio... */
     private static final double LIKE_HEIGHTS = 1.6;
     /** ...and a gap of at most this many heights. */
@@ -73,6 +75,12 @@ final class PlateCandidates {
         List<String> text = stacked ? parts.stream().map(Line::text).toList()
             : List.of(String.join(" ", parts.stream().map(Line::text).toList()));
         var fit = formats.fit(text);
+        double trimmed = 1;
+        if (fit.isEmpty() && !stacked) {
+            // a plate line read together with its neighbours ("PUNJAB LEA 1234", "LEA 1234 07"): the best run of its words
+            fit = words(text.getFirst(), formats);
+            trimmed = TRIMMED;
+        }
         if (fit.isEmpty() || fit.get().characters() < FEWEST_CHARACTERS) {
             return;
         }
@@ -87,7 +95,26 @@ final class PlateCandidates {
         if (confidence < LOWEST_CONFIDENCE) {
             return;
         }
-        into.add(new Candidate(parts, fit.get(), confidence * fit.get().score()));
+        into.add(new Candidate(parts, fit.get(), confidence * fit.get().score() * trimmed));
+    }
+
+    /** The run of whole words of a line that a format accepts with the most characters, then the best fit. */
+    private static java.util.Optional<PlateFormats.Fit> words(String line, PlateFormats formats) {
+        String[] words = line.strip().split(" +");
+        PlateFormats.Fit best = null;
+        for (int from = 0; from < words.length; from++) {
+            for (int to = from + 1; to <= words.length; to++) {
+                if (from == 0 && to == words.length) {
+                    continue;
+                }
+                var fit = formats.fit(List.of(String.join(" ", java.util.Arrays.asList(words).subList(from, to))));
+                if (fit.isPresent() && (best == null || fit.get().characters() > best.characters()
+                    || fit.get().characters() == best.characters() && fit.get().score() > best.score())) {
+                    best = fit.get();
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(best);
     }
 
     /** Whether {@code next} is the continuation of {@code line} to its right, on the same text line. */

@@ -155,18 +155,19 @@ final class TextDetector {
                 double width = maxU - minU;
                 double height = maxV - minV;
                 double turned = angle;
-                if (height > width) { // the long side is the line's direction
+                // plates are read left to right, near level: the side nearest level is the width, even when it is the shorter
+                // (a lone "9" or "C" of a motorcycle plate is taller than wide, and turning it would read it sideways)
+                while (turned > Math.PI / 4) {
+                    turned -= Math.PI / 2;
                     double t = width;
                     width = height;
                     height = t;
+                }
+                while (turned <= -Math.PI / 4) {
                     turned += Math.PI / 2;
-                }
-                // keep the reading direction left to right: angle within (-90°, 90°]
-                while (turned > Math.PI / 2) {
-                    turned -= Math.PI;
-                }
-                while (turned <= -Math.PI / 2) {
-                    turned += Math.PI;
+                    double t = width;
+                    width = height;
+                    height = t;
                 }
                 best = new TextRegion(cx, cy, width, height, turned, score);
             }
