@@ -3,6 +3,7 @@ package org.safecity.vision.internal.plates;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.safecity.vision.internal.PlateReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,7 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     private final TextRecogniser recogniser;
     private final PlateFormats formats;
     private final int detectorLongSide;
+    private final Semaphore readings = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     @Autowired
     OcrPlateReader(PlateReadingSettings settings) {
@@ -44,6 +46,16 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
 
     @Override
     public List<PlateRead> read(BufferedImage picture) {
+        // each reading takes a core; more at once (a burst of uploads on virtual threads) would only share the cores slower
+        readings.acquireUninterruptibly();
+        try {
+            return readNow(picture);
+        } finally {
+            readings.release();
+        }
+    }
+
+    private List<PlateRead> readNow(BufferedImage picture) {
         var pixels = new Picture(picture);
         var regions = new ArrayList<>(detector.find(pixels, detectorLongSide));
         var lines = new ArrayList<>(recogniser.read(pixels, plateLike(regions)));

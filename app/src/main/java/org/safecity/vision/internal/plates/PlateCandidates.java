@@ -27,6 +27,8 @@ final class PlateCandidates {
     private static final double LIKE_HEIGHTS = 1.6;
     /** ...and a gap of at most this many heights. */
     private static final double WIDEST_GAP = 2.0;
+    /** Regions are grown around their text, so neighbouring lines of a plate overlap by up to this many heights. */
+    private static final double OVERLAP = 0.6;
 
     private PlateCandidates() {
     }
@@ -129,7 +131,7 @@ final class PlateCandidates {
             return false;
         }
         double gap = (b.centreX() - b.width() / 2) - (a.centreX() + a.width() / 2);
-        return gap > -0.3 * h && gap < WIDEST_GAP * h;
+        return gap > -OVERLAP * h && gap < WIDEST_GAP * h;
     }
 
     /** Whether {@code below} is the second line of a two-line plate whose first line is {@code top}. */
@@ -141,7 +143,7 @@ final class PlateCandidates {
             return false;
         }
         double gap = (b.centreY() - b.height() / 2) - (a.centreY() + a.height() / 2);
-        if (gap < -0.35 * h || gap > 0.8 * h) {
+        if (gap < -OVERLAP * h || gap > 0.8 * h) {
             return false;
         }
         return Math.abs(a.centreX() - b.centreX()) < 0.35 * Math.max(a.width(), b.width());
