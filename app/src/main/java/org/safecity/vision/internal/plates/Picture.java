@@ -15,6 +15,21 @@ final class Picture {
         rgb = pixels(image);
     }
 
+    private Picture(int width, int height, int[] rgb) {
+        this.width = width;
+        this.height = height;
+        this.rgb = rgb;
+    }
+
+    /** A part of the picture, copied. */
+    Picture part(int x, int y, int w, int h) {
+        int[] part = new int[w * h];
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(rgb, (y + row) * width + x, part, row * w, w);
+        }
+        return new Picture(w, h, part);
+    }
+
     /** The pixels as 0xRRGGBB; the usual decoded layouts are read straight from the raster, others through getRGB. */
     private static int[] pixels(BufferedImage image) {
         int w = image.getWidth();

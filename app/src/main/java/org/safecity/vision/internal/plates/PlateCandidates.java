@@ -21,10 +21,14 @@ final class PlateCandidates {
     static final int FEWEST_CHARACTERS = 3;
     /** Below this the recogniser is guessing. */
     static final double LOWEST_CONFIDENCE = 0.5;
+    /** A plate cut out of a longer line is a little less sure than a line that is a plate. */
+    private static final double TRIMMED = 0.9;
     /** Pieces of one line: heights within this ratio... */
     private static final double LIKE_HEIGHTS = 1.6;
     /** ...and a gap of at most this many heights. */
     private static final double WIDEST_GAP = 2.0;
+    /** Regions are grown around their text, so neighbouring lines of a plate overlap by up to this many heights. */
+    private static final double OVERLAP = 0.6;
 
     private PlateCandidates() {
     }
@@ -73,6 +77,12 @@ final class PlateCandidates {
         List<String> text = stacked ? parts.stream().map(Line::text).toList()
             : List.of(String.join(" ", parts.stream().map(Line::text).toList()));
         var fit = formats.fit(text);
+        double trimmed = 1;
+        if (fit.isEmpty() && !stacked) {
+            // a plate line read together with its neighbours ("PUNJAB LEA 1234", "LEA 1234 07"): the best run of its words
+            fit = words(text.getFirst(), formats);
+            trimmed = TRIMMED;
+        }
         if (fit.isEmpty() || fit.get().characters() < FEWEST_CHARACTERS) {
             return;
         }
@@ -87,7 +97,26 @@ final class PlateCandidates {
         if (confidence < LOWEST_CONFIDENCE) {
             return;
         }
-        into.add(new Candidate(parts, fit.get(), confidence * fit.get().score()));
+        into.add(new Candidate(parts, fit.get(), confidence * fit.get().score() * trimmed));
+    }
+
+    /** The run of whole words of a line that a format accepts with the most characters, then the best fit. */
+    private static java.util.Optional<PlateFormats.Fit> words(String line, PlateFormats formats) {
+        String[] words = line.strip().split(" +");
+        PlateFormats.Fit best = null;
+        for (int from = 0; from < words.length; from++) {
+            for (int to = from + 1; to <= words.length; to++) {
+                if (from == 0 && to == words.length) {
+                    continue;
+                }
+                var fit = formats.fit(List.of(String.join(" ", java.util.Arrays.asList(words).subList(from, to))));
+                if (fit.isPresent() && (best == null || fit.get().characters() > best.characters()
+                    || fit.get().characters() == best.characters() && fit.get().score() > best.score())) {
+                    best = fit.get();
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(best);
     }
 
     /** Whether {@code next} is the continuation of {@code line} to its right, on the same text line. */
@@ -102,7 +131,7 @@ final class PlateCandidates {
             return false;
         }
         double gap = (b.centreX() - b.width() / 2) - (a.centreX() + a.width() / 2);
-        return gap > -0.3 * h && gap < WIDEST_GAP * h;
+        return gap > -OVERLAP * h && gap < WIDEST_GAP * h;
     }
 
     /** Whether {@code below} is the second line of a two-line plate whose first line is {@code top}. */
@@ -114,7 +143,7 @@ final class PlateCandidates {
             return false;
         }
         double gap = (b.centreY() - b.height() / 2) - (a.centreY() + a.height() / 2);
-        if (gap < -0.35 * h || gap > 0.8 * h) {
+        if (gap < -OVERLAP * h || gap > 0.8 * h) {
             return false;
         }
         return Math.abs(a.centreX() - b.centreX()) < 0.35 * Math.max(a.width(), b.width());

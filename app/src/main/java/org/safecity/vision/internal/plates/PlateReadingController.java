@@ -42,6 +42,8 @@ class PlateReadingController {
     static final String IMAGE_PART = "image";
     /** Pictures beyond this many pixels are refused before they are decoded: a small file can unpack into gigabytes. */
     static final long MOST_PIXELS = 50_000_000;
+    /** A body this many times the limit is refused before it is read. */
+    private static final long FAR_OVER = 4;
 
     private final PlateReader reader;
     private final AuditTrail audit;
@@ -79,7 +81,8 @@ class PlateReadingController {
             @ApiResponse(responseCode = "413", description = "the picture is larger than the limit",
                 content = @Content(mediaType = "application/problem+json"))})
     PlatesRead read(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxUploadBytes + 64 * 1024) {
+        // a little over the limit is read to the end so the client hears the 413; far over, the connection is cut short
+        if (request.getContentLengthLong() > FAR_OVER * maxUploadBytes) {
             throw tooLarge();
         }
         byte[] bytes = imageBytes(request);

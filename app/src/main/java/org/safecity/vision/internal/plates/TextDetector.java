@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Finds lines of text with the PP-OCR detector: the picture, scaled so its long side is at most
- * {@code longSide} and both sides are multiples of 32, becomes a map of how likely each pixel is
+ * {@code longSide} (and at least 480) and both sides are multiples of 32, becomes a map of how likely each pixel is
  * text; connected regions of it become turned rectangles, grown back to the whole line (the
  * detector marks only the middle of a character), in the picture's own pixels.
  */
@@ -27,6 +27,7 @@ final class TextDetector {
     /** How far the shrunk region is grown back: area × this ÷ perimeter, as PP-OCR was trained. */
     private static final double UNCLIP_RATIO = 1.6;
     private static final int SMALLEST_SIDE = 3;
+    private static final int SMALLEST_LONG_SIDE = 480;
 
     private final OrtSession session;
 
@@ -37,7 +38,10 @@ final class TextDetector {
     List<TextRegion> find(Picture picture, int longSide) {
         int w = picture.width;
         int h = picture.height;
-        double scale = Math.min(1.0, longSide / (double) Math.max(w, h));
+        int pictureLongSide = Math.max(w, h);
+        // small pictures (a plate cut out of a photo) are enlarged: the detector misses text only a few pixels high
+        double scale = pictureLongSide < SMALLEST_LONG_SIDE ? Math.min(4.0, SMALLEST_LONG_SIDE / (double) pictureLongSide)
+            : Math.min(1.0, longSide / (double) pictureLongSide);
         int inputW = Math.max(32, (int) Math.round(w * scale / 32) * 32);
         int inputH = Math.max(32, (int) Math.round(h * scale / 32) * 32);
         float[] input = picture.planes(inputW, inputH, MEAN, DEVIATION);
@@ -155,18 +159,19 @@ final class TextDetector {
                 double width = maxU - minU;
                 double height = maxV - minV;
                 double turned = angle;
-                if (height > width) { // the long side is the line's direction
+                // plates are read left to right, near level: the side nearest level is the width, even when it is the shorter
+                // (a lone "9" or "C" of a motorcycle plate is taller than wide, and turning it would read it sideways)
+                while (turned > Math.PI / 4) {
+                    turned -= Math.PI / 2;
                     double t = width;
                     width = height;
                     height = t;
+                }
+                while (turned <= -Math.PI / 4) {
                     turned += Math.PI / 2;
-                }
-                // keep the reading direction left to right: angle within (-90°, 90°]
-                while (turned > Math.PI / 2) {
-                    turned -= Math.PI;
-                }
-                while (turned <= -Math.PI / 2) {
-                    turned += Math.PI;
+                    double t = width;
+                    width = height;
+                    height = t;
                 }
                 best = new TextRegion(cx, cy, width, height, turned, score);
             }

@@ -69,6 +69,20 @@ class OcrPlateReaderTest {
     }
 
     @Test
+    void a_small_picture_of_the_plate_alone_is_read() {
+        var image = new BufferedImage(180, 70, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.fillRect(0, 0, 180, 70);
+        PlateArtwork.draw(g, "BKX-123", PlateArtwork.Livery.SINDH, 5, 5, 170);
+        g.dispose();
+
+        var reads = reader.read(image);
+
+        assertThat(reads).extracting(r -> r.normalized()).first().isEqualTo("BKX123");
+    }
+
+    @Test
     void a_street_of_shop_signs_and_no_vehicle_holds_no_plate() {
         var street = picture(new PlateScenes(5, true).streetWithoutPlates());
 

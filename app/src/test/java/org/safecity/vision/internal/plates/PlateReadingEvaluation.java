@@ -16,7 +16,7 @@ import org.safecity.shared.Plate;
  * shared machine elapsed time also counts others' work).
  *
  * <pre>
- * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--misses 20]
+ * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--misses 20] [--limit N]
  * </pre>
  * With {@code --generate} the directory is first filled with N pictures by {@link PlateScenes}.
  */
@@ -30,6 +30,7 @@ public final class PlateReadingEvaluation {
         int generate = 0;
         long seed = 2026;
         int misses = 20;
+        int limit = Integer.MAX_VALUE;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--generate" -> generate = Integer.parseInt(args[i + 1]);
@@ -38,13 +39,14 @@ public final class PlateReadingEvaluation {
                 case "--recogniser" -> recogniser = OcrModels.Generation.valueOf(args[i + 1]);
                 case "--long-side" -> longSide = Integer.parseInt(args[i + 1]);
                 case "--misses" -> misses = Integer.parseInt(args[i + 1]);
+                case "--limit" -> limit = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (generate > 0) {
             System.out.println("generated " + generate + " pictures, labels.csv sha-256 " + PlateScenes.write(dir, generate, seed));
         }
-        var labels = Files.readAllLines(dir.resolve("labels.csv")).stream().skip(1).filter(l -> !l.isBlank()).toList();
+        var labels = Files.readAllLines(dir.resolve("labels.csv")).stream().skip(1).filter(l -> !l.isBlank()).limit(limit).toList();
         try (var reader = new OcrPlateReader(detector, recogniser, longSide)) {
             reader.read(ImageIO.read(dir.resolve(labels.getFirst().split(",")[0]).toFile())); // warm up
             int exact = 0;
