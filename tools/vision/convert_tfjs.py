@@ -12,6 +12,7 @@ are computed here, so the model holds only the work that depends on the picture.
 Only the ops the shipped models use are mapped; any other op stops the conversion with its name,
 so a model is never converted partly.
 """
+import base64
 import json
 import os
 import sys
@@ -58,11 +59,9 @@ def attr(node, name, default=None):
         if "i" in lst:
             return [int(v) for v in lst["i"]]
         if "s" in lst:
-            import base64
             return [base64.b64decode(v).decode() for v in lst["s"]]
         return []
     if "s" in a:
-        import base64
         return base64.b64decode(a["s"]).decode()
     if "i" in a:
         return int(a["i"])

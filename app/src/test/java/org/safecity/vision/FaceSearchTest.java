@@ -18,6 +18,7 @@ import org.safecity.Multipart;
 import org.safecity.SafeCityApi;
 import org.safecity.detections.Reporting;
 import org.safecity.identity.Role;
+import org.safecity.vision.internal.ObjectFinder;
 import org.safecity.vision.internal.Pictures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,9 @@ class FaceSearchTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ObjectFinder objects;
 
     private static SafeCityApi.Response send(SafeCityApi api, String purpose, String filename, byte[] content) {
         var multipart = new Multipart();
@@ -138,6 +142,22 @@ class FaceSearchTest extends IntegrationTest {
         var alert = awaitAlert(admin(), a -> name.equals(a.path("personName").asString("")), Duration.ofSeconds(5));
         assertThat(Instant.parse(alert.get("observedAt").asString())).as("the same face's sighting, not the stranger's").isEqualTo(seenAt);
         assertThat(alert.get("type").asString()).isEqualTo("FACE_HIT");
+    }
+
+    @Test
+    void the_application_s_object_finder_is_the_shipped_model_and_finds_the_bus() {
+        assertThat(objects.find(Pictures.read("street-bus.jpg"))).extracting(ObjectFinder.FoundObject::objectClass)
+            .contains(ObjectFinder.ObjectClass.BUS, ObjectFinder.ObjectClass.CAR, ObjectFinder.ObjectClass.PERSON);
+    }
+
+    @Test
+    void the_face_search_is_in_the_openapi_document_with_its_multipart_image() {
+        var operation = anonymous.get("/v3/api-docs").json().get("paths").get("/api/v1/vision/faces").get("post");
+
+        assertThat(operation.get("summary").asString()).contains("faces");
+        assertThat(operation.get("requestBody").get("content").has("multipart/form-data")).isTrue();
+        assertThat(operation.get("requestBody").get("content").get("multipart/form-data").get("schema").get("properties").has("image"))
+            .isTrue();
     }
 
     private long audited(byte[] picture) {

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -55,14 +57,14 @@ public final class OnnxModel implements AutoCloseable {
     /** Runs the model on one input tensor and answers the named outputs, flattened, in the order asked. */
     public List<float[]> run(String input, float[] data, long[] shape, List<String> outputs) {
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(data), shape);
-             OrtSession.Result result = session.run(Map.of(input, tensor), new java.util.HashSet<>(outputs))) {
+             OrtSession.Result result = session.run(Map.of(input, tensor), new HashSet<>(outputs))) {
             Map<String, float[]> byName = new HashMap<>();
             for (var entry : result) {
                 byName.put(entry.getKey(), ((OnnxTensor) entry.getValue()).getFloatBuffer().array());
             }
             return outputs.stream().map(byName::get).toList();
         } catch (OrtException e) {
-            throw new IllegalStateException("the model " + name + " failed on an input of shape " + java.util.Arrays.toString(shape), e);
+            throw new IllegalStateException("the model " + name + " failed on an input of shape " + Arrays.toString(shape), e);
         }
     }
 

@@ -1,6 +1,9 @@
 package org.safecity.vision.internal;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /**
  * A picture's pixels as packed RGB, read once, and the one way every model's input is cut from it:
@@ -23,6 +26,22 @@ public final class Picture {
     public static Picture of(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
+        var raster = image.getRaster();
+        boolean whole = raster.getParent() == null && raster.getMinX() == 0 && raster.getMinY() == 0;
+        // decoded JPEGs and video frames are 3-byte BGR; reading their bytes directly is ten times getRGB's speed
+        if (whole && image.getType() == BufferedImage.TYPE_3BYTE_BGR && raster.getDataBuffer() instanceof DataBufferByte bytes
+            && bytes.getNumBanks() == 1 && bytes.getData().length == w * h * 3) {
+            byte[] data = bytes.getData();
+            int[] rgb = new int[w * h];
+            for (int i = 0, j = 0; i < rgb.length; i++, j += 3) {
+                rgb[i] = (data[j + 2] & 0xFF) << 16 | (data[j + 1] & 0xFF) << 8 | (data[j] & 0xFF);
+            }
+            return new Picture(rgb, w, h);
+        }
+        if (whole && (image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB)
+            && raster.getDataBuffer() instanceof DataBufferInt ints && ints.getData().length == w * h) {
+            return new Picture(ints.getData().clone(), w, h);
+        }
         return new Picture(image.getRGB(0, 0, w, h, null, 0, w), w, h);
     }
 
@@ -63,6 +82,9 @@ public final class Picture {
      * p · scale + offset.
      */
     public float[] sample(Window window, int outW, int outH, Layout layout, float scale, float offset) {
+        if (window.b == 0 && window.d == 0 && window.a >= 1.5 && window.e >= 1.5) {
+            return shrink(window, outW, outH, layout, scale, offset);
+        }
         float[] out = new float[outW * outH * 3];
         double stepU = Math.hypot(window.a, window.d);
         double stepV = Math.hypot(window.b, window.e);
@@ -84,22 +106,72 @@ public final class Picture {
                         b += p & 0xFF;
                     }
                 }
-                int at = v * outW + u;
-                float fr = (float) (r * inv) * scale + offset;
-                float fg = (float) (g * inv) * scale + offset;
-                float fb = (float) (b * inv) * scale + offset;
-                if (layout == Layout.NHWC) {
-                    out[at * 3] = fr;
-                    out[at * 3 + 1] = fg;
-                    out[at * 3 + 2] = fb;
-                } else {
-                    out[at] = fr;
-                    out[plane + at] = fg;
-                    out[2 * plane + at] = fb;
-                }
+                put(out, layout, v * outW + u, plane, (float) (r * inv) * scale + offset, (float) (g * inv) * scale + offset,
+                    (float) (b * inv) * scale + offset);
             }
         }
         return out;
+    }
+
+    /**
+     * An upright window shrunk by at least 1.5: each output pixel is the mean of the picture's
+     * pixels under it, which reads each pixel once instead of sampling it many times.
+     */
+    private float[] shrink(Window window, int outW, int outH, Layout layout, float scale, float offset) {
+        int[] x0 = new int[outW + 1];
+        for (int u = 0; u <= outW; u++) {
+            x0[u] = (int) Math.round(window.a * u + window.c);
+        }
+        float[] out = new float[outW * outH * 3];
+        int plane = outW * outH;
+        long[] sums = new long[outW * 3];
+        int[] counts = new int[outW];
+        for (int v = 0; v < outH; v++) {
+            int top = (int) Math.round(window.e * v + window.f);
+            int bottom = Math.max(top + 1, (int) Math.round(window.e * (v + 1) + window.f));
+            Arrays.fill(sums, 0);
+            Arrays.fill(counts, 0);
+            for (int y = top; y < bottom; y++) {
+                boolean rowInside = y >= 0 && y < height;
+                for (int u = 0; u < outW; u++) {
+                    int left = x0[u];
+                    int right = Math.max(left + 1, x0[u + 1]);
+                    counts[u] += right - left;
+                    if (!rowInside) {
+                        continue; // black
+                    }
+                    long r = 0, g = 0, b = 0;
+                    int row = y * width;
+                    for (int x = Math.max(0, left), end = Math.min(width, right); x < end; x++) {
+                        int p = rgb[row + x];
+                        r += (p >> 16) & 0xFF;
+                        g += (p >> 8) & 0xFF;
+                        b += p & 0xFF;
+                    }
+                    sums[u * 3] += r;
+                    sums[u * 3 + 1] += g;
+                    sums[u * 3 + 2] += b;
+                }
+            }
+            for (int u = 0; u < outW; u++) {
+                float inv = 1f / counts[u];
+                put(out, layout, v * outW + u, plane, sums[u * 3] * inv * scale + offset, sums[u * 3 + 1] * inv * scale + offset,
+                    sums[u * 3 + 2] * inv * scale + offset);
+            }
+        }
+        return out;
+    }
+
+    private static void put(float[] out, Layout layout, int at, int plane, float r, float g, float b) {
+        if (layout == Layout.NHWC) {
+            out[at * 3] = r;
+            out[at * 3 + 1] = g;
+            out[at * 3 + 2] = b;
+        } else {
+            out[at] = r;
+            out[plane + at] = g;
+            out[2 * plane + at] = b;
+        }
     }
 
     /** Bilinear RGB at a point in pixel-centre coordinates, black outside. */

@@ -13,7 +13,8 @@ import org.safecity.shared.MediaTypeSniffer;
  * A still picture sent by a person, read into pixels. Only JPEG and PNG are taken, recognised by
  * their first bytes (never by a name or a declared type); anything else, a file over the size
  * limit, or an image that does not decode is an {@link InvalidInput} naming the field, so the
- * request answers 400 and nothing else happens.
+ * request answers 400 and nothing else happens. A JPEG is turned the way its Exif orientation says,
+ * as a phone's photograph is shown.
  */
 public final class Stills {
 
@@ -57,7 +58,11 @@ public final class Stills {
                 if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
                     throw new InvalidInput(field, "must be at most " + MAX_PIXELS / 1_000_000 + " megapixels");
                 }
-                return new Still(bytes, mediaType, reader.read(0));
+                var image = reader.read(0);
+                if (mediaType.equals("image/jpeg")) {
+                    image = Orientation.upright(image, Orientation.of(bytes));
+                }
+                return new Still(bytes, mediaType, image);
             } finally {
                 reader.dispose();
             }

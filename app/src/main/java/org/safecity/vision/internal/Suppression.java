@@ -3,6 +3,7 @@ package org.safecity.vision.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -15,7 +16,7 @@ public final class Suppression {
     }
 
     /** Candidates, best first after suppression. */
-    public static <T> List<T> keepBest(List<T> candidates, ToDoubleFunction<T> score, java.util.function.Function<T, Box> box,
+    public static <T> List<T> keepBest(List<T> candidates, ToDoubleFunction<T> score, Function<T, Box> box,
                                        double overlapLimit) {
         List<T> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparingDouble(score).reversed());

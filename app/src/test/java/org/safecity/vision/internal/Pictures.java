@@ -70,6 +70,18 @@ public final class Pictures {
         return out;
     }
 
+    /** A picture of the given type, its left half one colour and its right half another. */
+    public static BufferedImage halves(int type, Color left, Color right, int width, int height) {
+        var image = new BufferedImage(width, height, type);
+        var g = image.createGraphics();
+        g.setColor(left);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(right);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        return image;
+    }
+
     public static double cosine(float[] a, float[] b) {
         double dot = 0;
         for (int i = 0; i < a.length; i++) {

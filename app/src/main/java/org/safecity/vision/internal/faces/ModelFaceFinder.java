@@ -2,6 +2,7 @@ package org.safecity.vision.internal.faces;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Objects;
 import org.safecity.vision.internal.FaceFinder;
 import org.safecity.vision.internal.Picture;
 import org.safecity.vision.internal.PixelBox;
@@ -25,7 +26,7 @@ public final class ModelFaceFinder implements FaceFinder {
                 PixelBox box = face.box().toPixels(picture.width(), picture.height());
                 return box == null ? null : new FoundFace(box, face.score(), embedder.embed(picture, face), embedder.model());
             })
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .toList();
     }
 }

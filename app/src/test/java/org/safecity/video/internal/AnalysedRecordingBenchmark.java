@@ -32,12 +32,12 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  *
  * <pre>
  * mvn -q -B -pl app test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.safecity.video.internal.VisionBenchmark -Dexec.args="--cameras 1,3,9 --seconds 60"
+ *     -Dexec.mainClass=org.safecity.video.internal.AnalysedRecordingBenchmark -Dexec.args="--cameras 1,3,9 --seconds 60"
  * </pre>
  */
-public final class VisionBenchmark {
+public final class AnalysedRecordingBenchmark {
 
-    private VisionBenchmark() {
+    private AnalysedRecordingBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
