@@ -179,6 +179,24 @@ class VisionLaneTest extends IntegrationTest {
             .query(String.class).list()).containsExactly("wrong_way");
     }
 
+    @Test
+    void a_face_found_with_its_embedding_is_stored_as_a_face_detection_of_its_model() {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        Instant at = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+        float[] embedding = new float[1024];
+        for (int i = 0; i < embedding.length; i++) {
+            embedding[i] = (float) Math.sin(i) / 22.6f;
+        }
+        var face = new FaceFinder.FoundFace(new PixelBox(300, 120, 80, 96), 0.93, embedding, "faceres-1024");
+        var findings = new CameraAnalysis.Findings(at, List.of(), List.of(), List.of(face), List.of());
+
+        int stored = reporting.report(new CameraAnalysis(field.cameraId(), settings), findings, AnalyticsSettings.off());
+
+        assertThat(stored).isEqualTo(1);
+        assertThat(jdbc.sql("select kind || ' ' || (details -> 'face' ->> 'model') from detections.sighting where camera_id = ?")
+            .param(field.cameraId()).query(String.class).list()).containsExactly("face faceres-1024");
+    }
+
     /** A plate read in three frames, voted, its centre moving between two points. */
     private static CameraAnalysis.Findings plateFindings(long cameraId, String plate, Point from, Point to) {
         Instant at = Instant.now().minusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
