@@ -12,7 +12,8 @@ import org.safecity.detections.OcrConfusion;
 
 /**
  * Makes one read of a plate seen in several frames. Reads of a camera that agree (their folded text
- * differs by at most two characters, or by one left out) gather into one vehicle's reads; when no
+ * differs by at most two characters, or by one left out, or one is the other read in part) gather
+ * into one vehicle's reads; when no
  * read has joined for {@code quiet}, or the first came {@code longest} ago, the reads vote: the length
  * most of the confidence is on, then at each position the character with the most confidence. The
  * best crop is kept. Reads of the same plate just after its vote join the voted group silently, so a
@@ -154,8 +155,18 @@ final class PlateVoting {
             group.firstAt, group.lastAt, crop.read().box(), crop.crop(), group.first, group.last);
     }
 
-    /** The same plate, misread a little: at most two characters differ, or one is missing. */
+    /**
+     * The same plate, misread a little: at most two characters differ, or one is missing, or the shorter
+     * (at least four characters) is the longer with up to three characters not seen, as when a far car's
+     * plate is read only in part.
+     */
     static boolean alike(String foldedA, String foldedB) {
+        String shorter = foldedA.length() <= foldedB.length() ? foldedA : foldedB;
+        String longer = shorter == foldedA ? foldedB : foldedA;
+        if (shorter.length() >= 4 && longer.length() - shorter.length() <= 3 && longer.length() > shorter.length()
+            && within(shorter, longer)) {
+            return true;
+        }
         if (foldedA.length() == foldedB.length()) {
             int differ = 0;
             for (int i = 0; i < foldedA.length() && differ <= 2; i++) {
@@ -166,5 +177,16 @@ final class PlateVoting {
             return differ <= 2 && foldedA.length() >= 4;
         }
         return OcrConfusion.withinOneInsertOrDelete(foldedA, foldedB);
+    }
+
+    /** Whether every character of {@code part} appears in {@code whole}, in order. */
+    private static boolean within(String part, String whole) {
+        int at = 0;
+        for (int i = 0; i < whole.length() && at < part.length(); i++) {
+            if (whole.charAt(i) == part.charAt(at)) {
+                at++;
+            }
+        }
+        return at == part.length();
     }
 }

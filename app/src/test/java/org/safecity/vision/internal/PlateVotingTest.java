@@ -88,6 +88,20 @@ class PlateVotingTest {
     }
 
     @Test
+    void a_far_car_s_plate_read_in_part_joins_the_whole_plate_read_nearer_and_the_whole_wins() {
+        voting.add(List.of(read("BKX-4", 0.93, 0)), T0);
+        voting.add(List.of(read("BKX-482", 0.99, 1)), T0.plusMillis(500));
+        voting.add(List.of(read("BKX-482", 0.98, 2)), T0.plusMillis(1000));
+
+        var voted = voting.flush(T0.plusSeconds(2));
+
+        assertThat(voted).extracting(PlateVoting.Voted::normalized).containsExactly("BKX482");
+        assertThat(voted.getFirst().reads()).isEqualTo(3);
+        assertThat(PlateVoting.alike("CTA12", "1CTA8123")).as("ICT-AB-123 read as CTA-12, folded").isTrue();
+        assertThat(PlateVoting.alike("8KX4", "PRA1234")).isFalse();
+    }
+
+    @Test
     void plates_that_differ_in_more_than_two_places_are_different_vehicles() {
         assertThat(PlateVoting.alike("PRA1234", "PRA1284")).isTrue();
         assertThat(PlateVoting.alike("PRA1234", "PRA123")).isTrue();
