@@ -10,6 +10,26 @@ import java.util.Set;
  */
 public final class OcrConfusion {
 
+    /**
+     * The groups a reader confuses, each a digit then its look-alike letters, likeliest first: the
+     * one table that folding, and repairing a read where a plate format expects a letter or a digit, share.
+     */
+    private static final String[] GROUPS = {"0ODQ", "1IL", "8B", "5S", "2Z", "6G"};
+
+    /** {@link #fold(char)} for ASCII, looked up: fold runs for every character of every plate searched or matched. */
+    private static final char[] FOLDED = new char[128];
+
+    static {
+        for (char c = 0; c < FOLDED.length; c++) {
+            FOLDED[c] = c;
+        }
+        for (String group : GROUPS) {
+            for (int i = 1; i < group.length(); i++) {
+                FOLDED[group.charAt(i)] = group.charAt(0);
+            }
+        }
+    }
+
     /** The alphabet of folded plates: letters and digits with each confusable group reduced to one symbol. */
     public static final String FOLDED_ALPHABET;
 
@@ -29,15 +49,26 @@ public final class OcrConfusion {
 
     /** O/0/D/Q, I/1/L, B/8, S/5, Z/2, G/6 each become one symbol (the digit); others stay. */
     public static char fold(char c) {
-        return switch (c) {
-            case 'O', 'D', 'Q' -> '0';
-            case 'I', 'L' -> '1';
-            case 'B' -> '8';
-            case 'S' -> '5';
-            case 'Z' -> '2';
-            case 'G' -> '6';
-            default -> c;
-        };
+        return c < FOLDED.length ? FOLDED[c] : c;
+    }
+
+    /** The digit a letter is read in place of ({@code O} is {@code 0}, {@code S} is {@code 5}); a digit stays; otherwise none (-1). */
+    public static int asDigit(char c) {
+        char folded = fold(c);
+        return folded >= '0' && folded <= '9' ? folded : -1;
+    }
+
+    /** The letter a digit is likeliest read in place of ({@code 0} is {@code O}, {@code 8} is {@code B}); a letter stays; otherwise none (-1). */
+    public static int asLetter(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c;
+        }
+        for (String group : GROUPS) {
+            if (group.charAt(0) == c) {
+                return group.charAt(1);
+            }
+        }
+        return -1;
     }
 
     /** A normalised plate with every character folded: {@code LEB1234} and {@code 1E81234} fold alike. */

@@ -33,4 +33,20 @@ class OcrConfusionTest {
         assertThat(variants).contains(OcrConfusion.fold("PRA1234"), OcrConfusion.fold("PRA124"), OcrConfusion.fold("PRA12345"));
         assertThat(variants).doesNotContain(OcrConfusion.fold("PRA12"));
     }
+
+    @Test
+    void a_look_alike_is_repaired_to_the_kind_a_plate_format_wants_from_the_same_groups_as_folding() {
+        assertThat((char) OcrConfusion.asLetter('0')).isEqualTo('O');
+        assertThat((char) OcrConfusion.asLetter('8')).isEqualTo('B');
+        assertThat((char) OcrConfusion.asLetter('K')).isEqualTo('K');
+        assertThat(OcrConfusion.asLetter('7')).isEqualTo(-1);
+        assertThat((char) OcrConfusion.asDigit('S')).isEqualTo('5');
+        assertThat((char) OcrConfusion.asDigit('D')).isEqualTo('0');
+        assertThat((char) OcrConfusion.asDigit('4')).isEqualTo('4');
+        assertThat(OcrConfusion.asDigit('K')).isEqualTo(-1);
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray()) {
+            int digit = OcrConfusion.asDigit(c);
+            assertThat(digit < 0 || OcrConfusion.fold(c) == digit).as("%s", c).isTrue();
+        }
+    }
 }

@@ -28,9 +28,11 @@ final class ReadingDetections {
     /** Analytics about public safety: the Command and Control Center's concern ({@code AnalyticsDetected}). */
     static final Set<String> SAFETY_ANALYTICS = Set.of("crowd", "loitering", "intrusion", "abandoned_object", "fight", "fire", "smoke");
     /** Analytics that are traffic offences: e-challan reviews them, they raise no operator alert. */
-    static final Set<String> TRAFFIC_ANALYTICS = Set.of("no_helmet", "no_seat_belt", "mobile_phone", "triple_riding");
-    static final Set<String> ANALYTICS = java.util.stream.Stream.concat(SAFETY_ANALYTICS.stream(), TRAFFIC_ANALYTICS.stream())
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    static final Set<String> TRAFFIC_ANALYTICS = Set.of("no_helmet", "no_seat_belt", "mobile_phone", "triple_riding", "wrong_way");
+    /** Analytics that are counts (a line crossed, by direction): kept and searchable, neither an alert nor an offence. */
+    static final Set<String> COUNTING_ANALYTICS = Set.of("line_crossing");
+    static final Set<String> ANALYTICS = java.util.stream.Stream.of(SAFETY_ANALYTICS, TRAFFIC_ANALYTICS, COUNTING_ANALYTICS)
+        .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final Set<String> SIGNAL_PHASES = Set.of("red", "amber", "green", "off");
     private static final Set<String> ENVELOPE = Set.of("eventId", "cameraId", "observedAt", "kind");
 

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ConfiguringRules {
 
-    static final List<String> ANALYTIC_TYPES = List.of("no_helmet", "no_seat_belt", "mobile_phone", "triple_riding");
+    static final List<String> ANALYTIC_TYPES = List.of("no_helmet", "no_seat_belt", "mobile_phone", "triple_riding", "wrong_way");
 
     private final RuleStore rules;
     private final FineSchedule fines;

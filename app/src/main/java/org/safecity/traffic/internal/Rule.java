@@ -20,6 +20,7 @@ record Rule(long id, long cameraId, Kind kind, String offence, String approach, 
             case "no_seat_belt" -> "NO_SEAT_BELT";
             case "mobile_phone" -> "MOBILE_PHONE";
             case "triple_riding" -> "TRIPLE_RIDING";
+            case "wrong_way" -> "WRONG_WAY";
             default -> null;
         };
     }

@@ -13,6 +13,9 @@ import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraStreams;
 import org.safecity.storage.StorageSettings;
 import org.safecity.video.CameraWentDark;
+import org.safecity.video.FrameRequest;
+import org.safecity.video.FrameTap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +43,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final FrameTap tap;
     private final boolean demoNetwork;
     private final Path root;
     private final String node;
@@ -56,7 +60,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
 
     RecordingStreams(VideoSettings settings, CameraDirectory cameras, Ffmpeg ffmpeg, DemoFeed demo, SegmentStore segments,
                      CameraSettingStore cameraSettings, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, StorageSettings storage,
-                     @Value("${safecity.demo:false}") boolean demoNetwork) {
+                     ObjectProvider<FrameTap> tap, @Value("${safecity.demo:false}") boolean demoNetwork) {
         this.settings = settings;
         this.cameras = cameras;
         this.ffmpeg = ffmpeg;
@@ -66,6 +70,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         this.events = events;
         this.transaction = transaction;
         this.clock = clock;
+        this.tap = tap.getIfUnique();
         this.demoNetwork = demoNetwork;
         this.root = VideoFolders.root(storage);
         this.node = "node-" + settings.nodeIndex();
@@ -117,8 +122,22 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
             source(camera, demoCameras).ifPresent(source -> wanted.put(camera.camera().id(), source));
             byId.put(camera.camera().id(), camera);
         }
+        var frames = new java.util.HashMap<Long, FrameRequest>();
+        if (tap != null) {
+            wanted.keySet().forEach(id -> {
+                try {
+                    tap.wanted(id).ifPresent(request -> frames.put(id, request));
+                } catch (RuntimeException e) {
+                    log.warn("camera {}: could not learn whether its frames are wanted: {}", id, e.toString());
+                    var recorder = recorders.get(id);
+                    if (recorder != null && recorder.frames() != null) {
+                        frames.put(id, recorder.frames()); // keep what runs rather than restart on a passing failure
+                    }
+                }
+            });
+        }
         recorders.forEach((id, recorder) -> {
-            if (!recorder.source().equals(wanted.get(id))) {
+            if (!recorder.source().equals(wanted.get(id)) || !java.util.Objects.equals(recorder.frames(), frames.get(id))) {
                 recorders.remove(id);
                 recorder.stop();
             }
@@ -127,13 +146,13 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
             if (running && !recorders.containsKey(id)) {
                 if (source instanceof StreamSource.Loop) {
                     try {
-                        demo.prepare(byId.get(id).camera());
+                        demo.prepare(byId.get(id).camera(), demoCameras.indexOf(id));
                     } catch (RuntimeException e) {
                         log.warn("demo camera {} gets no video: {}", id, e.getMessage());
                         return;
                     }
                 }
-                var recorder = new StreamRecorder(id, source, root, ffmpeg, settings, this, clock);
+                var recorder = new StreamRecorder(id, source, root, ffmpeg, settings, this, clock, frames.get(id), tap);
                 recorders.put(id, recorder);
                 recorder.start();
             }
@@ -150,7 +169,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         }
         if (camera.demo()) {
             // the demo's addresses lead nowhere: its first cameras get a looping test pattern instead
-            return demoCameras.contains(id) ? Optional.of(new StreamSource.Loop(demo.clipFor(id))) : Optional.empty();
+            return demoCameras.contains(id) ? Optional.of(new StreamSource.Loop(demo.clipFor(id, demoCameras.indexOf(id)))) : Optional.empty();
         }
         if (camera.mainStream() == null || !streamPattern.matcher(camera.mainStream()).matches()) {
             return Optional.empty();

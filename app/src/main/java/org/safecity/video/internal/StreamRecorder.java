@@ -17,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.safecity.storage.OwnerOnly;
+import org.safecity.video.FrameRequest;
+import org.safecity.video.FrameTap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -25,6 +27,7 @@ import org.springframework.util.FileSystemUtils;
  * Records one camera: runs FFmpeg to pull its stream and remux it (no transcoding) into recorded
  * segments and the live HLS playlist, indexes each segment once FFmpeg has closed it, restarts a
  * dropped stream with exponential back-off and reports when video flows and when it stops.
+ * With a frame request, the same FFmpeg also decodes frames for the {@link FrameTap} ({@link FrameFeed}).
  * One thread, one job; {@link #stop()} ends FFmpeg cleanly so the open segment is kept.
  */
 final class StreamRecorder {
@@ -53,12 +56,20 @@ final class StreamRecorder {
     private final VideoSettings settings;
     private final Reports reports;
     private final Clock clock;
+    private final FrameRequest frames;
+    private final FrameTap tap;
     private final Health health = new Health();
     private volatile boolean stopping;
     private volatile Process process;
     private Thread thread;
 
     StreamRecorder(long cameraId, StreamSource source, Path root, Ffmpeg ffmpeg, VideoSettings settings, Reports reports, Clock clock) {
+        this(cameraId, source, root, ffmpeg, settings, reports, clock, null, null);
+    }
+
+    /** @param frames how the tap wants this camera's frames, or null for none */
+    StreamRecorder(long cameraId, StreamSource source, Path root, Ffmpeg ffmpeg, VideoSettings settings, Reports reports, Clock clock,
+                   FrameRequest frames, FrameTap tap) {
         this.cameraId = cameraId;
         this.source = source;
         this.root = root;
@@ -67,10 +78,17 @@ final class StreamRecorder {
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
+        this.frames = tap == null ? null : frames;
+        this.tap = tap;
     }
 
     StreamSource source() {
         return source;
+    }
+
+    /** The frames this recorder decodes for the tap, or null. */
+    FrameRequest frames() {
+        return frames;
     }
 
     Path liveFolder() {
@@ -183,13 +201,30 @@ final class StreamRecorder {
             "-hls_flags", "delete_segments+temp_file+omit_endlist+discont_start", "-hls_start_number_source", "epoch",
             "-hls_base_url", "live/", "-hls_segment_filename", live.resolve("%d.ts").toString(),
             live.resolve("live.m3u8").toString()));
+        FrameFeed feed = null;
+        if (frames != null) {
+            feed = FrameFeed.prepare(cameraId, folder, tap, clock);
+            args.add(0, "-y"); // the pipe exists before FFmpeg opens it; without -y it would ask on standard input
+            args.addAll(feed.output(frames));
+        }
 
         // errors go to a file, read when FFmpeg ends: a blocked reader thread per pipe would not scale to hundreds of cameras
         Path errors = folder.resolve("ffmpeg-errors.log");
         OwnerOnly.write(errors, "");
         ProcessBuilder builder = ffmpeg.ffmpeg(args).redirectError(errors.toFile());
-        Process p = builder.start();
+        Process p;
+        try {
+            p = builder.start();
+        } catch (IOException e) {
+            if (feed != null) {
+                feed.end();
+            }
+            throw e;
+        }
         process = p;
+        if (feed != null) {
+            feed.start();
+        }
         // a SafeCity killed outright leaves its FFmpeg running: the next start finds and ends it by this file
         OwnerOnly.write(folder.resolve(PID_FILE), Long.toString(p.pid()));
         health.running = true;
@@ -270,6 +305,9 @@ final class StreamRecorder {
             process = null;
             if (p.isAlive()) {
                 p.destroyForcibly();
+            }
+            if (feed != null) {
+                feed.end();
             }
         }
         return hadData;

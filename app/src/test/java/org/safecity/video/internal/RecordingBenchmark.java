@@ -31,16 +31,11 @@ public final class RecordingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        var options = new HashMap<String, String>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        var options = options(args);
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         String source = options.getOrDefault("source", "rtsp");
         Path dataDir = Path.of(options.getOrDefault("data-dir", "target/video-bench")).toAbsolutePath();
-        var settings = new VideoSettings(true, null, null, 0, 1, List.of(), ".*", Duration.ofSeconds(10), Duration.ofSeconds(2), 6,
-            Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(30), 30, Duration.ofMinutes(10),
-            300, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(1), 0);
+        var settings = settings();
         var ffmpeg = new Ffmpeg(settings, new StorageSettings(dataDir, new StorageSettings.Database(null, null, null, 0, 1)));
         int clipSeconds = seconds + 60;
         Path clip = RtspTestServer.clip(ffmpeg, "bench-1280x720-2M-" + clipSeconds + "s", "1280x720", clipSeconds, "2M");
@@ -142,7 +137,23 @@ public final class RecordingBenchmark {
     }
 
     /** User + system CPU time of a process, in clock ticks (1/100 s). */
-    private static long cpuTicks(long pid) {
+    /** {@code --name value} pairs. */
+    static Map<String, String> options(String[] args) {
+        var options = new HashMap<String, String>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+
+    /** Production recording settings: 10 s segments, 2 s live segments, 20 s to offline. */
+    static VideoSettings settings() {
+        return new VideoSettings(true, null, null, 0, 1, List.of(), ".*", Duration.ofSeconds(10), Duration.ofSeconds(2), 6,
+            Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(30), 30, Duration.ofMinutes(10),
+            300, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(1), 0);
+    }
+
+    static long cpuTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -161,7 +172,7 @@ public final class RecordingBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         if (values.isEmpty()) {
             return 0;
         }
@@ -170,7 +181,7 @@ public final class RecordingBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");

@@ -1,0 +1,100 @@
+package org.safecity.vision.internal.plates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The reader with the real PP-OCR models on drawn street scenes, without Spring. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OcrPlateReaderTest {
+
+    private OcrPlateReader reader;
+
+    @BeforeAll
+    void openModels() {
+        reader = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 960);
+    }
+
+    @AfterAll
+    void closeModels() {
+        reader.close();
+    }
+
+    @Test
+    void a_plate_of_every_format_on_a_car_in_the_street_is_read_first_and_named() {
+        var scenes = new PlateScenes(7, true);
+        for (var format : PlateFormats.standard().all()) {
+            String printed = scenes.text(format.template());
+            var scene = scenes.scene(format, printed);
+
+            var reads = reader.read(picture(scene.jpeg()));
+
+            assertThat(reads).as("%s %s", format.name(), printed).isNotEmpty();
+            assertThat(reads.getFirst().normalized()).as("%s %s", format.name(), printed).isEqualTo(scene.normalized());
+            assertThat(reads.getFirst().confidence()).isBetween(0.5, 1.0);
+        }
+    }
+
+    @Test
+    void the_format_named_is_the_one_that_prints_the_plate_so() {
+        var scenes = new PlateScenes(11, true);
+        var format = PlateFormats.standard().named("islamabad").orElseThrow();
+        var scene = scenes.scene(format, "ICT-LE-456");
+
+        var read = reader.read(picture(scene.jpeg())).getFirst();
+
+        assertThat(read.text()).isEqualTo("ICT-LE-456");
+        assertThat(read.normalized()).isEqualTo("ICTLE456");
+        assertThat(read.format()).isEqualTo("islamabad");
+    }
+
+    @Test
+    void the_box_of_a_plate_read_surrounds_the_plate() {
+        var scene = new PlateScenes(3, true).scene(PlateFormats.standard().named("punjab").orElseThrow(), "LHR 5678");
+        var image = picture(scene.jpeg());
+
+        var box = reader.read(image).getFirst().box();
+
+        assertThat(box.width()).isGreaterThan(box.height());
+        assertThat(box.right()).isLessThanOrEqualTo(image.getWidth());
+        assertThat(box.bottom()).isLessThanOrEqualTo(image.getHeight());
+    }
+
+    @Test
+    void a_small_picture_of_the_plate_alone_is_read() {
+        var image = new BufferedImage(180, 70, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.fillRect(0, 0, 180, 70);
+        PlateArtwork.draw(g, "BKX-123", PlateArtwork.Livery.SINDH, 5, 5, 170);
+        g.dispose();
+
+        var reads = reader.read(image);
+
+        assertThat(reads).extracting(r -> r.normalized()).first().isEqualTo("BKX123");
+    }
+
+    @Test
+    void a_street_of_shop_signs_and_no_vehicle_holds_no_plate() {
+        var street = picture(new PlateScenes(5, true).streetWithoutPlates());
+
+        assertThat(reader.readLines(street)).as("the signs are read as text").isNotEmpty();
+        assertThat(reader.read(street)).isEmpty();
+    }
+
+    private static BufferedImage picture(byte[] jpeg) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(jpeg));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

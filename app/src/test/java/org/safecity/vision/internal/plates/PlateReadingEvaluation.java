@@ -1,0 +1,113 @@
+package org.safecity.vision.internal.plates;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import javax.imageio.ImageIO;
+import org.safecity.shared.Plate;
+
+/**
+ * Measures the plate reader on a directory of labelled pictures ({@code labels.csv}: {@code file,plate}):
+ * exact matches (the best plate read equals the label, normalised), character error rate (edit
+ * distance over label length, an empty answer counting every character), and milliseconds per picture,
+ * both elapsed and the reading thread's CPU time (the reader computes on the calling thread; on a
+ * shared machine elapsed time also counts others' work).
+ *
+ * <pre>
+ * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--misses 20] [--limit N]
+ * </pre>
+ * With {@code --generate} the directory is first filled with N pictures by {@link PlateScenes}.
+ */
+public final class PlateReadingEvaluation {
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        var detector = OcrModels.Generation.V4;
+        var recogniser = OcrModels.Generation.V4;
+        int longSide = 960;
+        int generate = 0;
+        long seed = 2026;
+        int misses = 20;
+        int limit = Integer.MAX_VALUE;
+        for (int i = 1; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--generate" -> generate = Integer.parseInt(args[i + 1]);
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--detector" -> detector = OcrModels.Generation.valueOf(args[i + 1]);
+                case "--recogniser" -> recogniser = OcrModels.Generation.valueOf(args[i + 1]);
+                case "--long-side" -> longSide = Integer.parseInt(args[i + 1]);
+                case "--misses" -> misses = Integer.parseInt(args[i + 1]);
+                case "--limit" -> limit = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (generate > 0) {
+            System.out.println("generated " + generate + " pictures, labels.csv sha-256 " + PlateScenes.write(dir, generate, seed));
+        }
+        var labels = Files.readAllLines(dir.resolve("labels.csv")).stream().skip(1).filter(l -> !l.isBlank()).limit(limit).toList();
+        try (var reader = new OcrPlateReader(detector, recogniser, longSide)) {
+            reader.read(ImageIO.read(dir.resolve(labels.getFirst().split(",")[0]).toFile())); // warm up
+            int exact = 0;
+            long errors = 0;
+            long characters = 0;
+            var millis = new ArrayList<Double>();
+            var cpuMillis = new ArrayList<Double>();
+            var threads = ManagementFactory.getThreadMXBean();
+            int shown = 0;
+            for (String row : labels) {
+                String[] cells = row.split(",", 2);
+                String expected = Plate.normalise(cells[1]);
+                var picture = ImageIO.read(dir.resolve(cells[0]).toFile());
+                long start = System.nanoTime();
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                var reads = reader.read(picture);
+                cpuMillis.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+                millis.add((System.nanoTime() - start) / 1e6);
+                String got = reads.isEmpty() ? "" : reads.getFirst().normalized();
+                if (got.equals(expected)) {
+                    exact++;
+                } else if (shown++ < misses) {
+                    System.out.printf("miss %s: %s read %s%s%n", cells[0], expected, got.isEmpty() ? "nothing" : got,
+                        reads.size() > 1 ? " (then " + reads.subList(1, reads.size()).stream().map(r -> r.normalized()).toList() + ")" : "");
+                }
+                errors += editDistance(expected, got);
+                characters += expected.length();
+            }
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] cpu = cpuMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf("detector %s, recogniser %s, long side %d: %d pictures, exact %.1f %% (%d), character error rate %.2f %%, "
+                    + "ms per picture median %.0f, p90 %.0f (CPU of the reading thread: median %.0f, p90 %.0f)%n", detector, recogniser,
+                longSide, labels.size(), 100.0 * exact / labels.size(), exact, 100.0 * errors / characters, percentile(sorted, 0.5),
+                percentile(sorted, 0.9), percentile(cpu, 0.5), percentile(cpu, 0.9));
+        }
+    }
+
+    static double percentile(double[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private PlateReadingEvaluation() {
+    }
+
+}
