@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Writes;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
 import org.safecity.shared.NotFound;
@@ -61,6 +62,7 @@ class AnalyticsController {
 
     @PutMapping(path = "/api/v1/cameras/{id}/analytics", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(WRITERS)
+    @Writes(Writes.Scope.JURISDICTION)
     @Transactional
     @Operation(summary = "Set the camera's analytics settings, as GET shows them; every field in error is named and nothing is changed. "
         + "The camera's recorder starts or stops decoding frames within safecity.video.reconcile-interval")

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.safecity.identity.AuditTrail;
+import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.MediaTypeSniffer;
 import org.safecity.vision.internal.PlateReader;
@@ -66,6 +67,7 @@ class PlateReadingController {
 
     @PostMapping(path = "/api/v1/vision/plates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','INVESTIGATOR','SUPERVISOR','TRAFFIC_REVIEWER')")
+    @Writes(Writes.Scope.OWN)  // a still the caller sends is analysed and kept nowhere
     @Operation(summary = "Read the number plates in a picture (JPEG or PNG, form field 'image', up to safecity.vision.plates.max-upload-size, "
         + "default 10 MB); plates best first, an empty list when there is none; audited with the optional purpose",
         requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "multipart/form-data",
