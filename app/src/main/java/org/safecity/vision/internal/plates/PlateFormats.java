@@ -63,9 +63,11 @@ public final class PlateFormats {
      */
     public Optional<Fit> fit(List<String> lines) {
         Fit best = null;
+        int bestCost = Integer.MAX_VALUE;
         for (PlateFormat format : formats) {
             var fit = format.template().match(lines);
-            if (fit.isPresent() && (best == null || fit.get().cost() < best.repairs() + best.breaks())) {
+            if (fit.isPresent() && (best == null || fit.get().cost() < bestCost)) {
+                bestCost = fit.get().cost();
                 best = new Fit(format, fit.get().printed(), fit.get().repairs(), fit.get().breaks(), fit.get().characters());
             }
         }
@@ -182,16 +184,24 @@ public final class PlateFormats {
             if (text.isEmpty()) {
                 return Optional.empty();
             }
-            var read = new Read(text.toString(), breaks, lineBreaks);
+            var first = runs.getFirst();
+            boolean anchored = first.kind() == '=' && first.fixed().length() >= 2 && text.toString().startsWith(first.fixed());
+            var read = new Read(text.toString(), breaks, lineBreaks, anchored);
             var best = new TemplateFit[1];
             fill(read, 0, 0, new StringBuilder(), 0, 0, best);
             if (best[0] == null || best[0].repairs() > MOST_REPAIRED_SHARE * best[0].characters()) {
                 return Optional.empty();
             }
+            // fixed letters read as they are ("ICT") are evidence no shape that fits by chance has: one repair's worth
+            if (read.anchored()) {
+                var fit = best[0];
+                return Optional.of(new TemplateFit(fit.printed(), fit.repairs(), fit.breaks(), fit.characters(), 1));
+            }
             return Optional.of(best[0]);
         }
 
-        private record Read(String text, List<Integer> breaks, List<Integer> lineBreaks) {
+        /** @param anchored the template's fixed letters begin the read as they are */
+        private record Read(String text, List<Integer> breaks, List<Integer> lineBreaks, boolean anchored) {
 
             /** 1 when the read breaks (or not) at this position against what the template wants, 0 when they agree. */
             int breakCost(int position, boolean templateBreaks) {
@@ -206,7 +216,7 @@ public final class PlateFormats {
             }
             if (run == runs.size()) {
                 if (at == text.length()) {
-                    best[0] = new TemplateFit(printed.toString(), repairs, breakCost, text.length());
+                    best[0] = new TemplateFit(printed.toString(), repairs, breakCost, text.length(), 0);
                 }
                 return;
             }
@@ -236,8 +246,9 @@ public final class PlateFormats {
                     changed++;
                 }
                 printed.append((char) as);
-                // a run of letters read all as digits (or the reverse) is a number or a word, not this plate
-                if (n >= r.min() && (r.kind() == '=' || changed < n)) {
+                // a run of letters read all as digits (or the reverse) is a number or a word, not this plate, unless
+                // the plate's fixed letters were read ("ICT-1-5288" is ICT-I-5288)
+                if (n >= r.min() && (r.kind() == '=' || changed < n || read.anchored())) {
                     int end = at + n;
                     int cost = 0;
                     if (end < text.length()) {
@@ -257,10 +268,10 @@ public final class PlateFormats {
         }
     }
 
-    record TemplateFit(String printed, int repairs, int breaks, int characters) {
+    record TemplateFit(String printed, int repairs, int breaks, int characters, int fixedCredit) {
 
         int cost() {
-            return repairs + breaks;
+            return repairs + breaks - fixedCredit;
         }
     }
 }

@@ -45,6 +45,13 @@ class PlateFormatsTest {
     }
 
     @Test
+    void fixed_letters_read_as_they_are_outweigh_a_shape_that_fits_without_repair() {
+        var fit = fit("ICT 15288");
+        assertThat(fit.format().name()).isEqualTo("islamabad");
+        assertThat(fit.normalized()).isEqualTo("ICTI5288");
+    }
+
+    @Test
     void words_telephone_numbers_and_over_repaired_reads_are_not_plates() {
         assertThat(formats.fit(List.of("PUNJAB"))).isEmpty();
         assertThat(formats.fit(List.of("AL MADINA STORE"))).isEmpty();

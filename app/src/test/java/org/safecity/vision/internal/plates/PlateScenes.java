@@ -29,8 +29,8 @@ import org.safecity.shared.Plate;
 
 /**
  * Labelled pictures of Pakistani plates for measuring the reader: a plate of every format, drawn by
- * {@link PlateArtwork} on a car or motorcycle in a street drawn here (no licensed road photos could
- * be had, so the scenes are painted: sky, buildings, shop signs with words and telephone numbers
+ * {@link PlateArtwork} on a car or motorcycle in a street drawn here (painted, as no road photos
+ * that may be shipped are at hand: sky, buildings, shop signs with words and telephone numbers
  * that no plate format accepts, road, lane marks), then turned, sheared, blurred, darkened, noised
  * and JPEG-compressed by amounts drawn from a seeded random, so the same seed makes the same set.
  *
