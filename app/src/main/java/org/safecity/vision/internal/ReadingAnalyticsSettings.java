@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.safecity.shared.InvalidInput;
+import org.safecity.shared.TextPolicyJson;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a camera's analytics settings from JSON, naming every field that is wrong at once; nothing partial is accepted. */
@@ -11,6 +12,9 @@ final class ReadingAnalyticsSettings {
 
     static final int MAX_SHAPES = 20;
     static final int MAX_CORNERS = 50;
+    /** What a PUT holds (as GET shows it, less what the server adds): anything else is refused, not ignored. */
+    static final List<String> FIELDS = List.of("plates", "faces", "objects", "framesPerSecond", "regions", "lines", "zones",
+        "cameraId", "changedBy", "changedAt");
 
     private final List<InvalidInput.FieldError> errors = new ArrayList<>();
 
@@ -21,7 +25,12 @@ final class ReadingAnalyticsSettings {
         if (body == null || !body.isObject()) {
             throw new InvalidInput("body", "must be a JSON object with plates, faces, objects, framesPerSecond, regions, lines and zones");
         }
+        TextPolicyJson.firstRefusal(body).ifPresent(refused -> {
+            throw new InvalidInput(List.of(refused));
+        });
         var reading = new ReadingAnalyticsSettings();
+        body.propertyNames().stream().filter(name -> !FIELDS.contains(name)).sorted().forEach(name ->
+            reading.errors.add(new InvalidInput.FieldError(name, "is not a setting; the settings are " + String.join(", ", FIELDS))));
         var settings = reading.settings(body);
         if (!reading.errors.isEmpty()) {
             throw new InvalidInput(reading.errors);

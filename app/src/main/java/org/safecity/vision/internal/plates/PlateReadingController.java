@@ -103,7 +103,8 @@ class PlateReadingController {
         Part part;
         try {
             part = request.getPart(IMAGE_PART);
-        } catch (ServletException | IllegalStateException e) {
+        } catch (ServletException | IllegalStateException | IOException e) {
+            // Tomcat answers a body that is not well-formed multipart (no boundary, cut short) with an IOException
             throw new InvalidInput(IMAGE_PART, "send the picture as multipart/form-data, in a part named 'image'");
         }
         if (part == null || part.getSize() == 0) {
