@@ -42,6 +42,9 @@ import org.tukaani.xz.XZInputStream;
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
+    /** How long a restart waits for a killed postmaster to finish dying. */
+    private static final Duration DEAD_POSTMASTER_PATIENCE = Duration.ofSeconds(10);
+
     static final String DATABASE = "safecity";
     /** The application's role: owns the database and its schemas, and is not a superuser. */
     static final String OWNER = "safecity_app";
@@ -173,22 +176,40 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
+     * Waits, up to a few seconds, for the dead postmaster to be gone: its socket closes before the
+     * process has finished dying, and PostgreSQL refuses to start while the pid in its lock file lives.
      * A postmaster killed while its parent is gone may stay a zombie when nothing reaps orphans (some
-     * containers); PostgreSQL would take its lock file for a live server and refuse to start. A zombie
-     * runs nothing and holds no memory, so its lock file is removed.
+     * containers); PostgreSQL would take its lock file for a live server. A zombie runs nothing and
+     * holds no memory, so its lock file is removed.
      */
     private void forgetDeadPostmaster() throws IOException {
         Path lock = cluster.resolve("postmaster.pid");
-        if (!Files.exists(lock)) {
-            return;
-        }
-        String pid = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
-        Path stat = Path.of("/proc", pid, "stat");
-        if (!pid.isEmpty() && Files.exists(stat)) {
-            String text = Files.readString(stat);
+        long deadline = System.nanoTime() + DEAD_POSTMASTER_PATIENCE.toNanos();
+        while (Files.exists(lock)) {
+            String pid = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
+            Path stat = Path.of("/proc", pid, "stat");
+            if (pid.isEmpty() || !Files.exists(stat)) {
+                return; // gone: PostgreSQL sees the lock file is stale and takes it over
+            }
+            String text;
+            try {
+                text = Files.readString(stat);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return;
+            }
             int afterName = text.lastIndexOf(')');
             if (afterName > 0 && text.length() > afterName + 2 && text.charAt(afterName + 2) == 'Z') {
                 Files.deleteIfExists(lock);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                return; // still alive: let pg_ctl say so in its own words
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
