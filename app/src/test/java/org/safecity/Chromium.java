@@ -82,6 +82,8 @@ public final class Chromium implements AutoCloseable {
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(browser, PATIENCE).until(driver -> !driver.getCurrentUrl().endsWith("/login"));
+        // what the previous account's page logged while it was left (a request cut off by the new sign-in) is not the next test's
+        severeMessages();
     }
 
     public Object script(String code) {
