@@ -66,13 +66,19 @@ final class NoticePdf {
                 fields.put("Due date", c.dueDate().toString() + " (after it, a surcharge of " + settings.lateSurchargePercent() + "% applies)");
                 fields.put("Payment reference", c.paymentReference());
                 fields.put("Status", c.status().name());
+                float qrLeft = PDRectangle.A4.getWidth() - MARGIN - 150;
+                float qrBottom = top - 215; // the code and its caption
                 for (Map.Entry<String, String> field : fields.entrySet()) {
                     text(content, bold, 10, MARGIN, y, field.getKey() + ":");
-                    text(content, regular, 10, MARGIN + 120, y, field.getValue());
-                    y -= 16;
+                    // beside the QR code a value wraps before it: text in the code's quiet zone can make it unreadable
+                    float room = (y > qrBottom ? qrLeft - 15 : PDRectangle.A4.getWidth() - MARGIN) - (MARGIN + 120);
+                    for (String line : wrapped(regular, 10, field.getValue(), room)) {
+                        text(content, regular, 10, MARGIN + 120, y, line);
+                        y -= 16;
+                    }
                 }
                 PDImageXObject qr = LosslessFactory.createFromImage(document, qr(verifyUrl, 180));
-                content.drawImage(qr, PDRectangle.A4.getWidth() - MARGIN - 150, top - 200, 150, 150);
+                content.drawImage(qr, qrLeft, top - 200, 150, 150);
                 text(content, regular, 7, PDRectangle.A4.getWidth() - MARGIN - 150, top - 210, "Scan to verify this notice");
                 y -= 10;
                 text(content, bold, 11, MARGIN, y, "Evidence");
@@ -124,11 +130,32 @@ final class NoticePdf {
         return image;
     }
 
+    /** The text in lines no wider than {@code width} points, broken between words (a word longer than a line stands alone). */
+    static List<String> wrapped(PDType1Font font, float size, String text, float width) throws IOException {
+        var lines = new java.util.ArrayList<String>();
+        var line = new StringBuilder();
+        for (String word : printable(text).split(" ")) {
+            String candidate = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static String printable(String text) {
+        return text.replaceAll("[^\\x20-\\x7E]", "?"); // the standard fonts encode WinAnsi only
+    }
+
     private static void text(PDPageContentStream content, PDType1Font font, float size, float x, float y, String text) throws IOException {
         content.beginText();
         content.setFont(font, size);
         content.newLineAtOffset(x, y);
-        content.showText(text.replaceAll("[^\\x20-\\x7E]", "?")); // the standard fonts encode WinAnsi only
+        content.showText(printable(text));
         content.endText();
     }
 }
