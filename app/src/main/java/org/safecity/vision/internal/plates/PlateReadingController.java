@@ -18,11 +18,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
-import org.safecity.shared.MediaTypeSniffer;
+import org.safecity.vision.internal.Stills;
 import org.safecity.vision.internal.PlateReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,8 +40,6 @@ import org.springframework.web.server.ResponseStatusException;
 class PlateReadingController {
 
     static final String IMAGE_PART = "image";
-    /** Pictures beyond this many pixels are refused before they are decoded: a small file can unpack into gigabytes. */
-    static final long MOST_PIXELS = 50_000_000;
     /** A body this many times the limit is refused before it is read. */
     private static final long FAR_OVER = 4;
 
@@ -123,33 +120,9 @@ class PlateReadingController {
             + " MB; send a smaller JPEG or PNG.");
     }
 
-    /** Decodes a JPEG or PNG, judged by its content, never its name or declared type. */
+    /** A JPEG or PNG, judged by its content, turned upright as a phone took it (see {@link Stills}). */
     static BufferedImage decode(byte[] bytes) {
-        String type = MediaTypeSniffer.sniff(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 512)));
-        if (!type.equals("image/jpeg") && !type.equals("image/png")) {
-            throw new InvalidInput(IMAGE_PART, "must be a JPEG or PNG picture; this file is " + type);
-        }
-        try (var stream = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            var readers = ImageIO.getImageReaders(stream);
-            if (!readers.hasNext()) {
-                throw new InvalidInput(IMAGE_PART, "is a " + type + " that cannot be decoded");
-            }
-            var imageReader = readers.next();
-            try {
-                imageReader.setInput(stream, true, true);
-                if ((long) imageReader.getWidth(0) * imageReader.getHeight(0) > MOST_PIXELS) {
-                    throw new InvalidInput(IMAGE_PART, "has more than " + MOST_PIXELS / 1_000_000 + " million pixels; send a smaller picture");
-                }
-                return imageReader.read(0);
-            } finally {
-                imageReader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInput invalid) {
-                throw invalid;
-            }
-            throw new InvalidInput(IMAGE_PART, "is a " + type + " that cannot be decoded (damaged or cut short)");
-        }
+        return Stills.read(IMAGE_PART, new ByteArrayInputStream(bytes), bytes.length).image();
     }
 
     private static String sha256(byte[] bytes) {
