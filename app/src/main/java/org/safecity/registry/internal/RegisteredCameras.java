@@ -24,9 +24,11 @@ class RegisteredCameras implements CameraDirectory {
     private final CameraStore cameras;
     private final CredentialCipher cipher;
     private final ApplicationEventPublisher events;
+    private final PresenceLog presence;
 
-    RegisteredCameras(CameraStore cameras, CredentialCipher cipher, ApplicationEventPublisher events) {
+    RegisteredCameras(CameraStore cameras, CredentialCipher cipher, ApplicationEventPublisher events, PresenceLog presence) {
         this.cameras = cameras;
+        this.presence = presence;
         this.cipher = cipher;
         this.events = events;
     }
@@ -59,6 +61,7 @@ class RegisteredCameras implements CameraDirectory {
         }
         var next = CameraStatusPolicy.whenSeen(camera.get().status());
         var before = cameras.markSeen(cameraId, at, next);
+        presence.heard(cameraId, at);
         if (before.isPresent() && next != null && before.get() != next) {
             events.publishEvent(new CameraStatusChanged(cameraId, before.get(), next, at));
         }
@@ -68,6 +71,7 @@ class RegisteredCameras implements CameraDirectory {
     @Transactional
     public void markSilent(long cameraId, Instant at) {
         var before = cameras.markSilent(cameraId);
+        presence.silent(cameraId);
         if (before.isPresent()) {
             events.publishEvent(new CameraStatusChanged(cameraId, before.get(), CameraStatus.OFFLINE, at));
         }

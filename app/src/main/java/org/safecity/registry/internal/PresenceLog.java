@@ -1,0 +1,111 @@
+package org.safecity.registry.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.safecity.registry.CameraPresence;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Spans of each camera's presence: a signal within {@link CameraPresence#HEARD_WITHIN} of the open
+ * span's end extends it; a later one starts a new span (the quiet between is a gap). Several
+ * instances may report the same camera at once: the one-open-span index settles who extends.
+ */
+@Repository
+class PresenceLog implements CameraPresence {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PresenceLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records a signal from the camera at {@code at}; the camera must exist. */
+    void heard(long cameraId, Instant at) {
+        jdbc.sql("""
+                update registry.camera_presence set closed = true
+                where camera_id = ? and not closed and until_at < ?::timestamptz - make_interval(secs => ?)""")
+            .params(cameraId, Rows.timestamp(at), HEARD_WITHIN.toSeconds()).update();
+        jdbc.sql("""
+                insert into registry.camera_presence (camera_id, from_at, until_at) values (?, ?, ?)
+                on conflict (camera_id) where not closed
+                do update set until_at = greatest(registry.camera_presence.until_at, excluded.until_at)""")
+            .params(cameraId, Rows.timestamp(at), Rows.timestamp(at)).update();
+    }
+
+    /** The camera fell silent: its open span ends at its last signal. */
+    void silent(long cameraId) {
+        jdbc.sql("update registry.camera_presence set closed = true where camera_id = ? and not closed").param(cameraId).update();
+    }
+
+    @Override
+    public Map<Long, Presence> now(Collection<Long> cameraIds) {
+        Instant now = clock.instant();
+        Instant heardSince = now.minus(HEARD_WITHIN);
+        Map<Long, Presence> answer = new HashMap<>();
+        for (long id : cameraIds) {
+            answer.put(id, new Presence(id, Observed.UNKNOWN, null));
+        }
+        if (cameraIds.isEmpty()) {
+            return answer;
+        }
+        jdbc.sql("""
+                select c.id, greatest(c.last_seen, p.until_at) as last_heard, p.until_at, p.closed
+                from registry.camera c
+                left join lateral (select until_at, closed from registry.camera_presence p
+                                   where p.camera_id = c.id order by until_at desc limit 1) p on true
+                where c.id = any(?)""")
+            .param(ids(cameraIds))
+            .query((rs, n) -> {
+                long id = rs.getLong("id");
+                Instant lastHeard = Rows.instant(rs, "last_heard");
+                Instant until = Rows.instant(rs, "until_at");
+                boolean open = until != null && !rs.getBoolean("closed") && !until.isBefore(heardSince);
+                Observed observed = open ? Observed.ONLINE : lastHeard == null ? Observed.UNKNOWN : Observed.OFFLINE;
+                return new Presence(id, observed, lastHeard);
+            })
+            .list().forEach(p -> answer.put(p.cameraId(), p));
+        return answer;
+    }
+
+    @Override
+    public Map<Long, Double> shareHeard(Collection<Long> cameraIds, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("the window must end after it starts");
+        }
+        Map<Long, Double> answer = new HashMap<>();
+        for (long id : cameraIds) {
+            answer.put(id, 0.0);
+        }
+        if (cameraIds.isEmpty()) {
+            return answer;
+        }
+        Instant now = clock.instant();
+        // an open span heard from lately lasts until now: the camera is being heard as we ask
+        jdbc.sql("""
+                with spans as (
+                    select camera_id, from_at,
+                           case when not closed and until_at >= ?::timestamptz - make_interval(secs => ?) then ?::timestamptz
+                                else until_at end as end_at
+                    from registry.camera_presence
+                    where camera_id = any(?) and from_at < ? and until_at >= ?::timestamptz - make_interval(secs => ?))
+                select camera_id,
+                       sum(greatest(0, extract(epoch from least(end_at, ?::timestamptz) - greatest(from_at, ?::timestamptz)))) as seconds
+                from spans group by camera_id""")
+            .params(Rows.timestamp(now), HEARD_WITHIN.toSeconds(), Rows.timestamp(now), ids(cameraIds), Rows.timestamp(to),
+                Rows.timestamp(from), HEARD_WITHIN.toSeconds(), Rows.timestamp(to), Rows.timestamp(from))
+            .query((rs, n) -> Map.entry(rs.getLong("camera_id"), rs.getDouble("seconds")))
+            .list()
+            .forEach(e -> answer.put(e.getKey(), Math.min(1.0, e.getValue() * 1000.0 / (to.toEpochMilli() - from.toEpochMilli()))));
+        return answer;
+    }
+
+    private static Long[] ids(Collection<Long> cameraIds) {
+        return cameraIds.toArray(Long[]::new);
+    }
+}
