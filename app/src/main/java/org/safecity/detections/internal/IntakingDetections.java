@@ -15,6 +15,8 @@ import org.safecity.registry.CameraDirectory;
 import org.safecity.shared.InvalidInput;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import org.safecity.detections.AnalyticTypes;
+import java.util.Set;
 
 /**
  * A device reports a batch of detections: each valid item is stored once, durably, before the device
@@ -30,9 +32,13 @@ class IntakingDetections {
     private final DetectionSettings settings;
     private final Clock clock;
     private final Map<Long, Long> lastMarkedSeen = new ConcurrentHashMap<>();
+    private final Set<String> analytics;
 
     IntakingDetections(SightingWriter writer, CameraPlacements placements, CameraDirectory cameras, DetectionSettings settings,
-                       Clock clock) {
+                       Clock clock, List<AnalyticTypes> otherAnalytics) {
+        this.analytics = java.util.stream.Stream.concat(ReadingDetections.OWN_ANALYTICS.stream(),
+                otherAnalytics.stream().flatMap(a -> a.analyticTypes().stream()))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.writer = writer;
         this.placements = placements;
         this.cameras = cameras;
@@ -49,7 +55,7 @@ class IntakingDetections {
             throw new InvalidInput("detections", "must hold 1 to " + settings.maxItems() + " items, not " + items.size());
         }
         Instant now = clock.instant();
-        var batch = ReadingDetections.read(items, device, id -> placements.find(id).isPresent(), now, settings);
+        var batch = ReadingDetections.read(items, device, id -> placements.find(id).isPresent(), analytics, now, settings);
         if (batch.valid().isEmpty()) {
             return new IntakeOutcome(0, 0, batch.rejected());
         }

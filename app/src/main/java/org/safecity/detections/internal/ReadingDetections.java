@@ -27,11 +27,10 @@ final class ReadingDetections {
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
     /** Analytics about public safety: the Command and Control Center's concern ({@code AnalyticsDetected}). */
     static final Set<String> SAFETY_ANALYTICS = Set.of("crowd", "loitering", "intrusion", "abandoned_object", "fight", "fire", "smoke");
-    /** Analytics that are traffic offences: e-challan reviews them, they raise no operator alert. */
-    static final Set<String> TRAFFIC_ANALYTICS = Set.of("no_helmet", "no_seat_belt", "mobile_phone", "triple_riding", "wrong_way");
     /** Analytics that are counts (a line crossed, by direction): kept and searchable, neither an alert nor an offence. */
     static final Set<String> COUNTING_ANALYTICS = Set.of("line_crossing");
-    static final Set<String> ANALYTICS = java.util.stream.Stream.of(SAFETY_ANALYTICS, TRAFFIC_ANALYTICS, COUNTING_ANALYTICS)
+    /** The analytic types detections itself gives a meaning to; other modules add theirs ({@link org.safecity.detections.AnalyticTypes}). */
+    static final Set<String> OWN_ANALYTICS = java.util.stream.Stream.of(SAFETY_ANALYTICS, COUNTING_ANALYTICS)
         .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     static final Set<String> SIGNAL_PHASES = Set.of("red", "amber", "green", "off");
     private static final Set<String> ENVELOPE = Set.of("eventId", "cameraId", "observedAt", "kind");
@@ -48,13 +47,15 @@ final class ReadingDetections {
 
     /**
      * @param knownCamera whether a camera id names a camera in service
+     * @param analytics every analytic type accepted: detections' own and those other modules give a meaning to
      */
-    static Batch read(JsonNode items, Actor.Machine device, LongPredicate knownCamera, Instant now, DetectionSettings settings) {
+    static Batch read(JsonNode items, Actor.Machine device, LongPredicate knownCamera, Set<String> analytics, Instant now,
+                      DetectionSettings settings) {
         var valid = new ArrayList<Indexed>();
         var rejected = new ArrayList<IntakeOutcome.Rejection>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                valid.add(new Indexed(i, item(items.get(i), device, knownCamera, now, settings)));
+                valid.add(new Indexed(i, item(items.get(i), device, knownCamera, analytics, now, settings)));
             } catch (Rejected e) {
                 rejected.add(new IntakeOutcome.Rejection(i, e.getMessage()));
             }
@@ -62,8 +63,8 @@ final class ReadingDetections {
         return new Batch(valid, rejected);
     }
 
-    private static Detection item(JsonNode item, Actor.Machine device, LongPredicate knownCamera, Instant now,
-                                  DetectionSettings settings) {
+    private static Detection item(JsonNode item, Actor.Machine device, LongPredicate knownCamera, Set<String> analytics,
+                                  Instant now, DetectionSettings settings) {
         if (item == null || !item.isObject()) {
             throw new Rejected("an item must be a JSON object");
         }
@@ -130,8 +131,8 @@ final class ReadingDetections {
             }
             case ANALYTIC -> {
                 analytic = text(body, "type", "analytic.type");
-                if (!ANALYTICS.contains(analytic)) {
-                    throw new Rejected("analytic.type must be one of " + String.join(", ", ANALYTICS.stream().sorted().toList()));
+                if (!analytics.contains(analytic)) {
+                    throw new Rejected("analytic.type must be one of " + String.join(", ", analytics.stream().sorted().toList()));
                 }
             }
             case SIGNAL -> {

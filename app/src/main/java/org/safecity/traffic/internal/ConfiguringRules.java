@@ -1,11 +1,11 @@
 package org.safecity.traffic.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
@@ -14,14 +14,14 @@ import org.safecity.registry.CameraSummary;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
+import org.safecity.shared.TextPolicyJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /** Checks and stores the rules of cameras and the review policy of offences; every change is audited. */
 @Service
 class ConfiguringRules {
-
-    static final List<String> ANALYTIC_TYPES = List.of("no_helmet", "no_seat_belt", "mobile_phone", "triple_riding", "wrong_way");
 
     private final RuleStore rules;
     private final FineSchedule fines;
@@ -37,77 +37,50 @@ class ConfiguringRules {
         this.clock = clock;
     }
 
-    /** A rule as an administrator writes it; which fields are needed depends on {@code kind}. */
-    record RuleRequest(Long cameraId, String kind, String offence, String approach, Long signalCameraId, Integer cycleSeconds,
-                       Integer redFromSeconds, Integer redToSeconds, Instant cycleEpoch, Integer limitKmh, Integer toleranceKmh,
-                       Long entryCameraId, Integer distanceM, String allowedDirection, String analyticType) {
-    }
-
     record PolicyRequest(Double autoIssueConfidence, Integer approvalsRequired) {
     }
 
+    /**
+     * A rule as an administrator writes it: {@code cameraId}, {@code kind}, optionally {@code offence}
+     * (else the kind's own), and the kind's parameters beside them.
+     */
     @Transactional
-    Rule create(RuleRequest r) {
+    Rule create(JsonNode request) {
+        if (request == null || !request.isObject()) {
+            throw new InvalidInput("body", "is required: {cameraId, kind, offence, and the kind's parameters}");
+        }
+        TextPolicyJson.firstRefusal(request).ifPresent(refused -> {
+            throw new InvalidInput(java.util.List.of(refused));
+        });
         var errors = new ArrayList<InvalidInput.FieldError>();
-        Rule.Kind kind = null;
+        JsonNode camera = request.path("cameraId");
+        Long cameraId = camera.canConvertToLong() && camera.isIntegralNumber() ? camera.longValue() : null;
+        this.camera("cameraId", cameraId).ifPresent(errors::add);
+        String kind = request.path("kind").asString("").strip().toUpperCase(Locale.ROOT);
+        RuleType type = null;
         try {
-            kind = Rule.Kind.valueOf(r.kind() == null ? "" : r.kind().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new InvalidInput.FieldError("kind", "must be one of " + List.of(Rule.Kind.values())));
+            type = RuleParameters.read(kind, request);
+            errors.addAll(type.problems(this::camera));
+        } catch (InvalidInput wrong) {
+            errors.addAll(wrong.errors());
         }
-        camera("cameraId", r.cameraId(), true, errors);
-        if (kind == Rule.Kind.SIGNAL) {
-            if (r.signalCameraId() != null) {
-                camera("signalCameraId", r.signalCameraId(), true, errors);
-            } else if (r.cycleSeconds() == null || r.redFromSeconds() == null || r.redToSeconds() == null || r.cycleEpoch() == null) {
-                errors.add(new InvalidInput.FieldError("signalCameraId", "or a fixed cycle (cycleSeconds, redFromSeconds, redToSeconds, cycleEpoch) is required"));
-            } else if (r.cycleSeconds() <= 0 || r.redFromSeconds() < 0 || r.redToSeconds() < 0 || r.redFromSeconds() >= r.cycleSeconds()
-                || r.redToSeconds() > r.cycleSeconds() || r.redFromSeconds().equals(r.redToSeconds())) {
-                errors.add(new InvalidInput.FieldError("cycleSeconds", "the red window must lie within the cycle and not be empty"));
-            }
-        }
-        if (kind == Rule.Kind.SPOT_SPEED || kind == Rule.Kind.AVERAGE_SPEED) {
-            if (r.limitKmh() == null || r.limitKmh() <= 0 || r.limitKmh() > 200) {
-                errors.add(new InvalidInput.FieldError("limitKmh", "is required: the speed limit, 1 to 200 km/h"));
-            }
-            if (r.toleranceKmh() != null && (r.toleranceKmh() < 0 || r.toleranceKmh() > 50)) {
-                errors.add(new InvalidInput.FieldError("toleranceKmh", "must be 0 to 50 km/h"));
-            }
-        }
-        if (kind == Rule.Kind.AVERAGE_SPEED) {
-            camera("entryCameraId", r.entryCameraId(), true, errors);
-            if (r.distanceM() == null || r.distanceM() < 100) {
-                errors.add(new InvalidInput.FieldError("distanceM", "is required: the road distance between the cameras, at least 100 m"));
-            }
-        }
-        if (kind == Rule.Kind.WRONG_WAY && (r.allowedDirection() == null || r.allowedDirection().isBlank())) {
-            errors.add(new InvalidInput.FieldError("allowedDirection", "is required: the one direction allowed on this road"));
-        }
-        if (kind == Rule.Kind.ANALYTIC && !ANALYTIC_TYPES.contains(r.analyticType())) {
-            errors.add(new InvalidInput.FieldError("analyticType", "must be one of " + String.join(", ", ANALYTIC_TYPES)));
-        }
-        String offence = r.offence() == null || r.offence().isBlank()
-            ? (kind == null ? null : Rule.defaultOffence(kind, r.analyticType())) : r.offence().strip().toUpperCase(Locale.ROOT);
-        if (kind != null && (offence == null || !fines.knows(offence))) {
+        String named = request.path("offence").asString("").strip().toUpperCase(Locale.ROOT);
+        String offence = named.isEmpty() ? (type == null ? null : type.defaultOffence()) : named;
+        if (type != null && (offence == null || !fines.knows(offence))) {
             errors.add(new InvalidInput.FieldError("offence", "must be an offence code of the fine schedule"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Instant now = clock.instant();
-        var rule = new Rule(0, r.cameraId(), kind, offence, r.approach() == null ? null : r.approach().strip().toUpperCase(Locale.ROOT),
-            kind == Rule.Kind.SIGNAL ? r.signalCameraId() : null, r.cycleSeconds(), r.redFromSeconds(), r.redToSeconds(), r.cycleEpoch(),
-            r.limitKmh(), r.limitKmh() == null ? null : r.toleranceKmh() == null ? 0 : r.toleranceKmh(), r.entryCameraId(), r.distanceM(),
-            r.allowedDirection() == null ? null : r.allowedDirection().strip(), r.analyticType(), true, CurrentActor.name(), now);
-        long id = rules.insert(rule);
+        long id = rules.insert(new Rule(0, cameraId, offence, type, true, CurrentActor.name(), clock.instant()));
         audit.record("traffic.rule-created", "traffic-rule", Long.toString(id), null,
-            Map.of("camera", r.cameraId(), "kind", kind.name(), "offence", offence));
+            Map.of("camera", cameraId, "kind", type.kind(), "offence", offence));
         return rules.find(id).orElseThrow();
     }
 
     /** A changed rule is a new rule: the old one is disabled, so each violation keeps the rule it was found by. */
     @Transactional
-    Rule replace(long id, RuleRequest request) {
+    Rule replace(long id, JsonNode request) {
         changeable(id);
         var replacement = create(request);
         disable(id);
@@ -149,15 +122,13 @@ class ConfiguringRules {
         return rules.policy(offence);
     }
 
-    private void camera(String field, Long id, boolean required, List<InvalidInput.FieldError> errors) {
+    /** A camera a rule names must be in service, and within the caller's reach: one outside it is, to the caller, no camera at all. */
+    private Optional<InvalidInput.FieldError> camera(String field, Long id) {
         if (id == null) {
-            if (required) {
-                errors.add(new InvalidInput.FieldError(field, "is required"));
-            }
-        } else if (cameras.find(id).filter(c -> Reach.permits(place(c))).isEmpty()) {
-            // a camera outside the caller's jurisdiction is, to the caller, no camera at all
-            errors.add(new InvalidInput.FieldError(field, "names no camera in service: " + id));
+            return Optional.of(new InvalidInput.FieldError(field, "is required"));
         }
+        return cameras.find(id).filter(c -> Reach.permits(place(c))).isPresent()
+            ? Optional.empty() : Optional.of(new InvalidInput.FieldError(field, "names no camera in service: " + id));
     }
 
     /** A rule lies where its camera stands; a rule whose camera is retired, in the whole province. */

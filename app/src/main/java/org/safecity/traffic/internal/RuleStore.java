@@ -25,13 +25,10 @@ class RuleStore {
 
     long insert(Rule r) {
         return jdbc.sql("""
-                insert into traffic.rule (camera_id, kind, offence, approach, signal_camera_id, cycle_seconds, red_from_seconds,
-                  red_to_seconds, cycle_epoch, limit_kmh, tolerance_kmh, entry_camera_id, distance_m, allowed_direction,
-                  analytic_type, enabled, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?) returning id""")
-            .params(r.cameraId(), r.kind().name(), r.offence(), r.approach(), r.signalCameraId(), r.cycleSeconds(), r.redFromSeconds(),
-                r.redToSeconds(), ts(r.cycleEpoch()), r.limitKmh(), r.toleranceKmh(), r.entryCameraId(), r.distanceM(),
-                r.allowedDirection(), r.analyticType(), r.createdBy(), ts(r.createdAt()))
+                insert into traffic.rule (camera_id, kind, offence, parameters, also_watches, enabled, created_by, created_at)
+                values (?, ?, ?, ?::jsonb, ?, true, ?, ?) returning id""")
+            .params(r.cameraId(), r.kind(), r.offence(), RuleParameters.json(r.type()), r.type().alsoWatches().toArray(Long[]::new),
+                r.createdBy(), ts(r.createdAt()))
             .query(Long.class).single();
     }
 
@@ -47,16 +44,15 @@ class RuleStore {
         return jdbc.sql("update traffic.rule set enabled = false where id = ? and enabled").param(id).update() == 1;
     }
 
-    /** Enabled rules that a detection of any of these cameras may concern: as rule camera, signal source or section entry. */
+    /** Enabled rules that a detection of any of these cameras may concern: as the rule's camera or one it also watches. */
     List<Rule> concerning(Collection<Long> cameraIds) {
         if (cameraIds.isEmpty()) {
             return List.of();
         }
         Long[] ids = cameraIds.toArray(Long[]::new);
         return jdbc.sql("""
-                select * from traffic.rule where enabled
-                  and (camera_id = any(?) or signal_camera_id = any(?) or entry_camera_id = any(?))""")
-            .params(ids, ids, ids).query(RuleStore::rule).list();
+                select * from traffic.rule where enabled and (camera_id = any(?) or also_watches && ?)""")
+            .params(ids, ids).query(RuleStore::rule).list();
     }
 
     OffencePolicy policy(String offence) {
@@ -91,11 +87,8 @@ class RuleStore {
     }
 
     private static Rule rule(ResultSet rs, int n) throws SQLException {
-        return new Rule(rs.getLong("id"), rs.getLong("camera_id"), Rule.Kind.valueOf(rs.getString("kind")), rs.getString("offence"),
-            rs.getString("approach"), (Long) rs.getObject("signal_camera_id"), (Integer) rs.getObject("cycle_seconds"),
-            (Integer) rs.getObject("red_from_seconds"), (Integer) rs.getObject("red_to_seconds"), instant(rs, "cycle_epoch"),
-            (Integer) rs.getObject("limit_kmh"), (Integer) rs.getObject("tolerance_kmh"), (Long) rs.getObject("entry_camera_id"),
-            (Integer) rs.getObject("distance_m"), rs.getString("allowed_direction"), rs.getString("analytic_type"),
-            rs.getBoolean("enabled"), rs.getString("created_by"), instant(rs, "created_at"));
+        return new Rule(rs.getLong("id"), rs.getLong("camera_id"), rs.getString("offence"),
+            RuleParameters.fromJson(rs.getString("kind"), rs.getString("parameters")), rs.getBoolean("enabled"),
+            rs.getString("created_by"), instant(rs, "created_at"));
     }
 }

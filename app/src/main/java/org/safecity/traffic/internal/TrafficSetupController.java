@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
 
 /** The administrator's configuration of e-challan: camera rules, offence review policy, fine schedules, vehicle registrations. */
 @RestController
@@ -62,7 +63,7 @@ class TrafficSetupController {
     @PreAuthorize("hasRole('ADMIN')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "A rule for a camera: SIGNAL, SPOT_SPEED, AVERAGE_SPEED, WRONG_WAY or ANALYTIC, with its thresholds")
-    ResponseEntity<Rule> create(@RequestBody ConfiguringRules.RuleRequest request) {
+    ResponseEntity<Rule> create(@RequestBody JsonNode request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(configuring.create(request));
     }
 
@@ -70,7 +71,7 @@ class TrafficSetupController {
     @PreAuthorize("hasRole('ADMIN')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Change a rule: the old one is disabled and the answer is its replacement, with a new id")
-    Rule replace(@PathVariable long id, @RequestBody ConfiguringRules.RuleRequest request) {
+    Rule replace(@PathVariable long id, @RequestBody JsonNode request) {
         return configuring.replace(id, request);
     }
 

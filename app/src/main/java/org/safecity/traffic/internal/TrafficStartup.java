@@ -109,12 +109,10 @@ class TrafficStartup implements ApplicationRunner {
             var signal = anpr.get(0);
             var speed = anpr.get(1);
             var oneWay = anpr.get(2);
-            long signalRule = rules.insert(new Rule(0, signal.id(), Rule.Kind.SIGNAL, "SIGNAL_VIOLATION", "N", null, 120, 0, 45,
-                Instant.parse("2026-01-01T00:00:00Z"), null, null, null, null, null, null, true, "demo", now));
-            long speedRule = rules.insert(new Rule(0, speed.id(), Rule.Kind.SPOT_SPEED, "OVER_SPEEDING", null, null, null, null, null, null,
-                60, 5, null, null, null, null, true, "demo", now));
-            long wrongWayRule = rules.insert(new Rule(0, oneWay.id(), Rule.Kind.WRONG_WAY, "WRONG_WAY", null, null, null, null, null, null,
-                null, null, null, null, "N", null, true, "demo", now));
+            long signalRule = rules.insert(new Rule(0, signal.id(), "SIGNAL_VIOLATION",
+                new SignalRule("N", null, 120, 0, 45, Instant.parse("2026-01-01T00:00:00Z")), true, "demo", now));
+            long speedRule = rules.insert(new Rule(0, speed.id(), "OVER_SPEEDING", new SpotSpeedRule(60, 5), true, "demo", now));
+            long wrongWayRule = rules.insert(new Rule(0, oneWay.id(), "WRONG_WAY", new WrongWayRule("N"), true, "demo", now));
             registrations.store(vehicles, now);
             pending(signalRule, signal, "SIGNAL_VIOLATION", "PSH1234", "PSH-1234", 0.91, "car",
                 Map.of("signalPhase", "red", "approach", "N"), now.minus(Duration.ofMinutes(42)));

@@ -47,7 +47,7 @@ public final class ReadingBenchmark {
             JsonNode items = null;
             for (int b = 0; b < batches; b++) {
                 items = json.readTree(body).path("detections");
-                sink += ReadingDetections.read(items, device, id -> true, now, settings).valid().size();
+                sink += ReadingDetections.read(items, device, id -> true, ReadingDetections.OWN_ANALYTICS, now, settings).valid().size();
             }
             double perItemReading = (System.nanoTime() - started) / (batches * 1000.0);
             started = System.nanoTime();
