@@ -2,11 +2,7 @@ package org.safecity.evidence.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -20,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.safecity.anchors.AnchorSigner;
+import org.safecity.storage.KeyFiles;
 import org.safecity.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,30 +110,9 @@ class SigningKey implements AnchorSigner {
     }
 
     private static byte[] keptIn(Path file) throws IOException, GeneralSecurityException {
-        if (!Files.exists(file)) {
-            org.safecity.storage.OwnerOnly.folders(file.getParent());
-            restrict(file.getParent(), "rwx------");
-            byte[] generated = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded();
-            Path temporary = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
-            restrict(temporary, "rw-------");
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(generated) + "\n");
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-                log.warn("Generated the evidence signing key in {}: back it up; exports signed with it verify only with its public key", file);
-            } catch (FileAlreadyExistsException otherInstance) {
-                Files.deleteIfExists(temporary);
-            }
-        }
-        return Base64.getMimeDecoder().decode(Files.readString(file).strip());
-    }
-
-    private static void restrict(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException notPosix) {
-            // not a POSIX file system: the directory's own protection applies
-        }
+        var generator = KeyPairGenerator.getInstance("Ed25519");
+        String text = KeyFiles.keptIn(file, () -> Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded()),
+            "the evidence signing key (exports signed with it verify only with its public key)");
+        return Base64.getMimeDecoder().decode(text);
     }
 }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,9 +13,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.safecity.registry.StreamCredentials;
+import org.safecity.storage.KeyFiles;
 import org.safecity.storage.StorageSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CredentialCipher {
 
-    private static final Logger log = LoggerFactory.getLogger(CredentialCipher.class);
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -93,23 +88,11 @@ class CredentialCipher {
 
     private static byte[] keyFile(Path file) {
         try {
-            if (!Files.exists(file)) {
-                org.safecity.storage.OwnerOnly.folders(file.getParent());
+            return decode(KeyFiles.keptIn(file, () -> {
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                try {
-                    if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
-                        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    } else {
-                        Files.createFile(file);
-                    }
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-                    log.info("Generated the camera credential key in {}; keep it with the database backups", file);
-                } catch (FileAlreadyExistsException raced) {
-                    // another instance created it first; use theirs
-                }
-            }
-            return decode(Files.readString(file));
+                return Base64.getEncoder().encodeToString(fresh);
+            }, "the camera credential key (keep it with the database backups)"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read or create the credential key " + file, e);
         }

@@ -2,11 +2,7 @@ package org.safecity.traffic.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,9 +11,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.safecity.storage.KeyFiles;
 import org.safecity.storage.StorageSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TrafficKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(TrafficKeys.class);
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] noticeKey;
@@ -94,30 +88,11 @@ class TrafficKeys {
     }
 
     private static byte[] keptIn(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            org.safecity.storage.OwnerOnly.folders(file.getParent());
+        String text = KeyFiles.keptIn(file, () -> {
             byte[] generated = new byte[32];
             new SecureRandom().nextBytes(generated);
-            Path temporary = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(temporary);
-            Files.createFile(temporary);
-            restrict(temporary);
-            Files.writeString(temporary, HexFormat.of().formatHex(generated) + "\n");
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-                log.warn("Generated the secret {}: back it up", file);
-            } catch (FileAlreadyExistsException otherInstance) {
-                Files.deleteIfExists(temporary);
-            }
-        }
-        return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void restrict(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // not a POSIX file system: the directory's own protection applies
-        }
+            return HexFormat.of().formatHex(generated);
+        }, "the secret " + file.getFileName());
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
