@@ -88,7 +88,24 @@ class WriteEndpointFuzzTest extends IntegrationTest {
         assertThat(failures).as("hostile requests answered wrongly (" + failures.size() + " of " + sent + ")").isEmpty();
     }
 
+    /**
+     * Sends the endpoint its hostile requests. A table that changed meanwhile may be another test's
+     * follow-up landing at that moment (an escalation, a clip's hold), so the requests are sent once more:
+     * a refused request that writes does so every time, a follow-up seldom twice at the same moment.
+     */
     private void fuzz(String method, String pattern, JsonNode operation, SafeCityApi caller, List<String> schemas) {
+        int refusedBefore = failures.size();
+        var changed = attempt(method, pattern, operation, caller, schemas);
+        if (!changed.isEmpty() && failures.size() == refusedBefore) {
+            changed = attempt(method, pattern, operation, caller, schemas);
+        }
+        if (!changed.isEmpty() && failures.size() == refusedBefore) {
+            failures.add(method + " " + pattern + ": refused requests changed " + changed);
+        }
+    }
+
+    /** The tables the requests changed, when every answer was right and the tables were quiet after; else none. */
+    private List<String> attempt(String method, String pattern, JsonNode operation, SafeCityApi caller, List<String> schemas) {
         var before = settled(schemas);
         int refusedBefore = failures.size();
         var parameters = operation.path("parameters");
@@ -122,15 +139,15 @@ class WriteEndpointFuzzTest extends IntegrationTest {
             }
         }
         var after = rowCounts(schemas);
+        var changed = new ArrayList<String>();
         if (failures.size() == refusedBefore && !after.equals(before) && quiet(schemas, after)) {
-            var changed = new ArrayList<String>();
             after.forEach((table, rows) -> {
                 if (!rows.equals(before.get(table))) {
                     changed.add(table + " " + before.get(table) + " -> " + rows);
                 }
             });
-            failures.add(method + " " + pattern + ": refused requests changed " + changed);
         }
+        return changed;
     }
 
     /**
