@@ -28,10 +28,12 @@ class WatchingUnpaidChallans {
     private final TrafficSettings settings;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ChallanStore challans;
 
     WatchingUnpaidChallans(JdbcClient jdbc, ApplicationEventPublisher events, TrafficSettings settings,
-                           TransactionTemplate transactions, Clock clock) {
+                           TransactionTemplate transactions, Clock clock, ChallanStore challans) {
         this.jdbc = jdbc;
+        this.challans = challans;
         this.events = events;
         this.settings = settings;
         this.transactions = transactions;
@@ -50,15 +52,19 @@ class WatchingUnpaidChallans {
         }
     }
 
-    /** Writes, once per due date, the step that a challan became overdue and its surcharge applies. */
+    /** Writes, once per due date, the step that a challan became overdue and the surcharge ({@link Challan}'s) that now applies. */
     int markOverdue() {
-        return jdbc.sql("""
-                insert into traffic.challan_step (challan_number, at, what, by_whom, note)
-                select c.number, ?, 'OVERDUE', 'system', 'not paid by ' || c.due_date || ': late surcharge Rs ' || (c.fine_pkr * ? / 100)
-                from traffic.challan c where c.status = 'ISSUED' and c.due_date < ?
+        LocalDate today = today();
+        var overdue = jdbc.sql("""
+                select * from traffic.challan c where c.status = 'ISSUED' and c.due_date < ?
                   and not exists (select 1 from traffic.challan_step s where s.challan_number = c.number and s.what = 'OVERDUE'
                                     and s.note like 'not paid by ' || c.due_date || ':%')""")
-            .params(ts(clock.instant()), settings.lateSurchargePercent(), today()).update();
+            .param(today).query(ChallanStore::challan).list();
+        for (Challan c : overdue) {
+            challans.step(c.number(), clock.instant(), "OVERDUE", "system",
+                "not paid by " + c.dueDate() + ": late surcharge Rs " + c.surchargeOn(today, settings));
+        }
+        return overdue.size();
     }
 
     /** Announces the plate listed or cleared if its count crossed the limit; in the caller's transaction. */
