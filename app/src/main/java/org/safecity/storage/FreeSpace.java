@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.springframework.util.unit.DataSize;
+import java.util.regex.Pattern;
 
 /**
  * How much room the disk holding the data directory must keep: {@code safecity.min-free-space}
@@ -13,6 +13,8 @@ import org.springframework.util.unit.DataSize;
  * rather than failing later in PostgreSQL's words.
  */
 public record FreeSpace(long usable, long total, long minimum) {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*(B|KB|MB|GB|TB)?");
 
     /** The room on the disk holding {@code path} now, measured against {@code setting}. */
     public static FreeSpace of(Path path, String setting) throws IOException {
@@ -34,8 +36,14 @@ public record FreeSpace(long usable, long total, long minimum) {
             }
             return (long) (total * percent / 100);
         }
-        return DataSize.parse(text).toBytes();
+        var size = SIZE.matcher(text);
+        if (!size.matches()) {
+            throw new IllegalArgumentException("safecity.min-free-space: a size such as 1GB or 500MB, or a share such as 2%, not " + setting);
+        }
+        int power = size.group(2) == null ? 0 : "BKMGT".indexOf(size.group(2).charAt(0));
+        return Math.multiplyExact(Long.parseLong(size.group(1)), 1L << (10 * power));
     }
+
 
     public boolean enough() {
         return usable >= minimum;

@@ -20,6 +20,10 @@ class FullDiskTest {
         assertThat(FreeSpace.minimum("1GB", 500L << 30)).isEqualTo(1L << 30);
         assertThat(FreeSpace.minimum("2%", 500L << 30)).isEqualTo(10L << 30);
         assertThat(FreeSpace.minimum("", 500L << 30)).isZero();
+        assertThat(FreeSpace.minimum("500mb", 500L << 30)).isEqualTo(500L << 20);
+        assertThat(FreeSpace.minimum("4096", 500L << 30)).isEqualTo(4096);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FreeSpace.minimum("lots", 500L << 30))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("safecity.min-free-space");
         assertThatThrownBy(() -> FreeSpace.minimum("150%", 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
