@@ -16,6 +16,12 @@ import org.safecity.BrowserTest;
  */
 class PortalInUrduInBrowserTest extends BrowserTest {
 
+    /** The language switch sits at the end of the header bar the page's direction ends at. */
+    private static final String SWITCH_AT_THE_END = """
+        const bar = document.querySelector('.portal-bar').getBoundingClientRect();
+        const link = document.getElementById('language-switch').getBoundingClientRect();
+        return document.documentElement.dir === 'rtl' ? link.left - bar.left < 40 : bar.right - link.right < 40;""";
+
     @Test
     void a_browser_asking_for_urdu_gets_the_portal_in_urdu_right_to_left_in_the_shipped_font_and_can_switch() {
         String userAgent = (String) chromium.script("return navigator.userAgent;");
@@ -35,6 +41,7 @@ class PortalInUrduInBrowserTest extends BrowserTest {
                 const text = range.getBoundingClientRect();
                 return main.right - text.right < 40 && text.left - main.left > 100;"""))
                 .as("the heading hugs the right side").isTrue();
+            assertThat((Boolean) chromium.script(SWITCH_AT_THE_END)).as("the switch at the far (left) end of the bar").isTrue();
 
             waitUntil("the shipped Naskh face is loaded", """
                 return [...document.fonts].some(f => f.family.replaceAll('"', '') === 'SafeCity Naskh' && f.status === 'loaded');""");
@@ -48,6 +55,7 @@ class PortalInUrduInBrowserTest extends BrowserTest {
             waitUntil("English", "return document.documentElement.lang === 'en';");
             assertThat(chromium.script("return document.documentElement.dir;")).isEqualTo("ltr");
             assertThat(browser.findElement(By.cssSelector("#portal-challans h1")).getText()).isEqualTo("Find your challans");
+            assertThat((Boolean) chromium.script(SWITCH_AT_THE_END)).as("the switch at the far (right) end of the bar").isTrue();
             browser.get(url("/portal/verify"));
             assertThat(chromium.script("return document.documentElement.lang;")).as("the choice is remembered").isEqualTo("en");
             chromium.screenshot("portal-english-after-switch");
