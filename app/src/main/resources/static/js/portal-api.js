@@ -1,6 +1,8 @@
 // The citizen portal's calls to the public traffic API: no account, so no sign-in redirect; a
 // refusal for too many look-ups (429) is told apart from every other problem. The public API
 // takes no CSRF token: it acts on no account.
+import { t } from './portal-texts.js';
+
 export class TooManyRequests extends Error {}
 
 export async function publicCall(path, { method = 'GET', body } = {}) {
@@ -12,12 +14,12 @@ export async function publicCall(path, { method = 'GET', body } = {}) {
   });
   if (response.status === 429) {
     const wait = Number(response.headers.get('Retry-After'));
-    throw new TooManyRequests(wait > 0
-      ? `Too many searches from your connection. Please wait ${wait === 1 ? 'a second' : wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`} and try again.`
-      : 'Too many searches from your connection. Please wait a minute and try again.');
+    const period = !(wait > 0) ? t('tooMany.minute')
+      : wait === 1 ? t('tooMany.second') : wait < 120 ? t('tooMany.seconds', { n: wait }) : t('tooMany.minutes', { n: Math.ceil(wait / 60) });
+    throw new TooManyRequests(t('tooMany', { wait: period }));
   }
   if (!response.ok) {
-    let message = 'The service could not answer just now. Please try again later.';
+    let message = t('unavailable');
     try {
       const problem = await response.json();
       if (response.status < 500) message = problem.detail || problem.title || message;

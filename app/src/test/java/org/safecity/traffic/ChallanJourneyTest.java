@@ -25,6 +25,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.identity.Role;
+import org.safecity.shared.pdf.PdfInspection;
 import org.safecity.storage.StorageSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -76,6 +77,8 @@ class ChallanJourneyTest extends IntegrationTest {
         assertThat(sms.get("channel").asString()).isEqualTo("SMS");
         assertThat(sms.get("to").asString()).isEqualTo("+92 300 5550000");
         assertThat(sms.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(sms.get("body").asString()).as("in English and in Urdu").contains("SafeCity e-challan " + number, "ای چالان " + number,
+            "سرخ سگنل توڑنا");
         assertThat(reviewer.get("/api/v1/challans/" + number).json().get("history").toString())
             .as("queued is not notified").contains("NOTICE_QUEUED").doesNotContain("NOTIFIED");
         assertThat(admin.post("/api/v1/traffic/outbox/" + sms.get("id").asLong() + "/status", Map.of("status", "SENT")).status()).isEqualTo(200);
@@ -158,12 +161,12 @@ class ChallanJourneyTest extends IntegrationTest {
     }
 
     @Test
-    void a_speeding_notice_prints_the_measured_speed_and_the_limit() throws Exception {
+    void a_speeding_notice_prints_the_measured_speed_the_limit_and_an_owner_registered_in_urdu_as_registered() throws Exception {
         var admin = admin();
         var field = Roadside.camera(admin, anonymous);
         Roadside.rule(admin, Map.of("cameraId", field.cameraId(), "kind", "SPOT_SPEED", "limitKmh", 60, "toleranceKmh", 5));
         String plate = Roadside.plate();
-        Roadside.register(admin, plate, Roadside.cnic(), "Zarina Bibi");
+        Roadside.register(admin, plate, Roadside.cnic(), "گل محمد خان");
         Roadside.send(field, List.of(Roadside.plateRead(field.cameraId(), plate, Instant.now().minusSeconds(3), 0.97, Map.of("speedKmh", 92))));
         var reviewer = as(Role.TRAFFIC_REVIEWER);
         var violation = Roadside.awaitViolation(reviewer, "PENDING", plate);
@@ -176,6 +179,9 @@ class ChallanJourneyTest extends IntegrationTest {
             assertThat(new PDFTextStripper().getText(document))
                 .contains("Measured speed: 92 km/h", "Speed limit: 60 km/h", "Tolerance: 5 km/h");
         }
+        byte[] notice = Files.readAllBytes(pdf);
+        assertThat(PdfInspection.text(notice)).as("the owner as registered, in Urdu").contains("Registered owner: گل محمد خان");
+        assertThat(PdfInspection.fonts(notice)).isNotEmpty().allMatch(font -> font.endsWith(": embedded"));
     }
 
     @Test

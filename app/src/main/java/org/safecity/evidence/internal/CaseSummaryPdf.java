@@ -10,14 +10,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.safecity.shared.TimeConfiguration;
+import org.safecity.shared.pdf.ArchivalPdf;
+import org.safecity.shared.pdf.Typesetter;
+import org.safecity.shared.pdf.Typesetter.Weight;
 
 /**
  * The readable summary in an export: the case, each item with its hash, each item's custody
- * timeline, and how to verify the bundle. Times in Pakistan Standard Time. Written with the PDF
- * standard fonts, so characters outside Latin-1 are shown as '?' (the JSON files keep them exactly).
+ * timeline, and how to verify the bundle. Times in Pakistan Standard Time. A court keeps it, so it
+ * is PDF/A-2b with the shipped fonts embedded: names and places in Urdu print as written.
  */
 final class CaseSummaryPdf {
 
@@ -27,9 +28,9 @@ final class CaseSummaryPdf {
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
     private final PDDocument document = new PDDocument();
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private final PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    private final Typesetter type = new Typesetter(document);
+    private final Weight regular = Weight.REGULAR;
+    private final Weight bold = Weight.BOLD;
     private PDPageContentStream page;
     private float y;
 
@@ -71,7 +72,7 @@ final class CaseSummaryPdf {
                     pdf.field("Description", item.description());
                 }
                 pdf.field("Received", TIME.format(item.receivedAt()) + " by " + item.receivedBy() + " (from " + item.sourceModule() + ")");
-                pdf.line(pdf.mono, 8, "SHA-256 " + item.sha256());
+                pdf.line(pdf.regular, 8, "SHA-256 " + item.sha256());
                 pdf.line(pdf.regular, 9, "Custody:");
                 for (var entry : custody.get(i)) {
                     String who = entry.actor() + (entry.recipient() == null ? "" : " to " + entry.recipient());
@@ -91,6 +92,7 @@ final class CaseSummaryPdf {
                 pdf.line(pdf.regular, 9, text);
             }
             pdf.page.close();
+            ArchivalPdf.conform(pdf.document, "Evidence bundle " + bundleId + ": summary", "Safe City Authority, Khyber Pakhtunkhwa", createdAt);
             pdf.document.save(file.toFile());
         }
     }
@@ -103,17 +105,13 @@ final class CaseSummaryPdf {
         y -= 6;
     }
 
-    private void line(PDType1Font font, float size, String text) throws IOException {
-        for (String part : wrap(font, size, printable(text))) {
+    private void line(Weight weight, float size, String text) throws IOException {
+        for (String part : wrap(weight, size, text)) {
             if (y < MARGIN + size) {
                 page.close();
                 newPage();
             }
-            page.beginText();
-            page.setFont(font, size);
-            page.newLineAtOffset(MARGIN, y);
-            page.showText(part);
-            page.endText();
+            type.show(page, weight, size, MARGIN, y, part);
             y -= size * 1.35f;
         }
     }
@@ -125,12 +123,12 @@ final class CaseSummaryPdf {
         y = PDRectangle.A4.getHeight() - MARGIN;
     }
 
-    private static List<String> wrap(PDType1Font font, float size, String text) throws IOException {
+    private List<String> wrap(Weight weight, float size, String text) throws IOException {
         List<String> lines = new ArrayList<>();
         var current = new StringBuilder();
         for (String word : text.split(" ", -1)) {
             String candidate = current.isEmpty() ? word : current + " " + word;
-            if (font.getStringWidth(candidate) / 1000 * size > WIDTH && !current.isEmpty()) {
+            if (type.width(weight, size, candidate) > WIDTH && !current.isEmpty()) {
                 lines.add(current.toString());
                 current = new StringBuilder("   " + word);
             } else {
@@ -139,12 +137,5 @@ final class CaseSummaryPdf {
         }
         lines.add(current.toString());
         return lines;
-    }
-
-    /** The standard fonts encode WinAnsi (about Latin-1); anything else would stop the PDF being written. */
-    private static String printable(String text) {
-        var out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append((c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xFF) ? (char) c : '?'));
-        return out.toString();
     }
 }

@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PATHS = {
         "/actuator/health", "/actuator/health/**", "/login", "/error", "/favicon.ico",
-        "/css/**", "/js/**", "/img/**", "/webjars/**",
+        "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
         "/public/**", "/api/v1/public/**",
         "/api/v1/evidence/public-key",  // courts and defence verify bundles with it; it is a public key

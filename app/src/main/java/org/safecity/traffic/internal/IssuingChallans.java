@@ -78,10 +78,7 @@ class IssuingChallans {
     }
 
     private void notifyOwner(Challan c, VehicleRegistrations.VehicleRegistration owner) {
-        String text = "SafeCity e-challan " + c.number() + ": " + c.offenceName() + ", vehicle " + c.plate() + ", "
-            + SHOWN.format(c.observedAt()) + (c.siteName() == null ? "" : " at " + c.siteName()) + ". Fine Rs " + c.finePkr()
-            + " due " + c.dueDate() + ". Pay with reference " + c.paymentReference() + ". Details and contest: "
-            + publicBaseUrl + "/portal/challans";
+        String text = ownerMessage(c, publicBaseUrl + "/portal/challans");
         if (owner.ownerPhone() != null) {
             gateway.send(NoticeGateway.Channel.SMS, owner.ownerPhone(), c.number(), text);
         }
@@ -92,5 +89,16 @@ class IssuingChallans {
         challans.step(c.number(), clock.instant(), "NOTICE_QUEUED", "system",
             String.join(" and ", java.util.stream.Stream.of(owner.ownerPhone() == null ? null : "SMS",
                 owner.ownerEmail() == null ? null : "e-mail").filter(java.util.Objects::nonNull).toList()));
+    }
+
+    /** The SMS and e-mail to the owner: the English text, then the same in Urdu. */
+    static String ownerMessage(Challan c, String portal) {
+        var english = new java.util.HashMap<String, Object>(Map.of("number", c.number(), "offence", c.offenceName(), "plate", c.plate(),
+            "time", SHOWN.format(c.observedAt()), "fine", c.finePkr(), "due", c.dueDate(), "reference", c.paymentReference(), "portal", portal));
+        var urdu = new java.util.HashMap<String, Object>(english);
+        urdu.put("offence", NoticeTexts.URDU.offence(c.offence(), c.offenceName()));
+        english.put("place", c.siteName() == null ? "" : NoticeTexts.ENGLISH.text("sms.place", Map.of("place", c.siteName())));
+        urdu.put("place", c.siteName() == null ? "" : NoticeTexts.URDU.text("sms.place", Map.of("place", c.siteName())));
+        return NoticeTexts.ENGLISH.text("sms", english) + "\n" + NoticeTexts.URDU.text("sms", urdu);
     }
 }

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MeasuredFacts {
 
-    record Fact(String label, String value) {
+    /** {@code key} names the measurement (e.g. {@code speedKmh}); {@code label} is its English name. */
+    record Fact(String key, String label, String value) {
     }
 
     private record Shown(String key, String label, Function<JsonNode, String> show) {
@@ -57,9 +58,9 @@ final class MeasuredFacts {
             JsonNode value = node.get(shown.key());
             if (value != null && !value.isNull()) {
                 try {
-                    facts.add(new Fact(shown.label(), shown.show().apply(value)));
+                    facts.add(new Fact(shown.key(), shown.label(), shown.show().apply(value)));
                 } catch (RuntimeException unreadable) {
-                    facts.add(new Fact(shown.label(), value.asString()));
+                    facts.add(new Fact(shown.key(), shown.label(), value.asString()));
                 }
             }
         }

@@ -81,9 +81,10 @@ class PortalController {
     record PublicContest(String status, String statement, String reason, Instant decidedAt) {
     }
 
-    record PublicChallan(String number, String offenceName, Instant observedAt, String place, long finePkr, long surchargePkr,
-                         long amountDuePkr, LocalDate dueDate, String status, String paymentReference, String evidenceUrl,
-                         String noticeUrl, @JsonInclude(JsonInclude.Include.ALWAYS) PublicContest contest) {
+    /** {@code offenceNameUrdu} is the offence in Urdu (the schedule's name where no translation exists). */
+    record PublicChallan(String number, String offence, String offenceName, String offenceNameUrdu, Instant observedAt, String place,
+                         long finePkr, long surchargePkr, long amountDuePkr, LocalDate dueDate, String status, String paymentReference,
+                         String evidenceUrl, String noticeUrl, @JsonInclude(JsonInclude.Include.ALWAYS) PublicContest contest) {
     }
 
     @GetMapping("/api/public/challans")
@@ -105,7 +106,8 @@ class PortalController {
             String base = "/api/public/challans/" + URLEncoder.encode(c.number(), StandardCharsets.UTF_8);
             String evidence = violations.mainImage(c.violationId()).isPresent()
                 ? base + "/evidence.jpg?t=" + keys.linkToken(c.number(), "evidence", expires) : null;
-            return new PublicChallan(c.number(), c.offenceName(), c.observedAt(), c.siteName(), c.finePkr(), c.surchargeOn(today, settings),
+            return new PublicChallan(c.number(), c.offence(), c.offenceName(), NoticeTexts.URDU.offence(c.offence(), c.offenceName()),
+                c.observedAt(), c.siteName(), c.finePkr(), c.surchargeOn(today, settings),
                 c.amountDueOn(today, settings), c.dueDate(), c.status().name(), c.paymentReference(), evidence,
                 base + "/notice.pdf?t=" + keys.linkToken(c.number(), "notice", expires), contest);
         }).toList());
@@ -172,7 +174,9 @@ class PortalController {
         answer.put("valid", true);
         answer.put("number", c.number());
         answer.put("plate", c.plate());
+        answer.put("offence", c.offence());
         answer.put("offenceName", c.offenceName());
+        answer.put("offenceNameUrdu", NoticeTexts.URDU.offence(c.offence(), c.offenceName()));
         answer.put("observedAt", c.observedAt());
         answer.put("amountDuePkr", c.amountDueOn(views.today(), settings));
         answer.put("status", c.status().name());
