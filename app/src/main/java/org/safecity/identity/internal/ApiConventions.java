@@ -14,7 +14,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.lang.reflect.Method;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,17 +108,13 @@ final class ApiConventions {
         if (path.startsWith("/api/public/")) {
             refusal(responses, "429");  // the citizen portal is rate-limited per client address
         }
-        var sorted = new TreeMap<String, ApiResponse>(Comparator.naturalOrder());
-        sorted.putAll(responses);
-        responses.clear();
-        sorted.forEach((code, response) -> {
+        responses.forEach((code, response) -> {
             if (code.equals("204")) {
                 response.setContent(null);  // springdoc gives it the method's return type; 204 has no body
             } else if (code.matches("[45]\\d\\d")) {
                 response.setContent(new Content().addMediaType(PROBLEM_JSON,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
             }
-            responses.addApiResponse(code, response);
         });
     }
 
