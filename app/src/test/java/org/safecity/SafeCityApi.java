@@ -25,6 +25,21 @@ public final class SafeCityApi {
         this.token = token;
     }
 
+    /**
+     * The Accept header a client that reads the OpenAPI document sends for one of its operations: the
+     * media types it answers with (JSON, a PDF, a picture) and problem+json, which every refusal is.
+     */
+    public static String accepting(JsonNode operation) {
+        var types = new java.util.LinkedHashSet<String>();
+        operation.path("responses").properties().forEach(response -> {
+            if (response.getKey().startsWith("2")) {
+                response.getValue().path("content").propertyNames().forEach(types::add);
+            }
+        });
+        types.add("application/problem+json");
+        return String.join(", ", types);
+    }
+
     public static SafeCityApi anonymous(int port) {
         return new SafeCityApi("http://127.0.0.1:" + port, null);
     }

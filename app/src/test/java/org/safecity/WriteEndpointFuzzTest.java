@@ -62,6 +62,8 @@ class WriteEndpointFuzzTest extends IntegrationTest {
     private final List<String> failures = new ArrayList<>();
     private JsonNode components;
     private int sent;
+    /** What the operation being sent answers with, as its OpenAPI document says. */
+    private String accept;
 
     @Test
     void no_write_endpoint_answers_hostile_input_with_a_server_error_a_non_problem_answer_or_a_change() {
@@ -106,6 +108,7 @@ class WriteEndpointFuzzTest extends IntegrationTest {
 
     /** The tables the requests changed, when every answer was right and the tables were quiet after; else none. */
     private List<String> attempt(String method, String pattern, JsonNode operation, SafeCityApi caller, List<String> schemas) {
+        accept = SafeCityApi.accepting(operation);
         var before = settled(schemas);
         int refusedBefore = failures.size();
         var parameters = operation.path("parameters");
@@ -191,7 +194,7 @@ class WriteEndpointFuzzTest extends IntegrationTest {
         sent++;
         SafeCityApi.Response response;
         try {
-            response = caller.send(method, path, contentType, body, Map.of("Accept", "application/json"));
+            response = caller.send(method, path, contentType, body, Map.of("Accept", accept));
         } catch (IllegalStateException e) {
             failures.add(method + " " + path + " (" + what + "): no answer: " + e.getMessage());
             return;

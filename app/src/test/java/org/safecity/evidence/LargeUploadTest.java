@@ -189,11 +189,11 @@ class LargeUploadTest extends IntegrationTest {
     /** So the 2 GiB file does not stay for every later integrity check in this test run: retention over, disposed of. */
     private void disposeOf(String caseId, org.safecity.SafeCityApi investigator) {
         investigator.put("/api/v1/cases/" + caseId + "/status", Map.of("status", "CLOSED"));
-        admin().put("/api/v1/evidence/retention/video-clip", Map.of("retainFor", "PT0S"));
+        admin().put("/api/v1/evidence-retention/video-clip", Map.of("retainFor", "PT0S"));
         try {
             assertThat(admin().post("/api/v1/evidence/disposal", "{}").status()).isEqualTo(200);
         } finally {
-            admin().put("/api/v1/evidence/retention/video-clip", Map.of("retainFor", "P3650D"));
+            admin().put("/api/v1/evidence-retention/video-clip", Map.of("retainFor", "P3650D"));
         }
     }
 

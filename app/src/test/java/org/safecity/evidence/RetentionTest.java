@@ -26,7 +26,7 @@ class RetentionTest extends IntegrationTest {
 
     @AfterEach
     void restoreRetention() {
-        admin().put("/api/v1/evidence/retention/other", Map.of("retainFor", "P3650D"));
+        admin().put("/api/v1/evidence-retention/other", Map.of("retainFor", "P3650D"));
     }
 
     private Path stored(byte[] content) throws Exception {
@@ -46,7 +46,7 @@ class RetentionTest extends IntegrationTest {
         assertThat(officer.post("/api/v1/evidence/" + held + "/legal-hold", Map.of("reason", "appeal pending in Peshawar High Court")).status())
             .isEqualTo(201);
         assertThat(officer.put("/api/v1/cases/" + caseId + "/status", Map.of("status", "CLOSED")).status()).isEqualTo(200);
-        assertThat(admin().put("/api/v1/evidence/retention/other", Map.of("retainFor", "PT0S")).status()).isEqualTo(200);
+        assertThat(admin().put("/api/v1/evidence-retention/other", Map.of("retainFor", "PT0S")).status()).isEqualTo(200);
 
         var outcome = admin().post("/api/v1/evidence/disposal", "{}");
 
@@ -70,7 +70,7 @@ class RetentionTest extends IntegrationTest {
         var officer = as(Role.INVESTIGATOR);
         byte[] content = uniquePng();
         String item = uploadItem(officer, openCase(officer), content, "other");
-        admin().put("/api/v1/evidence/retention/other", Map.of("retainFor", "PT0S"));
+        admin().put("/api/v1/evidence-retention/other", Map.of("retainFor", "PT0S"));
 
         var outcome = admin().post("/api/v1/evidence/disposal", "{}");
 
@@ -95,10 +95,10 @@ class RetentionTest extends IntegrationTest {
 
     @Test
     void retention_is_set_by_administrators_only_as_an_iso_duration() {
-        assertThat(as(Role.SUPERVISOR).put("/api/v1/evidence/retention/photo", Map.of("retainFor", "P1D")).status()).isEqualTo(403);
-        var invalid = admin().put("/api/v1/evidence/retention/other", Map.of("retainFor", "ten years"));
+        assertThat(as(Role.SUPERVISOR).put("/api/v1/evidence-retention/photo", Map.of("retainFor", "P1D")).status()).isEqualTo(403);
+        var invalid = admin().put("/api/v1/evidence-retention/other", Map.of("retainFor", "ten years"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body()).contains("retainFor");
-        assertThat(admin().get("/api/v1/evidence/retention").body()).contains("CCTV_FOOTAGE");
+        assertThat(admin().get("/api/v1/evidence-retention").body()).contains("CCTV_FOOTAGE");
     }
 }

@@ -41,7 +41,7 @@ class AccessMatrixTest extends IntegrationTest {
     private final Map<Role, SafeCityApi> byRole = new EnumMap<>(Role.class);
     private List<Operation> operations;
 
-    record Operation(String method, String path, Set<Role> roles, String jurisdiction, String contentType) {
+    record Operation(String method, String path, Set<Role> roles, String jurisdiction, String contentType, String accept) {
         String key() {
             return method.toUpperCase() + " " + path;
         }
@@ -74,7 +74,7 @@ class AccessMatrixTest extends IntegrationTest {
                 }
             }
             String jurisdiction = op.has("x-jurisdiction") ? op.get("x-jurisdiction").asString() : null;
-            operations.add(new Operation(entry.getKey(), path.getKey(), roles, jurisdiction, contentType(op)));
+            operations.add(new Operation(entry.getKey(), path.getKey(), roles, jurisdiction, contentType(op), SafeCityApi.accepting(op)));
         }));
     }
 
@@ -93,7 +93,7 @@ class AccessMatrixTest extends IntegrationTest {
     }
 
     private SafeCityApi.Response call(SafeCityApi caller, Operation op, String path) {
-        return caller.send(op.method().toUpperCase(), path, op.contentType(), op.isWrite() ? "{}" : null, Map.of("Accept", "application/json"));
+        return caller.send(op.method().toUpperCase(), path, op.contentType(), op.isWrite() ? "{}" : null, Map.of("Accept", op.accept()));
     }
 
     private SafeCityApi person(String city, Role... roles) {

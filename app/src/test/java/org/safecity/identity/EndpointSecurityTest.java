@@ -50,7 +50,7 @@ class EndpointSecurityTest extends IntegrationTest {
 
     private final Map<Role, SafeCityApi> signedIn = new EnumMap<>(Role.class);
 
-    record Endpoint(RequestMethod method, String pattern, String contentType, HandlerMethod handler) {
+    record Endpoint(RequestMethod method, String pattern, String contentType, String accept, HandlerMethod handler) {
         String key() {
             return method + " " + pattern;
         }
@@ -63,9 +63,9 @@ class EndpointSecurityTest extends IntegrationTest {
             return pattern.startsWith("/api/");
         }
 
-        /** Pages are asked for as a browser asks; API calls as a program does. */
+        /** Pages are asked for as a browser asks; API calls as a program does, for what the endpoint answers with. */
         Map<String, String> headers() {
-            return isApi() ? Map.of("Accept", "application/json") : Map.of("Accept", "text/html,application/xhtml+xml");
+            return isApi() ? Map.of("Accept", accept) : Map.of("Accept", "text/html,application/xhtml+xml");
         }
     }
 
@@ -138,7 +138,7 @@ class EndpointSecurityTest extends IntegrationTest {
             }
             for (String pattern : info.getPatternValues()) {
                 for (RequestMethod method : methods) {
-                    all.add(new Endpoint(method, pattern, contentType(info), entry.getValue()));
+                    all.add(new Endpoint(method, pattern, contentType(info), accept(info), entry.getValue()));
                 }
             }
         }
@@ -149,6 +149,13 @@ class EndpointSecurityTest extends IntegrationTest {
     private static String contentType(RequestMappingInfo info) {
         var consumable = info.getConsumesCondition().getConsumableMediaTypes();
         return consumable.isEmpty() ? "application/json" : consumable.iterator().next().toString();
+    }
+
+    /** What the endpoint answers with (a PDF, a picture), or JSON; and a refusal's problem+json either way. */
+    private static String accept(RequestMappingInfo info) {
+        var producible = info.getProducesCondition().getProducibleMediaTypes();
+        return producible.isEmpty() ? "application/json"
+            : producible.stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) + ", application/problem+json";
     }
 
     private static String preAuthorize(Endpoint endpoint) {

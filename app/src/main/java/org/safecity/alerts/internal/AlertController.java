@@ -17,6 +17,7 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -133,7 +134,7 @@ class AlertController {
         return handling.take(id, AlertLifecycle.Step.CLOSE, null);
     }
 
-    @GetMapping("/api/v1/alerts/stream")
+    @GetMapping(path = "/api/v1/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','SUPERVISOR','DISPATCHER')")
     @Operation(summary = "Server-Sent Events: every alert step of the caller's jurisdiction as it happens; "
         + "reconnect with Last-Event-ID to receive what was missed")

@@ -1,9 +1,9 @@
 package org.safecity.detections.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-
 import org.safecity.identity.Actor;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Writes;
@@ -17,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +41,8 @@ class DetectionController {
     @PreAuthorize("hasRole('DEVICE')")
     @Writes(Writes.Scope.OWN)
     @Operation(summary = "Report 1 to 1000 detections; answered 202 once the valid ones are durably stored")
+    @ResponseStatus(HttpStatus.ACCEPTED)  // for the API description; the answer sets it too
+    @ApiResponse(responseCode = "503", description = "the intake is full: nothing of the batch is stored; resend it after Retry-After")
     ResponseEntity<Answer> report(@RequestBody JsonNode body) {
         if (!(CurrentActor.get() instanceof Actor.Machine device)) {
             throw new AccessDeniedException("only devices report detections");

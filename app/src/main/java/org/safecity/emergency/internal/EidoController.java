@@ -1,6 +1,7 @@
 package org.safecity.emergency.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.safecity.identity.CurrentActor;
@@ -40,6 +41,8 @@ class EidoController {
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Take in an incident from a NENA EIDO JSON document (201 new, 200 already here)")
+    @ApiResponse(responseCode = "201", description = "a new incident", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "the incident was already here", useReturnTypeSchema = true)
     ResponseEntity<Map<String, Object>> importDocument(@RequestBody JsonNode document,
                                                        @RequestParam(required = false) String cityCode) {
         var imported = eido.importDocument(TextPolicyJson.require(document), cityCode == null || cityCode.isBlank() ? null : cityCode.strip());

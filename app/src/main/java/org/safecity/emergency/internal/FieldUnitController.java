@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/field")
-@Tag(name = "Field units")
+@Tag(name = "Field units", description = "What a patrol car or ambulance reports from the field: status, position, notes")
 class FieldUnitController {
 
     private final UnitStore units;

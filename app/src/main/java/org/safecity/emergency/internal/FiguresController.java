@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Response figures (KPIs) and the list of missed targets, for supervisors and the board. */
 @RestController
 @RequestMapping("/api/v1/emergency")
-@Tag(name = "Response figures")
+@Tag(name = "Response figures", description = "Response times against the targets, and recent breaches")
 class FiguresController {
 
     private final MeasuringResponses measuring;
@@ -36,7 +36,7 @@ class FiguresController {
      */
     @GetMapping("/figures")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','DISPATCHER')")
-    @Operation(summary = "KPIs per city, zone and day: incidents by type and priority, median and 90th percentile times, breaches")
+    @Operation(operationId = "responseFigures", summary = "KPIs per city, zone and day: incidents by type and priority, median and 90th percentile times, breaches")
     MeasuringResponses.Figures figures(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                        @RequestParam(required = false) String city, @RequestParam(required = false) String zone) {
         return measuring.figures(day(from, "from"), day(to, "to"), blankToNull(city), blankToNull(zone), CurrentActor.jurisdiction());
@@ -44,7 +44,7 @@ class FiguresController {
 
     @GetMapping("/breaches")
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','DISPATCHER','OPERATOR')")
-    @Operation(summary = "Response targets missed in the last 24 hours, newest first")
+    @Operation(operationId = "responseBreaches", summary = "Response targets missed in the last 24 hours, newest first")
     List<Breach> recentBreaches() {
         return breaches.recent(CurrentActor.jurisdiction(), clock.instant().minus(java.time.Duration.ofHours(24)));
     }

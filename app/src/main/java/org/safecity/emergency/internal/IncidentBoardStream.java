@@ -38,7 +38,7 @@ class IncidentBoardStream implements SmartLifecycle {
 
     @GetMapping(path = "/api/v1/incidents/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @PreAuthorize("hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','ADMIN')")
-    @Operation(summary = "Live incident changes in your jurisdiction (text/event-stream)")
+    @Operation(operationId = "incidentStream", summary = "Live incident changes in your jurisdiction (text/event-stream)")
     SseEmitter stream() {
         var emitter = new SseEmitter(LIFETIME.toMillis());
         var listener = new Listener(emitter, CurrentActor.jurisdiction());

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Incidents for the Command and Control Center: intake, the board, the incident, dispatch. */
 @RestController
 @RequestMapping("/api/v1/incidents")
-@Tag(name = "Incidents")
+@Tag(name = "Incidents", description = "Incidents from calls, alerts and panic buttons: intake, notes, dispatch, timeline, NENA EIDO exchange")
 class IncidentController {
 
     private final OpeningIncidents opening;

@@ -1,6 +1,7 @@
 package org.safecity.emergency.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Panic buttons: the press (by the button's own key) and their registration by an administrator. */
 @RestController
-@Tag(name = "Panic buttons")
+@Tag(name = "Panic buttons", description = "Panic buttons of premises, and the press that opens a P1 incident")
 class PanicController {
 
     private final PanicButtons buttons;
@@ -59,6 +60,8 @@ class PanicController {
     @PreAuthorize("hasRole('DEVICE')")
     @Writes(Writes.Scope.OWN)
     @Operation(summary = "Press the panic button (device key of a premises' panic button)")
+    @ApiResponse(responseCode = "201", description = "an incident was opened for this press", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "a repeat of a press already taken in (same pressId)", useReturnTypeSchema = true)
     ResponseEntity<Map<String, Object>> press(HttpServletRequest request, @RequestBody(required = false) Press body,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String header = request.getHeader("Authorization");

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The incident type taxonomy and the response targets per priority, edited by administrators. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Incident types and targets")
+@Tag(name = "Incident types and targets", description = "Incident types, dispositions and the response targets per priority")
 class TaxonomyController {
 
     private final TaxonomyStore taxonomy;

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The units of the roster: registration, crews, positions (AVL) and status. */
 @RestController
 @RequestMapping("/api/v1/units")
-@Tag(name = "Units")
+@Tag(name = "Units", description = "Police and Rescue 1122 units: status, position, crew")
 class UnitController {
 
     private final RegisteringUnits registering;

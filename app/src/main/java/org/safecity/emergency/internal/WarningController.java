@@ -19,12 +19,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Public warnings issued as OASIS CAP 1.2 XML. */
 @RestController
 @RequestMapping("/api/v1/warnings")
-@Tag(name = "Public warnings (CAP)")
+@Tag(name = "Public warnings (CAP)", description = "Public warnings issued as OASIS CAP 1.2 messages")
 class WarningController {
 
     private final IssuingWarnings issuing;
@@ -42,10 +43,11 @@ class WarningController {
     }
 
     // Always CAP XML: the content type is set on the answer rather than negotiated.
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_XML_VALUE)
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Issue a public warning (road closure, curfew, flood): answers the CAP 1.2 message")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<String> issue(@RequestBody WarningRequest r) {
         // A warning without a city is the caller's city's, or the whole province's for a province-wide person.
         String city = r.cityCode() == null || r.cityCode().isBlank() ? CurrentActor.jurisdiction().cityCode() : r.cityCode().strip();
@@ -68,7 +70,7 @@ class WarningController {
         return issuing.recent();
     }
 
-    @GetMapping("/{identifier}")
+    @GetMapping(path = "/{identifier}", produces = MediaType.APPLICATION_XML_VALUE)
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN','OPERATOR','DISPATCHER')")
     @Operation(summary = "A warning's CAP 1.2 message exactly as issued")
     ResponseEntity<String> get(@PathVariable String identifier) {

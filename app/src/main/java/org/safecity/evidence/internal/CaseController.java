@@ -3,6 +3,7 @@ package org.safecity.evidence.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "Evidence: cases")
+@Tag(name = "Evidence: cases", description = "Cases, their teams, item uploads and sealed exports")
 class CaseController {
 
     private final CaseFiles caseFiles;
@@ -114,8 +115,14 @@ class CaseController {
         description = "Parts: file (the content; required), kind, description, collectedBy (default: the uploader), "
             + "collectedAt (ISO-8601; without an offset it is Pakistan time; default: now), place. The media type is sniffed "
             + "from the content, not the name. Answers {id, sha256, size, mediaType}.")
-    @RequestBody(content = @Content(mediaType = "multipart/form-data", schema = @Schema(type = "object",
-        requiredProperties = {"file"}, description = "file: binary; kind, description, collectedBy, collectedAt, place: text")))
+    @RequestBody(content = @Content(mediaType = "multipart/form-data", schema = @Schema(type = "object", requiredProperties = {"file"}),
+        schemaProperties = {
+            @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary", description = "the content")),
+            @SchemaProperty(name = "kind", schema = @Schema(type = "string")),
+            @SchemaProperty(name = "description", schema = @Schema(type = "string")),
+            @SchemaProperty(name = "collectedBy", schema = @Schema(type = "string")),
+            @SchemaProperty(name = "collectedAt", schema = @Schema(type = "string")),
+            @SchemaProperty(name = "place", schema = @Schema(type = "string"))}))
     ReceivedItem upload(@PathVariable UUID id, HttpServletRequest request) throws IOException {
         caseFiles.accessible(id); // before a byte of the body is read
         return upload.receive(id, request);

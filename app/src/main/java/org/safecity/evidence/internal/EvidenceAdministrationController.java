@@ -1,6 +1,8 @@
 package org.safecity.evidence.internal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * checkpoints, retention and disposal, and export downloads.
  */
 @RestController
-@Tag(name = "Evidence: integrity, retention, exports")
+@Tag(name = "Evidence: integrity, retention, exports", description = "The public key, integrity checks, custody checkpoints, retention, disposal and export downloads")
 class EvidenceAdministrationController {
 
     private final SigningKey key;
@@ -69,6 +71,8 @@ class EvidenceAdministrationController {
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
     @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Seal the custody log now with a signed checkpoint (also done with every anchoring, safecity.anchors.interval)")
+    @ApiResponse(responseCode = "200", description = "the checkpoint sealed", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "204", description = "nothing new to seal since the last checkpoint")
     ResponseEntity<EvidenceViews.CheckpointView> seal() {
         return sealing.seal().map(EvidenceViews.CheckpointView::of).map(ResponseEntity::ok)
             .orElseGet(() -> ResponseEntity.noContent().build());
@@ -81,19 +85,36 @@ class EvidenceAdministrationController {
         return sealing.recent(100).stream().map(EvidenceViews.CheckpointView::of).toList();
     }
 
-    @GetMapping("/api/v1/evidence/retention")
+    // Retention lives beside /api/v1/evidence, not under it: under it /api/v1/evidence/retention/{kind} and
+    // /api/v1/evidence/{id}/custody both match /api/v1/evidence/retention/custody. The former addresses still answer.
+    @GetMapping("/api/v1/evidence-retention")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     @Operation(summary = "Retention period of each kind of item, and who set it")
     List<RetentionSettings.Period> retention() {
         return retention.periods();
     }
 
-    @PutMapping("/api/v1/evidence/retention/{kind}")
+    @PutMapping("/api/v1/evidence-retention/{kind}")
     @PreAuthorize("hasRole('ADMIN')")
     @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Set how long a kind of item is kept after it was received (ISO-8601 duration, e.g. P3650D)")
     RetentionSettings.Period setRetention(@PathVariable String kind, @RequestBody RetentionChange request) {
         return retention.set(kind, request.retainFor());
+    }
+
+    @Hidden
+    @GetMapping("/api/v1/evidence/retention")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
+    List<RetentionSettings.Period> retentionAtFormerAddress() {
+        return retention();
+    }
+
+    @Hidden
+    @PutMapping("/api/v1/evidence/retention/{kind}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Writes(Writes.Scope.PROVINCE)
+    RetentionSettings.Period setRetentionAtFormerAddress(@PathVariable String kind, @RequestBody RetentionChange request) {
+        return setRetention(kind, request);
     }
 
     @PostMapping("/api/v1/evidence/disposal")
@@ -104,7 +125,7 @@ class EvidenceAdministrationController {
         return disposing.run();
     }
 
-    @GetMapping("/api/v1/exports/{id}.zip")
+    @GetMapping(path = "/api/v1/exports/{id}.zip", produces = "application/zip")
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
     @Operation(summary = "Download a sealed export bundle (ZIP) of a case the caller may see")
     ResponseEntity<Resource> download(@PathVariable UUID id) {

@@ -1,14 +1,17 @@
 package org.safecity.evidence.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.safecity.identity.Writes;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamResource;
-import org.safecity.identity.Writes;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** One item: its record, its content, its custody log, hand-overs and legal hold. */
 @RestController
 @RequestMapping("/api/v1/evidence")
-@Tag(name = "Evidence: items and custody")
+@Tag(name = "Evidence: items and custody", description = "Evidence items, their content, chain of custody and legal holds")
 class EvidenceController {
 
     private final ItemCustody custody;
@@ -53,6 +56,8 @@ class EvidenceController {
     @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
     @Operation(summary = "Download an item's content (recorded as downloaded); Repr-Digest carries its SHA-256. The content is "
         + "verified against it as it goes: a damaged item is refused (409), or, above 8 MiB, its transfer fails before the end")
+    @ApiResponse(responseCode = "200", description = "the content, as the item's own media type",
+        content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<Resource> content(@PathVariable UUID id) throws java.io.IOException {
         var item = custody.accessible(id);
         var content = custody.download(id);

@@ -43,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/accounts")
-@Tag(name = "Accounts")
+@Tag(name = "Accounts", description = "People who use SafeCity: their roles, jurisdiction, passwords and sessions")
 class AccountController {
 
     private final AccountStore accounts;
@@ -99,6 +99,7 @@ class AccountController {
 
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "One account: its roles, jurisdiction and whether it is enabled")
     AccountView get(@PathVariable long id) {
         return AccountView.of(existing(id));
     }

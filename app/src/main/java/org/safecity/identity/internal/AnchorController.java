@@ -29,7 +29,7 @@ class AnchorController {
     @PostMapping("/api/v1/anchors")
     @PreAuthorize("hasAnyRole('AUDITOR','SUPERVISOR')")
     @Writes(Writes.Scope.PROVINCE)
-    @Operation(summary = "Seal the audit trail and the custody log now and anchor their heads outside the database "
+    @Operation(operationId = "anchorNow", summary = "Seal the audit trail and the custody log now and anchor their heads outside the database "
         + "(also done every safecity.anchors.interval); answers the newest anchor of each log")
     List<Anchor> anchorNow() {
         return anchors.anchorNow();

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit trail, for auditors only, within their jurisdiction: a filtered read, and the chain's verification. */
 @RestController
 @RequestMapping("/api/v1/audit")
-@Tag(name = "Audit trail")
+@Tag(name = "Audit trail", description = "Who did or read what, when and why; hash-chained, for auditors")
 class AuditController {
 
     private final JdbcClient jdbc;

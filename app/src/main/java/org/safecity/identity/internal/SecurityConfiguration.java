@@ -1,11 +1,14 @@
 package org.safecity.identity.internal;
 
+import java.util.Arrays;
+import java.util.List;
 import org.safecity.identity.DeviceKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -19,6 +22,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Everything needs authentication except health, the sign-in endpoints, static assets, the API
@@ -39,6 +44,18 @@ class SecurityConfiguration {
         "/api/public/**", "/portal/**",  // the citizen portal: no account, rate-limited, reveals only what plate + CNIC match
         "/api/v1/payments/callback"  // the bank: authenticated by the HMAC signature of its body, not by an account
     };
+    /** Exchanging a password for a token cannot require a token. */
+    static final String SIGN_IN = "/api/v1/auth/token";
+    private static final List<PathPattern> PUBLIC_PATTERNS = Arrays.stream(PUBLIC_PATHS).map(PathPatternParser.defaultInstance::parse).toList();
+
+    /**
+     * Whether a call needs no account: the rules {@link #whoMayCall} enforces, asked about one path.
+     * The API description marks exactly these operations public ({@link ApiDocumentation}).
+     */
+    static boolean isPublic(HttpMethod method, String path) {
+        var container = PathContainer.parsePath(path);
+        return (HttpMethod.POST.equals(method) && SIGN_IN.equals(path)) || PUBLIC_PATTERNS.stream().anyMatch(p -> p.matches(container));
+    }
 
     /** Only console pages are remembered for after sign-in; an API call must not create a session. */
     private static org.springframework.security.web.savedrequest.RequestCache apiCallsNotSaved(RequestMatcher api) {
@@ -101,7 +118,7 @@ class SecurityConfiguration {
             .addFilterAfter(new SessionStillValid(accounts), org.springframework.security.web.context.SecurityContextHolderFilter.class)
             .authorizeHttpRequests(SecurityConfiguration::whoMayCall)
             // The citizen portal's API acts on no account (plate + CNIC are its credential), so a forged request gains nothing.
-            .csrf(csrf -> csrf.ignoringRequestMatchers(sessionlessApiCall, path.matcher(HttpMethod.POST, "/api/v1/auth/token"),
+            .csrf(csrf -> csrf.ignoringRequestMatchers(sessionlessApiCall, path.matcher(HttpMethod.POST, SIGN_IN),
                 path.matcher("/api/public/**")))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
             .requestCache(cache -> cache.requestCache(apiCallsNotSaved(api)))
@@ -128,7 +145,7 @@ class SecurityConfiguration {
         AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests
             .requestMatchers(PUBLIC_PATHS).permitAll()
-            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token")).permitAll()
+            .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SIGN_IN)).permitAll()
             .anyRequest().authenticated();
     }
 

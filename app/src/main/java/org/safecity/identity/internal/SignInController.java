@@ -1,6 +1,7 @@
 package org.safecity.identity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -15,17 +16,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** API sign-in: a username and password buy a bearer token. */
 @RestController
-@Tag(name = "Sign-in")
+@Tag(name = "Sign-in", description = "Exchange a password for a bearer token, sign out, and who the caller is")
 class SignInController {
 
     private final PasswordSignIn signIn;
@@ -49,7 +51,10 @@ class SignInController {
 
     @PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Writes(Writes.Scope.PUBLIC)
-    @Operation(summary = "Exchange a username and password for a bearer token")
+    @Operation(operationId = "signIn", summary = "Exchange a username and password for a bearer token")
+    @ApiResponse(responseCode = "200", description = "the access token and its lifetime in seconds", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", description = "the username or password is wrong, or the account is disabled")
+    @ApiResponse(responseCode = "429", description = "too many failed attempts for this account or address; try again after Retry-After")
     TokenResponse token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
         Actor.Person person = signIn.signIn(credentials.username(), credentials.password(), request.getRemoteAddr());
         var issued = tokens.issue(person);
@@ -61,7 +66,9 @@ class SignInController {
     @PostMapping("/api/v1/auth/sign-out")
     @PreAuthorize("isAuthenticated()")
     @Writes(Writes.Scope.OWN)
-    @Operation(summary = "Sign out: the presented access token (or the console session) ends at once and never works again")
+    @Operation(operationId = "signOut", summary = "Sign out: the presented access token (or the console session) ends at once and never works again")
+    @ResponseStatus(HttpStatus.NO_CONTENT)  // for the API description; the answer sets it too
+    @ApiResponse(responseCode = "409", description = "a device key is not signed out; an administrator revokes it")
     ResponseEntity<Void> signOut(HttpServletRequest request) {
         Actor actor = CurrentActor.get();
         if (!(actor instanceof Actor.Person person)) {
@@ -78,7 +85,7 @@ class SignInController {
 
     @GetMapping("/api/v1/me")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Who the caller is: roles and jurisdiction")
+    @Operation(operationId = "me", summary = "Who the caller is: roles and jurisdiction")
     Me me() {
         Actor actor = CurrentActor.get();
         Long partner = actor instanceof Actor.Person p ? p.partnerId() : null;

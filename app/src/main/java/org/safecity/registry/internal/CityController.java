@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The cities of the rollout and their codes, the city part of every jurisdiction. */
 @RestController
-@Tag(name = "Cities")
+@Tag(name = "Cities", description = "Cities of the province that SafeCity serves")
 class CityController {
 
     private final CityStore cities;

@@ -10,6 +10,7 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Writes;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,6 +56,7 @@ class DeviceController {
     @PreAuthorize(Access.CHANGE_NETWORK)
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Register a device for some cameras and issue its key (shown only in this answer)")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<IssuedKey> create(@RequestBody NewDevice request) {
         var issued = issuing.issue(request.name(), request.cameraIds());
         return ResponseEntity.created(URI.create("/api/v1/devices/" + issued.id())).body(new IssuedKey(issued.id(), issued.key()));

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The rollout phase by phase: plan against what exists, and whether the deadline will be met. */
 @RestController
-@Tag(name = "Rollout phases")
+@Tag(name = "Rollout phases", description = "Rollout phases of the camera network: budget, deadline, planned and installed")
 class PhaseController {
 
     private final PlanningRollout rollout;

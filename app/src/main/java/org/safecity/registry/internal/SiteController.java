@@ -8,6 +8,7 @@ import java.net.URI;
 import org.safecity.identity.Writes;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The sites of the network: list and map them, register, move forward through the rollout, retire. */
@@ -71,6 +73,7 @@ class SiteController {
     @PreAuthorize(Access.CHANGE_NETWORK)
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Register a site")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<Views.SiteView> create(@RequestBody SiteInput input) {
         var visibility = Visibility.ofCaller();
         long id = registering.register(input, visibility);

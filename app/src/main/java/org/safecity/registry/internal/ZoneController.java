@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.safecity.identity.Writes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Zones: the police station areas of a city, the zone part of a jurisdiction. */
@@ -53,6 +55,7 @@ class ZoneController {
     @PreAuthorize(Access.CHANGE_NETWORK)
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Draw a zone in a city (code unique within the city)")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<Views.ZoneView> create(@RequestBody DrawingZones.ZoneInput input) {
         var visibility = Visibility.ofCaller();
         long id = drawing.draw(input, visibility);

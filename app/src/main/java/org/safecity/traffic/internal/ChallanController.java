@@ -19,6 +19,7 @@ import org.safecity.shared.NotFound;
 import org.safecity.shared.PageRequest;
 import org.safecity.shared.Plate;
 import org.safecity.shared.TimeConfiguration;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,14 +84,14 @@ class ChallanController {
 
     @GetMapping("/api/v1/challans/{number}")
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN','INVESTIGATOR')")
-    @Operation(summary = "One challan with its contest, payments and history")
+    @Operation(operationId = "challanGet", summary = "One challan with its contest, payments and history")
     TrafficViews.ChallanDetail one(@PathVariable String number) {
         var challan = visible(number);
         audit.record("traffic.owners-read", "challan", number);
         return views.detail(challan);
     }
 
-    @GetMapping("/api/v1/challans/{number}/notice.pdf")
+    @GetMapping(path = "/api/v1/challans/{number}/notice.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN','INVESTIGATOR')")
     @Operation(summary = "The PDF notice of the challan, with evidence photos and the verification QR code")
     ResponseEntity<byte[]> notice(@PathVariable String number) throws IOException {

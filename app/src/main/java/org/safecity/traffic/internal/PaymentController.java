@@ -1,6 +1,7 @@
 package org.safecity.traffic.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -42,6 +43,11 @@ class PaymentController {
     @Writes(Writes.Scope.PUBLIC)
     @Operation(summary = "A payment confirmed by the bank: {paymentReference, amountPkr, paidAt, bankTransactionId}, "
         + "X-Signature = hex HMAC-SHA256 of the raw body")
+    @ApiResponse(responseCode = "401", description = "X-Signature is not the HMAC-SHA256 of the body with the bank's secret")
+    @ApiResponse(responseCode = "200", description = "the payment is recorded; the identical callback repeated answers as the first did",
+        useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "a replay (a known bankTransactionId with another body), a paidAt outside the window, "
+        + "or a challan that is not payable; nothing was changed")
     ReceivingPayments.Receipt callback(@RequestBody byte[] body, @RequestHeader(name = "X-Signature", required = false) String signature) {
         return receiving.receive(body, signature);
     }

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -113,7 +114,7 @@ class PortalController {
         }).toList());
     }
 
-    @GetMapping("/api/public/challans/{number}/evidence.jpg")
+    @GetMapping(path = "/api/public/challans/{number}/evidence.jpg", produces = "image/*")  // the type the image was stored with
     @PreAuthorize("permitAll()")
     @Operation(summary = "The evidence photo, with the signed expiring token of a lookup")
     ResponseEntity<byte[]> evidence(@PathVariable String number, @RequestParam(required = false) String t, HttpServletRequest request) {
@@ -127,7 +128,7 @@ class PortalController {
             .body(image.content());
     }
 
-    @GetMapping("/api/public/challans/{number}/notice.pdf")
+    @GetMapping(path = "/api/public/challans/{number}/notice.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("permitAll()")
     @Operation(summary = "The PDF notice, with the signed expiring token of a lookup")
     ResponseEntity<byte[]> notice(@PathVariable String number, @RequestParam(required = false) String t, HttpServletRequest request)
@@ -144,6 +145,7 @@ class PortalController {
     @PreAuthorize("permitAll()")
     @Writes(Writes.Scope.PUBLIC)
     @Operation(summary = "Contest a challan with a statement: plate and the owner's CNIC must match; one open contest per challan")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<Map<String, Object>> contest(@PathVariable String number, @RequestBody(required = false) ContestRequest body,
                                                 HttpServletRequest request) {
         throttle(request);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
@@ -63,6 +64,7 @@ class TrafficSetupController {
     @PreAuthorize("hasRole('ADMIN')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "A rule for a camera: SIGNAL, SPOT_SPEED, AVERAGE_SPEED, WRONG_WAY or ANALYTIC, with its thresholds")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<Rule> create(@RequestBody JsonNode request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(configuring.create(request));
     }
@@ -79,6 +81,7 @@ class TrafficSetupController {
     @PreAuthorize("hasRole('ADMIN')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Disable a rule (kept for the violations it found)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)  // for the API description; the answer sets it too
     ResponseEntity<Void> disable(@PathVariable long id) {
         configuring.disable(id);
         return ResponseEntity.noContent().build();
@@ -125,7 +128,7 @@ class TrafficSetupController {
     @PostMapping(path = "/api/v1/vehicle-registrations.csv", consumes = "text/csv")
     @PreAuthorize("hasRole('ADMIN')")
     @Writes(Writes.Scope.PROVINCE)
-    @Operation(summary = "Load vehicle registrations (plate,owner_name,owner_cnic,owner_phone,make,model,colour[,owner_email]); all or nothing")
+    @Operation(operationId = "vehicleRegistrationsLoad", summary = "Load vehicle registrations (plate,owner_name,owner_cnic,owner_phone,make,model,colour[,owner_email]); all or nothing")
     Map<String, Object> loadRegistrations(@RequestBody String csv) throws IOException {
         var rows = registrations.parse(csv);
         transactions.executeWithoutResult(status -> {
@@ -139,7 +142,7 @@ class TrafficSetupController {
     @PostMapping(path = "/api/v1/vehicle-registrations.csv", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('ADMIN')")
     @Writes(Writes.Scope.PROVINCE)
-    @Operation(summary = "The same, as a file field named file of a form")
+    @Operation(operationId = "vehicleRegistrationsLoad", summary = "The same, as a file field named file of a form")
     Map<String, Object> loadRegistrationsForm(@RequestPart("file") MultipartFile file) throws IOException {
         return loadRegistrations(new String(file.getBytes(), StandardCharsets.UTF_8));
     }

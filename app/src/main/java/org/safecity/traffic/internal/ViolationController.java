@@ -57,12 +57,12 @@ class ViolationController {
 
     @GetMapping("/api/v1/violations/{id}")
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN')")
-    @Operation(summary = "One violation with its review history")
+    @Operation(operationId = "violationGet", summary = "One violation with its review history")
     TrafficViews.ViolationView one(@PathVariable long id) {
         return views.violation(reviewing.visible(id), true);
     }
 
-    @GetMapping("/api/v1/violations/{id}/images/{name}")
+    @GetMapping(path = "/api/v1/violations/{id}/images/{name}", produces = "image/*")  // the type the image was stored with
     @PreAuthorize("hasAnyRole('TRAFFIC_REVIEWER','SUPERVISOR','ADMIN')")
     @Operation(summary = "An evidence image of the violation (scene or plate crop)")
     ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable String name) {

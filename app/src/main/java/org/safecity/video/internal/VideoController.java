@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Live and recorded video of the cameras in the caller's jurisdiction: the contract the console's video pages use. */
@@ -132,7 +133,7 @@ class VideoController {
 
     @GetMapping("/api/v1/video/cameras")
     @PreAuthorize(WATCHERS)
-    @Operation(summary = "Cameras with a stream in the caller's jurisdiction (recorded ones first), for the video wall's picker")
+    @Operation(operationId = "videoCameraList", summary = "Cameras with a stream in the caller's jurisdiction (recorded ones first), for the video wall's picker")
     CameraList list(@RequestParam(required = false) String city, @RequestParam(required = false) String q,
                     @RequestParam(required = false) Integer limit) {
         var jurisdiction = CurrentActor.jurisdiction();
@@ -170,7 +171,7 @@ class VideoController {
                 null));
     }
 
-    @GetMapping("/api/v1/cameras/{id}/live.m3u8")
+    @GetMapping(path = "/api/v1/cameras/{id}/live.m3u8", produces = "application/vnd.apple.mpegurl")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "Live HLS playlist (the sub-stream where the camera has one); 404 when the camera is not recorded")
     ResponseEntity<byte[]> live(@PathVariable long id) throws IOException {
@@ -182,7 +183,7 @@ class VideoController {
         return ResponseEntity.ok().contentType(M3U8).cacheControl(CacheControl.noStore()).body(Files.readAllBytes(playlist));
     }
 
-    @GetMapping("/api/v1/cameras/{id}/live/{name:\\d+}.ts")
+    @GetMapping(path = "/api/v1/cameras/{id}/live/{name:\\d+}.ts", produces = "video/mp2t")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A live HLS segment (MPEG-TS)")
     ResponseEntity<FileSystemResource> liveSegment(@PathVariable long id, @PathVariable String name) {
@@ -212,7 +213,7 @@ class VideoController {
             Recordings.gaps(found, range[0], end));
     }
 
-    @GetMapping("/api/v1/cameras/{id}/playback.m3u8")
+    @GetMapping(path = "/api/v1/cameras/{id}/playback.m3u8", produces = "application/vnd.apple.mpegurl")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "HLS VOD playlist of what is recorded in a range, with a discontinuity at each gap")
     ResponseEntity<String> playback(@PathVariable long id, @RequestParam(required = false) String from,
@@ -227,7 +228,7 @@ class VideoController {
         return ResponseEntity.ok().contentType(M3U8).cacheControl(CacheControl.noStore()).body(Recordings.playlist(found));
     }
 
-    @GetMapping("/api/v1/cameras/{id}/segments/{segment:\\d+}.ts")
+    @GetMapping(path = "/api/v1/cameras/{id}/segments/{segment:\\d+}.ts", produces = "video/mp2t")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A recorded segment (MPEG-TS)")
     ResponseEntity<FileSystemResource> segment(@PathVariable long id, @PathVariable long segment) {
@@ -241,7 +242,7 @@ class VideoController {
             .body(new FileSystemResource(file));
     }
 
-    @GetMapping("/api/v1/cameras/{id}/snapshot.jpg")
+    @GetMapping(path = "/api/v1/cameras/{id}/snapshot.jpg", produces = MediaType.IMAGE_JPEG_VALUE)
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A JPEG of the camera's latest picture")
     ResponseEntity<byte[]> snapshot(@PathVariable long id) throws IOException {
@@ -280,6 +281,7 @@ class VideoController {
     @PreAuthorize(WATCHERS)
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Export a range as one MP4 (no re-encoding); with caseId it becomes a sealed evidence item of that case")
+    @ResponseStatus(HttpStatus.ACCEPTED)  // for the API description; the answer sets it too
     ResponseEntity<Map<String, Object>> exportClip(@PathVariable long id, @RequestBody ClipRequest request) {
         var camera = camera(id);
         UUID caseId = null;
@@ -297,16 +299,16 @@ class VideoController {
 
     @GetMapping("/api/v1/clips/{clipId}")
     @PreAuthorize(WATCHERS)
-    @Operation(summary = "An exported clip: PENDING, READY (with its download and evidence item) or FAILED")
+    @Operation(operationId = "clipGet", summary = "An exported clip: PENDING, READY (with its download and evidence item) or FAILED")
     ClipView clip(@PathVariable UUID clipId) {
         var clip = visibleClip(clipId);
         return new ClipView(clip.id(), clip.cameraId(), clip.from(), clip.to(), clip.status(), clip.bytes(), clip.sha256(),
             "READY".equals(clip.status()) ? "/api/v1/clips/" + clip.id() + "/download" : null, clip.evidenceItemId(), clip.error());
     }
 
-    @GetMapping("/api/v1/clips/{clipId}/download")
+    @GetMapping(path = "/api/v1/clips/{clipId}/download", produces = "video/mp4")
     @PreAuthorize(WATCHERS)
-    @Operation(summary = "The clip's MP4")
+    @Operation(operationId = "clipDownload", summary = "The clip's MP4")
     ResponseEntity<FileSystemResource> download(@PathVariable UUID clipId) {
         var clip = visibleClip(clipId);
         if (!"READY".equals(clip.status()) || !Files.exists(exporting.file(clip))) {
@@ -331,6 +333,7 @@ class VideoController {
     @PreAuthorize("hasAnyRole('SUPERVISOR','INVESTIGATOR')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Place a legal hold: the camera's footage in the range is kept whatever the retention")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<Hold> placeHold(@PathVariable long id, @RequestBody HoldRequest request) {
         camera(id);
         Instant from = instant("from", request.from());

@@ -88,7 +88,7 @@ class AnalyticsController {
         return watching.status(id);
     }
 
-    @GetMapping("/api/v1/cameras/{id}/analytics/crops/{day}/{name}.jpg")
+    @GetMapping(path = "/api/v1/cameras/{id}/analytics/crops/{day}/{name}.jpg", produces = MediaType.IMAGE_JPEG_VALUE)
     @PreAuthorize(CROP_VIEWERS)
     @Operation(summary = "The plate crop of one of the camera's reads (JPEG), as named in the read's details (crop.url)")
     ResponseEntity<byte[]> crop(@PathVariable long id, @PathVariable String day, @PathVariable String name) {

@@ -14,6 +14,7 @@ import org.safecity.identity.AuditTrail;
 import org.safecity.identity.Writes;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Hotlists and their entries. Entries of person lists are personal data: reading them is audited. */
@@ -62,6 +64,7 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Make a list: {name, kind VEHICLE|PERSON, type, priority HIGH|MEDIUM|LOW, fuzzy, cityCode, expiresAt, faceThreshold}")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<Created> create(@RequestBody KeepingWatchlists.ListRequest request) {
         long id = keeping.createList(request);
         return ResponseEntity.created(URI.create("/api/v1/watchlists/" + id)).body(new Created(id));
@@ -69,14 +72,14 @@ class WatchlistController {
 
     @GetMapping("/api/v1/watchlists")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR','OPERATOR')")
-    @Operation(summary = "The lists of the caller's jurisdiction and the province-wide lists")
+    @Operation(operationId = "watchlistList", summary = "The lists of the caller's jurisdiction and the province-wide lists")
     Map<String, List<ListView>> lists() {
         return Map.of("items", keeping.visibleLists().stream().map(ListView::of).toList());
     }
 
     @GetMapping("/api/v1/watchlists/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR','OPERATOR')")
-    @Operation(summary = "One list")
+    @Operation(operationId = "watchlistGet", summary = "One list")
     ListView list(@PathVariable long id) {
         return ListView.of(keeping.visible(id));
     }
@@ -85,6 +88,7 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Add a vehicle {plate, reason, expiresAt} or a person {cnic, name, embedding, model, reason, expiresAt}")
+    @ResponseStatus(HttpStatus.CREATED)  // for the API description; the answer sets it too
     ResponseEntity<Created> add(@PathVariable long id, @RequestBody KeepingWatchlists.EntryRequest request) {
         long entry = keeping.addEntry(id, request);
         return ResponseEntity.created(URI.create("/api/v1/watchlists/" + id + "/entries/" + entry)).body(new Created(entry));
@@ -123,6 +127,7 @@ class WatchlistController {
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
     @Writes(Writes.Scope.JURISDICTION)
     @Operation(summary = "Take an entry off the list; it stops matching at once")
+    @ResponseStatus(HttpStatus.NO_CONTENT)  // for the API description; the answer sets it too
     ResponseEntity<Void> remove(@PathVariable long id, @PathVariable long entryId) {
         keeping.removeEntry(id, entryId);
         return ResponseEntity.noContent().build();

@@ -38,7 +38,7 @@ class FaceController {
     @PostMapping(path = "/api/v1/vision/faces", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN','INVESTIGATOR','SUPERVISOR','OPERATOR')")
     @Writes(Writes.Scope.OWN)  // a still the caller sends is analysed and kept nowhere
-    @Operation(summary = "The faces in a JPEG or PNG picture (multipart field image), best first, each with its box in the "
+    @Operation(operationId = "faceSearch", summary = "The faces in a JPEG or PNG picture (multipart field image), best first, each with its box in the "
         + "picture's pixels, the detector's confidence 0-1, and a unit-length embedding with its model's name, as a face "
         + "watchlist entry takes them. No face answers an empty list. purpose (case number or reason) is required; audited")
     Faces find(@Parameter(description = "JPEG or PNG, at most 20 MB") @RequestPart(name = "image", required = false) MultipartFile image,

@@ -2,8 +2,10 @@ package org.safecity.vision.internal.plates;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.ServletException;
@@ -21,8 +23,8 @@ import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
-import org.safecity.vision.internal.Stills;
 import org.safecity.vision.internal.PlateReader;
+import org.safecity.vision.internal.Stills;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -65,11 +67,14 @@ class PlateReadingController {
     @PostMapping(path = "/api/v1/vision/plates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','INVESTIGATOR','SUPERVISOR','TRAFFIC_REVIEWER')")
     @Writes(Writes.Scope.OWN)  // a still the caller sends is analysed and kept nowhere
-    @Operation(summary = "Read the number plates in a picture (JPEG or PNG, form field 'image', up to safecity.vision.plates.max-upload-size, "
+    @Operation(operationId = "plateRead", summary = "Read the number plates in a picture (JPEG or PNG, form field 'image', up to safecity.vision.plates.max-upload-size, "
         + "default 10 MB); plates best first, an empty list when there is none; audited with the optional purpose",
         requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "multipart/form-data",
-            schema = @Schema(type = "object", requiredProperties = {"image"}, description = "image: the picture, a JPEG or PNG file"))),
-        parameters = @Parameter(name = "purpose", description = "why the plates are read, e.g. a case number; written to the audit trail"),
+            schema = @Schema(type = "object", requiredProperties = {"image"}),
+            schemaProperties = @SchemaProperty(name = "image",
+                schema = @Schema(type = "string", format = "binary", description = "the picture, a JPEG or PNG file")))),
+        parameters = @Parameter(name = "purpose", in = ParameterIn.QUERY, schema = @Schema(type = "string"),
+            description = "why the plates are read, e.g. a case number; written to the audit trail"),
         responses = {
             @ApiResponse(responseCode = "200", description = "the plates read, best first"),
             @ApiResponse(responseCode = "400", description = "no image, or a file that is not a JPEG or PNG picture",
