@@ -64,14 +64,7 @@ class PlateReadStore {
     List<PlateRead> latest(Jurisdiction within, Long cameraId, String city, int limit) {
         var where = new ArrayList<String>();
         var params = new ArrayList<Object>();
-        if (within.cityCode() != null) {
-            where.add("r.city_code = ?");
-            params.add(within.cityCode());
-            if (within.zoneCode() != null) {
-                where.add("r.zone_code = ?");
-                params.add(within.zoneCode());
-            }
-        }
+        within(within, where, params);
         if (cameraId != null) {
             where.add("r.camera_id = ?");
             params.add(cameraId);
@@ -87,17 +80,23 @@ class PlateReadStore {
 
     /** The corrected reads within the jurisdiction, oldest first: the evaluation set. */
     List<PlateRead> corrected(Jurisdiction within) {
+        var where = new ArrayList<String>(List.of("c.read_id is not null"));
         var params = new ArrayList<Object>();
-        String where = " where c.read_id is not null";
+        within(within, where, params);
+        return jdbc.sql(SELECT + " where " + String.join(" and ", where) + " order by c.corrected_at, r.id").params(params)
+            .query(PlateReadStore::row).list();
+    }
+
+    /** Limits a query to the reads of cameras in the jurisdiction (their city, and zone when it has one). */
+    private static void within(Jurisdiction within, List<String> where, List<Object> params) {
         if (within.cityCode() != null) {
-            where += " and r.city_code = ?";
+            where.add("r.city_code = ?");
             params.add(within.cityCode());
             if (within.zoneCode() != null) {
-                where += " and r.zone_code = ?";
+                where.add("r.zone_code = ?");
                 params.add(within.zoneCode());
             }
         }
-        return jdbc.sql(SELECT + where + " order by c.corrected_at, r.id").params(params).query(PlateReadStore::row).list();
     }
 
     /** Sets (or replaces) the correction of a read. */

@@ -61,7 +61,11 @@ class ReportingFindings {
                         rejected.reason());
                     camera.failed("a finding was refused: " + rejected.reason(), items.get(rejected.index()).observedAt());
                 }
-                keepReads(camera.cameraId, items, refused);
+                try {
+                    keepReads(camera.cameraId, items, refused);
+                } catch (RuntimeException e) { // the sightings are stored; only the reads page misses these
+                    log.warn("camera {}: plate reads not kept for the reads page: {}", camera.cameraId, e.getMessage());
+                }
                 return outcome.accepted();
             } catch (DetectionIntake.Busy busy) {
                 if (attempt == ATTEMPTS) {
