@@ -2,6 +2,7 @@
 // recorded video or the live picture, and a clip exported as one MP4 (and an evidence item).
 import { element, formatCount, getJson, postJson } from './console.js';
 import { liveSource, playHls, watchHealth } from './video.js';
+import { showDetections } from './detection-boxes.js';
 
 const PKT_OFFSET_MS = 5 * 3600_000; // Pakistan keeps no daylight saving
 const CLIP_POLL_MS = 2_000;
@@ -187,12 +188,18 @@ function setMode(next) {
   page.dataset.mode = mode;
 }
 
+let boxes = null;
+
 function switchTo(next, instant = at) {
   setMode(next);
+  boxes?.stop();
+  boxes = null;
   if (mode === 'live') {
     player?.stop();
     pieces = [];
     player = playHls(video, liveSource(cameraId), { live: true, onState: (state) => { page.dataset.state = state; } });
+    // what the camera's analysis finds now, over the live picture only: recorded video has no boxes kept
+    boxes = showDetections(document.getElementById('player-picture'), video, cameraId);
   } else {
     startPlayback(instant);
   }

@@ -1,6 +1,7 @@
 // Video in the console: an HLS player that keeps trying while a camera is away, and the live tile
 // the video wall and the incident page show. hls.js (a classic script, global Hls) must be on the page.
 import { element, formatDateTime, getJson } from './console.js';
+import { showDetections } from './detection-boxes.js';
 
 const HEALTH_EVERY_MS = 10_000;
 const FROZEN_AFTER_MS = 6_000;
@@ -182,11 +183,13 @@ export function liveTile(camera, { onRemove = null, onEnlarge = null } = {}) {
   });
 
   const health = watchHealth(camera.cameraId, badge, () => player.retryNow());
+  const detections = showDetections(tile, video, camera.cameraId);
 
   return {
     element: tile,
     cameraId: camera.cameraId,
     stop() {
+      detections.stop();
       health.stop();
       player.stop();
     },

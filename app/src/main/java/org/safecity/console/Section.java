@@ -21,6 +21,9 @@ enum Section {
     INCIDENTS("Incidents", "/incidents", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
     NEW_CALL("New call", "/incidents/new", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR)),
     VIDEO("Video wall", "/video", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.DISPATCHER, Role.SUPERVISOR, Role.INVESTIGATOR)),
+    /** The reads of SafeCity's own cameras' analysis, to check and correct; a camera's analytics settings are reached from here. */
+    PLATE_READS("Plate reads", "/vision/reads", EnumSet.of(Role.OPERATOR, Role.SUPERVISOR, Role.INVESTIGATOR, Role.TRAFFIC_REVIEWER,
+        Role.ADMIN)),
     VEHICLES("Vehicle search", "/vehicles", EnumSet.of(Role.ADMIN, Role.INVESTIGATOR, Role.SUPERVISOR, Role.OPERATOR)),
     /** Those who keep entries; operators only meet the lists through their alerts. */
     WATCHLISTS("Watchlists", "/watchlists", EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.INVESTIGATOR)),

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
 import org.safecity.shared.TimeConfiguration;
+import org.safecity.vision.PlateCrops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,10 +34,12 @@ class RecordingViolations {
     private final FineSchedule fines;
     private final TrafficSettings settings;
     private final Clock clock;
+    private final PlateCrops crops;
     private final JsonMapper json = JsonMapper.builder().build();
 
     RecordingViolations(ViolationStore violations, RuleStore rules, CameraDirectory cameras, ReviewingViolations reviewing,
-                        FineSchedule fines, TrafficSettings settings, Clock clock) {
+                        FineSchedule fines, TrafficSettings settings, Clock clock, PlateCrops crops) {
+        this.crops = crops;
         this.fines = fines;
         this.violations = violations;
         this.rules = rules;
@@ -66,6 +69,7 @@ class RecordingViolations {
         }
         long violationId = id.get();
         images(d.details(), d.kind().jsonName()).forEach((name, image) -> violations.addImage(violationId, image));
+        visionCrop(d.cameraId(), d.details(), d.kind().jsonName()).ifPresent(image -> violations.addImage(violationId, image));
         violations.step(violationId, clock.instant(), "DETECTED", "system", "rule " + f.rule().id() + " (" + f.rule().kind() + ")"
             + (f.confidence() == null ? "" : ", confidence " + f.confidence()));
         if (f.plate() != null && f.confidence() != null && policy.autoIssueConfidence() != null && policy.approvalsRequired() == 1
@@ -92,6 +96,22 @@ class RecordingViolations {
             }
         }
         return found;
+    }
+
+    /**
+     * The plate crop SafeCity's own vision kept for the read ({@code crop.path} in its details, a reference rather
+     * than the picture inline), as the violation's {@code plateImage.jpg}; none when the detection sent one itself.
+     */
+    java.util.Optional<ViolationStore.Image> visionCrop(long cameraId, String details, String kind) {
+        if (details == null) {
+            return java.util.Optional.empty();
+        }
+        JsonNode fields = json.readTree(details).path(kind);
+        JsonNode path = fields.path("crop").path("path");
+        if (!path.isString() || fields.path("plateImage").isString()) {
+            return java.util.Optional.empty();
+        }
+        return crops.crop(cameraId, path.stringValue()).map(bytes -> new ViolationStore.Image("plateImage.jpg", "image/jpeg", bytes));
     }
 
     private static java.util.Optional<ViolationStore.Image> decode(String field, String text) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
@@ -31,6 +32,8 @@ class AnalyticsController {
 
     private static final String READERS = "hasAnyRole('OPERATOR','SUPERVISOR','ADMIN')";
     private static final String WRITERS = "hasAnyRole('SUPERVISOR','ADMIN')";
+    /** Those who watch live video, over which the boxes are drawn. */
+    private static final String WATCHERS = "hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','ADMIN')";
     private static final String CROP_VIEWERS = "hasAnyRole('OPERATOR','SUPERVISOR','INVESTIGATOR','TRAFFIC_REVIEWER','ADMIN')";
 
     private final CameraDirectory cameras;
@@ -86,6 +89,28 @@ class AnalyticsController {
     Map<String, Object> status(@PathVariable long id) {
         camera(id);
         return watching.status(id);
+    }
+
+    @GetMapping("/api/v1/cameras/{id}/analytics/boxes")
+    @PreAuthorize(WATCHERS)
+    @Operation(summary = "What the camera's latest analysed frame showed where, for drawing over its live video: at (the frame's time), ageMillis, "
+        + "width and height (the frame's pixels), boxes (kind plate, face or object; label; confidence; x, y, width, height) and node; "
+        + "no boxes when this node analyses no frame of the camera")
+    Map<String, Object> boxes(@PathVariable long id) {
+        camera(id);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("cameraId", id);
+        m.put("node", WatchingCameras.NODE);
+        var latest = watching.boxes(id);
+        m.put("at", latest.map(CameraAnalysis.FrameBoxes::at).orElse(null));
+        // by this node's clock, so that the browser needs not trust its own to tell current boxes from old ones
+        m.put("ageMillis", latest.map(frame -> java.time.Duration.between(frame.at(), clock.instant()).toMillis()).orElse(null));
+        m.put("width", latest.map(CameraAnalysis.FrameBoxes::width).orElse(null));
+        m.put("height", latest.map(CameraAnalysis.FrameBoxes::height).orElse(null));
+        m.put("boxes", latest.map(frame -> frame.boxes().stream().map(b -> Map.of("kind", b.kind(), "label", b.label(),
+            "confidence", Math.round(b.confidence() * 1000) / 1000.0, "x", b.box().x(), "y", b.box().y(), "width", b.box().width(),
+            "height", b.box().height())).toList()).orElse(List.of()));
+        return m;
     }
 
     @GetMapping(path = "/api/v1/cameras/{id}/analytics/crops/{day}/{name}.jpg", produces = MediaType.IMAGE_JPEG_VALUE)

@@ -25,6 +25,17 @@ final class CameraAnalysis {
         }
     }
 
+    /** What the latest analysed frame showed where, in its pixels: for drawing over the live video. */
+    record FrameBoxes(Instant at, int width, int height, List<Box> boxes) {
+        FrameBoxes {
+            boxes = List.copyOf(boxes);
+        }
+    }
+
+    /** One thing found: {@code kind} plate, face or object; {@code label} the plate's text or the object's class. */
+    record Box(String kind, String label, double confidence, PixelBox box) {
+    }
+
     /** The models this node has; a null one is not installed. */
     record Analysers(PlateReader plates, FaceFinder faces, ObjectFinder objects) {
     }
@@ -48,6 +59,9 @@ final class CameraAnalysis {
     volatile Double lastAnalysisMillis;
     volatile String lastError;
     volatile Instant lastErrorAt;
+    volatile FrameBoxes lastBoxes;
+    /** Share of recent frames dropped because analysis was busy, smoothed over about the last 20 frames. */
+    private volatile double recentSkipped;
 
     private record Recent(float[] embedding, Instant at) {
     }
@@ -64,6 +78,8 @@ final class CameraAnalysis {
     boolean worthAnalysing(BufferedImage frame, long droppedBefore, Instant at) {
         received.incrementAndGet();
         dropped.addAndGet(droppedBefore);
+        double share = droppedBefore / (droppedBefore + 1.0);
+        recentSkipped = recentSkipped * 0.95 + share * 0.05;
         lastFrameAt = at;
         if (!gate.moving(frame)) {
             still.incrementAndGet();
@@ -115,6 +131,11 @@ final class CameraAnalysis {
                 }
             }
         }
+        var boxes = new ArrayList<Box>();
+        reads.forEach(r -> boxes.add(new Box("plate", r.read().text(), r.read().confidence(), r.read().box())));
+        found.forEach(o -> boxes.add(new Box("object", objectName(o.objectClass()), o.confidence(), o.box())));
+        faces.forEach(f -> boxes.add(new Box("face", "face", f.confidence(), f.box())));
+        lastBoxes = new FrameBoxes(at, width, height, boxes);
         var plates = voting.add(reads, at);
         List<SceneEvent> sceneEvents = List.of();
         List<Track> ended = List.of();
@@ -202,10 +223,19 @@ final class CameraAnalysis {
         return crop;
     }
 
-    Map<String, Object> status(boolean on) {
+    /**
+     * The counts, and whether analysis keeps up with the camera's frame rate: few recent frames dropped
+     * and the last frame analysed within a frame's interval. {@code node} is the instance answering.
+     */
+    Map<String, Object> status(boolean on, String node, double framesPerSecond) {
         var m = new LinkedHashMap<String, Object>();
         m.put("cameraId", cameraId);
+        m.put("node", node);
         m.put("analysing", on);
+        double skipped = Math.round(recentSkipped * 1000) / 1000.0;
+        Double took = lastAnalysisMillis;
+        m.put("keepingUp", !on || lastFrameAt == null ? null : skipped < 0.05 && (took == null || took <= 1000 / framesPerSecond));
+        m.put("recentSkippedShare", lastFrameAt == null ? null : skipped);
         m.put("framesReceived", received.get());
         m.put("framesSkipped", dropped.get());
         m.put("framesStill", still.get());

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * read's detection names its crop by {@link #relative} path; people fetch it through the API.
  */
 @Component
-class CropStore {
+class CropStore implements org.safecity.vision.PlateCrops {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     /** What a stored crop's path looks like; anything else is refused before touching the disk. */
@@ -63,6 +63,11 @@ class CropStore {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<byte[]> crop(long cameraId, String path) {
+        return path != null && path.startsWith(cameraId + "/") ? read(path) : Optional.empty();
     }
 
     Path file(String relative) {

@@ -11,6 +11,8 @@ import org.safecity.detections.DetectionIntake.FaceItem;
 import org.safecity.detections.DetectionIntake.Item;
 import org.safecity.detections.DetectionIntake.ObjectItem;
 import org.safecity.detections.DetectionIntake.PlateItem;
+import org.safecity.registry.CameraDirectory;
+import org.safecity.registry.CameraSummary;
 import org.safecity.registry.OwnDevices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +33,15 @@ class ReportingFindings {
     private final DetectionIntake intake;
     private final OwnDevices devices;
     private final CropStore crops;
+    private final PlateReadStore reads;
+    private final CameraDirectory cameras;
 
-    ReportingFindings(DetectionIntake intake, OwnDevices devices, CropStore crops) {
+    ReportingFindings(DetectionIntake intake, OwnDevices devices, CropStore crops, PlateReadStore reads, CameraDirectory cameras) {
         this.intake = intake;
         this.devices = devices;
         this.crops = crops;
+        this.reads = reads;
+        this.cameras = cameras;
     }
 
     /** Submits the findings; answers how many were stored anew. Waits and tries again while the intake is busy. */
@@ -48,10 +54,17 @@ class ReportingFindings {
         for (int attempt = 1; ; attempt++) {
             try {
                 var outcome = intake.submit(device, items);
+                var refused = new java.util.HashSet<Integer>();
                 for (var rejected : outcome.rejected()) {
+                    refused.add(rejected.index());
                     log.warn("camera {}: vision finding {} refused: {}", camera.cameraId, items.get(rejected.index()).eventId(),
                         rejected.reason());
                     camera.failed("a finding was refused: " + rejected.reason(), items.get(rejected.index()).observedAt());
+                }
+                try {
+                    keepReads(camera.cameraId, items, refused);
+                } catch (RuntimeException e) { // the sightings are stored; only the reads page misses these
+                    log.warn("camera {}: plate reads not kept for the reads page: {}", camera.cameraId, e.getMessage());
                 }
                 return outcome.accepted();
             } catch (DetectionIntake.Busy busy) {
@@ -67,6 +80,20 @@ class ReportingFindings {
                     Thread.currentThread().interrupt();
                     return 0;
                 }
+            }
+        }
+    }
+
+    /** Keeps the plate reads the intake stored (now or before) for the reads page and their corrections. */
+    private void keepReads(long cameraId, List<Item> items, java.util.Set<Integer> refused) {
+        var camera = cameras.find(cameraId);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof PlateItem plate && !refused.contains(i)) {
+                Object crop = plate.more().get("crop");
+                reads.add(plate.eventId(), cameraId, camera.map(CameraSummary::cityCode).orElse(null),
+                    camera.map(CameraSummary::zoneCode).orElse(null), plate.observedAt(), plate.text(),
+                    org.safecity.shared.Plate.normalise(plate.text()), (String) plate.more().get("format"), plate.confidence(),
+                    crop instanceof Map<?, ?> named ? (String) named.get("path") : null);
             }
         }
     }

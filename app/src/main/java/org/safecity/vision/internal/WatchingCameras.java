@@ -106,8 +106,35 @@ class WatchingCameras implements FrameTap, SmartLifecycle {
     /** The camera's analysis counts on this node (zeros for a camera it does not analyse). */
     Map<String, Object> status(long cameraId) {
         var analysis = analyses.get(cameraId);
-        boolean on = settings.analysis() && current().containsKey(cameraId);
-        return (analysis == null ? new CameraAnalysis(cameraId, settings) : analysis).status(on);
+        var camera = current().get(cameraId);
+        boolean on = settings.analysis() && camera != null;
+        return (analysis == null ? new CameraAnalysis(cameraId, settings) : analysis).status(on, NODE,
+            camera == null ? AnalyticsSettings.DEFAULT_RATE : camera.framesPerSecond());
+    }
+
+    /** The boxes of the camera's latest analysed frame on this node, if it analysed one. */
+    Optional<CameraAnalysis.FrameBoxes> boxes(long cameraId) {
+        return Optional.ofNullable(analyses.get(cameraId)).map(a -> a.lastBoxes);
+    }
+
+    /** The analysis of a camera, made if it has none yet: for tests that show it frames by hand. */
+    CameraAnalysis analysis(long cameraId) {
+        return analyses.computeIfAbsent(cameraId, id -> new CameraAnalysis(id, settings));
+    }
+
+    /** This instance's host name, as the status names it: each node analyses its own share of the cameras. */
+    static final String NODE = hostName();
+
+    private static String hostName() {
+        String name = System.getenv("HOSTNAME");
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown";
+        }
     }
 
     /**

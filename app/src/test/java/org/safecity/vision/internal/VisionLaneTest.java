@@ -198,7 +198,7 @@ class VisionLaneTest extends IntegrationTest {
     }
 
     /** A plate read in three frames, voted, its centre moving between two points. */
-    private static CameraAnalysis.Findings plateFindings(long cameraId, String plate, Point from, Point to) {
+    static CameraAnalysis.Findings plateFindings(long cameraId, String plate, Point from, Point to) {
         Instant at = Instant.now().minusSeconds(3).truncatedTo(ChronoUnit.MILLIS);
         var crop = new BufferedImage(160, 60, BufferedImage.TYPE_3BYTE_BGR);
         var g = crop.createGraphics();

@@ -18,7 +18,10 @@ import org.safecity.shared.Plate;
  * <pre>
  * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--misses 20] [--limit N]
  * </pre>
- * With {@code --generate} the directory is first filled with N pictures by {@link PlateScenes}.
+ * With {@code --generate} the directory is first filled with N pictures by {@link PlateScenes}. With
+ * {@code --corrections FILE} the pictures are real reads people marked wrong: FILE is the export of
+ * {@code GET /api/v1/vision/reads/corrections.csv} and DIR the crops' folder ({@code <data-dir>/media/vision/crops});
+ * a crop marked "not a plate" counts as read right when nothing is read from it.
  */
 public final class PlateReadingEvaluation {
 
@@ -31,6 +34,7 @@ public final class PlateReadingEvaluation {
         long seed = 2026;
         int misses = 20;
         int limit = Integer.MAX_VALUE;
+        Path corrections = null;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--generate" -> generate = Integer.parseInt(args[i + 1]);
@@ -40,15 +44,16 @@ public final class PlateReadingEvaluation {
                 case "--long-side" -> longSide = Integer.parseInt(args[i + 1]);
                 case "--misses" -> misses = Integer.parseInt(args[i + 1]);
                 case "--limit" -> limit = Integer.parseInt(args[i + 1]);
+                case "--corrections" -> corrections = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (generate > 0) {
             System.out.println("generated " + generate + " pictures, labels.csv sha-256 " + PlateScenes.write(dir, generate, seed));
         }
-        var labels = Files.readAllLines(dir.resolve("labels.csv")).stream().skip(1).filter(l -> !l.isBlank()).limit(limit).toList();
+        var labels = (corrections == null ? drawnLabels(dir) : correctedLabels(corrections)).stream().limit(limit).toList();
         try (var reader = new OcrPlateReader(detector, recogniser, longSide)) {
-            reader.read(ImageIO.read(dir.resolve(labels.getFirst().split(",")[0]).toFile())); // warm up
+            reader.read(ImageIO.read(dir.resolve(labels.getFirst()[0]).toFile())); // warm up
             int exact = 0;
             long errors = 0;
             long characters = 0;
@@ -56,8 +61,7 @@ public final class PlateReadingEvaluation {
             var cpuMillis = new ArrayList<Double>();
             var threads = ManagementFactory.getThreadMXBean();
             int shown = 0;
-            for (String row : labels) {
-                String[] cells = row.split(",", 2);
+            for (String[] cells : labels) {
                 String expected = Plate.normalise(cells[1]);
                 var picture = ImageIO.read(dir.resolve(cells[0]).toFile());
                 long start = System.nanoTime();
@@ -72,8 +76,8 @@ public final class PlateReadingEvaluation {
                     System.out.printf("miss %s: %s read %s%s%n", cells[0], expected, got.isEmpty() ? "nothing" : got,
                         reads.size() > 1 ? " (then " + reads.subList(1, reads.size()).stream().map(r -> r.normalized()).toList() + ")" : "");
                 }
-                errors += editDistance(expected, got);
-                characters += expected.length();
+                errors += expected.isEmpty() ? (got.isEmpty() ? 0 : 1) : editDistance(expected, got);
+                characters += Math.max(1, expected.length()); // "not a plate": anything read is one error
             }
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double[] cpu = cpuMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -81,6 +85,20 @@ public final class PlateReadingEvaluation {
                     + "ms per picture median %.0f, p90 %.0f (CPU of the reading thread: median %.0f, p90 %.0f)%n", detector, recogniser,
                 longSide, labels.size(), 100.0 * exact / labels.size(), exact, 100.0 * errors / characters, percentile(sorted, 0.5),
                 percentile(sorted, 0.9), percentile(cpu, 0.5), percentile(cpu, 0.9));
+        }
+    }
+
+    /** {@code labels.csv} of drawn scenes: file, plate. */
+    private static java.util.List<String[]> drawnLabels(Path dir) throws IOException {
+        return Files.readAllLines(dir.resolve("labels.csv")).stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", 2)).toList();
+    }
+
+    /** The corrections export: crop path, and the right text (empty for "not a plate"). */
+    private static java.util.List<String[]> correctedLabels(Path csv) throws IOException {
+        try (var rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+            .parse(Files.newBufferedReader(csv))) {
+            return rows.stream().filter(r -> !r.get("crop_path").isBlank())
+                .map(r -> new String[] {r.get("crop_path"), "true".equals(r.get("not_a_plate")) ? "" : r.get("right_text")}).toList();
         }
     }
 
