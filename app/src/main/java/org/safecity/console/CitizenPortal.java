@@ -25,4 +25,11 @@ class CitizenPortal {
     String verify() {
         return "portal/verify";
     }
+
+    /** A commercial premises applies to register its surveillance under the Act; the page's script calls the public partners API. */
+    @GetMapping("/portal/premises/apply")
+    @PreAuthorize("permitAll()")
+    String applyForPremises() {
+        return "portal/premises-apply";
+    }
 }
