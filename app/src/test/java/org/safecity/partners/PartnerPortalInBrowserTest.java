@@ -53,6 +53,32 @@ class PartnerPortalInBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("apply")).isDisplayed()).isTrue();
     }
 
+    @Test
+    void an_operator_sees_the_premises_as_their_own_layer_of_the_map_and_a_manager_only_its_own() {
+        String operator = "map.operator." + ProcessHandle.current().pid();
+        assertThat(admin().post("/api/v1/accounts", java.util.Map.of("username", operator, "displayName", "Map operator",
+            "password", passwordOf(operator), "roles", java.util.List.of("OPERATOR"), "scope", "province")).status()).isEqualTo(201);
+        long all = as(Role.OPERATOR).get("/api/v1/premises/map").json().get("features").size();
+        chromium.signIn(port, operator, passwordOf(operator));
+        browser.get(url("/map"));
+        waitFor(d -> ((Number) chromium.script("return window.SafeCityMap ? window.SafeCityMap.premisesDrawn() : 0")).longValue() > 0);
+        assertThat(((Number) chromium.script("return window.SafeCityMap.premisesDrawn()")).longValue()).isGreaterThanOrEqualTo(all);
+        assertThat(browser.findElement(By.cssSelector(".leaflet-control-layers")).getDomProperty("innerHTML")).contains("Commercial premises");
+
+        var registered = admin().post("/api/v1/premises", PremisesTest.school(PremisesTest.licence()));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        long own = registered.json().get("id").asLong();
+        String manager = "map.manager." + own;
+        assertThat(admin().post("/api/v1/accounts", java.util.Map.of("username", manager, "displayName", "Map manager",
+            "password", passwordOf(manager), "roles", java.util.List.of("PARTNER"), "scope", "province", "partnerId", own)).status())
+            .isEqualTo(201);
+        browser.manage().deleteAllCookies();
+        chromium.signIn(port, manager, passwordOf(manager));
+        browser.get(url("/map"));
+        waitFor(d -> ((Number) chromium.script("return window.SafeCityMap ? window.SafeCityMap.premisesDrawn() : 0")).longValue() > 0);
+        assertThat(((Number) chromium.script("return window.SafeCityMap.premisesDrawn()")).longValue()).isEqualTo(1);
+    }
+
     private static void waitFor(Function<WebDriver, Boolean> condition) {
         new WebDriverWait(browser, Chromium.PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }

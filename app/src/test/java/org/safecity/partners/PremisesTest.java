@@ -202,6 +202,29 @@ class PremisesTest extends IntegrationTest {
     }
 
     @Test
+    void a_panic_button_belongs_to_its_premises_whose_manager_sees_it_and_no_other_does() {
+        long a = register(admin(), school(licence()));
+        long b = register(admin(), school(licence()));
+        var button = admin().post("/api/v1/panic-buttons", Map.of("premisesName", "Test School gate", "premisesKind", "SCHOOL",
+            "address", "Jamrud Road, Peshawar", "location", Map.of("lat", 34.0012, "lon", 71.4870), "cityCode", "PSH", "premisesId", a));
+        assertThat(button.status()).as(button.toString()).isEqualTo(201);
+        assertThat(button.json().get("premisesId").asLong()).isEqualTo(a);
+
+        var own = managerOf(a).get("/api/v1/premises/" + a + "/panic-buttons");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.json()).singleElement().satisfies(p -> {
+            assertThat(p.get("id").asLong()).isEqualTo(button.json().get("id").asLong());
+            assertThat(p.has("key")).isFalse();
+        });
+        assertThat(managerOf(b).get("/api/v1/premises/" + a + "/panic-buttons").status()).isEqualTo(404);
+        assertThat(managerOf(b).get("/api/v1/premises/" + b + "/panic-buttons").json()).isEmpty();
+        var unknown = admin().post("/api/v1/panic-buttons", Map.of("premisesName", "Nowhere", "premisesKind", "BANK",
+            "address", "Nowhere", "location", Map.of("lat", 34.0012, "lon", 71.4870), "cityCode", "PSH", "premisesId", 999_999_999));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("premisesId");
+    }
+
+    @Test
     void a_person_of_another_city_does_not_find_a_premises_of_peshawar() {
         long id = register(admin(), school(licence()));
         var mardan = as("MRD", Role.COMPLIANCE_OFFICER);

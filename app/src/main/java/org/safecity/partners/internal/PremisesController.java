@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.safecity.emergency.PanicButtonsOfPremises;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.Writes;
 import org.safecity.registry.CameraDirectory;
@@ -66,11 +67,13 @@ class PremisesController {
     private final CameraDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PanicButtonsOfPremises panicButtons;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PremisesController(PremisesStore premises, RegisteringPremises registering, ApplyingForRegistration applying,
                        EvaluatingCompliance evaluating, Requirements requirements,
-                       CameraDirectory directory, AuditTrail audit, Clock clock) {
+                       CameraDirectory directory, AuditTrail audit, Clock clock,
+                       PanicButtonsOfPremises panicButtons) {
         this.premises = premises;
         this.registering = registering;
         this.applying = applying;
@@ -79,6 +82,7 @@ class PremisesController {
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
+        this.panicButtons = panicButtons;
     }
 
     record PremisesSummary(long id, String name, String category, String cityCode, String zoneCode, double lat, double lon,
@@ -144,6 +148,14 @@ class PremisesController {
             changes.add(m);
         }
         return changes;
+    }
+
+    @GetMapping("/api/v1/premises/{id}/panic-buttons")
+    @PreAuthorize(Access.READ)
+    @Operation(summary = "The premises' panic buttons (registered by an administrator with the premises as owner; keys are never shown)")
+    List<PanicButtonsOfPremises.PanicButtonSummary> panicButtons(@PathVariable long id) {
+        Access.reach(premises.find(id).orElseThrow(() -> new NotFound("premises", id)));
+        return panicButtons.of(id);
     }
 
     record CameraPoints(@Schema(description = "the points of the premises this camera covers, as its category names them") List<String> points) {
