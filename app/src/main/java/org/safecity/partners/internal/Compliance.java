@@ -129,6 +129,13 @@ sealed interface Compliance permits Compliance.NotRegistered, Compliance.Pending
         }
     }
 
+    record InspectionFailed(LocalDate on, String findings) implements Reason {
+        public String message() {
+            return "The inspection of " + on + " found the premises wanting" + (findings == null || findings.isBlank() ? "."
+                : ": " + findings) + " A later inspection that passes clears this.";
+        }
+    }
+
     record OfflineTooOften(Long cameraId, String camera, double offlineShare, double allowedShare, int days) implements Reason {
         public String message() {
             return "Camera " + camera + " was offline " + percent(offlineShare) + " of the last " + days + " days; at most "

@@ -42,8 +42,17 @@ final class ComplianceRules {
     private ComplianceRules() {
     }
 
+    /** The latest inspection's outcome, when the premises was ever inspected. */
+    record LastInspection(LocalDate on, boolean passed, String findings) {
+    }
+
     static Compliance assess(Registration registration, LocalDate actAppliesFrom, String category, Optional<Requirement> requirement,
                              List<CameraFacts> cameras, Instant now, Settings settings) {
+        return assess(registration, actAppliesFrom, category, requirement, cameras, Optional.empty(), now, settings);
+    }
+
+    static Compliance assess(Registration registration, LocalDate actAppliesFrom, String category, Optional<Requirement> requirement,
+                             List<CameraFacts> cameras, Optional<LastInspection> inspection, Instant now, Settings settings) {
         switch (registration) {
             case LISTED -> {
                 return new Compliance.NotRegistered(List.of(new Compliance.NeverRegistered()));
@@ -89,6 +98,7 @@ final class ComplianceRules {
                     (int) settings.uptimeWindow().toDays()));
             }
         }
+        inspection.filter(i -> !i.passed()).ifPresent(i -> reasons.add(new Compliance.InspectionFailed(i.on(), i.findings())));
         return reasons.isEmpty() ? new Compliance.Compliant() : new Compliance.NonCompliant(reasons);
     }
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.safecity.registry.CameraDirectory;
@@ -45,13 +46,14 @@ class EvaluatingCompliance {
     private final PartnerCameras cameras;
     private final CameraPresence presence;
     private final CameraDirectory directory;
+    private final InspectionStore inspections;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ComplianceRules.Settings settings;
     private final JsonMapper json = JsonMapper.builder().build();
 
     EvaluatingCompliance(PremisesStore premises, Requirements requirements, PartnerCameras cameras, CameraPresence presence,
-                         CameraDirectory directory, PlatformTransactionManager transactions, Clock clock,
+                         CameraDirectory directory, InspectionStore inspections, PlatformTransactionManager transactions, Clock clock,
                          @Value("${safecity.partners.uptime-window:P7D}") Duration uptimeWindow,
                          @Value("${safecity.partners.silence-allowed:PT15M}") Duration silenceAllowed) {
         this.premises = premises;
@@ -59,6 +61,7 @@ class EvaluatingCompliance {
         this.cameras = cameras;
         this.presence = presence;
         this.directory = directory;
+        this.inspections = inspections;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.settings = new ComplianceRules.Settings(uptimeWindow, silenceAllowed);
@@ -73,8 +76,8 @@ class EvaluatingCompliance {
         var own = cameras.of(p.id());
         var facts = facts(own, premises.points(p.id()), now);
         var requirement = Requirement.inForce(requirements.all(), p.category(), today(now));
-        return new Assessment(ComplianceRules.assess(p.registration(), p.actAppliesFrom(), p.category(), requirement, facts, now, settings),
-            facts, requirement.orElse(null));
+        return new Assessment(ComplianceRules.assess(p.registration(), p.actAppliesFrom(), p.category(), requirement, facts,
+            inspections.latest(p.id()), now, settings), facts, requirement.orElse(null));
     }
 
     /** Evaluates one premises now and records its standing when it changed. */
@@ -86,7 +89,7 @@ class EvaluatingCompliance {
         }
         Instant now = clock.instant();
         var facts = facts(cameras.of(premisesId), premises.points(premisesId), now);
-        record(standing.get(), judge(standing.get(), facts, requirements.all(), now), now);
+        record(standing.get(), judge(standing.get(), facts, inspections.latest(premisesId), requirements.all(), now), now);
     }
 
     /** Every premises, in one read of cameras and presence; writes only those whose standing changed. */
@@ -100,11 +103,12 @@ class EvaluatingCompliance {
             .collect(Collectors.groupingBy(PartnerCamera::partnerId, LinkedHashMap::new, Collectors.toList()));
         var facts = facts(byPremises.values().stream().flatMap(List::stream).toList(), premises.allPoints(), now).stream()
             .collect(Collectors.toMap(ComplianceRules.CameraFacts::id, f -> f));
+        var inspected = inspections.latestOfEach();
         int changed = 0;
         Set<Long> unchanged = new HashSet<>();
         for (var standing : premises.standings()) {
             var own = byPremises.getOrDefault(standing.id(), List.of()).stream().map(c -> facts.get(c.id())).toList();
-            var compliance = judge(standing, own, all, now);
+            var compliance = judge(standing, own, Optional.ofNullable(inspected.get(standing.id())), all, now);
             if (sameStanding(standing, compliance)) {
                 unchanged.add(standing.id());
             } else {
@@ -135,9 +139,10 @@ class EvaluatingCompliance {
         }
     }
 
-    private Compliance judge(PremisesStore.Standing standing, List<ComplianceRules.CameraFacts> facts, List<Requirement> all, Instant now) {
+    private Compliance judge(PremisesStore.Standing standing, List<ComplianceRules.CameraFacts> facts,
+                             Optional<ComplianceRules.LastInspection> inspection, List<Requirement> all, Instant now) {
         return ComplianceRules.assess(standing.registration(), standing.actAppliesFrom(), standing.category(),
-            Requirement.inForce(all, standing.category(), today(now)), facts, now, settings);
+            Requirement.inForce(all, standing.category(), today(now)), facts, inspection, now, settings);
     }
 
     /**

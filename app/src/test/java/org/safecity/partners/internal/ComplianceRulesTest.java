@@ -148,4 +148,17 @@ class ComplianceRulesTest {
         assertThat(Requirement.inForce(all, "SCHOOL", LocalDate.of(2026, 7, 1))).contains(later);
         assertThat(Requirement.inForce(all, "SCHOOL", LocalDate.of(2024, 12, 31))).isEmpty();
     }
+
+    @Test
+    void a_failed_latest_inspection_is_a_reason_a_passed_one_is_not() {
+        var cameras = List.of(camera(1, "1920x1080", Set.of("gate")), camera(2, "1280x720", Set.of("boundary wall")));
+        var failed = new ComplianceRules.LastInspection(LocalDate.of(2026, 12, 1), false, "Gate camera faces a wall.");
+        var passed = new ComplianceRules.LastInspection(LocalDate.of(2026, 12, 3), true, null);
+        var c = ComplianceRules.assess(Registration.REGISTERED, APPLIES, "SCHOOL", Optional.of(SCHOOL), cameras, Optional.of(failed), NOW,
+            SETTINGS);
+        assertThat(codes(c)).containsExactly("INSPECTION_FAILED");
+        assertThat(c.reasons().getFirst().message()).contains("2026-12-01").contains("Gate camera faces a wall.");
+        assertThat(ComplianceRules.assess(Registration.REGISTERED, APPLIES, "SCHOOL", Optional.of(SCHOOL), cameras, Optional.of(passed), NOW,
+            SETTINGS).status()).isEqualTo(Compliance.Status.COMPLIANT);
+    }
 }
