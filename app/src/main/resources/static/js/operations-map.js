@@ -28,8 +28,11 @@ const grid = L.layerGroup();
 const cityLayer = L.layerGroup().addTo(map);
 const siteLayer = L.layerGroup().addTo(map);
 const cameraLayer = L.layerGroup().addTo(map);
+// commercial premises under the Act, coloured by compliance; only for people the premises API admits
+const premisesLayer = L.layerGroup();
+const premisesColours = { NOT_REGISTERED: '#6b7280', PENDING: '#d97706', NON_COMPLIANT: '#dc2626', COMPLIANT: '#16a34a' };
 const selection = L.layerGroup().addTo(map);
-L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: true }).addTo(map);
+const layers = L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: true }).addTo(map);
 
 let cities = [];
 let sites = [];
@@ -51,6 +54,7 @@ async function start() {
   // the form clears its fields only after the reset event, so read them on the next turn
   filters.addEventListener('reset', () => setTimeout(() => refresh(true).catch(fail)));
   await refresh(false);
+  loadPremises().catch(() => { /* a role the premises API does not admit sees the map without them */ });
   // statuses change as cameras go on- and offline, so the map keeps itself current
   setInterval(() => refresh(false).catch(fail), REFRESH_SECONDS * 1000);
 }
@@ -164,6 +168,28 @@ function drawCameras(features) {
     marker.on('click', () => showCamera(camera, marker));
     marker.addTo(cameraLayer);
   }
+}
+
+async function loadPremises() {
+  const collection = await getJson('/api/v1/premises/map');
+  premisesLayer.clearLayers();
+  for (const feature of collection.features ?? []) {
+    const premises = feature.properties;
+    const marker = L.circleMarker(latLng(feature), {
+      renderer: canvas, radius: 5, weight: 2, color: premisesColours[premises.status] ?? '#666', fill: true,
+      fillColor: '#ffffff', fillOpacity: 0.8,
+    });
+    marker.on('click', () => {
+      highlight(marker, null);
+      showDetails('Premises', premises.name, [
+        ['Compliance', statusLabel(premises.status, premisesColours)],
+        ['Category', words(premises.category)],
+      ]);
+    });
+    marker.addTo(premisesLayer);
+  }
+  layers.addOverlay(premisesLayer, 'Commercial premises');
+  premisesLayer.addTo(map);
 }
 
 function latLng(feature) {
@@ -321,6 +347,7 @@ function fail(error) {
 window.SafeCityMap = Object.freeze({
   camerasDrawn: () => countOnMap(cameraLayer),
   sitesDrawn: () => countOnMap(siteLayer),
+  premisesDrawn: () => countOnMap(premisesLayer),
   /** Where, in pixels from the map's top left corner, the camera nearest the centre is drawn. */
   cameraNearCentre: () => {
     const centre = map.getSize().divideBy(2);

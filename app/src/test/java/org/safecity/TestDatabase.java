@@ -65,6 +65,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             values.put("safecity.admin-password", ADMIN_PASSWORD);
             // tests play the reverse proxy by connecting from this loopback address (ReverseProxyTest)
             values.put("safecity.trusted-proxies", "127.0.0.2");
+            // a premises' camera that stops sending makes it non-compliant within seconds, not a quarter of an hour
+            values.put("safecity.partners.silence-allowed", "PT5S");
+            values.put("safecity.partners.evaluation-interval", "PT2S");
+            // every test applies from 127.0.0.1; the limit is reached on purpose by one test only
+            values.put("safecity.partners.applications-per-hour", "30");
             String external = System.getenv("SAFECITY_DB_URL");
             if (external != null && !external.isBlank()) {
                 String user = System.getenv().getOrDefault("SAFECITY_DB_USER", "postgres");

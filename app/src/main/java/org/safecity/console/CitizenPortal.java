@@ -72,4 +72,12 @@ class CitizenPortal {
             return request.getRequestURI() + "?lang=" + other.tag();
         }
     }
+
+    /** A commercial premises applies to register its surveillance under the Act; the page's script calls the public partners API. */
+    @GetMapping("/portal/premises/apply")
+    @PreAuthorize("permitAll()")
+    String applyForPremises(@RequestParam(name = "lang", required = false) String lang, HttpServletRequest request,
+                            HttpServletResponse response, Model model) {
+        return page("portal/premises-apply", lang, request, response, model);
+    }
 }

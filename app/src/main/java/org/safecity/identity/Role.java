@@ -14,6 +14,11 @@ public enum Role {
     SUPERVISOR,
     /** A commercial premises under the Act: sees only its own cameras. */
     PARTNER,
+    /**
+     * The Authority's compliance staff, office and field alike: keeps the register of commercial
+     * premises, approves registrations, records inspections and decides notices and penalties.
+     */
+    COMPLIANCE_OFFICER,
     /** Reads the audit trail and nothing else. */
     AUDITOR,
     /** A machine: camera, edge analytics box or NVR, authenticated by a device key. */

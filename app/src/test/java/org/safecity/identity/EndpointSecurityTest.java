@@ -38,6 +38,8 @@ class EndpointSecurityTest extends IntegrationTest {
         "POST /api/v1/payments/callback",  // the bank, authenticated by the HMAC signature of the body
         "GET /portal/challans",      // the citizen portal: a citizen looks up challans without an account
         "GET /portal/verify",        // the page a notice's QR code opens, for anyone holding the notice
+        // the partner portal: a commercial premises applies to register (rate-limited; the application waits for the Authority)
+        "GET /portal/premises/apply", "POST /api/public/premises/applications", "GET /api/public/premises/categories",
         "GET /error"                 // the container's error page, as problem+json: whatever failed was checked before
     );
     private static final Pattern ROLE_LIST = Pattern.compile("hasRole\\('(\\w+)'\\)|hasAnyRole\\(([^)]*)\\)");

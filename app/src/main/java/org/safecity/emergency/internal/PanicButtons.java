@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.safecity.emergency.PanicButtonsOfPremises;
+import org.safecity.emergency.PremisesRegister;
 import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.DeviceKeyRevoked;
@@ -34,28 +36,32 @@ import org.springframework.transaction.annotation.Transactional;
  * presented key is a panic button's; such a key authenticates as a machine that may only press.
  */
 @Service
-class PanicButtons implements DeviceKeys {
+class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
 
     static final String PREFIX = "scp_";
-    private static final String COLUMNS = "id, premises_name, premises_kind, address, lat, lon, city_code, zone_code, created_at, revoked_at";
+    private static final String COLUMNS = "id, premises_name, premises_kind, address, lat, lon, city_code, zone_code, created_at, revoked_at, premises_id";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
     private final Whereabouts whereabouts;
     private final ApplicationEventPublisher events;
+    private final PremisesRegister premises;
     private final SecureRandom random = new SecureRandom();
 
-    PanicButtons(JdbcClient jdbc, AuditTrail audit, Clock clock, Whereabouts whereabouts, ApplicationEventPublisher events) {
+    PanicButtons(JdbcClient jdbc, AuditTrail audit, Clock clock, Whereabouts whereabouts, ApplicationEventPublisher events,
+                 PremisesRegister premises) {
         this.events = events;
+        this.premises = premises;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
         this.whereabouts = whereabouts;
     }
 
+    /** @param premisesId the premises of the partners register the button belongs to, or null */
     record Registration(String premisesName, String premisesKind, String address, GeoPoint location, String cityCode,
-                        String zoneCode) {
+                        String zoneCode, Long premisesId) {
     }
 
     record Issued(PanicButton button, String key) {
@@ -76,6 +82,14 @@ class PanicButtons implements DeviceKeys {
         } else if (!scope.covers(r.cityCode(), r.zoneCode() == null ? scope.zoneCode() : r.zoneCode())) {
             errors.add(new FieldError("cityCode", "is outside your jurisdiction (" + scope + ")"));
         }
+        if (r.premisesId() != null) {
+            var place = premises.placeOf(r.premisesId());
+            if (place.isEmpty()) {
+                errors.add(new FieldError("premisesId", "is not a premises of the register: " + r.premisesId()));
+            } else if (!place.get().cityCode().equals(r.cityCode())) {
+                errors.add(new FieldError("premisesId", "names a premises of " + place.get().cityCode() + ", not of " + r.cityCode()));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -83,8 +97,10 @@ class PanicButtons implements DeviceKeys {
         random.nextBytes(secret);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = jdbc.sql("""
-                insert into emergency.panic_button (premises_name, premises_kind, address, lat, lon, city_code, zone_code, key_hash, created_at)
-                values (:n, :k, :a, :lat, :lon, :city, :zone, :hash, :at) returning id""")
+                insert into emergency.panic_button (premises_name, premises_kind, address, lat, lon, city_code, zone_code, key_hash, created_at,
+                    premises_id)
+                values (:n, :k, :a, :lat, :lon, :city, :zone, :hash, :at, :premises) returning id""")
+            .param("premises", r.premisesId())
             .param("n", r.premisesName().strip()).param("k", r.premisesKind().strip().toUpperCase(java.util.Locale.ROOT))
             .param("a", r.address().strip()).param("lat", r.location().lat()).param("lon", r.location().lon())
             .param("city", r.cityCode()).param("zone", r.zoneCode()).param("hash", hash(key))
@@ -101,7 +117,7 @@ class PanicButtons implements DeviceKeys {
         }
         return whereabouts.of(r.location())
             .map(place -> new Registration(r.premisesName(), r.premisesKind(), r.address(), r.location(), place.cityCode(),
-                r.zoneCode() != null ? r.zoneCode() : place.zoneCode()))
+                r.zoneCode() != null ? r.zoneCode() : place.zoneCode(), r.premisesId()))
             .orElse(r);
     }
 
@@ -132,6 +148,13 @@ class PanicButtons implements DeviceKeys {
             .query((rs, n) -> button(rs)).list();
     }
 
+    @Override
+    public List<PanicButtonSummary> of(long premisesId) {
+        return jdbc.sql("select " + COLUMNS + " from emergency.panic_button where premises_id = :p order by id").param("p", premisesId)
+            .query((rs, n) -> button(rs)).list().stream()
+            .map(b -> new PanicButtonSummary(b.id(), b.address(), b.createdAt(), b.revokedAt())).toList();
+    }
+
     /** The panic button a presented key belongs to, if it is one and not revoked. */
     Optional<PanicButton> byKey(String presentedKey) {
         if (presentedKey == null || !presentedKey.startsWith(PREFIX)) {
@@ -149,7 +172,8 @@ class PanicButtons implements DeviceKeys {
     private static PanicButton button(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new PanicButton(rs.getLong("id"), rs.getString("premises_name"), rs.getString("premises_kind"),
             rs.getString("address"), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")), rs.getString("city_code"),
-            rs.getString("zone_code"), IncidentStore.instant(rs, "created_at"), IncidentStore.instant(rs, "revoked_at"));
+            rs.getString("zone_code"), IncidentStore.instant(rs, "created_at"), IncidentStore.instant(rs, "revoked_at"),
+            (Long) rs.getObject("premises_id"));
     }
 
     private static void require(String value, String field, String hint, List<FieldError> errors) {

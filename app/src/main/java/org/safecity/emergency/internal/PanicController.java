@@ -40,15 +40,16 @@ class PanicController {
     record Press(String pressId) {
     }
 
+    /** @param premisesId the premises of the partners register the button belongs to (its owner), or null */
     record NewPanicButton(String premisesName, String premisesKind, String address, Points location, String cityCode,
-                          String zoneCode) {
+                          String zoneCode, Long premisesId) {
     }
 
     record PanicButtonView(long id, String premisesName, String premisesKind, String address, GeoPoint location,
-                           String cityCode, String zoneCode, Instant createdAt, Instant revokedAt, String key) {
+                           String cityCode, String zoneCode, Instant createdAt, Instant revokedAt, String key, Long premisesId) {
         static PanicButtonView of(PanicButton b, String key) {
             return new PanicButtonView(b.id(), b.premisesName(), b.premisesKind(), b.address(), b.location(), b.cityCode(),
-                b.zoneCode(), b.createdAt(), b.revokedAt(), key);
+                b.zoneCode(), b.createdAt(), b.revokedAt(), key, b.premisesId());
         }
     }
 
@@ -89,7 +90,8 @@ class PanicController {
     @Operation(summary = "Register a premises' panic button; the answer holds its key, shown only this once")
     PanicButtonView register(@RequestBody NewPanicButton request) {
         var issued = buttons.register(new PanicButtons.Registration(request.premisesName(), request.premisesKind(),
-            request.address(), Points.required(request.location(), "location"), request.cityCode(), request.zoneCode()),
+            request.address(), Points.required(request.location(), "location"), request.cityCode(), request.zoneCode(),
+            request.premisesId()),
             CurrentActor.jurisdiction());
         return PanicButtonView.of(issued.button(), issued.key());
     }

@@ -1,0 +1,25 @@
+package org.safecity.registry;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The cameras commercial premises connected under the Act (registry cameras with a partner id), as
+ * the module that judges their compliance reads them. Retired cameras are left out; jurisdiction is the
+ * caller's business.
+ */
+public interface PartnerCameras {
+
+    /**
+     * @param resolution as registered, e.g. {@code 1920x1080}; the module that probes a stream may know better
+     * @param registeredAt when the camera joined the network: its uptime is not counted before
+     */
+    record PartnerCamera(long id, long partnerId, String name, String resolution, Instant registeredAt) {
+    }
+
+    /** The cameras in service of one partner, oldest first. */
+    List<PartnerCamera> of(long partnerId);
+
+    /** Every partner camera in service, by partner then age: one read for an evaluation of all premises. */
+    List<PartnerCamera> all();
+}
