@@ -11,85 +11,9 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.identity.Role;
-import tools.jackson.databind.node.ObjectNode;
 
-/** NENA EIDO for exchanging incidents, OASIS CAP 1.2 for public warnings. */
+/** OASIS CAP 1.2 for public warnings (NENA EIDO is in {@link EidoExchangeTest}). */
 class StandardsTest extends IntegrationTest {
-
-    @Test
-    void an_eido_export_re_imports_to_the_same_incident_and_adds_nothing() {
-        var dispatcher = as(Scene.CITY, Role.DISPATCHER);
-        var scene = Scene.fresh(dispatcher);
-        long unit = scene.unit("FIRE_TENDER", scene.at(700, 0));
-        long id = scene.incident("FIRE", scene.spot).get("id").asLong();
-        scene.dispatch(id, List.of(unit));
-        dispatcher.post("/api/v1/incidents/" + id + "/notes", Map.of("text", "second floor of the plaza"));
-        int entries = dispatcher.get("/api/v1/incidents/" + id).json().get("timeline").size();
-
-        var exported = dispatcher.get("/api/v1/incidents/" + id + "/eido");
-        assertThat(exported.status()).isEqualTo(200);
-        var eido = exported.json();
-        assertThat(eido.get("eidoMessageIdentifier").asString()).startsWith("urn:emergency:uid:eidomsgid:");
-        var incident = eido.get("incidentComponent").get(0);
-        assertThat(incident.get("incidentTrackingIdentifier").asString()).startsWith("urn:emergency:uid:incidentid:" + id + ":");
-        assertThat(incident.get("incidentTypeInternalCode").asString()).isEqualTo("FIRE");
-        assertThat(incident.get("incidentStatusCommonRegistryText").get(0).asString()).isEqualTo("Dispatched");
-        assertThat(eido.get("locationComponent").get(0).get("locationByValue").asString())
-            .contains("<gml:pos>" + scene.spot.lat() + " " + scene.spot.lon() + "</gml:pos>");
-        assertThat(eido.get("callComponent")).hasSize(1);
-        assertThat(eido.get("emergencyResourceComponent").get(0).get("emergencyResourceTypeInternalCode").asString())
-            .isEqualTo("FIRE_TENDER");
-        assertThat(eido.get("notesComponent").valueStream().map(n -> n.get("noteText").asString()))
-            .contains("second floor of the plaza");
-        assertThat(eido.toString()).doesNotContain("0300-1234567", "Gul Khan");
-
-        var imported = dispatcher.post("/api/v1/incidents/eido", eido);
-
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-        assertThat(imported.json().get("id").asLong()).isEqualTo(id);
-        assertThat(imported.json().get("created").asBoolean()).isFalse();
-        assertThat(dispatcher.get("/api/v1/incidents/" + id).json().get("timeline").size()).isEqualTo(entries);
-    }
-
-    @Test
-    void an_eido_from_another_centre_opens_the_same_incident_here() {
-        var dispatcher = as(Scene.CITY, Role.DISPATCHER);
-        var scene = Scene.fresh(dispatcher);
-        var original = scene.incident("ROAD_ACCIDENT", scene.spot);
-        long id = original.get("id").asLong();
-        dispatcher.post("/api/v1/incidents/" + id + "/notes", Map.of("text", "two cars, one overturned"));
-        var eido = (ObjectNode) dispatcher.get("/api/v1/incidents/" + id + "/eido").json();
-        String elsewhere = "urn:emergency:uid:incidentid:" + Scene.unique("R1122") + ":rescue1122.kp.gov.pk";
-        ((ObjectNode) eido.get("incidentComponent").get(0)).put("incidentTrackingIdentifier", elsewhere);
-
-        var imported = dispatcher.post("/api/v1/incidents/eido", eido);
-
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
-        long copy = imported.json().get("id").asLong();
-        assertThat(copy).isNotEqualTo(id);
-        var received = dispatcher.get("/api/v1/incidents/" + copy).json();
-        for (String field : List.of("type", "priority", "cityCode", "address", "description")) {
-            assertThat(received.get(field).asString()).as(field).isEqualTo(original.get(field).asString());
-        }
-        assertThat(received.get("location").get("lat").asDouble()).isEqualTo(scene.spot.lat());
-        assertThat(received.get("location").get("lon").asDouble()).isEqualTo(scene.spot.lon());
-        assertThat(received.get("openedAt").asString()).isEqualTo(original.get("openedAt").asString());
-        assertThat(received.get("trackingId").asString()).isEqualTo(elsewhere);
-        assertThat(received.get("source").asString()).isEqualTo("EIDO");
-        assertThat(received.get("calls")).hasSize(1);
-        assertThat(received.get("timeline").valueStream().map(e -> e.get("text").asString())).contains("two cars, one overturned");
-        var again = dispatcher.get("/api/v1/incidents/" + copy + "/eido").json().get("incidentComponent").get(0);
-        assertThat(again.get("incidentTrackingIdentifier").asString()).isEqualTo(elsewhere);
-        assertThat(again.get("incidentTypeInternalCode").asString()).isEqualTo("ROAD_ACCIDENT");
-    }
-
-    @Test
-    void an_eido_without_an_incident_component_is_refused() {
-        var refused = as(Scene.CITY, Role.DISPATCHER).post("/api/v1/incidents/eido", Map.of("eidoMessageIdentifier", "x"));
-
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("incidentComponent");
-    }
 
     @Test
     void a_road_closure_warning_is_a_cap_1_2_message_that_validates_against_the_schema() throws Exception {
