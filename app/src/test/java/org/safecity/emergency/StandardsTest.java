@@ -64,4 +64,88 @@ class StandardsTest extends IntegrationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> schema.newValidator().validate(new StreamSource(new StringReader(utcZ))))
             .isInstanceOf(org.xml.sax.SAXException.class);
     }
+    @Test
+    void an_issued_warning_is_updated_then_cancelled_each_message_referring_to_every_earlier_one() throws Exception {
+        var supervisor = as("PSH", Role.SUPERVISOR);
+        var issued = supervisor.post("/api/v1/warnings", Map.of("kind", "FLOOD", "headline", "Kabul River rising at Nowshera bridge",
+            "areaDesc", "Kabul River banks, Peshawar", "cityCode", "PSH"));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String first = identifier(issued);
+        String firstSent = text(issued.body(), "sent");
+
+        var updated = supervisor.post("/api/v1/warnings/" + first + "/update", Map.of("kind", "FLOOD",
+            "headline", "Kabul River over its banks at Nowshera bridge", "areaDesc", "Kabul River banks, Peshawar",
+            "instruction", "Leave the river bank now."));
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(201);
+        assertValidCap(updated.body());
+        String second = identifier(updated);
+        assertThat(text(updated.body(), "msgType")).isEqualTo("Update");
+        assertThat(text(updated.body(), "status")).isEqualTo("Actual");
+        assertThat(text(updated.body(), "references")).isEqualTo("ccc@safecity.kp.gov.pk," + first + "," + firstSent);
+        assertThat(updated.body()).contains("<headline>Kabul River over its banks at Nowshera bridge</headline>");
+
+        var cancelled = supervisor.post("/api/v1/warnings/" + second + "/cancel", Map.of("note", "Water has gone down."));
+
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(201);
+        assertValidCap(cancelled.body());
+        assertThat(text(cancelled.body(), "msgType")).isEqualTo("Cancel");
+        assertThat(text(cancelled.body(), "note")).isEqualTo("Water has gone down.");
+        assertThat(text(cancelled.body(), "references")).isEqualTo("ccc@safecity.kp.gov.pk," + first + "," + firstSent
+            + " ccc@safecity.kp.gov.pk," + second + "," + text(updated.body(), "sent"));
+        assertThat(supervisor.get("/api/v1/warnings/" + identifier(cancelled)).body()).isEqualTo(cancelled.body());
+        var listed = supervisor.get("/api/v1/warnings").json().valueStream()
+            .filter(w -> w.get("identifier").asString().equals(first)).findFirst().orElseThrow();
+        assertThat(listed.get("supersededBy").asString()).isEqualTo(second);
+
+        var again = supervisor.post("/api/v1/warnings/" + first + "/cancel", Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains(second);
+        assertThat(supervisor.post("/api/v1/warnings/" + identifier(cancelled) + "/update", Map.of("kind", "FLOOD",
+            "headline", "x", "areaDesc", "y")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_warning_of_another_city_cannot_be_updated_or_cancelled_from_here() {
+        var issued = as("PSH", Role.SUPERVISOR).post("/api/v1/warnings", Map.of("kind", "CURFEW", "headline", "Curfew in Saddar",
+            "areaDesc", "Saddar, Peshawar", "cityCode", "PSH"));
+        String identifier = identifier(issued);
+        var elsewhere = as("MRD", Role.SUPERVISOR);
+
+        assertThat(elsewhere.post("/api/v1/warnings/" + identifier + "/cancel", Map.of()).status()).isEqualTo(404);
+        assertThat(elsewhere.post("/api/v1/warnings/" + identifier + "/update", Map.of("kind", "CURFEW", "headline", "Lifted",
+            "areaDesc", "Saddar")).status()).isEqualTo(404);
+        assertThat(as("PSH", Role.OPERATOR).post("/api/v1/warnings/" + identifier + "/cancel", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void coordinates_and_radii_are_plain_decimal_degrees_however_small() throws Exception {
+        var issued = as(Role.SUPERVISOR).post("/api/v1/warnings", Map.of("kind", "OTHER", "event", "Survey marker",
+            "headline", "Marker test", "areaDesc", "Null Island",
+            "polygon", List.of(Map.of("lat", 0.0001, "lon", 0.00005), Map.of("lat", 0.0002, "lon", 0.0001),
+                Map.of("lat", 0.0001, "lon", 0.0002)),
+            "circle", Map.of("lat", 0.00001, "lon", 71.5, "radiusKm", 0.0005)));
+
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertValidCap(issued.body());
+        assertThat(text(issued.body(), "polygon")).isEqualTo("0.0001,0.00005 0.0002,0.0001 0.0001,0.0002 0.0001,0.00005");
+        assertThat(text(issued.body(), "circle")).isEqualTo("0.00001,71.5 0.0005");
+        assertThat(issued.body()).doesNotContain("E-");
+    }
+
+    private static void assertValidCap(String xml) throws Exception {
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+            .newSchema(new StreamSource(StandardsTest.class.getResourceAsStream("/standards/CAP-v1.2.xsd")));
+        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+
+    private static String identifier(org.safecity.SafeCityApi.Response issued) {
+        return issued.headers().get("location").substring("/api/v1/warnings/".length());
+    }
+
+    private static String text(String xml, String element) {
+        var m = java.util.regex.Pattern.compile("<" + element + ">([^<]*)</" + element + ">").matcher(xml);
+        assertThat(m.find()).as(element + " in " + xml).isTrue();
+        return m.group(1);
+    }
 }
