@@ -164,6 +164,22 @@ class EidoExchangeTest extends IntegrationTest {
     }
 
     @Test
+    void a_duplicate_merged_into_another_incident_is_exported_as_replaced_by_it_and_still_validates() {
+        var dispatcher = as(Scene.CITY, Role.DISPATCHER);
+        var scene = Scene.fresh(dispatcher);
+        long survivor = scene.incident("FIRE", scene.spot).get("id").asLong();
+        long duplicate = scene.incident("FIRE", scene.at(50, 90)).get("id").asLong();
+        var merged = dispatcher.post("/api/v1/incidents/" + survivor + "/merge", Map.of("duplicateId", duplicate));
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+
+        var eido = exported(dispatcher, duplicate);
+
+        var merge = eido.get("mergeComponent").get(0);
+        assertThat(merge.get("incidentMergeDirectionCode").asString()).isEqualTo("REPLACED");
+        assertThat(merge.get("incidentTrackingIdentifier").asString()).isEqualTo(exported(dispatcher, survivor).get("$id").asString());
+    }
+
+    @Test
     void a_document_naming_no_incident_is_refused() {
         var refused = as(Scene.CITY, Role.DISPATCHER).post("/api/v1/incidents/eido", Map.of("eidoVersion", "1.0"));
 
