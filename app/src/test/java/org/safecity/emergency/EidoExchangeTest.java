@@ -180,6 +180,24 @@ class EidoExchangeTest extends IntegrationTest {
     }
 
     @Test
+    void a_valid_document_whose_location_cannot_be_read_is_taken_in_at_the_city_and_the_location_named_unused() throws Exception {
+        var dispatcher = as(Scene.CITY, Role.DISPATCHER);
+        var sample = (ObjectNode) JSON.readTree(EidoSchemaTest.sample());
+        sample.put("$id", "urn:emergency:uid:incidentid:" + Scene.unique("PA") + ":bcf.state.pa.us");
+        ((ObjectNode) sample.get("locationComponent").get(0)).put("locationByValue", "<presence><gml:pos>34 71</presence>");
+        assertThat(EidoSchema.problems(sample.toString())).isEmpty();
+
+        var imported = dispatcher.post("/api/v1/incidents/eido", sample);
+
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        assertThat(imported.json().get("unused").valueStream().map(JsonNode::asString)).contains("/locationComponent");
+        var received = dispatcher.get("/api/v1/incidents/" + imported.json().get("id").asLong()).json();
+        assertThat(received.get("cityCode").asString()).isEqualTo(Scene.CITY);
+        assertThat(received.get("timeline").valueStream().map(e -> e.get("text").asString()))
+            .anyMatch(t -> t.contains("its location was not read"));
+    }
+
+    @Test
     void a_document_naming_no_incident_is_refused() {
         var refused = as(Scene.CITY, Role.DISPATCHER).post("/api/v1/incidents/eido", Map.of("eidoVersion", "1.0"));
 

@@ -188,8 +188,18 @@ class ExchangingEido {
             location = eido.components("locationComponent").stream()
                 .filter(l -> document.at(l).hasNonNull("locationByValue")).findFirst().orElse(null);
         }
-        String pidf = location == null ? null : eido.text(location, "locationByValue");
-        var where = pidf == null ? new PidfLo(null, null, null, null) : PidfLo.read(pidf, location.substring(1) + "/locationByValue");
+        var where = new PidfLo(null, null, null, null);
+        String unreadable = null;
+        JsonNode pidf = location == null ? null : document.at(location).get("locationByValue");
+        if (pidf != null && pidf.isString() && !pidf.asString().isBlank()) {
+            // The schema asks only for a string: a location that cannot be read is left unused, not a reason to refuse.
+            try {
+                where = PidfLo.read(pidf.asString(), "locationByValue");
+                eido.use(location + "/locationByValue");
+            } catch (InvalidInput e) {
+                unreadable = e.getMessage();
+            }
+        }
         String landmark = where.landmark() != null ? where.landmark() : location == null ? null : eido.text(location, "locationDescriptionText");
         if (cityCode == null && where.city() != null) {
             cityCode = cities.centre(where.city()).map(CityCentres.Centre::cityCode).orElse(null);
@@ -237,7 +247,8 @@ class ExchangingEido {
         incidents.addTimeline(id, now, actor, "OPENED", "Received as NENA EIDO " + tracking
             + (sender == null ? "" : " from " + sender)
             + " (status at the sender: " + (status == null ? "not given" : status) + ")"
-            + (approximate ? "; no coordinates were given, so it is placed at the city's centre" : ""), null);
+            + (approximate ? "; no coordinates were given, so it is placed at the city's centre" : "")
+            + (unreadable == null ? "" : " (its location was not read: " + unreadable + ")"), null);
         for (String call : calls) {
             Instant start = instant(eido, call, "callStartTimestamp");
             String taker = eido.reference(call, "agentReference");
