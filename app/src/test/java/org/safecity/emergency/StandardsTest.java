@@ -11,85 +11,9 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.identity.Role;
-import tools.jackson.databind.node.ObjectNode;
 
-/** NENA EIDO for exchanging incidents, OASIS CAP 1.2 for public warnings. */
+/** OASIS CAP 1.2 for public warnings (NENA EIDO is in {@link EidoExchangeTest}). */
 class StandardsTest extends IntegrationTest {
-
-    @Test
-    void an_eido_export_re_imports_to_the_same_incident_and_adds_nothing() {
-        var dispatcher = as(Scene.CITY, Role.DISPATCHER);
-        var scene = Scene.fresh(dispatcher);
-        long unit = scene.unit("FIRE_TENDER", scene.at(700, 0));
-        long id = scene.incident("FIRE", scene.spot).get("id").asLong();
-        scene.dispatch(id, List.of(unit));
-        dispatcher.post("/api/v1/incidents/" + id + "/notes", Map.of("text", "second floor of the plaza"));
-        int entries = dispatcher.get("/api/v1/incidents/" + id).json().get("timeline").size();
-
-        var exported = dispatcher.get("/api/v1/incidents/" + id + "/eido");
-        assertThat(exported.status()).isEqualTo(200);
-        var eido = exported.json();
-        assertThat(eido.get("eidoMessageIdentifier").asString()).startsWith("urn:emergency:uid:eidomsgid:");
-        var incident = eido.get("incidentComponent").get(0);
-        assertThat(incident.get("incidentTrackingIdentifier").asString()).startsWith("urn:emergency:uid:incidentid:" + id + ":");
-        assertThat(incident.get("incidentTypeInternalCode").asString()).isEqualTo("FIRE");
-        assertThat(incident.get("incidentStatusCommonRegistryText").get(0).asString()).isEqualTo("Dispatched");
-        assertThat(eido.get("locationComponent").get(0).get("locationByValue").asString())
-            .contains("<gml:pos>" + scene.spot.lat() + " " + scene.spot.lon() + "</gml:pos>");
-        assertThat(eido.get("callComponent")).hasSize(1);
-        assertThat(eido.get("emergencyResourceComponent").get(0).get("emergencyResourceTypeInternalCode").asString())
-            .isEqualTo("FIRE_TENDER");
-        assertThat(eido.get("notesComponent").valueStream().map(n -> n.get("noteText").asString()))
-            .contains("second floor of the plaza");
-        assertThat(eido.toString()).doesNotContain("0300-1234567", "Gul Khan");
-
-        var imported = dispatcher.post("/api/v1/incidents/eido", eido);
-
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-        assertThat(imported.json().get("id").asLong()).isEqualTo(id);
-        assertThat(imported.json().get("created").asBoolean()).isFalse();
-        assertThat(dispatcher.get("/api/v1/incidents/" + id).json().get("timeline").size()).isEqualTo(entries);
-    }
-
-    @Test
-    void an_eido_from_another_centre_opens_the_same_incident_here() {
-        var dispatcher = as(Scene.CITY, Role.DISPATCHER);
-        var scene = Scene.fresh(dispatcher);
-        var original = scene.incident("ROAD_ACCIDENT", scene.spot);
-        long id = original.get("id").asLong();
-        dispatcher.post("/api/v1/incidents/" + id + "/notes", Map.of("text", "two cars, one overturned"));
-        var eido = (ObjectNode) dispatcher.get("/api/v1/incidents/" + id + "/eido").json();
-        String elsewhere = "urn:emergency:uid:incidentid:" + Scene.unique("R1122") + ":rescue1122.kp.gov.pk";
-        ((ObjectNode) eido.get("incidentComponent").get(0)).put("incidentTrackingIdentifier", elsewhere);
-
-        var imported = dispatcher.post("/api/v1/incidents/eido", eido);
-
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
-        long copy = imported.json().get("id").asLong();
-        assertThat(copy).isNotEqualTo(id);
-        var received = dispatcher.get("/api/v1/incidents/" + copy).json();
-        for (String field : List.of("type", "priority", "cityCode", "address", "description")) {
-            assertThat(received.get(field).asString()).as(field).isEqualTo(original.get(field).asString());
-        }
-        assertThat(received.get("location").get("lat").asDouble()).isEqualTo(scene.spot.lat());
-        assertThat(received.get("location").get("lon").asDouble()).isEqualTo(scene.spot.lon());
-        assertThat(received.get("openedAt").asString()).isEqualTo(original.get("openedAt").asString());
-        assertThat(received.get("trackingId").asString()).isEqualTo(elsewhere);
-        assertThat(received.get("source").asString()).isEqualTo("EIDO");
-        assertThat(received.get("calls")).hasSize(1);
-        assertThat(received.get("timeline").valueStream().map(e -> e.get("text").asString())).contains("two cars, one overturned");
-        var again = dispatcher.get("/api/v1/incidents/" + copy + "/eido").json().get("incidentComponent").get(0);
-        assertThat(again.get("incidentTrackingIdentifier").asString()).isEqualTo(elsewhere);
-        assertThat(again.get("incidentTypeInternalCode").asString()).isEqualTo("ROAD_ACCIDENT");
-    }
-
-    @Test
-    void an_eido_without_an_incident_component_is_refused() {
-        var refused = as(Scene.CITY, Role.DISPATCHER).post("/api/v1/incidents/eido", Map.of("eidoMessageIdentifier", "x"));
-
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("incidentComponent");
-    }
 
     @Test
     void a_road_closure_warning_is_a_cap_1_2_message_that_validates_against_the_schema() throws Exception {
@@ -139,5 +63,89 @@ class StandardsTest extends IntegrationTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> schema.newValidator().validate(new StreamSource(new StringReader(utcZ))))
             .isInstanceOf(org.xml.sax.SAXException.class);
+    }
+    @Test
+    void an_issued_warning_is_updated_then_cancelled_each_message_referring_to_every_earlier_one() throws Exception {
+        var supervisor = as("PSH", Role.SUPERVISOR);
+        var issued = supervisor.post("/api/v1/warnings", Map.of("kind", "FLOOD", "headline", "Kabul River rising at Nowshera bridge",
+            "areaDesc", "Kabul River banks, Peshawar", "cityCode", "PSH"));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String first = identifier(issued);
+        String firstSent = text(issued.body(), "sent");
+
+        var updated = supervisor.post("/api/v1/warnings/" + first + "/update", Map.of("kind", "FLOOD",
+            "headline", "Kabul River over its banks at Nowshera bridge", "areaDesc", "Kabul River banks, Peshawar",
+            "instruction", "Leave the river bank now."));
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(201);
+        assertValidCap(updated.body());
+        String second = identifier(updated);
+        assertThat(text(updated.body(), "msgType")).isEqualTo("Update");
+        assertThat(text(updated.body(), "status")).isEqualTo("Actual");
+        assertThat(text(updated.body(), "references")).isEqualTo("ccc@safecity.kp.gov.pk," + first + "," + firstSent);
+        assertThat(updated.body()).contains("<headline>Kabul River over its banks at Nowshera bridge</headline>");
+
+        var cancelled = supervisor.post("/api/v1/warnings/" + second + "/cancel", Map.of("note", "Water has gone down."));
+
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(201);
+        assertValidCap(cancelled.body());
+        assertThat(text(cancelled.body(), "msgType")).isEqualTo("Cancel");
+        assertThat(text(cancelled.body(), "note")).isEqualTo("Water has gone down.");
+        assertThat(text(cancelled.body(), "references")).isEqualTo("ccc@safecity.kp.gov.pk," + first + "," + firstSent
+            + " ccc@safecity.kp.gov.pk," + second + "," + text(updated.body(), "sent"));
+        assertThat(supervisor.get("/api/v1/warnings/" + identifier(cancelled)).body()).isEqualTo(cancelled.body());
+        var listed = supervisor.get("/api/v1/warnings").json().valueStream()
+            .filter(w -> w.get("identifier").asString().equals(first)).findFirst().orElseThrow();
+        assertThat(listed.get("supersededBy").asString()).isEqualTo(second);
+
+        var again = supervisor.post("/api/v1/warnings/" + first + "/cancel", Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains(second);
+        assertThat(supervisor.post("/api/v1/warnings/" + identifier(cancelled) + "/update", Map.of("kind", "FLOOD",
+            "headline", "x", "areaDesc", "y")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_warning_of_another_city_cannot_be_updated_or_cancelled_from_here() {
+        var issued = as("PSH", Role.SUPERVISOR).post("/api/v1/warnings", Map.of("kind", "CURFEW", "headline", "Curfew in Saddar",
+            "areaDesc", "Saddar, Peshawar", "cityCode", "PSH"));
+        String identifier = identifier(issued);
+        var elsewhere = as("MRD", Role.SUPERVISOR);
+
+        assertThat(elsewhere.post("/api/v1/warnings/" + identifier + "/cancel", Map.of()).status()).isEqualTo(404);
+        assertThat(elsewhere.post("/api/v1/warnings/" + identifier + "/update", Map.of("kind", "CURFEW", "headline", "Lifted",
+            "areaDesc", "Saddar")).status()).isEqualTo(404);
+        assertThat(as("PSH", Role.OPERATOR).post("/api/v1/warnings/" + identifier + "/cancel", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void coordinates_and_radii_are_plain_decimal_degrees_however_small() throws Exception {
+        var issued = as(Role.SUPERVISOR).post("/api/v1/warnings", Map.of("kind", "OTHER", "event", "Survey marker",
+            "headline", "Marker test", "areaDesc", "Null Island",
+            "polygon", List.of(Map.of("lat", 0.0001, "lon", 0.00005), Map.of("lat", 0.0002, "lon", 0.0001),
+                Map.of("lat", 0.0001, "lon", 0.0002)),
+            "circle", Map.of("lat", 0.00001, "lon", 71.5, "radiusKm", 0.0005)));
+
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertValidCap(issued.body());
+        assertThat(text(issued.body(), "polygon")).isEqualTo("0.0001,0.00005 0.0002,0.0001 0.0001,0.0002 0.0001,0.00005");
+        assertThat(text(issued.body(), "circle")).isEqualTo("0.00001,71.5 0.0005");
+        assertThat(issued.body()).doesNotContain("E-");
+    }
+
+    private static void assertValidCap(String xml) throws Exception {
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+            .newSchema(new StreamSource(StandardsTest.class.getResourceAsStream("/standards/CAP-v1.2.xsd")));
+        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+
+    private static String identifier(org.safecity.SafeCityApi.Response issued) {
+        return issued.headers().get("location").substring("/api/v1/warnings/".length());
+    }
+
+    private static String text(String xml, String element) {
+        var m = java.util.regex.Pattern.compile("<" + element + ">([^<]*)</" + element + ">").matcher(xml);
+        assertThat(m.find()).as(element + " in " + xml).isTrue();
+        return m.group(1);
     }
 }

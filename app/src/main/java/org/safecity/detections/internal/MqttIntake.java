@@ -1,5 +1,7 @@
 package org.safecity.detections.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safecity.identity.Actor;
@@ -19,8 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
  * SafeCity checks the key on every message (the broker is not trusted to authenticate devices), stores
  * the batch exactly as HTTP intake does, and only then lets Paho acknowledge the message, so a batch
  * the broker counts as delivered is durable. The answer ({@code accepted}, {@code duplicates},
- * {@code rejected}) is published to {@code safecity/detections/{cameraId}/result}. Every item must be
- * for the camera of its topic.
+ * {@code rejected}) is published to {@code safecity/detections/{cameraId}/result}. An item may be for
+ * any camera the device reports for, as over HTTP; items for another camera than the topic's are
+ * stored, and the answer lists them under {@code otherCameras} so a device that meant otherwise sees it.
+ * A message that cannot be read is answered with a problem a device maker can act on: what is wrong
+ * and where (the field, or the line and column of the JSON), never a library's message.
  */
 @Component
 class MqttIntake implements SmartLifecycle {
@@ -76,12 +81,13 @@ class MqttIntake implements SmartLifecycle {
         try {
             answer = take(cameraId, json.readTree(payload));
         } catch (InvalidInput e) {
-            answer = Map.of("error", e.getMessage());
+            var first = e.errors().getFirst();
+            answer = Map.of("error", e.getMessage(), "field", first.field());
         } catch (tools.jackson.core.JacksonException e) {
-            answer = Map.of("error", "not a detection batch: the message is not valid JSON, or holds a text value over "
-                + "4 MiB (as over HTTP)");
+            answer = notJson(e);
         } catch (RuntimeException e) {
-            answer = Map.of("error", "not a detection batch: " + e.getMessage());
+            log.warn("an MQTT detection batch on {} could not be taken", topic, e);
+            answer = Map.of("error", "not a detection batch: it could not be read; send {\"deviceKey\": \"scd_…\", \"detections\": [...]}");
         }
         subscription.publish("safecity/detections/" + cameraId + "/result", json.writeValueAsBytes(answer));
     }
@@ -92,16 +98,51 @@ class MqttIntake implements SmartLifecycle {
         if (device.isEmpty()) {
             return Map.of("error", "deviceKey is missing, unknown or revoked");
         }
-        var forThisCamera = new Actor.Machine(device.get().deviceId(), device.get().name(),
-            device.get().mayReportFor(cameraId) ? java.util.Set.of(cameraId) : java.util.Set.of());
         while (running) {
             try {
-                return intaking.report(forThisCamera, body);
+                var outcome = intaking.report(device.get(), body);
+                var elsewhere = otherCameras(cameraId, body);
+                if (elsewhere.isEmpty()) {
+                    return outcome;
+                }
+                var answer = new java.util.LinkedHashMap<String, Object>();
+                answer.put("accepted", outcome.accepted());
+                answer.put("duplicates", outcome.duplicates());
+                answer.put("rejected", outcome.rejected());
+                answer.put("otherCameras", Map.of("topicCamera", cameraId, "items", elsewhere,
+                    "note", "these items are for another camera than the topic's; each was taken for its own camera"));
+                return answer;
             } catch (IntakeBusy busy) {
                 Thread.sleep(detectionSettings.retryAfter().toMillis());
             }
         }
         throw new InterruptedException("stopping");
+    }
+
+    /** The items (by index) whose cameraId is not the topic's camera. */
+    private static List<Map<String, Object>> otherCameras(long topicCamera, JsonNode body) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        JsonNode detections = body.path("detections");
+        for (int i = 0; i < detections.size(); i++) {
+            JsonNode camera = detections.get(i).path("cameraId");
+            if (camera.isIntegralNumber() && camera.asLong() != topicCamera) {
+                items.add(Map.of("index", i, "cameraId", camera.asLong()));
+            }
+        }
+        return items;
+    }
+
+    /** Where the JSON broke, as a device maker finds it in what was sent: line and column (1-based). */
+    private static Map<String, Object> notJson(tools.jackson.core.JacksonException e) {
+        if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
+            return Map.of("error", "not a detection batch: a value is too long (a text over 4 MiB, as over HTTP)");
+        }
+        var at = e.getLocation();
+        if (at == null || at.getLineNr() < 1) {
+            return Map.of("error", "not a detection batch: the message is not valid JSON");
+        }
+        return Map.of("error", "not a detection batch: the message is not valid JSON at line " + at.getLineNr() + ", column "
+            + at.getColumnNr(), "line", at.getLineNr(), "column", at.getColumnNr());
     }
 
     /** The same resolution as a bearer key over HTTP: a revoked key is refused from the next message on. */

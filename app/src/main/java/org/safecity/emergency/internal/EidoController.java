@@ -40,13 +40,15 @@ class EidoController {
     @PostMapping("/api/v1/incidents/eido")
     @PreAuthorize("hasAnyRole('DISPATCHER','SUPERVISOR','ADMIN')")
     @Writes(Writes.Scope.JURISDICTION)
-    @Operation(summary = "Take in an incident from a NENA EIDO JSON document (201 new, 200 already here)")
+    @Operation(summary = "Take in an incident from a NENA EIDO JSON document (201 new, 200 already here);"
+        + " unused lists the fields (JSON Pointers) that were not used")
     @ApiResponse(responseCode = "201", description = "a new incident", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "the incident was already here", useReturnTypeSchema = true)
     ResponseEntity<Map<String, Object>> importDocument(@RequestBody JsonNode document,
                                                        @RequestParam(required = false) String cityCode) {
         var imported = eido.importDocument(TextPolicyJson.require(document), cityCode == null || cityCode.isBlank() ? null : cityCode.strip());
         return ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK)
-            .body(Map.of("id", imported.incidentId(), "created", imported.created(), "notesAdded", imported.notesAdded()));
+            .body(Map.of("id", imported.incidentId(), "created", imported.created(), "notesAdded", imported.notesAdded(),
+                "unused", imported.unused()));
     }
 }

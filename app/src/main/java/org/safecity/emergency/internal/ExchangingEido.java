@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
+import org.safecity.registry.CityCentres;
 import org.safecity.shared.GeoPoint;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
@@ -21,32 +23,35 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * NENA Emergency Incident Data Object (EIDO, NENA-STA-021) exchange: an incident is written as an
- * EIDO JSON document (incident, location, call, notes, emergency resource and agency components
- * tied by {@code $id}/{@code $ref}; the location by value as a PIDF-LO with civic address and GML
- * point), and a document from another centre is taken in. The incident tracking identifier is the
- * key: a document for an incident already here adds the notes not yet on its timeline and opens
- * nothing new. Callers' names and numbers are not sent.
+ * NENA Emergency Incident Data Object (EIDO, NENA-STA-021.1) exchange. An incident is written as an
+ * EIDO JSON document that validates against NENA's EIDO schema: the document's {@code $id} is the
+ * incident tracking identifier; incident, location (a PIDF-LO with GML point and civic address),
+ * call, notes, emergency resource, dispatch, agent and agency components are tied by {@code $id} /
+ * {@code $ref}. A document from another centre is taken in if it names an incident (its {@code $id});
+ * a document for an incident already here adds the notes not yet on its timeline and opens nothing
+ * new. The answer lists the fields that were not used. Callers' names and numbers are not sent.
+ * The mapping field by field is in {@code docs/eido.md}.
  */
 @Service
 class ExchangingEido {
 
     static final String AGENCY = "safecity.kp.gov.pk";
-    private static final Pattern POS = Pattern.compile("<gml:pos>\\s*(-?[0-9.]+)\\s+(-?[0-9.]+)\\s*</gml:pos>");
-    private static final Pattern CIVIC = Pattern.compile("<ca:(RD|LMK|A3)>([^<]*)</ca:\\1>");
 
     private final IncidentStore incidents;
     private final UnitStore units;
     private final TaxonomyStore taxonomy;
     private final OpeningIncidents opening;
+    private final CityCentres cities;
     private final JsonMapper json;
     private final Clock clock;
 
-    ExchangingEido(IncidentStore incidents, UnitStore units, TaxonomyStore taxonomy, OpeningIncidents opening, Clock clock) {
+    ExchangingEido(IncidentStore incidents, UnitStore units, TaxonomyStore taxonomy, OpeningIncidents opening, CityCentres cities,
+                   Clock clock) {
         this.incidents = incidents;
         this.units = units;
         this.taxonomy = taxonomy;
         this.opening = opening;
+        this.cities = cities;
         this.json = JsonMapper.builder().build();
         this.clock = clock;
     }
@@ -55,196 +60,263 @@ class ExchangingEido {
     ObjectNode export(long id, Jurisdiction scope) {
         var i = incidents.find(id, scope).orElseThrow(() -> new NotFound("incident", id));
         var type = taxonomy.type(i.type()).orElseThrow();
-        Instant now = clock.instant();
         var timeline = incidents.timeline(id);
         Instant lastUpdate = timeline.isEmpty() ? i.openedAt() : timeline.getLast().at();
+        Map<String, Instant> agents = new LinkedHashMap<>();
 
-        ObjectNode eido = json.createObjectNode();
-        eido.put("eidoMessageIdentifier", "urn:emergency:uid:eidomsgid:" + UUID.randomUUID() + ":" + AGENCY);
-        eido.put("$id", "eido-" + id);
-        eido.put("lastUpdateTimeStamp", lastUpdate.toString());
-        eido.put("sendingSystemIdentifier", "urn:emergency:uid:sysid:safecity:" + AGENCY);
-        eido.put("messageCreationTimeStamp", now.toString());
+        ObjectNode eido = prologue(json.createObjectNode(), i.trackingId(), lastUpdate);
+        eido.put("eidoVersion", "1.0");
+        eido.put("issuingElementIdentification", AGENCY);
 
-        ObjectNode incident = eido.putArray("incidentComponent").addObject();
-        incident.put("$id", "incident-" + id);
-        incident.put("componentIdentifier", "urn:emergency:uid:compid:incident-" + id + ":" + AGENCY);
-        incident.put("incidentTrackingIdentifier", i.trackingId());
-        incident.put("lastUpdateTimeStamp", lastUpdate.toString());
-        incident.put("incidentCreationTimeStamp", i.openedAt().toString());
-        incident.putArray("incidentTypeCommonRegistryText").add(type.name());
+        String locationId = componentId("location", id);
+        String descriptionId = componentId("note-description", id);
+        ObjectNode incident = prologue(eido.putObject("incidentComponent"), componentId("incident", id), lastUpdate);
+        incident.put("incidentTypeCommonRegistryText", type.name());
         incident.put("incidentTypeInternalCode", i.type());
         incident.put("incidentTypeInternalText", type.name());
         incident.putArray("incidentStatusCommonRegistryText").add(statusText(i.status()));
-        incident.put("incidentStatusInternalCode", i.status().name());
+        incident.putArray("incidentStatusInternalText").add(i.status().name());
+        incident.put("internalIncidentId", String.valueOf(id));
         incident.put("incidentCommonPriorityNumber", i.priority().ordinal() + 1);
-        incident.putArray("locationReference").addObject().put("$ref", "#location-" + id);
-        incident.putArray("agencyReference").addObject().put("$ref", "#agency");
+        incident.put("incidentPriorityInternalText", i.priority().name());
+        incident.putArray("locationReference").addObject().put("$ref", locationId);
+        incident.putArray("notesReference").addObject().put("$ref", descriptionId);
         if (i.mergedInto() != null) {
             incidents.find(i.mergedInto(), Jurisdiction.PROVINCE).ifPresent(survivor -> {
-                ObjectNode merge = incident.putObject("mergeInformation");
+                ObjectNode merge = prologue(eido.putArray("mergeComponent").addObject(), componentId("merge", id), lastUpdate);
                 merge.put("incidentTrackingIdentifier", survivor.trackingId());
-                merge.put("incidentMergeDirectionCode", "MergedInto");
+                merge.put("incidentMergeDirectionCode", "REPLACED");
             });
         }
 
-        ObjectNode location = eido.putArray("locationComponent").addObject();
-        location.put("$id", "location-" + id);
-        location.put("componentIdentifier", "urn:emergency:uid:compid:location-" + id + ":" + AGENCY);
-        location.put("lastUpdateTimeStamp", i.openedAt().toString());
-        location.put("locationByValue", pidfLo(i, now));
+        ObjectNode location = prologue(eido.putArray("locationComponent").addObject(), locationId, i.openedAt());
+        location.put("locationTypeDescriptionRegistryText", "Incident");
+        location.put("locationByValue", PidfLo.write("incident-" + id + "@" + AGENCY, i.location(), i.cityCode(), i.address(),
+            i.landmark(), i.openedAt()));
 
         ArrayNode calls = eido.putArray("callComponent");
         for (var call : incidents.calls(id)) {
-            ObjectNode c = calls.addObject();
-            c.put("$id", "call-" + call.id());
-            c.put("componentIdentifier", "urn:emergency:uid:compid:call-" + call.id() + ":" + AGENCY);
-            c.put("callTrackingIdentifier", "urn:emergency:uid:callid:" + call.id() + ":" + AGENCY);
-            c.put("callStartTimeStamp", call.receivedAt().toString());
-            c.put("callTakerText", call.takenBy());
-            c.putArray("incidentReference").addObject().put("$ref", "#incident-" + id);
+            ObjectNode c = prologue(calls.addObject(), "urn:emergency:uid:callid:" + call.id() + ":" + AGENCY, call.receivedAt());
+            c.put("standardPrimaryCallType", "emergency");
+            c.put("direction", "incoming");
+            c.put("callStartTimestamp", call.receivedAt().toString());
+            c.put("callStateRegistryText", "callAnswered");
+            c.putArray("agentReference").addObject().put("$ref", agent(agents, call.takenBy(), call.receivedAt()));
+            c.putArray("agencyReference").addObject().put("$ref", AGENCY);
+            c.putArray("locationReference").addObject().put("$ref", locationId);
         }
 
         ArrayNode notes = eido.putArray("notesComponent");
-        ObjectNode description = notes.addObject();
-        description.put("$id", "note-description-" + id);
-        description.put("componentIdentifier", "urn:emergency:uid:compid:note-description-" + id + ":" + AGENCY);
-        description.put("noteDateTimeStamp", i.openedAt().toString());
-        description.put("noteTypeInternalCode", "DESCRIPTION");
-        description.put("noteText", i.description());
-        description.put("noteAuthorText", i.openedBy());
+        note(notes.addObject(), descriptionId, i.openedAt(), i.description(), agent(agents, i.openedBy(), i.openedAt()));
         for (var entry : timeline) {
-            ObjectNode note = notes.addObject();
-            note.put("$id", "note-" + entry.id());
-            note.put("componentIdentifier", "urn:emergency:uid:compid:note-" + entry.id() + ":" + AGENCY);
-            note.put("noteDateTimeStamp", entry.at().toString());
-            note.put("noteTypeInternalCode", entry.kind());
-            note.put("noteText", entry.text());
-            note.put("noteAuthorText", entry.actor());
+            note(notes.addObject(), componentId("note", entry.id()), entry.at(), entry.text(), agent(agents, entry.actor(), entry.at()));
         }
 
         ArrayNode resources = eido.putArray("emergencyResourceComponent");
+        ArrayNode dispatches = eido.putArray("dispatchComponent");
         for (var a : units.assignments(id)) {
             var unit = units.find(a.unitId(), Jurisdiction.PROVINCE).orElseThrow();
-            ObjectNode r = resources.addObject();
-            r.put("$id", "resource-" + a.id());
-            r.put("componentIdentifier", "urn:emergency:uid:compid:resource-" + a.id() + ":" + AGENCY);
-            r.put("emergencyResourceIdentifier", unit.callSign());
-            r.put("emergencyResourceTypeInternalCode", unit.type().name());
-            r.put("emergencyResourceStatusInternalCode", a.active() ? unit.status().name() : "CLEARED");
-            r.put("dispatchedTimeStamp", a.dispatchedAt().toString());
-            if (a.acknowledgedAt() != null) {
-                r.put("acknowledgedTimeStamp", a.acknowledgedAt().toString());
+            String resourceId = componentId("resource", a.id());
+            Instant changed = Stream.of(a.dispatchedAt(), a.acknowledgedAt(), a.enRouteAt(), a.arrivedAt(), a.clearedAt())
+                .filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow();
+            ObjectNode r = prologue(resources.addObject(), resourceId, changed);
+            r.put("emergencyResourceName", unit.callSign());
+            r.put("emergencyResourceTypeCommonRegistryText", resourceType(unit.type()));
+            r.put("emergencyResourceTypeInternalText", unit.type().name());
+            r.putArray("resourceAttributeRegistryText");
+            r.put("primaryUnitStatusRegistryText", a.active() ? unitStatusText(unit.status()) : "Cleared");
+            r.putArray("secondaryUnitStatusRegistryText");
+            r.putArray("unitStatusInternal").add(a.active() ? unit.status().name() : "CLEARED");
+            r.putArray("agentReference").addObject().put("$ref", agent(agents, unit.callSign(), changed));
+            if (a.active() && a.etaSeconds() != null) {
+                r.put("eta", a.dispatchedAt().plusSeconds(a.etaSeconds()).toString());
             }
-            if (a.arrivedAt() != null) {
-                r.put("arrivedOnSceneTimeStamp", a.arrivedAt().toString());
+            if (a.active()) {
+                r.put("activeOnIncidentId", i.trackingId());
             }
-            if (a.clearedAt() != null) {
-                r.put("clearedTimeStamp", a.clearedAt().toString());
-            }
-            r.putArray("agencyReference").addObject().put("$ref", "#agency");
+            ObjectNode d = prologue(dispatches.addObject(), componentId("dispatch", a.id()), a.dispatchedAt());
+            d.putObject("agencyReference").put("$ref", AGENCY);
+            d.putObject("agentReference").put("$ref", agent(agents, a.dispatchedBy(), a.dispatchedAt()));
+            d.putArray("emergencyResourceReference").addObject().put("$ref", resourceId);
         }
 
-        ObjectNode agency = eido.putArray("agencyComponent").addObject();
-        agency.put("$id", "agency");
-        agency.put("agencyIdentifier", "urn:emergency:uid:agencyid:" + AGENCY);
-        agency.put("agencyName", "Khyber Pakhtunkhwa Safe City Authority, Command and Control Center " + i.cityCode());
+        ArrayNode agentComponents = eido.putArray("agentComponent");
+        agents.forEach((agentId, at) -> {
+            ObjectNode agent = prologue(agentComponents.addObject(), agentId, at);
+            agent.putArray("agentRoleRegistryText").add("Telecommunicator");
+            agent.putObject("agencyReference").put("$ref", AGENCY);
+        });
+
+        ObjectNode agency = prologue(eido.putArray("agencyComponent").addObject(), AGENCY, lastUpdate);
+        agency.put("agencyJcard", jcard("Khyber Pakhtunkhwa Safe City Authority, Command and Control Center " + i.cityCode()));
+        agency.putArray("agencyRoleDescriptionRegistryText").add("CallReceiving").add("Dispatching");
+        agency.putArray("agencyType").add("psap").add("police");
+        agency.put("incidentOwningAgencyIndicator", true);
         return eido;
     }
 
-    record Imported(long incidentId, boolean created, int notesAdded) {
+    /** What the import made of a document, and the fields (JSON Pointers) it did not use. */
+    record Imported(long incidentId, boolean created, int notesAdded, List<String> unused) {
     }
 
     @Transactional
-    Imported importDocument(JsonNode eido, String cityCode) {
-        JsonNode incident = first(eido.path("incidentComponent"));
-        if (incident == null || !incident.isObject()) {
-            throw new InvalidInput("incidentComponent", "is required: an EIDO carries one incident component");
-        }
-        String tracking = text(incident, "incidentTrackingIdentifier");
+    Imported importDocument(JsonNode document, String cityCode) {
+        var eido = new EidoReading(document);
+        String tracking = eido.text("", "$id");
         if (tracking == null) {
-            throw new InvalidInput("incidentComponent.incidentTrackingIdentifier", "is required");
+            throw new InvalidInput("$id", "is required: the incident tracking identifier the EIDO is about");
         }
+        String version = eido.text("", "eidoVersion");
+        if (version != null && !"1.0".equals(version)) {
+            throw new InvalidInput("eidoVersion", "must be 1.0; '" + version + "' is not a version read here");
+        }
+        String incident = eido.components("incidentComponent").stream().findFirst().orElse(null);
         var notes = notes(eido);
         var known = incidents.findByTrackingId(tracking);
         if (known.isPresent()) {
             var scope = CurrentActor.jurisdiction();
             if (!scope.covers(known.get().cityCode(), known.get().zoneCode())) {
-                throw new InvalidInput("incidentComponent.incidentTrackingIdentifier",
-                    "belongs to an incident outside your jurisdiction");
+                throw new InvalidInput("$id", "belongs to an incident outside your jurisdiction");
             }
-            return new Imported(known.get().id(), false, addNewNotes(known.get().id(), notes));
+            int added = addNewNotes(known.get().id(), notes.stream().filter(n -> !n.description()).toList());
+            return new Imported(known.get().id(), false, added, eido.unused());
         }
-        JsonNode locationComponent = referenced(eido.path("locationComponent"), incident.path("locationReference"));
-        if (locationComponent == null) {
-            throw new InvalidInput("locationComponent", "is required: the incident's location");
+
+        String location = incident == null ? null
+            : eido.component("locationComponent", eido.reference(incident, "locationReference"));
+        if (location == null) {
+            location = eido.components("locationComponent").stream()
+                .filter(l -> document.at(l).hasNonNull("locationByValue")).findFirst().orElse(null);
         }
-        String pidf = text(locationComponent, "locationByValue");
-        var pos = pidf == null ? null : POS.matcher(pidf);
-        if (pos == null || !pos.find()) {
-            throw new InvalidInput("locationComponent.locationByValue", "must be a PIDF-LO with a gml:Point (gml:pos \"lat lon\")");
-        }
-        GeoPoint point;
-        try {
-            point = new GeoPoint(Double.parseDouble(pos.group(1)), Double.parseDouble(pos.group(2)));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("locationComponent.locationByValue", e.getMessage());
-        }
-        String address = null;
-        String landmark = null;
-        var civic = CIVIC.matcher(pidf);
-        while (civic.find()) {
-            switch (civic.group(1)) {
-                case "RD" -> address = unescape(civic.group(2));
-                case "LMK" -> landmark = unescape(civic.group(2));
-                default -> {
-                    if (cityCode == null && civic.group(2).matches("[A-Z]{3}")) {
-                        cityCode = civic.group(2);
-                    }
-                }
+        var where = new PidfLo(null, null, null, null);
+        String unreadable = null;
+        JsonNode pidf = location == null ? null : document.at(location).get("locationByValue");
+        if (pidf != null && pidf.isString() && !pidf.asString().isBlank()) {
+            // The schema asks only for a string: a location that cannot be read is left unused, not a reason to refuse.
+            try {
+                where = PidfLo.read(pidf.asString(), "locationByValue");
+                eido.use(location + "/locationByValue");
+            } catch (InvalidInput e) {
+                unreadable = e.getMessage();
             }
         }
-        String typeCode = taxonomy.type(String.valueOf(text(incident, "incidentTypeInternalCode")))
-            .filter(IncidentType::active).map(IncidentType::code).orElse("OTHER");
-        var type = taxonomy.type(typeCode).orElseThrow();
+        String landmark = where.landmark() != null ? where.landmark() : location == null ? null : eido.text(location, "locationDescriptionText");
+        if (cityCode == null && where.city() != null) {
+            cityCode = cities.centre(where.city()).map(CityCentres.Centre::cityCode).orElse(null);
+        }
+        GeoPoint point = where.point();
+        boolean approximate = point == null;
+        if (point == null) {
+            // A civic address only: the incident is put at its city's centre until someone places it.
+            String city = cityCode != null ? cityCode : CurrentActor.jurisdiction().cityCode();
+            point = (city == null ? java.util.Optional.<CityCentres.Centre>empty() : cities.centre(city)).map(CityCentres.Centre::point)
+                .orElseThrow(() -> new InvalidInput("cityCode", "is needed: the EIDO gives no coordinates, only a civic address;"
+                    + " say which city's incident it is"));
+            if (cityCode == null) {
+                cityCode = city;
+            }
+        }
+
+        String typeCode = incident == null ? null : typeCode(eido, incident);
+        var type = taxonomy.type(typeCode == null ? "OTHER" : typeCode).orElseThrow();
         Priority priority = type.defaultPriority();
-        int number = incident.path("incidentCommonPriorityNumber").asInt(0);
-        if (number >= 1 && number <= 4) {
-            priority = Priority.values()[number - 1];
+        JsonNode number = incident == null ? null : document.at(incident).get("incidentCommonPriorityNumber");
+        if (number != null && number.isInt() && number.asInt() >= 1 && number.asInt() <= Priority.values().length) {
+            priority = Priority.values()[number.asInt() - 1];
+            eido.use(incident + "/incidentCommonPriorityNumber");
         }
-        String description = notes.stream().filter(n -> "DESCRIPTION".equals(n.kind())).map(EidoNote::text).findFirst()
+        String descriptionId = incident == null ? null : eido.reference(incident, "notesReference");
+        String description = notes.stream().filter(EidoNote::description).map(EidoNote::text).findFirst()
             .orElse(notes.isEmpty() ? "Incident received as NENA EIDO " + tracking : notes.getFirst().text());
-        var place = opening.place(point, cityCode, null);
+        String status = incident == null ? null : eido.firstText(incident, "incidentStatusInternalText");
+        if (status == null && incident != null) {
+            status = eido.firstText(incident, "incidentStatusCommonRegistryText");
+        }
+        String sender = eido.reference("", "updatedByAgencyReference");
+
+        List<String> calls = eido.components("callComponent");
         Instant now = clock.instant();
-        Instant created = instant(text(incident, "incidentCreationTimeStamp"), now);
+        Instant created = Stream.concat(calls.stream().map(c -> instant(eido, c, "callStartTimestamp")),
+                notes.stream().map(EidoNote::at))
+            .filter(java.util.Objects::nonNull).min(Instant::compareTo)
+            .orElseGet(() -> { Instant at = instant(eido, "", "lastUpdateTimeStamp"); return at == null ? now : at; });
+        var place = opening.place(point, cityCode, null);
         String actor = CurrentActor.name();
-        long id = incidents.insert(new IncidentStore.NewIncident(typeCode, priority, place.cityCode(), place.zoneCode(), point,
-            address, landmark, description, IncidentSource.EIDO, null, null, tracking, created, actor));
-        incidents.addTimeline(id, now, actor, "OPENED", "Received as NENA EIDO " + tracking + " (status at the sender: "
-            + String.valueOf(text(incident, "incidentStatusInternalCode")) + ")", null);
-        for (JsonNode call : iterable(eido.path("callComponent"))) {
-            incidents.addCall(id, null, null, instant(text(call, "callStartTimeStamp"), created),
-                text(call, "callTakerText") == null ? "EIDO" : text(call, "callTakerText"));
+        long id = incidents.insert(new IncidentStore.NewIncident(type.code(), priority, place.cityCode(), place.zoneCode(), point,
+            where.street(), landmark, description, IncidentSource.EIDO, null, null, tracking, created, actor));
+        incidents.addTimeline(id, now, actor, "OPENED", "Received as NENA EIDO " + tracking
+            + (sender == null ? "" : " from " + sender)
+            + " (status at the sender: " + (status == null ? "not given" : status) + ")"
+            + (approximate ? "; no coordinates were given, so it is placed at the city's centre" : "")
+            + (unreadable == null ? "" : " (its location was not read: " + unreadable + ")"), null);
+        for (String call : calls) {
+            Instant start = instant(eido, call, "callStartTimestamp");
+            String taker = eido.reference(call, "agentReference");
+            incidents.addCall(id, null, null, start == null ? created : start, taker == null ? "EIDO" : taker);
         }
-        int added = addNewNotes(id, notes.stream().filter(n -> !"DESCRIPTION".equals(n.kind()) && !"OPENED".equals(n.kind())).toList());
-        for (JsonNode resource : iterable(eido.path("emergencyResourceComponent"))) {
-            incidents.addTimeline(id, now, actor, "NOTE", "Sender's unit " + text(resource, "emergencyResourceIdentifier") + " ("
-                + text(resource, "emergencyResourceTypeInternalCode") + "): " + text(resource, "emergencyResourceStatusInternalCode"), null);
+        // The description is not repeated on the timeline: the referenced note, or else the first.
+        int added = addNewNotes(id, notes.stream().filter(n -> descriptionId != null ? !n.description() : n != notes.getFirst()).toList());
+        for (String resource : eido.components("emergencyResourceComponent")) {
+            String name = eido.text(resource, "emergencyResourceName");
+            String kind = eido.text(resource, "emergencyResourceTypeInternalText");
+            if (kind == null) {
+                kind = eido.text(resource, "emergencyResourceTypeCommonRegistryText");
+            }
+            String unitStatus = eido.firstText(resource, "unitStatusInternal");
+            if (unitStatus == null) {
+                unitStatus = eido.text(resource, "primaryUnitStatusRegistryText");
+            }
+            incidents.addTimeline(id, now, actor, "NOTE", "Sender's unit " + (name == null ? "(unnamed)" : name)
+                + (kind == null ? "" : " (" + kind + ")") + ": " + (unitStatus == null ? "status not given" : unitStatus), null);
         }
-        opening.opened(id, typeCode, priority, IncidentSource.EIDO, place, point, now);
-        return new Imported(id, true, added);
+        opening.opened(id, type.code(), priority, IncidentSource.EIDO, place, point, now);
+        return new Imported(id, true, added, eido.unused());
     }
 
-    private record EidoNote(Instant at, String kind, String text, String author) {
+    /** Our incident type for the sender's: by internal code, else by the common registry text matching a type's name. */
+    private String typeCode(EidoReading eido, String incident) {
+        JsonNode node = eido.document().at(incident);
+        JsonNode code = node.get("incidentTypeInternalCode");
+        if (code != null && code.isString()) {
+            var byCode = taxonomy.type(code.asString().strip()).filter(IncidentType::active);
+            if (byCode.isPresent()) {
+                eido.text(incident, "incidentTypeInternalCode");
+                return byCode.get().code();
+            }
+        }
+        JsonNode text = node.get("incidentTypeCommonRegistryText");
+        if (text != null && text.isString()) {
+            var byName = taxonomy.types().stream().filter(IncidentType::active)
+                .filter(t -> t.name().equalsIgnoreCase(text.asString().strip())).findFirst();
+            if (byName.isPresent()) {
+                eido.text(incident, "incidentTypeCommonRegistryText");
+                return byName.get().code();
+            }
+        }
+        return null;
     }
 
-    private List<EidoNote> notes(JsonNode eido) {
+    /**
+     * A note as sent. The incident's description is the note the incident component refers to
+     * ({@code notesReference}).
+     */
+    private record EidoNote(Instant at, String text, String author, boolean description) {
+    }
+
+    private List<EidoNote> notes(EidoReading eido) {
+        String incident = eido.components("incidentComponent").stream().findFirst().orElse(null);
+        String descriptionId = incident == null ? null : eido.reference(incident, "notesReference");
         List<EidoNote> notes = new ArrayList<>();
-        for (JsonNode n : iterable(eido.path("notesComponent"))) {
-            String text = text(n, "noteText");
+        for (String n : eido.components("notesComponent")) {
+            String text = eido.text(n, "notesActionComments");
             if (text != null) {
-                notes.add(new EidoNote(instant(text(n, "noteDateTimeStamp"), clock.instant()), text(n, "noteTypeInternalCode"),
-                    text, text(n, "noteAuthorText")));
+                Instant at = instant(eido, n, "lastUpdateTimeStamp");
+                String author = eido.reference(n, "agentReference");
+                if (author == null) {
+                    author = eido.reference(n, "updatedByAgentReference");
+                }
+                String noteId = eido.text(n, "$id");
+                notes.add(new EidoNote(at == null ? clock.instant() : at, text, author, noteId != null && noteId.equals(descriptionId)));
             }
         }
         return notes;
@@ -256,35 +328,66 @@ class ExchangingEido {
         incidents.timeline(id).forEach(e -> present.add(e.at() + "|" + e.text()));
         int added = 0;
         for (var note : notes) {
-            if ("DESCRIPTION".equals(note.kind())) {
-                continue;
-            }
             if (present.add(note.at() + "|" + note.text())) {
-                incidents.addTimeline(id, note.at(), note.author() == null ? "EIDO" : note.author(),
-                    note.kind() == null ? "NOTE" : note.kind(), note.text(), null);
+                incidents.addTimeline(id, note.at(), note.author() == null ? "EIDO" : note.author(), "NOTE", note.text(), null);
                 added++;
             }
         }
         return added;
     }
 
-    static String pidfLo(Incident i, Instant now) {
-        StringBuilder civic = new StringBuilder();
-        civic.append("<ca:country>PK</ca:country><ca:A1>Khyber Pakhtunkhwa</ca:A1><ca:A3>").append(i.cityCode()).append("</ca:A3>");
-        if (i.address() != null) {
-            civic.append("<ca:RD>").append(escape(i.address())).append("</ca:RD>");
-        }
-        if (i.landmark() != null) {
-            civic.append("<ca:LMK>").append(escape(i.landmark())).append("</ca:LMK>");
-        }
-        return "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\" xmlns:gp=\"urn:ietf:params:xml:ns:pidf:geopriv10\""
-            + " xmlns:ca=\"urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr\" xmlns:gml=\"http://www.opengis.net/gml\""
-            + " xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\" entity=\"pres:incident-" + i.id() + "@" + AGENCY + "\">"
-            + "<dm:device id=\"incident-" + i.id() + "\"><gp:geopriv><gp:location-info>"
-            + "<gml:Point srsName=\"urn:ogc:def:crs:EPSG::4326\"><gml:pos>" + i.location().lat() + " " + i.location().lon()
-            + "</gml:pos></gml:Point><ca:civicAddress>" + civic + "</ca:civicAddress>"
-            + "</gp:location-info><gp:usage-rules/><gp:method>Manual</gp:method></gp:geopriv>"
-            + "<dm:timestamp>" + now + "</dm:timestamp></dm:device></presence>";
+    private ObjectNode prologue(ObjectNode component, String id, Instant updated) {
+        component.put("$id", id);
+        component.put("lastUpdateTimeStamp", updated.toString());
+        component.putObject("updatedByAgencyReference").put("$ref", AGENCY);
+        return component;
+    }
+
+    private static void note(ObjectNode note, String id, Instant at, String text, String agent) {
+        note.put("$id", id);
+        note.put("lastUpdateTimeStamp", at.toString());
+        note.putObject("updatedByAgencyReference").put("$ref", AGENCY);
+        note.putObject("updatedByAgentReference").put("$ref", agent);
+        note.put("notesActionComments", text);
+        note.putObject("agentReference").put("$ref", agent);
+    }
+
+    /** The agent component id of a person or unit; each is written once, as of its latest part. */
+    private static String agent(Map<String, Instant> agents, String name, Instant at) {
+        String id = (name == null || name.isBlank() ? "system" : name.strip()) + "@" + AGENCY;
+        agents.merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
+        return id;
+    }
+
+    private static String componentId(String kind, long id) {
+        return "urn:emergency:uid:compid:" + kind + "-" + id + ":" + AGENCY;
+    }
+
+    /** A jCard (RFC 7095) with the agency's formatted name. */
+    private String jcard(String name) {
+        var card = json.createArrayNode().add("vcard");
+        var properties = card.addArray();
+        properties.addArray().add("version").add(json.createObjectNode()).add("text").add("4.0");
+        properties.addArray().add("fn").add(json.createObjectNode()).add("text").add(name);
+        return card.toString();
+    }
+
+    private static String resourceType(org.safecity.emergency.UnitType type) {
+        return switch (type) {
+            case POLICE_CAR, POLICE_MOTORCYCLE -> "Law Enforcement";
+            case AMBULANCE -> "EMS";
+            case FIRE_TENDER -> "Fire";
+        };
+    }
+
+    private static String unitStatusText(UnitStatus status) {
+        return switch (status) {
+            case AVAILABLE -> "Available";
+            case DISPATCHED -> "Dispatched";
+            case EN_ROUTE -> "Enroute";
+            case ON_SCENE -> "OnScene";
+            case OUT_OF_SERVICE -> "OutOfService";
+        };
     }
 
     private static String statusText(IncidentStatus status) {
@@ -298,58 +401,17 @@ class ExchangingEido {
         };
     }
 
-    private static JsonNode first(JsonNode node) {
-        if (node.isArray()) {
-            return node.isEmpty() ? null : node.get(0);
-        }
-        return node.isMissingNode() || node.isNull() ? null : node;
-    }
-
-    private static Iterable<JsonNode> iterable(JsonNode node) {
-        if (node.isArray()) {
-            List<JsonNode> items = new ArrayList<>();
-            node.forEach(items::add);
-            return items;
-        }
-        return node.isObject() ? List.of(node) : List.of();
-    }
-
-    /** The component a reference ({@code [{"$ref": "#id"}]} or {@code "#id"}) points to, else the first. */
-    private static JsonNode referenced(JsonNode components, JsonNode reference) {
-        JsonNode ref = first(reference);
-        String target = ref == null ? null : ref.isObject() ? text(ref, "$ref") : ref.asString();
-        if (target != null) {
-            String id = target.replaceFirst("^\\$ref:", "").replaceFirst("^#", "");
-            for (JsonNode c : iterable(components)) {
-                if (id.equals(text(c, "$id"))) {
-                    return c;
-                }
-            }
-        }
-        return first(components);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asString().isBlank() ? null : value.asString();
-    }
-
-    private static Instant instant(String text, Instant otherwise) {
+    /** An ISO 8601 time of a field, marked used; null when absent. */
+    private static Instant instant(EidoReading eido, String pointer, String field) {
+        String text = eido.text(pointer, field);
         if (text == null) {
-            return otherwise;
+            return null;
         }
         try {
             return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInput("timestamp", "'" + text + "' is not an ISO 8601 date and time with offset");
+            throw new InvalidInput((pointer + "/" + field).substring(1).replace('/', '.'),
+                "'" + text + "' is not an ISO 8601 date and time with offset");
         }
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
     }
 }

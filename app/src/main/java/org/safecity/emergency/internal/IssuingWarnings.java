@@ -28,7 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Public warnings (a road closure, a curfew, a flood) as OASIS CAP 1.2 messages. A kind fills in
  * sensible CAP values; the request may set each one. The message is validated against the CAP 1.2
- * schema before it is issued and kept exactly as issued.
+ * schema before it is issued and kept exactly as issued. A warning is changed by an Update and
+ * withdrawn by a Cancel, each a new message whose {@code references} name every earlier message of
+ * the warning; only the latest message of a warning can be followed. Coordinates are written in plain
+ * decimal degrees.
  */
 @Service
 class IssuingWarnings {
@@ -90,11 +93,77 @@ class IssuingWarnings {
     record Issued(String identifier, String xml) {
     }
 
+    /**
+     * A message already issued, as a later one refers to it: CAP {@code references} lists
+     * "sender,identifier,sent" of each earlier message of the warning, oldest first.
+     */
+    record Earlier(String identifier, Instant sent, String status, String cityCode, String refersTo, String event) {
+
+        String references() {
+            String self = SENDER + "," + identifier + "," + CAP_TIME.format(local(sent));
+            return refersTo == null ? self : refersTo + " " + self;
+        }
+    }
+
     @Transactional
     Issued issue(Warning w) {
+        return publish(w, null);
+    }
+
+    /** The warning {@code identifier} changed (CAP Update): refers to every earlier message of it. */
+    @Transactional
+    Issued update(String identifier, Warning w) {
+        return publish(w, latest(identifier));
+    }
+
+    /** The warning {@code identifier} withdrawn (CAP Cancel), with a note saying why. */
+    @Transactional
+    Issued cancel(String identifier, String note) {
+        Earlier earlier = latest(identifier);
+        if (note != null && note.strip().length() > 500) {
+            throw new InvalidInput("note", "should be at most 500 characters");
+        }
+        Instant now = sentNow(earlier);
+        String cancelled = identifier(now);
+        String xml = write(cancelled, now, earlier.status(), "Cancel", earlier,
+            note == null || note.isBlank() ? "Warning withdrawn." : note.strip(), null);
+        return store(cancelled, now, earlier.status(), "Cancel", earlier.event(), earlier.cityCode(), earlier, xml);
+    }
+
+    /** Locks the warning to be changed; refuses one that a later message has already updated or cancelled. */
+    private Earlier latest(String identifier) {
+        record Row(Earlier earlier, String msgType, String supersededBy) {
+        }
+        var row = jdbc.sql("select identifier, sent_at, status, city_code, refers_to, event, msg_type, superseded_by"
+                + " from emergency.warning where identifier = :id for update")
+            .param("id", identifier)
+            .query((rs, n) -> new Row(new Earlier(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6)), rs.getString(7), rs.getString(8)))
+            .optional().orElseThrow(() -> new org.safecity.shared.NotFound("warning", identifier));
+        if (row.supersededBy() != null) {
+            throw new org.safecity.shared.Conflict("Warning " + identifier + " was followed by " + row.supersededBy()
+                + "; change that one.");
+        }
+        if ("Cancel".equals(row.msgType())) {
+            throw new org.safecity.shared.Conflict("Warning " + identifier + " is a cancellation; issue a new warning instead.");
+        }
+        return row.earlier();
+    }
+
+    /** The city of a warning already issued, for the caller's jurisdiction check; empty when there is none. */
+    java.util.Optional<java.util.Optional<String>> cityOf(String identifier) {
+        return jdbc.sql("select city_code from emergency.warning where identifier = :id").param("id", identifier)
+            .query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).optional();
+    }
+
+    private Issued publish(Warning w, Earlier earlier) {
         List<FieldError> errors = new ArrayList<>();
         Kind kind = kind(w.kind(), errors);
-        String status = pick(w.status(), "Actual", STATUSES, "status", errors);
+        String status = earlier != null && (w.status() == null || w.status().isBlank()) ? earlier.status()
+            : pick(w.status(), "Actual", STATUSES, "status", errors);
+        if (earlier != null && !status.equals(earlier.status())) {
+            errors.add(new FieldError("status", "must stay " + earlier.status() + ", the status of the warning it updates"));
+        }
         String category = pick(w.category(), kind.category, CATEGORIES, "category", errors);
         String event = w.event() != null && !w.event().isBlank() ? w.event().strip() : kind.event;
         if (event == null) {
@@ -117,30 +186,53 @@ class IssuingWarnings {
         if (w.circle() != null && !(w.circle().radiusKm() > 0 && w.circle().radiusKm() <= 500)) {
             errors.add(new FieldError("circle.radiusKm", "must be above 0 and at most 500"));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = sentNow(earlier);
         if (w.expires() != null && !w.expires().isAfter(now)) {
             errors.add(new FieldError("expires", "must be in the future"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        String identifier = "safecity.kp.gov.pk." + CAP_TIME.format(local(now)).replaceAll("[^0-9]", "").substring(0, 14)
-            + "." + UUID.randomUUID().toString().substring(0, 8);
-        String xml = write(identifier, now, status, category, event, responseType, urgency, severity, certainty, w,
-            polygon);
+        String identifier = identifier(now);
+        String msgType = earlier == null ? "Alert" : "Update";
+        String xml = write(identifier, now, status, msgType, earlier, null, new Info(category, event, responseType, urgency,
+            severity, certainty, w, polygon));
+        return store(identifier, now, status, msgType, event, earlier == null ? w.cityCode() : earlier.cityCode(), earlier, xml);
+    }
+
+    private Issued store(String identifier, Instant sent, String status, String msgType, String event, String city, Earlier earlier,
+                         String xml) {
         CapSchema.problems(xml).ifPresent(problem -> {
             throw new InvalidInput("warning", "does not make a valid CAP 1.2 message: " + problem);
         });
-        jdbc.sql("insert into emergency.warning (identifier, event, city_code, sent_at, issued_by, cap_xml) "
-                + "values (:id, :event, :city, :at, :by, :xml)")
-            .param("id", identifier).param("event", event).param("city", w.cityCode()).param("at", Timestamp.from(now))
-            .param("by", CurrentActor.name()).param("xml", xml).update();
-        audit.record("emergency.warning-issued", "warning", identifier, null, Map.of("event", event, "status", status));
+        jdbc.sql("insert into emergency.warning (identifier, event, city_code, sent_at, issued_by, cap_xml, msg_type, refers_to, status) "
+                + "values (:id, :event, :city, :at, :by, :xml, :type, :refs, :status)")
+            .param("id", identifier).param("event", event).param("city", city)
+            .param("at", Timestamp.from(sent)).param("by", CurrentActor.name()).param("xml", xml).param("type", msgType)
+            .param("refs", earlier == null ? null : earlier.references()).param("status", status).update();
+        if (earlier != null) {
+            jdbc.sql("update emergency.warning set superseded_by = :later where identifier = :id")
+                .param("later", identifier).param("id", earlier.identifier()).update();
+        }
+        audit.record("emergency.warning-" + msgType.toLowerCase(java.util.Locale.ROOT), "warning", identifier, null,
+            earlier == null ? Map.of("event", event, "status", status) : Map.of("event", event, "status", status, "follows", earlier.identifier()));
         return new Issued(identifier, xml);
     }
 
+    /** Sent now, to the second as CAP writes it; a message that follows another is sent at least a second after it. */
+    private Instant sentNow(Earlier earlier) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return earlier != null && !now.isAfter(earlier.sent()) ? earlier.sent().plusSeconds(1) : now;
+    }
+
+    private static String identifier(Instant sent) {
+        return "safecity.kp.gov.pk." + CAP_TIME.format(local(sent)).replaceAll("[^0-9]", "").substring(0, 14)
+            + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     List<Map<String, Object>> recent() {
-        return jdbc.sql("select identifier, event, city_code, sent_at, issued_by from emergency.warning order by sent_at desc limit 100")
+        return jdbc.sql("select identifier, event, city_code, sent_at, issued_by, msg_type, superseded_by from emergency.warning"
+                + " order by sent_at desc limit 100")
             .query((rs, n) -> {
                 var row = new java.util.LinkedHashMap<String, Object>();
                 row.put("identifier", rs.getString(1));
@@ -148,6 +240,8 @@ class IssuingWarnings {
                 row.put("cityCode", rs.getString(3));
                 row.put("sentAt", rs.getTimestamp(4).toInstant());
                 row.put("issuedBy", rs.getString(5));
+                row.put("msgType", rs.getString(6));
+                row.put("supersededBy", rs.getString(7));
                 return (Map<String, Object>) row;
             }).list();
     }
@@ -157,8 +251,12 @@ class IssuingWarnings {
             .query(String.class).optional();
     }
 
-    private String write(String identifier, Instant sent, String status, String category, String event, String responseType,
-                         String urgency, String severity, String certainty, Warning w, String polygon) {
+    /** The {@code <info>} of a warning: what it is about, for whom, where. */
+    private record Info(String category, String event, String responseType, String urgency, String severity, String certainty,
+                        Warning w, String polygon) {
+    }
+
+    private String write(String identifier, Instant sent, String status, String msgType, Earlier earlier, String note, Info info) {
         var out = new StringWriter();
         try {
             XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -169,40 +267,17 @@ class IssuingWarnings {
             element(x, "sender", SENDER);
             element(x, "sent", CAP_TIME.format(local(sent)));
             element(x, "status", status);
-            element(x, "msgType", "Alert");
+            element(x, "msgType", msgType);
             element(x, "scope", "Public");
-            x.writeStartElement("info");
-            element(x, "language", "en-PK");
-            element(x, "category", category);
-            element(x, "event", event);
-            if (responseType != null) {
-                element(x, "responseType", responseType);
+            if (note != null) {
+                element(x, "note", note);
             }
-            element(x, "urgency", urgency);
-            element(x, "severity", severity);
-            element(x, "certainty", certainty);
-            if (w.expires() != null) {
-                element(x, "expires", CAP_TIME.format(local(w.expires().truncatedTo(ChronoUnit.SECONDS))));
+            if (earlier != null) {
+                element(x, "references", earlier.references());
             }
-            element(x, "senderName", "Khyber Pakhtunkhwa Safe City Authority");
-            element(x, "headline", w.headline().strip());
-            if (w.description() != null && !w.description().isBlank()) {
-                element(x, "description", w.description().strip());
+            if (info != null) {
+                info(x, info);
             }
-            if (w.instruction() != null && !w.instruction().isBlank()) {
-                element(x, "instruction", w.instruction().strip());
-            }
-            element(x, "contact", "Police 15 / Rescue 1122");
-            x.writeStartElement("area");
-            element(x, "areaDesc", w.areaDesc().strip());
-            if (polygon != null) {
-                element(x, "polygon", polygon);
-            }
-            if (w.circle() != null) {
-                element(x, "circle", w.circle().centre().lat() + "," + w.circle().centre().lon() + " " + w.circle().radiusKm());
-            }
-            x.writeEndElement();
-            x.writeEndElement();
             x.writeEndElement();
             x.writeEndDocument();
             x.close();
@@ -210,6 +285,43 @@ class IssuingWarnings {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    private static void info(XMLStreamWriter x, Info info) throws XMLStreamException {
+        Warning w = info.w();
+        x.writeStartElement("info");
+        element(x, "language", "en-PK");
+        element(x, "category", info.category());
+        element(x, "event", info.event());
+        if (info.responseType() != null) {
+            element(x, "responseType", info.responseType());
+        }
+        element(x, "urgency", info.urgency());
+        element(x, "severity", info.severity());
+        element(x, "certainty", info.certainty());
+        if (w.expires() != null) {
+            element(x, "expires", CAP_TIME.format(local(w.expires().truncatedTo(ChronoUnit.SECONDS))));
+        }
+        element(x, "senderName", "Khyber Pakhtunkhwa Safe City Authority");
+        element(x, "headline", w.headline().strip());
+        if (w.description() != null && !w.description().isBlank()) {
+            element(x, "description", w.description().strip());
+        }
+        if (w.instruction() != null && !w.instruction().isBlank()) {
+            element(x, "instruction", w.instruction().strip());
+        }
+        element(x, "contact", "Police 15 / Rescue 1122");
+        x.writeStartElement("area");
+        element(x, "areaDesc", w.areaDesc().strip());
+        if (info.polygon() != null) {
+            element(x, "polygon", info.polygon());
+        }
+        if (w.circle() != null) {
+            element(x, "circle", Points.decimal(w.circle().centre().lat()) + "," + Points.decimal(w.circle().centre().lon()) + " "
+                + Points.decimal(w.circle().radiusKm()));
+        }
+        x.writeEndElement();
+        x.writeEndElement();
     }
 
     /** CAP polygons are "lat,lon" pairs separated by spaces, closed (first point again last), four pairs at least. */
@@ -226,7 +338,7 @@ class IssuingWarnings {
             errors.add(new FieldError("polygon", "needs at least three distinct points"));
             return null;
         }
-        return String.join(" ", closed.stream().map(p -> p.lat() + "," + p.lon()).toList());
+        return String.join(" ", closed.stream().map(p -> Points.decimal(p.lat()) + "," + Points.decimal(p.lon())).toList());
     }
 
     private static OffsetDateTime local(Instant instant) {

@@ -17,6 +17,14 @@ record Points(Double lat, Double lon) {
         }
     }
 
+    /**
+     * A coordinate or distance in plain decimal notation, as CAP and GML want it: {@code 0.0001}, never
+     * {@code 1.0E-4}; no trailing zeros ({@code 34.008}, {@code 71.5}).
+     */
+    static String decimal(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     static GeoPoint optional(Points point, String field) {
         return point == null ? null : required(point, field);
     }

@@ -9,6 +9,7 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.identity.Reach;
 import org.safecity.identity.Writes;
+import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,6 +43,9 @@ class WarningController {
                           String areaDesc, List<Points> polygon, CircleRequest circle, Instant expires, String cityCode) {
     }
 
+    record CancelRequest(String note) {
+    }
+
     // Always CAP XML: the content type is set on the answer rather than negotiated.
     @PostMapping(produces = MediaType.APPLICATION_XML_VALUE)
     @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
@@ -51,14 +55,55 @@ class WarningController {
     ResponseEntity<String> issue(@RequestBody WarningRequest r) {
         // A warning without a city is the caller's city's, or the whole province's for a province-wide person.
         String city = r.cityCode() == null || r.cityCode().isBlank() ? CurrentActor.jurisdiction().cityCode() : r.cityCode().strip();
-        Reach.place("cityCode", city == null ? Jurisdiction.PROVINCE : Jurisdiction.city(city));
+        Reach.place("cityCode", place(city));
+        return issued(issuing.issue(warning(r, city)));
+    }
+
+    @PostMapping("/{identifier}/update")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
+    @Operation(summary = "Change an issued warning: answers the CAP 1.2 Update message, which refers to every earlier message"
+        + " of the warning; the warning keeps its city")
+    ResponseEntity<String> update(@PathVariable String identifier, @RequestBody WarningRequest r) {
+        String city = reached(identifier);
+        if (r.cityCode() != null && !r.cityCode().isBlank() && !r.cityCode().strip().equals(city)) {
+            throw new InvalidInput("cityCode", "cannot change: an update stays in the warning's city ("
+                + (city == null ? "province" : city) + "); cancel it and issue a new warning");
+        }
+        return issued(issuing.update(identifier, warning(r, city)));
+    }
+
+    @PostMapping("/{identifier}/cancel")
+    @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
+    @Writes(Writes.Scope.JURISDICTION)
+    @Operation(summary = "Withdraw an issued warning: answers the CAP 1.2 Cancel message, with the note saying why")
+    ResponseEntity<String> cancel(@PathVariable String identifier, @RequestBody(required = false) CancelRequest r) {
+        reached(identifier);
+        return issued(issuing.cancel(identifier, r == null ? null : r.note()));
+    }
+
+    /** The city of the warning, after checking it lies in the caller's jurisdiction (else: not found). */
+    private String reached(String identifier) {
+        var city = issuing.cityOf(identifier).orElseThrow(() -> new NotFound("warning", identifier)).orElse(null);
+        Reach.record("warning", identifier, place(city));
+        return city;
+    }
+
+    private static Jurisdiction place(String city) {
+        return city == null ? Jurisdiction.PROVINCE : Jurisdiction.city(city);
+    }
+
+    private static IssuingWarnings.Warning warning(WarningRequest r, String city) {
         var polygon = r.polygon() == null ? null : r.polygon().stream().map(p -> Points.required(p, "polygon")).toList();
         var circle = r.circle() == null ? null : new IssuingWarnings.Circle(
             Points.required(new Points(r.circle().lat(), r.circle().lon()), "circle"),
             r.circle().radiusKm() == null ? 0 : r.circle().radiusKm());
-        var issued = issuing.issue(new IssuingWarnings.Warning(r.kind(), r.status(), r.category(), r.event(), r.responseType(),
+        return new IssuingWarnings.Warning(r.kind(), r.status(), r.category(), r.event(), r.responseType(),
             r.urgency(), r.severity(), r.certainty(), r.headline(), r.description(), r.instruction(), r.areaDesc(), polygon,
-            circle, r.expires(), city));
+            circle, r.expires(), city);
+    }
+
+    private static ResponseEntity<String> issued(IssuingWarnings.Issued issued) {
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_XML)
             .header("Location", "/api/v1/warnings/" + issued.identifier()).body(issued.xml());
     }

@@ -3,13 +3,14 @@ package org.safecity.registry.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.safecity.registry.CityCentres;
 import org.safecity.shared.GeoPoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Cities in {@code registry.city}. */
 @Repository
-class CityStore {
+class CityStore implements CityCentres {
 
     private final JdbcClient jdbc;
 
@@ -36,6 +37,11 @@ class CityStore {
         return all().stream()
             .filter(c -> c.code().equalsIgnoreCase(wanted) || c.name().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT)))
             .findFirst();
+    }
+
+    @Override
+    public Optional<Centre> centre(String codeOrName) {
+        return findByCodeOrName(codeOrName).map(c -> new Centre(c.code(), c.centre()));
     }
 
     void insertIfMissing(City city) {

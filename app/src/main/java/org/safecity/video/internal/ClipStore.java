@@ -27,10 +27,11 @@ class ClipStore {
             .params(c.id(), c.cameraId(), ts(c.from()), ts(c.to()), c.caseId(), c.requestedBy(), ts(c.requestedAt())).update();
     }
 
-    void ready(UUID id, long bytes, String sha256, String path, UUID evidenceItemId, Instant at) {
+    void ready(UUID id, long bytes, String sha256, String path, UUID evidenceItemId, Instant firstFrameAt, Instant lastFrameAt, Instant at) {
         jdbc.sql("""
-                update video.clip set status = 'READY', bytes = ?, sha256 = ?, path = ?, evidence_item_id = ?, finished_at = ?
-                where id = ?""").params(bytes, sha256, path, evidenceItemId, ts(at), id).update();
+                update video.clip set status = 'READY', bytes = ?, sha256 = ?, path = ?, evidence_item_id = ?, first_frame_at = ?,
+                    last_frame_at = ?, finished_at = ?
+                where id = ?""").params(bytes, sha256, path, evidenceItemId, ts(firstFrameAt), ts(lastFrameAt), ts(at), id).update();
     }
 
     void failed(UUID id, String error, Instant at) {
@@ -46,6 +47,11 @@ class ClipStore {
             rs.getTimestamp("to_at").toInstant(), rs.getObject("case_id", UUID.class), rs.getString("status"),
             (Long) rs.getObject("bytes"), rs.getString("sha256"), rs.getString("path"), rs.getObject("evidence_item_id", UUID.class),
             rs.getString("error"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
-            rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant());
+            instant(rs, "finished_at"), instant(rs, "first_frame_at"), instant(rs, "last_frame_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 }

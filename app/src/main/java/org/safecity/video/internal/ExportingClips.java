@@ -32,7 +32,9 @@ import org.springframework.stereotype.Service;
 /**
  * Exports a time range of a camera's recordings as one MP4: the segments are concatenated and cut at
  * the range's end with stream copy (no re-encoding, so the pictures are the recorded ones, bit for bit);
- * it begins at the start of the segment holding the range's start (at most one segment length early).
+ * it begins at the start of the segment holding the range's start (at most one segment length early),
+ * and the clip's record, its evidence item and the MP4's {@code creation_time} give the times of the
+ * first and last pictures it really holds.
  * With a case, the clip becomes a sealed evidence item and its footage is held; either way it can be
  * downloaded. The work runs in the background; the clip's status says when it is READY or FAILED.
  */
@@ -84,7 +86,7 @@ class ExportingClips {
             throw new InvalidInput("from", "nothing is recorded on this camera between " + from + " and " + to);
         }
         var clip = new Clip(UUID.randomUUID(), camera.id(), from, to, caseId, "PENDING", null, null, null, null, null,
-            CurrentActor.name(), clock.instant(), null);
+            CurrentActor.name(), clock.instant(), null, null, null);
         clips.insert(clip);
         audit.record("video.clip-exported", "camera", Long.toString(camera.id()), null,
             caseId == null ? Map.of("clip", clip.id(), "from", from.toString(), "to", to.toString())
@@ -101,25 +103,30 @@ class ExportingClips {
             Path list = root.resolve("clips/" + clip.id() + ".txt");
             var parts = segments.overlapping(clip.cameraId(), clip.from(), clip.to());
             OwnerOnly.write(list, concatList(parts, clip.to(), this::startTime));
+            // the first segment's first picture, a key frame, is the clip's first: the MP4 says when it was taken
+            Instant firstFrameAt = parts.getFirst().start();
             try {
                 ffmpeg.run(List.of("-hide_banner", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0", "-i", list.toString(),
-                    "-map", "0:v:0", "-c", "copy", "-movflags", "+faststart", "-f", "mp4", target.toString()), 600);
+                    "-map", "0:v:0", "-c", "copy", "-metadata", "creation_time=" + firstFrameAt, "-movflags", "+faststart",
+                    "-f", "mp4", target.toString()), 600);
             } finally {
                 Files.deleteIfExists(list);
             }
+            Instant lastFrameAt = firstFrameAt.plusMillis(Math.round(lastPictureSeconds(target) * 1000));
             long bytes = Files.size(target);
             String sha256 = sha256(target);
             UUID item = null;
             if (clip.caseId() != null) {
                 try (InputStream in = Files.newInputStream(target)) {
                     item = evidence.receive(in, new IntakeDetails("video", EvidenceKind.CCTV_FOOTAGE,
-                        "camera-" + clip.cameraId() + "-" + clip.from().toString().replace(':', '-') + ".mp4",
-                        "Recorded video of " + camera.name() + " from " + clip.from() + " to " + clip.to(),
+                        "camera-" + clip.cameraId() + "-" + firstFrameAt.toString().replace(':', '-') + ".mp4",
+                        "Recorded video of " + camera.name() + ": first picture " + firstFrameAt + ", last picture " + lastFrameAt
+                            + " (asked for " + clip.from() + " to " + clip.to() + ")",
                         clip.requestedBy(), clock.instant(), camera.name() + " (" + camera.siteName() + ")", clip.caseId())).id();
                 }
                 holds.holdForEvidence(clip.cameraId(), clip.from(), clip.to(), clip.id().toString(), clip.requestedBy());
             }
-            clips.ready(clip.id(), bytes, sha256, relative, item, clock.instant());
+            clips.ready(clip.id(), bytes, sha256, relative, item, firstFrameAt, lastFrameAt, clock.instant());
         } catch (Exception e) {
             log.warn("clip {} of camera {} failed: {}", clip.id(), clip.cameraId(), e.toString());
             clips.failed(clip.id(), e.getMessage() == null ? e.toString() : e.getMessage(), clock.instant());
@@ -143,6 +150,18 @@ class ExportingClips {
             }
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** When the last picture of an exported clip is shown, in seconds from its first. */
+    private double lastPictureSeconds(Path clip) {
+        try {
+            var times = new String(ffmpeg.probe(List.of("-v", "error", "-select_streams", "v:0", "-show_entries", "packet=pts_time",
+                "-of", "csv=p=0", clip.toString()), 60), java.nio.charset.StandardCharsets.US_ASCII).lines()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.equals("N/A")).mapToDouble(Double::parseDouble).summaryStatistics();
+            return times.getCount() == 0 ? 0 : times.getMax() - times.getMin();
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("could not read the clip's pictures: " + e.getMessage(), e);
+        }
     }
 
     /** The first timestamp in a recorded file, in seconds. */

@@ -116,7 +116,7 @@ class VideoController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ClipView(UUID id, long cameraId, Instant from, Instant to, String status, Long bytes, String sha256, String downloadUrl,
-                    UUID evidenceItemId, String error) {
+                    UUID evidenceItemId, String error, Instant firstFrameAt, Instant lastFrameAt) {
     }
 
     record HoldRequest(String from, String to, String reason) {
@@ -303,7 +303,8 @@ class VideoController {
     ClipView clip(@PathVariable UUID clipId) {
         var clip = visibleClip(clipId);
         return new ClipView(clip.id(), clip.cameraId(), clip.from(), clip.to(), clip.status(), clip.bytes(), clip.sha256(),
-            "READY".equals(clip.status()) ? "/api/v1/clips/" + clip.id() + "/download" : null, clip.evidenceItemId(), clip.error());
+            "READY".equals(clip.status()) ? "/api/v1/clips/" + clip.id() + "/download" : null, clip.evidenceItemId(), clip.error(),
+            clip.firstFrameAt(), clip.lastFrameAt());
     }
 
     @GetMapping(path = "/api/v1/clips/{clipId}/download", produces = "video/mp4")

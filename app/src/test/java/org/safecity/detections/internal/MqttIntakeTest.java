@@ -3,6 +3,7 @@ package org.safecity.detections.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -132,7 +133,7 @@ class MqttIntakeTest extends IntegrationTest {
     }
 
     @Test
-    void an_item_for_another_camera_than_the_topic_s_is_rejected() throws Exception {
+    void an_item_for_another_of_the_device_s_cameras_than_the_topic_s_is_stored_and_the_answer_says_so() throws Exception {
         var field = Reporting.mardanCamera(admin(), anonymous);
         var other = Reporting.mardanCamera(admin(), anonymous);
         String key = deviceKey(field.cameraId(), other.cameraId());
@@ -140,8 +141,39 @@ class MqttIntakeTest extends IntegrationTest {
         var result = publish(field.cameraId(), Map.of("deviceKey", key,
             "detections", List.of(Reporting.plateRead(other.cameraId(), "MQT 0002", Instant.now()))));
 
+        assertThat(result.get("accepted").asInt()).isEqualTo(1);
+        assertThat(result.get("otherCameras").get("topicCamera").asLong()).isEqualTo(field.cameraId());
+        assertThat(result.get("otherCameras").get("items").get(0).get("cameraId").asLong()).isEqualTo(other.cameraId());
+        assertThat(jdbc.sql("select plate from detections.sighting where camera_id = ?").param(other.cameraId())
+            .query(String.class).list()).containsExactly("MQT0002");
+    }
+
+    @Test
+    void an_item_for_a_camera_the_device_does_not_report_for_is_rejected_whatever_the_topic() throws Exception {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        var other = Reporting.mardanCamera(admin(), anonymous);
+        String key = deviceKey(field.cameraId());
+
+        var result = publish(field.cameraId(), Map.of("deviceKey", key,
+            "detections", List.of(Reporting.plateRead(other.cameraId(), "MQT 0006", Instant.now()))));
+
         assertThat(result.get("accepted").asInt()).isZero();
         assertThat(result.get("rejected").get(0).get("index").asInt()).isZero();
+    }
+
+    @Test
+    void a_message_that_is_not_json_is_answered_with_where_it_breaks_and_no_parser_text() throws Exception {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+
+        device.publish("safecity/detections/" + field.cameraId(),
+            "{\"deviceKey\": \"scd_x\",\n \"detections\": [{\"cameraId\": 1,}]}".getBytes(StandardCharsets.UTF_8), 1, false);
+        JsonNode result = results.poll(10, TimeUnit.SECONDS);
+
+        assertThat(result).as("an answer on the result topic").isNotNull();
+        assertThat(result.get("line").asInt()).isEqualTo(2);
+        assertThat(result.get("column").asInt()).isPositive();
+        assertThat(result.get("error").asString()).startsWith("not a detection batch: the message is not valid JSON at line 2")
+            .doesNotContain("Unexpected character", "tools.jackson", "source:", "REDACTED");
     }
 
     @Test

@@ -175,6 +175,16 @@ class RecordingRealStreamsTest extends VideoTest {
         double duration = Double.parseDouble(probe.lines().filter(l -> l.startsWith("duration=")).findFirst().orElseThrow().substring(9));
         // it begins with the segment holding the start (0.5 s early here), as stream copy begins on a key frame
         assertThat(duration).isBetween(4.0, 5.0);
+        // ...and says so: its record and the MP4 give the time of its first picture, not the time asked for
+        Instant firstFrameAt = Instant.parse(clip.get("firstFrameAt").asString());
+        Instant lastFrameAt = Instant.parse(clip.get("lastFrameAt").asString());
+        assertThat(firstFrameAt).isEqualTo(Instant.parse(items.get(1).get("start").asString())).isBefore(from);
+        assertThat(lastFrameAt).isBetween(to.minusSeconds(1), to);
+        assertThat(Duration.between(firstFrameAt, lastFrameAt).toMillis() / 1000.0).isCloseTo(duration, org.assertj.core.data.Offset.offset(0.5));
+        String tags = new String(ffmpeg.probe(List.of("-v", "error", "-show_entries", "format_tags=creation_time", "-of",
+            "default=noprint_wrappers=1:nokey=1", file.toString()), 30), StandardCharsets.UTF_8).strip();
+        // MP4 keeps whole seconds
+        assertThat(Instant.parse(tags)).isEqualTo(firstFrameAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         Files.delete(file);
     }
 
@@ -198,7 +208,8 @@ class RecordingRealStreamsTest extends VideoTest {
         assertThat(clip.get("status").asString()).as(clip.toString()).isEqualTo("READY");
         String item = clip.get("evidenceItemId").asString();
         var caseFile = investigator.get("/api/v1/cases/" + caseId).json();
-        assertThat(caseFile.toString()).contains(item, clip.get("sha256").asString());
+        assertThat(caseFile.toString()).contains(item, clip.get("sha256").asString(),
+            "first picture " + clip.get("firstFrameAt").asString(), "last picture " + clip.get("lastFrameAt").asString());
         var holds = as("MRD", Role.SUPERVISOR).get(path("/holds")).json().get("items");
         assertThat(holds.valueStream().anyMatch(h -> h.get("kind").asString().equals("EVIDENCE")
             && h.get("reference").asString().equals("clip:" + clipId))).isTrue();
