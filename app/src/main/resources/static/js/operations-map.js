@@ -1,8 +1,10 @@
-// The operations map: cities, sites and cameras coloured by status, filters, a legend with counts
+// The operations map: cities, sites and cameras coloured by status as observed (online only while video or
+// detections arrive; never heard from is unknown, whatever was planned), filters, a legend with counts
 // and a details panel. Markers are drawn on one canvas so thousands of cameras stay smooth.
 import { cssColour, element, formatAgo, formatCount, formatDateTime, formatTime, getJson, words } from './console.js';
 
-const CAMERA_STATUSES = ['ONLINE', 'INSTALLED', 'OFFLINE', 'FAULTY', 'PLANNED'];
+const CAMERA_STATUSES = ['ONLINE', 'OFFLINE', 'UNKNOWN'];
+const STATUS_NAMES = { ONLINE: 'Online', OFFLINE: 'Offline', UNKNOWN: 'Never heard from' };
 const SITE_STATUSES = ['COMMISSIONED', 'INSTALLED', 'SURVEYED', 'PLANNED'];
 const TYPE_NAMES = { FIXED: 'Fixed', PTZ: 'PTZ (pan-tilt-zoom)', ANPR: 'ANPR (number plates)', FACE: 'Face recognition' };
 const PROVINCE_CENTRE = [34.3, 71.9];
@@ -75,14 +77,14 @@ function fillSelect(select, options) {
 /** Filters live in the address too, so a view can be bookmarked or sent to a colleague. */
 function restoreFilters() {
   const query = new URLSearchParams(window.location.search);
-  for (const name of ['city', 'phase', 'status', 'type']) {
+  for (const name of ['city', 'phase', 'status', 'installation', 'type']) {
     if (query.has(name)) filters.elements[name].value = query.get(name);
   }
 }
 
 function chosen() {
   const values = {};
-  for (const name of ['city', 'phase', 'status', 'type']) {
+  for (const name of ['city', 'phase', 'status', 'installation', 'type']) {
     const value = filters.elements[name].value;
     if (value) values[name] = value;
   }
@@ -103,7 +105,7 @@ async function refresh(byPerson) {
   const shownSites = sites.filter((site) => matchesPlace(site.properties, wanted));
   drawSites(shownSites);
   drawCameras(cameras);
-  fillLegend('camera-legend', CAMERA_STATUSES, cameraColours, cameras, false);
+  fillLegend('camera-legend', CAMERA_STATUSES, cameraColours, cameras, false, STATUS_NAMES);
   fillLegend('site-legend', SITE_STATUSES, siteColours, shownSites, true);
   document.getElementById('camera-count').textContent = formatCount(cameras.length);
   document.getElementById('site-count').textContent = formatCount(shownSites.length);
@@ -181,7 +183,7 @@ function fitTo(features) {
   fitted = true;
 }
 
-function fillLegend(id, statuses, colours, features, ring) {
+function fillLegend(id, statuses, colours, features, ring, names = {}) {
   const counts = Object.fromEntries(statuses.map((s) => [s, 0]));
   for (const feature of features) counts[feature.properties.status] = (counts[feature.properties.status] ?? 0) + 1;
   const list = document.getElementById(id);
@@ -189,7 +191,7 @@ function fillLegend(id, statuses, colours, features, ring) {
     const swatch = element('span', { className: ring ? 'swatch swatch-ring' : 'swatch' });
     swatch.style[ring ? 'borderColor' : 'backgroundColor'] = colours[status];
     return element('li', { className: counts[status] ? '' : 'empty', attributes: { 'data-status': status } },
-      swatch, element('span', { text: words(status) }),
+      swatch, element('span', { text: names[status] ?? words(status) }),
       element('span', { className: 'count', text: formatCount(counts[status]) }));
   }));
 }
@@ -197,7 +199,9 @@ function fillLegend(id, statuses, colours, features, ring) {
 function showCamera(camera, marker) {
   highlight(marker, camera);
   const rows = [
-    ['Status', statusLabel(camera.status, cameraColours)],
+    ['Status', statusLabel(camera.status, cameraColours, STATUS_NAMES[camera.status])],
+    ['Installation', words(camera.installation)],
+    ['Uptime', element('span', { className: 'uptime', text: '…' })],
     ['Type', TYPE_NAMES[camera.type] ?? words(camera.type)],
     ['Make / model', [camera.make, camera.model].filter(Boolean).join(' ') || '—'],
     ['Resolution', camera.resolution || '—'],
@@ -207,9 +211,26 @@ function showCamera(camera, marker) {
     ['City', camera.city || camera.cityCode || '—'],
     ['Phase', camera.phase ?? '—'],
     ['Owner', camera.owner || '—'],
-    ['Last seen', camera.lastSeen ? `${formatDateTime(camera.lastSeen)} (${formatAgo(camera.lastSeen)})` : 'Never'],
+    ['Last heard', camera.lastSeen ? `${formatDateTime(camera.lastSeen)} (${formatAgo(camera.lastSeen)})` : 'Never'],
   ];
   showDetails('Camera', camera.name, rows);
+  showUptime(`/api/v1/cameras/${camera.id}`, (found) => uptimeText(found.uptime));
+}
+
+/** Uptime is read when a marker is opened: the map's own list leaves it out to stay light. */
+function showUptime(url, text) {
+  const shown = details.querySelector('.uptime');
+  getJson(url).then((found) => {
+    shown.textContent = text(found);
+  }).catch(() => {
+    shown.textContent = 'not available';
+  });
+}
+
+function uptimeText(uptime) {
+  if (!uptime || uptime.last24h == null) return 'unknown: never heard from';
+  const percent = (share) => `${(share * 100).toFixed(1)} %`;
+  return `${percent(uptime.last24h)} last 24 h · ${percent(uptime.last7d)} last 7 days`;
 }
 
 function showSite(site, marker) {
@@ -221,13 +242,17 @@ function showSite(site, marker) {
     ['Zone', site.zoneCode || '—'],
     ['City', site.city || site.cityCode || '—'],
     ['Phase', site.phase ?? '—'],
+    ['Camera uptime', element('span', { className: 'uptime', text: '…' })],
   ]);
+  showUptime(`/api/v1/sites/${site.id}`, (found) => (found.uptime?.observedCameras
+    ? `${uptimeText(found.uptime)} (${found.uptime.observedCameras} of ${found.uptime.cameras} cameras ever heard from)`
+    : `unknown: none of its ${found.uptime?.cameras ?? 0} cameras was ever heard from`));
 }
 
-function statusLabel(status, colours) {
+function statusLabel(status, colours, name) {
   const swatch = element('span', { className: 'swatch' });
   swatch.style.backgroundColor = colours[status] ?? '#666';
-  return element('span', { className: 'status' }, swatch, element('span', { text: words(status) }));
+  return element('span', { className: 'status' }, swatch, element('span', { text: name ?? words(status) }));
 }
 
 function showDetails(kind, name, rows) {
