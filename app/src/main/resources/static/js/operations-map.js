@@ -2,6 +2,8 @@
 // detections arrive; never heard from is unknown, whatever was planned), filters, a legend with counts
 // and a details panel. Markers are drawn on one canvas so thousands of cameras stay smooth.
 import { cssColour, element, formatAgo, formatCount, formatDateTime, formatTime, getJson, words } from './console.js';
+import { startLiveLayers } from './map-live.js';
+import { liveTile } from './video.js';
 
 const CAMERA_STATUSES = ['ONLINE', 'OFFLINE', 'UNKNOWN'];
 const STATUS_NAMES = { ONLINE: 'Online', OFFLINE: 'Offline', UNKNOWN: 'Never heard from' };
@@ -31,7 +33,8 @@ const cityLayer = L.layerGroup().addTo(map);
 const siteLayer = L.layerGroup().addTo(map);
 const cameraLayer = L.layerGroup().addTo(map);
 const selection = L.layerGroup().addTo(map);
-L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: true }).addTo(map);
+const layers = L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: false }).addTo(map);
+let stopVideo = () => {};
 
 let cities = [];
 let sites = [];
@@ -53,6 +56,7 @@ async function start() {
   // the form clears its fields only after the reset event, so read them on the next turn
   filters.addEventListener('reset', () => setTimeout(() => refresh(true).catch(fail)));
   await refresh(false);
+  startLiveLayers(map, layers, container, showDetails);
   // statuses change as cameras go on- and offline, so the map keeps itself current
   setInterval(() => refresh(false).catch(fail), REFRESH_SECONDS * 1000);
 }
@@ -157,15 +161,32 @@ function drawSites(features) {
 
 function drawCameras(features) {
   cameraLayer.clearLayers();
+  const sharing = new Map();
+  for (const feature of features) {
+    const key = feature.geometry.coordinates.join(',');
+    sharing.set(key, [...(sharing.get(key) ?? []), feature]);
+  }
   for (const feature of features) {
     const camera = feature.properties;
-    const marker = L.circleMarker(latLng(feature), {
+    const marker = L.circleMarker(fannedOut(feature, sharing.get(feature.geometry.coordinates.join(','))), {
       renderer: canvas, radius: 4.5, weight: 1, color: '#ffffff', fillColor: cameraColours[camera.status] ?? '#666',
       fillOpacity: 0.95,
     });
     marker.on('click', () => showCamera(camera, marker));
     marker.addTo(cameraLayer);
   }
+}
+
+/**
+ * The cameras of a site stand on the site's point; drawn there they would hide each other, so they are
+ * fanned out on a small ring around it (about 18 m), each still clickable. A camera alone stays put.
+ */
+function fannedOut(feature, group) {
+  const [lat, lon] = latLng(feature);
+  if (!group || group.length < 2) return [lat, lon];
+  const angle = (2 * Math.PI * group.indexOf(feature)) / group.length;
+  const metres = 18;
+  return [lat + (metres * Math.cos(angle)) / 111320, lon + (metres * Math.sin(angle)) / (111320 * Math.cos((lat * Math.PI) / 180))];
 }
 
 function latLng(feature) {
@@ -213,7 +234,16 @@ function showCamera(camera, marker) {
     ['Owner', camera.owner || '—'],
     ['Last heard', camera.lastSeen ? `${formatDateTime(camera.lastSeen)} (${formatAgo(camera.lastSeen)})` : 'Never'],
   ];
-  showDetails('Camera', camera.name, rows);
+  const watch = element('button', { className: 'button-primary', text: 'Live video', attributes: { type: 'button', id: 'camera-live' } });
+  const stage = element('div', { className: 'map-video' });
+  watch.addEventListener('click', () => {
+    const tile = liveTile({ cameraId: camera.id, name: camera.name, siteName: camera.siteName });
+    stage.replaceChildren(tile.element);
+    stopVideo();
+    stopVideo = tile.stop;
+    watch.hidden = true;
+  });
+  showDetails('Camera', camera.name, rows, [element('p', { className: 'map-actions' }, watch), stage]);
   showUptime(`/api/v1/cameras/${camera.id}`, (found) => uptimeText(found.uptime));
 }
 
@@ -255,13 +285,16 @@ function statusLabel(status, colours, name) {
   return element('span', { className: 'status' }, swatch, element('span', { text: name ?? words(status) }));
 }
 
-function showDetails(kind, name, rows) {
+/** Fills the details panel; {@code extra} nodes follow the list, and {@code stop} ends a video they play when the panel changes. */
+function showDetails(kind, name, rows, extra = [], stop = () => {}) {
+  stopVideo();
+  stopVideo = stop;
   const list = element('dl');
   for (const [label, value] of rows) {
     list.append(element('dt', { text: label }),
       value instanceof Node ? element('dd', {}, value) : element('dd', { text: String(value) }));
   }
-  details.replaceChildren(element('p', { className: 'kind', text: kind }), element('h2', { text: name }), list);
+  details.replaceChildren(element('p', { className: 'kind', text: kind }), element('h2', { text: name }), list, ...extra);
 }
 
 /** Rings the chosen marker and, for a camera, sketches where it looks (heading and field of view). */

@@ -1,24 +1,37 @@
 package org.safecity.console;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** The operations map: cities, sites and cameras by status; the browser reads them from the registry's API. */
+/**
+ * The operations map: cities, sites and cameras by status, and the live layers (units, alerts,
+ * incidents, partners' premises); the browser reads them from the modules' APIs.
+ */
 @Controller
 class OperationsMapPage {
 
-    private final MapSettings settings;
+    static final String PREMISES_MAP = "/api/v1/premises/map";
 
-    OperationsMapPage(MapSettings settings) {
+    private final MapSettings settings;
+    private final boolean premises;
+
+    OperationsMapPage(MapSettings settings, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
         this.settings = settings;
+        // the premises layer comes from the partners module where it is built in; asked of a server without it, the
+        // browser would log a 404 on every map
+        this.premises = mappings.getHandlerMethods().keySet().stream()
+            .anyMatch(info -> info.getPatternValues().contains(PREMISES_MAP));
     }
 
     @GetMapping("/map")
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','TRAFFIC_REVIEWER','PARTNER')")
     String map(Model model) {
         model.addAttribute("map", settings);
+        model.addAttribute("premisesLayer", premises);
         return "map";
     }
 }
