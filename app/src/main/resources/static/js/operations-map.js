@@ -56,7 +56,7 @@ async function start() {
   // the form clears its fields only after the reset event, so read them on the next turn
   filters.addEventListener('reset', () => setTimeout(() => refresh(true).catch(fail)));
   await refresh(false);
-  startLiveLayers(map, layers, container, showDetails);
+  if (container.dataset.live === 'true') startLiveLayers(map, layers, container, showDetails);
   // statuses change as cameras go on- and offline, so the map keeps itself current
   setInterval(() => refresh(false).catch(fail), REFRESH_SECONDS * 1000);
 }

@@ -1,6 +1,9 @@
 package org.safecity.console;
 
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class OperationsMapPage {
 
     static final String PREMISES_MAP = "/api/v1/premises/map";
+    static final Set<String> LIVE_LAYER_ROLES = Set.of("ROLE_ADMIN", "ROLE_OPERATOR", "ROLE_DISPATCHER", "ROLE_SUPERVISOR");
 
     private final MapSettings settings;
     private final boolean premises;
@@ -29,9 +33,12 @@ class OperationsMapPage {
 
     @GetMapping("/map")
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','TRAFFIC_REVIEWER','PARTNER')")
-    String map(Model model) {
+    String map(Model model, Authentication signedIn) {
         model.addAttribute("map", settings);
         model.addAttribute("premisesLayer", premises);
+        // units, alerts and incidents are the control room's: a partner's or investigator's map would only be refused them
+        model.addAttribute("liveLayers", signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+            .anyMatch(LIVE_LAYER_ROLES::contains));
         return "map";
     }
 }
