@@ -1,8 +1,12 @@
-// The operations map: cities, sites and cameras coloured by status, filters, a legend with counts
+// The operations map: cities, sites and cameras coloured by status as observed (online only while video or
+// detections arrive; never heard from is unknown, whatever was planned), filters, a legend with counts
 // and a details panel. Markers are drawn on one canvas so thousands of cameras stay smooth.
 import { cssColour, element, formatAgo, formatCount, formatDateTime, formatTime, getJson, words } from './console.js';
+import { startLiveLayers } from './map-live.js';
+import { liveTile } from './video.js';
 
-const CAMERA_STATUSES = ['ONLINE', 'INSTALLED', 'OFFLINE', 'FAULTY', 'PLANNED'];
+const CAMERA_STATUSES = ['ONLINE', 'OFFLINE', 'UNKNOWN'];
+const STATUS_NAMES = { ONLINE: 'Online', OFFLINE: 'Offline', UNKNOWN: 'Never heard from' };
 const SITE_STATUSES = ['COMMISSIONED', 'INSTALLED', 'SURVEYED', 'PLANNED'];
 const TYPE_NAMES = { FIXED: 'Fixed', PTZ: 'PTZ (pan-tilt-zoom)', ANPR: 'ANPR (number plates)', FACE: 'Face recognition' };
 const PROVINCE_CENTRE = [34.3, 71.9];
@@ -32,7 +36,8 @@ const cameraLayer = L.layerGroup().addTo(map);
 const premisesLayer = L.layerGroup();
 const premisesColours = { NOT_REGISTERED: '#6b7280', PENDING: '#d97706', NON_COMPLIANT: '#dc2626', COMPLIANT: '#16a34a' };
 const selection = L.layerGroup().addTo(map);
-const layers = L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: true }).addTo(map);
+const layers = L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: false }).addTo(map);
+let stopVideo = () => {};
 
 let cities = [];
 let sites = [];
@@ -55,6 +60,7 @@ async function start() {
   filters.addEventListener('reset', () => setTimeout(() => refresh(true).catch(fail)));
   await refresh(false);
   loadPremises().catch(() => { /* a role the premises API does not admit sees the map without them */ });
+  if (container.dataset.live === 'true') startLiveLayers(map, layers, container, showDetails);
   // statuses change as cameras go on- and offline, so the map keeps itself current
   setInterval(() => refresh(false).catch(fail), REFRESH_SECONDS * 1000);
 }
@@ -79,14 +85,14 @@ function fillSelect(select, options) {
 /** Filters live in the address too, so a view can be bookmarked or sent to a colleague. */
 function restoreFilters() {
   const query = new URLSearchParams(window.location.search);
-  for (const name of ['city', 'phase', 'status', 'type']) {
+  for (const name of ['city', 'phase', 'status', 'installation', 'type']) {
     if (query.has(name)) filters.elements[name].value = query.get(name);
   }
 }
 
 function chosen() {
   const values = {};
-  for (const name of ['city', 'phase', 'status', 'type']) {
+  for (const name of ['city', 'phase', 'status', 'installation', 'type']) {
     const value = filters.elements[name].value;
     if (value) values[name] = value;
   }
@@ -107,7 +113,7 @@ async function refresh(byPerson) {
   const shownSites = sites.filter((site) => matchesPlace(site.properties, wanted));
   drawSites(shownSites);
   drawCameras(cameras);
-  fillLegend('camera-legend', CAMERA_STATUSES, cameraColours, cameras, false);
+  fillLegend('camera-legend', CAMERA_STATUSES, cameraColours, cameras, false, STATUS_NAMES);
   fillLegend('site-legend', SITE_STATUSES, siteColours, shownSites, true);
   document.getElementById('camera-count').textContent = formatCount(cameras.length);
   document.getElementById('site-count').textContent = formatCount(shownSites.length);
@@ -159,9 +165,14 @@ function drawSites(features) {
 
 function drawCameras(features) {
   cameraLayer.clearLayers();
+  const sharing = new Map();
+  for (const feature of features) {
+    const key = feature.geometry.coordinates.join(',');
+    sharing.set(key, [...(sharing.get(key) ?? []), feature]);
+  }
   for (const feature of features) {
     const camera = feature.properties;
-    const marker = L.circleMarker(latLng(feature), {
+    const marker = L.circleMarker(fannedOut(feature, sharing.get(feature.geometry.coordinates.join(','))), {
       renderer: canvas, radius: 4.5, weight: 1, color: '#ffffff', fillColor: cameraColours[camera.status] ?? '#666',
       fillOpacity: 0.95,
     });
@@ -192,6 +203,18 @@ async function loadPremises() {
   premisesLayer.addTo(map);
 }
 
+/**
+ * The cameras of a site stand on the site's point; drawn there they would hide each other, so they are
+ * fanned out on a small ring around it (about 18 m), each still clickable. A camera alone stays put.
+ */
+function fannedOut(feature, group) {
+  const [lat, lon] = latLng(feature);
+  if (!group || group.length < 2) return [lat, lon];
+  const angle = (2 * Math.PI * group.indexOf(feature)) / group.length;
+  const metres = 18;
+  return [lat + (metres * Math.cos(angle)) / 111320, lon + (metres * Math.sin(angle)) / (111320 * Math.cos((lat * Math.PI) / 180))];
+}
+
 function latLng(feature) {
   const [lon, lat] = feature.geometry.coordinates;
   return [lat, lon];
@@ -207,7 +230,7 @@ function fitTo(features) {
   fitted = true;
 }
 
-function fillLegend(id, statuses, colours, features, ring) {
+function fillLegend(id, statuses, colours, features, ring, names = {}) {
   const counts = Object.fromEntries(statuses.map((s) => [s, 0]));
   for (const feature of features) counts[feature.properties.status] = (counts[feature.properties.status] ?? 0) + 1;
   const list = document.getElementById(id);
@@ -215,7 +238,7 @@ function fillLegend(id, statuses, colours, features, ring) {
     const swatch = element('span', { className: ring ? 'swatch swatch-ring' : 'swatch' });
     swatch.style[ring ? 'borderColor' : 'backgroundColor'] = colours[status];
     return element('li', { className: counts[status] ? '' : 'empty', attributes: { 'data-status': status } },
-      swatch, element('span', { text: words(status) }),
+      swatch, element('span', { text: names[status] ?? words(status) }),
       element('span', { className: 'count', text: formatCount(counts[status]) }));
   }));
 }
@@ -223,7 +246,9 @@ function fillLegend(id, statuses, colours, features, ring) {
 function showCamera(camera, marker) {
   highlight(marker, camera);
   const rows = [
-    ['Status', statusLabel(camera.status, cameraColours)],
+    ['Status', statusLabel(camera.status, cameraColours, STATUS_NAMES[camera.status])],
+    ['Installation', words(camera.installation)],
+    ['Uptime', element('span', { className: 'uptime', text: '…' })],
     ['Type', TYPE_NAMES[camera.type] ?? words(camera.type)],
     ['Make / model', [camera.make, camera.model].filter(Boolean).join(' ') || '—'],
     ['Resolution', camera.resolution || '—'],
@@ -233,9 +258,35 @@ function showCamera(camera, marker) {
     ['City', camera.city || camera.cityCode || '—'],
     ['Phase', camera.phase ?? '—'],
     ['Owner', camera.owner || '—'],
-    ['Last seen', camera.lastSeen ? `${formatDateTime(camera.lastSeen)} (${formatAgo(camera.lastSeen)})` : 'Never'],
+    ['Last heard', camera.lastSeen ? `${formatDateTime(camera.lastSeen)} (${formatAgo(camera.lastSeen)})` : 'Never'],
   ];
-  showDetails('Camera', camera.name, rows);
+  const watch = element('button', { className: 'button-primary', text: 'Live video', attributes: { type: 'button', id: 'camera-live' } });
+  const stage = element('div', { className: 'map-video' });
+  watch.addEventListener('click', () => {
+    const tile = liveTile({ cameraId: camera.id, name: camera.name, siteName: camera.siteName });
+    stage.replaceChildren(tile.element);
+    stopVideo();
+    stopVideo = tile.stop;
+    watch.hidden = true;
+  });
+  showDetails('Camera', camera.name, rows, [element('p', { className: 'map-actions' }, watch), stage]);
+  showUptime(`/api/v1/cameras/${camera.id}`, (found) => uptimeText(found.uptime));
+}
+
+/** Uptime is read when a marker is opened: the map's own list leaves it out to stay light. */
+function showUptime(url, text) {
+  const shown = details.querySelector('.uptime');
+  getJson(url).then((found) => {
+    shown.textContent = text(found);
+  }).catch(() => {
+    shown.textContent = 'not available';
+  });
+}
+
+function uptimeText(uptime) {
+  if (!uptime || uptime.last24h == null) return 'unknown: never heard from';
+  const percent = (share) => `${(share * 100).toFixed(1)} %`;
+  return `${percent(uptime.last24h)} last 24 h · ${percent(uptime.last7d)} last 7 days`;
 }
 
 function showSite(site, marker) {
@@ -247,22 +298,29 @@ function showSite(site, marker) {
     ['Zone', site.zoneCode || '—'],
     ['City', site.city || site.cityCode || '—'],
     ['Phase', site.phase ?? '—'],
+    ['Camera uptime', element('span', { className: 'uptime', text: '…' })],
   ]);
+  showUptime(`/api/v1/sites/${site.id}`, (found) => (found.uptime?.observedCameras
+    ? `${uptimeText(found.uptime)} (${found.uptime.observedCameras} of ${found.uptime.cameras} cameras ever heard from)`
+    : `unknown: none of its ${found.uptime?.cameras ?? 0} cameras was ever heard from`));
 }
 
-function statusLabel(status, colours) {
+function statusLabel(status, colours, name) {
   const swatch = element('span', { className: 'swatch' });
   swatch.style.backgroundColor = colours[status] ?? '#666';
-  return element('span', { className: 'status' }, swatch, element('span', { text: words(status) }));
+  return element('span', { className: 'status' }, swatch, element('span', { text: name ?? words(status) }));
 }
 
-function showDetails(kind, name, rows) {
+/** Fills the details panel; {@code extra} nodes follow the list, and {@code stop} ends a video they play when the panel changes. */
+function showDetails(kind, name, rows, extra = [], stop = () => {}) {
+  stopVideo();
+  stopVideo = stop;
   const list = element('dl');
   for (const [label, value] of rows) {
     list.append(element('dt', { text: label }),
       value instanceof Node ? element('dd', {}, value) : element('dd', { text: String(value) }));
   }
-  details.replaceChildren(element('p', { className: 'kind', text: kind }), element('h2', { text: name }), list);
+  details.replaceChildren(element('p', { className: 'kind', text: kind }), element('h2', { text: name }), list, ...extra);
 }
 
 /** Rings the chosen marker and, for a camera, sketches where it looks (heading and field of view). */

@@ -141,8 +141,23 @@ search.addEventListener('input', () => {
   }, 250);
 });
 
+/**
+ * A larger layout fills its empty tiles with recording cameras not yet on the wall, so 9 or 16 tiles
+ * show as many pictures as there are; a camera without a recording has no picture to show, so a tile
+ * stays empty (to be chosen) rather than say "no live stream".
+ */
+function fillEmpty(upTo) {
+  const onWall = new Set(slots.slice(0, upTo).filter((id) => id != null));
+  const spare = byRecording([...known.values()]).filter((c) => c.recording && !onWall.has(c.cameraId)).map((c) => c.cameraId);
+  for (let i = 0; i < upTo && spare.length; i += 1) {
+    if (slots[i] == null) slots[i] = spare.shift();
+  }
+}
+
 sizeButtons.forEach((button) => button.addEventListener('click', () => {
+  const before = size;
   size = Number(button.dataset.size);
+  if (size > before) fillEmpty(size);
   selected = firstEmpty();
   save();
   render();

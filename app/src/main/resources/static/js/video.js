@@ -197,7 +197,8 @@ export function liveTile(camera, { onRemove = null, onEnlarge = null } = {}) {
 }
 
 /**
- * Shows a camera's health in a badge (online / offline, with its figures as a tooltip), asked
+ * Shows a camera's health in a badge (online / offline as observed, or unknown when it was never heard
+ * from, with its figures as a tooltip), asked
  * again every few seconds; calls onBack when an offline camera comes back. Returns { stop() }.
  */
 export function watchHealth(cameraId, badge, onBack = () => {}) {
@@ -205,8 +206,9 @@ export function watchHealth(cameraId, badge, onBack = () => {}) {
   const check = async () => {
     try {
       const health = await getJson(`/api/v1/cameras/${cameraId}/health`);
-      badge.textContent = health.online ? 'online' : 'offline';
-      badge.dataset.online = String(health.online);
+      const unknown = health.status === 'UNKNOWN';
+      badge.textContent = health.online ? 'online' : unknown ? 'never heard from' : 'offline';
+      badge.dataset.online = unknown ? 'unknown' : String(health.online);
       badge.title = health.online
         ? [health.fps && `${Math.round(health.fps)} fps`, health.bitrateKbps && `${Math.round(health.bitrateKbps)} kbit/s`].filter(Boolean).join(' · ')
         : `Last seen ${health.lastSeen ? formatDateTime(health.lastSeen) : 'never'}${health.lastError ? ` — ${health.lastError}` : ''}`;

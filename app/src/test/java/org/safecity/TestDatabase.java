@@ -29,9 +29,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         var sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource("safecity-test-database", properties()));
         // No camera is recorded unless a test asks for it (its own @TestPropertySource wins over this); logs are
-        // anchored when a test asks, not every minute in the middle of a test that edits the custody log and puts it back
+        // anchored when a test asks, not every minute in the middle of a test that edits the custody log and puts it back;
+        // the demo's units do not drive around Peshawar under tests that count the city's units
         var noRecording = new MapPropertySource("safecity-test-video",
-            Map.of("safecity.video.recording", "false", "safecity.anchors.interval", "PT6H"));
+            Map.of("safecity.video.recording", "false", "safecity.anchors.interval", "PT6H", "safecity.demo-units", "false"));
         if (sources.contains("Inlined Test Properties")) {
             sources.addAfter("Inlined Test Properties", noRecording);
         } else {

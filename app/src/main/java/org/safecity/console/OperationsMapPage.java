@@ -1,13 +1,21 @@
 package org.safecity.console;
 
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The operations map: cities, sites and cameras by status; the browser reads them from the registry's API. */
+/**
+ * The operations map: cities, sites and cameras by status, and the live layers (units, alerts,
+ * incidents, partners' premises); the browser reads them from the modules' APIs.
+ */
 @Controller
 class OperationsMapPage {
+
+    static final Set<String> LIVE_LAYER_ROLES = Set.of("ROLE_ADMIN", "ROLE_OPERATOR", "ROLE_DISPATCHER", "ROLE_SUPERVISOR");
 
     private final MapSettings settings;
 
@@ -17,8 +25,11 @@ class OperationsMapPage {
 
     @GetMapping("/map")
     @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','TRAFFIC_REVIEWER','PARTNER')")
-    String map(Model model) {
+    String map(Model model, Authentication signedIn) {
         model.addAttribute("map", settings);
+        // units, alerts and incidents are the control room's: a partner's or investigator's map would only be refused them
+        model.addAttribute("liveLayers", signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+            .anyMatch(LIVE_LAYER_ROLES::contains));
         return "map";
     }
 }

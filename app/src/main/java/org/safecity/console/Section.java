@@ -34,7 +34,11 @@ enum Section {
     /** Investigators search challans (a vehicle's history) but neither review nor adjudicate. */
     CHALLANS("Challans", "/challans", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN, Role.INVESTIGATOR)),
     CONTESTS("Contests", "/challans/contests", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN)),
-    TRAFFIC_REPORTS("Traffic reports", "/challans/reports", EnumSet.of(Role.SUPERVISOR, Role.ADMIN, Role.TRAFFIC_REVIEWER));
+    TRAFFIC_REPORTS("Traffic reports", "/challans/reports", EnumSet.of(Role.SUPERVISOR, Role.ADMIN, Role.TRAFFIC_REVIEWER)),
+    ACCOUNTS("Accounts", "/admin/accounts", EnumSet.of(Role.ADMIN)),
+    DEVICES("Device keys", "/admin/devices", EnumSet.of(Role.ADMIN)),
+    /** Units are put on the roster and crewed by administrators and supervisors, as the units API admits. */
+    UNITS("Units", "/admin/units", EnumSet.of(Role.ADMIN, Role.SUPERVISOR));
 
     private final String label;
     private final String path;

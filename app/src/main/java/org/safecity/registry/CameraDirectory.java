@@ -17,15 +17,15 @@ public interface CameraDirectory {
     List<CameraSummary> near(GeoPoint point, double metres);
 
     /**
-     * Records that the camera was heard from at {@code at} (a detection, a heartbeat): last-seen moves
-     * forward, and a camera that was installed or offline becomes ONLINE. A FAULTY camera stays FAULTY
-     * until a person clears the fault.
+     * Records that the camera was heard from at {@code at} (a detection, a heartbeat, video): last-seen
+     * moves forward and its presence is extended ({@link CameraPresence}); a PLANNED camera is found
+     * INSTALLED. A FAULTY camera stays FAULTY until a person clears the fault.
      */
     void markSeen(long cameraId, Instant at);
 
     /**
-     * Records that the camera stopped sending (no video for a while): an ONLINE camera becomes OFFLINE.
-     * Other statuses stay as they are.
+     * Records that the camera stopped sending (no video for a while): it is OFFLINE from its last signal
+     * on ({@link CameraPresence}). Its installation stays as it is.
      */
     void markSilent(long cameraId, Instant at);
 

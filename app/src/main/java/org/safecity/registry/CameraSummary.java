@@ -11,6 +11,6 @@ import org.safecity.shared.GeoPoint;
  * @param partnerId the commercial partner owning the camera, null for the Authority's own
  */
 public record CameraSummary(long id, String name, long siteId, String siteName, String cityCode, String zoneCode,
-                            int phase, CameraType type, CameraStatus status, GeoPoint location, Integer heading,
+                            int phase, CameraType type, CameraInstallation installation, GeoPoint location, Integer heading,
                             Integer fieldOfView, Long partnerId, Instant lastSeen) {
 }

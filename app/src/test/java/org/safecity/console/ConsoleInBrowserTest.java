@@ -80,7 +80,11 @@ class ConsoleInBrowserTest extends BrowserTest {
 
         var details = browser.findElement(By.id("details"));
         new WebDriverWait(browser, PATIENCE).until(driver -> details.getText().startsWith("CAMERA"));
-        assertThat(details.getText()).contains("Type", "Make / model", "Resolution", "Heading / FOV", "Site", "Zone", "Status", "Last seen");
+        assertThat(details.getText()).contains("Type", "Make / model", "Resolution", "Heading / FOV", "Site", "Zone", "Status",
+            "Installation", "Last heard");
+        // a demo camera was never heard from: its status is not taken from its plan, and its uptime is unknown, not 0
+        new WebDriverWait(browser, PATIENCE).until(driver -> details.getText().contains("unknown: never heard from"));
+        assertThat(details.getText()).contains("Never heard from").doesNotContain("Online");
         screenshot("map-camera-details");
     }
 
@@ -99,6 +103,9 @@ class ConsoleInBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.name("phase")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("camera-count")).getText()).isEqualTo(map.getDomAttribute("data-cameras-shown"));
         assertThat(browser.findElements(By.linkText("Rollout"))).isEmpty();
+        // the phases are asked for and refused by design (the filter then hides itself); no live layer is asked for
+        assertThat(severeBrowserMessages()).as("no layer the partner may not read is asked for")
+            .allMatch(m -> m.contains("/api/v1/phases "));
         screenshot("map-partner");
     }
 

@@ -129,7 +129,7 @@ class VideoWallInBrowserTest extends BrowserTest {
     }
 
     @Test
-    void the_wall_keeps_its_layout_and_cameras_when_opened_again() {
+    void a_larger_wall_fills_its_new_tiles_and_keeps_its_layout_and_cameras_when_opened_again() {
         signInAsPeshawarOperator();
         long cameraId = recordingCamera();
         openEmptyWall();
@@ -138,6 +138,10 @@ class VideoWallInBrowserTest extends BrowserTest {
         WebElement wall = browser.findElement(By.id("wall"));
         assertThat(wall.getDomAttribute("data-size")).isEqualTo("9");
         assertThat(wall.findElements(By.cssSelector(":scope > .tile"))).hasSize(9);
+        long recording = operator.get("/api/v1/video/cameras?city=PSH").json().get("items").valueStream()
+            .filter(c -> c.get("recording").asBoolean()).count();
+        assertThat(wall.findElements(By.cssSelector(":scope > .tile:not(.tile-empty)")))
+            .as("the larger wall shows every recording camera it has room for").hasSize((int) Math.min(9, recording));
         // take the camera off its tile and put it back from the picker, found by searching
         WebElement tile = playingTile(cameraId);
         tile.findElement(By.cssSelector(".tile-remove")).click();

@@ -213,6 +213,21 @@ class DetectionIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void a_device_keys_last_use_is_shown_to_the_administrator_and_its_key_never() {
+        var field = Reporting.mardanCamera(admin(), anonymous);
+        java.util.function.Supplier<tools.jackson.databind.JsonNode> device = () -> admin().get("/api/v1/devices?size=1000").json()
+            .get("items").valueStream().filter(d -> d.get("cameraIds").valueStream().anyMatch(c -> c.asLong() == field.cameraId()))
+            .findFirst().orElseThrow();
+        assertThat(device.get().has("lastUsedAt")).as("never used yet").isFalse();
+        Instant before = Instant.now().minusSeconds(1);
+
+        field.device().post("/api/v1/detections", batch(List.of(plateRead(field.cameraId(), "ABC 322", Instant.now().minusSeconds(1)))));
+
+        assertThat(Instant.parse(device.get().get("lastUsedAt").asString())).isAfter(before);
+        assertThat(device.get().has("key")).isFalse();
+    }
+
+    @Test
     void a_camera_reporting_detections_is_marked_seen_and_online() {
         var field = Reporting.mardanCamera(admin(), anonymous);
 

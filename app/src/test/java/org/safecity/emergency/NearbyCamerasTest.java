@@ -22,7 +22,7 @@ class NearbyCamerasTest extends IntegrationTest {
     @Test
     void the_cameras_within_the_radius_are_shown_facing_ones_first_then_by_distance() {
         CameraSummary camera = directory.near(PESHAWAR, 10_000).stream()
-            .filter(c -> c.heading() != null && c.fieldOfView() != null && c.status().isInstalled())
+            .filter(c -> c.heading() != null && c.fieldOfView() != null && c.installation().isInstalled())
             .findFirst().orElseThrow(() -> new AssertionError("the Peshawar demo has cameras with a heading"));
         GeoPoint inView = camera.location().offset(60, camera.heading());
         var body = Scene.incidentBody("ROBBERY", inView);
@@ -44,7 +44,7 @@ class NearbyCamerasTest extends IntegrationTest {
             assertThat(distances).as("distances of the " + (group ? "facing" : "other") + " cameras").isSorted()
                 .allMatch(d -> d <= 300);
         }
-        var expected = directory.near(inView, 300).stream().filter(c -> c.status().isInstalled()).toList();
+        var expected = directory.near(inView, 300).stream().filter(c -> c.installation().isInstalled()).toList();
         assertThat(cameras).hasSize(expected.size());
         assertThat(incident.get("zoneCode").asString()).as("the zone of the nearest site").isEqualTo(expected.getFirst().zoneCode());
     }

@@ -23,7 +23,7 @@ class CameraDirectoryTest extends IntegrationTest {
         final List<Object> received = new CopyOnWriteArrayList<>();
 
         @EventListener
-        void on(CameraStatusChanged event) {
+        void on(CameraInstallationChanged event) {
             received.add(event);
         }
 
@@ -40,26 +40,25 @@ class CameraDirectoryTest extends IntegrationTest {
     Events events;
 
     @Test
-    void a_status_change_is_published_as_an_event() {
+    void an_installation_change_is_published_as_an_event() {
         var body = Network.cameraBody(Network.mardanSite(admin()), "FIXED");
         long id = Network.camera(admin(), body);
-        body.put("status", "FAULTY");
+        body.put("installation", "FAULTY");
 
         admin().put("/api/v1/cameras/" + id, body);
 
         assertThat(events.received).anySatisfy(e -> {
-            assertThat(e).isInstanceOf(CameraStatusChanged.class);
-            var changed = (CameraStatusChanged) e;
+            assertThat(e).isInstanceOf(CameraInstallationChanged.class);
+            var changed = (CameraInstallationChanged) e;
             assertThat(changed.cameraId()).isEqualTo(id);
-            assertThat(changed.from()).isEqualTo(CameraStatus.PLANNED);
-            assertThat(changed.to()).isEqualTo(CameraStatus.FAULTY);
+            assertThat(changed.from()).isEqualTo(CameraInstallation.PLANNED);
+            assertThat(changed.to()).isEqualTo(CameraInstallation.FAULTY);
         });
     }
 
     @Test
-    void a_camera_heard_from_comes_online_and_its_last_seen_moves_forward_only() {
+    void a_planned_camera_heard_from_is_found_installed_and_its_last_seen_moves_forward_only() {
         var body = Network.cameraBody(Network.mardanSite(admin()), "ANPR");
-        body.put("status", "OFFLINE");
         long id = Network.camera(admin(), body);
         Instant seen = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
@@ -67,20 +66,32 @@ class CameraDirectoryTest extends IntegrationTest {
         directory.markSeen(id, seen.minusSeconds(600));
 
         var camera = directory.find(id).orElseThrow();
-        assertThat(camera.status()).isEqualTo(CameraStatus.ONLINE);
+        assertThat(camera.installation()).isEqualTo(CameraInstallation.INSTALLED);
         assertThat(camera.lastSeen()).isEqualTo(seen);
-        assertThat(events.received).contains(new CameraStatusChanged(id, CameraStatus.OFFLINE, CameraStatus.ONLINE, seen));
+        assertThat(events.received).contains(new CameraInstallationChanged(id, CameraInstallation.PLANNED, CameraInstallation.INSTALLED, seen));
+    }
+
+    @Test
+    void falling_silent_leaves_the_installation_as_it_is() {
+        var body = Network.cameraBody(Network.mardanSite(admin()), "FIXED");
+        body.put("installation", "INSTALLED");
+        long id = Network.camera(admin(), body);
+        directory.markSeen(id, Instant.now());
+
+        directory.markSilent(id, Instant.now());
+
+        assertThat(directory.find(id).orElseThrow().installation()).isEqualTo(CameraInstallation.INSTALLED);
     }
 
     @Test
     void a_faulty_camera_stays_faulty_when_heard_from() {
         var body = Network.cameraBody(Network.mardanSite(admin()), "FIXED");
-        body.put("status", "FAULTY");
+        body.put("installation", "FAULTY");
         long id = Network.camera(admin(), body);
 
         directory.markSeen(id, Instant.now());
 
-        assertThat(directory.find(id).orElseThrow().status()).isEqualTo(CameraStatus.FAULTY);
+        assertThat(directory.find(id).orElseThrow().installation()).isEqualTo(CameraInstallation.FAULTY);
     }
 
     @Test

@@ -35,13 +35,13 @@ class CameraNetworkTest extends IntegrationTest {
     }
 
     @Test
-    void the_status_and_type_filters_narrow_the_list() {
+    void the_installation_and_type_filters_narrow_the_list() {
         var api = as(Role.OPERATOR);
-        var online = api.get("/api/v1/cameras?city=PSH&status=ONLINE&size=1000").json();
+        var installed = api.get("/api/v1/cameras?city=PSH&installation=INSTALLED&size=1000").json();
         var anpr = api.get("/api/v1/cameras?city=PSH&type=anpr&size=1000").json();
 
-        assertThat(online.get("total").asInt()).isPositive().isLessThan(710);
-        online.get("items").forEach(c -> assertThat(c.get("status").asString()).isEqualTo("ONLINE"));
+        assertThat(installed.get("total").asInt()).isPositive().isLessThan(710);
+        installed.get("items").forEach(c -> assertThat(c.get("installation").asString()).isEqualTo("INSTALLED"));
         assertThat(anpr.get("total").asInt()).isPositive();
         anpr.get("items").forEach(c -> assertThat(c.get("type").asString()).isEqualTo("ANPR"));
     }
@@ -117,7 +117,8 @@ class CameraNetworkTest extends IntegrationTest {
         assertThat(read.get("type").asString()).isEqualTo("ANPR");
         assertThat(read.get("heading").asInt()).isEqualTo(270);
         assertThat(read.get("cityCode").asString()).isEqualTo("MRD");
-        assertThat(read.get("status").asString()).isEqualTo("PLANNED");
+        assertThat(read.get("installation").asString()).isEqualTo("PLANNED");
+        assertThat(read.get("status").asString()).isEqualTo("UNKNOWN");
         assertThat(read.get("hasCredentials").asBoolean()).isFalse();
     }
 
@@ -218,15 +219,15 @@ class CameraNetworkTest extends IntegrationTest {
         long site = Network.mardanSite(admin());
         var body = Network.cameraBody(site, "FIXED");
         long id = Network.camera(admin(), body);
-        body.put("status", "ONLINE");
+        body.put("installation", "INSTALLED");
         assertThat(admin().put("/api/v1/cameras/" + id, body).json().get("installedOn").isNull()).isFalse();
-        body.put("status", "PLANNED");
+        body.put("installation", "PLANNED");
 
         var back = admin().put("/api/v1/cameras/" + id, body);
 
         assertThat(back.status()).isEqualTo(400);
-        assertThat(fields(back.json())).containsExactly("status");
-        assertThat(admin().get("/api/v1/cameras/" + id).json().get("status").asString()).isEqualTo("ONLINE");
+        assertThat(fields(back.json())).containsExactly("installation");
+        assertThat(admin().get("/api/v1/cameras/" + id).json().get("installation").asString()).isEqualTo("INSTALLED");
     }
 
     @Test

@@ -26,8 +26,8 @@ class CameraPresenceTest extends IntegrationTest {
     }
 
     @Test
-    void a_camera_marked_online_by_a_person_but_never_heard_from_is_unknown() {
-        long id = camera("ONLINE");
+    void a_camera_installed_but_never_heard_from_is_unknown() {
+        long id = camera("INSTALLED");
 
         var now = presence.now(List.of(id)).get(id);
 

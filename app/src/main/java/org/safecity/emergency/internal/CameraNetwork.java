@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.safecity.registry.CameraDirectory;
+import org.safecity.registry.CameraPresence;
+import org.safecity.registry.CameraSummary;
 import org.safecity.shared.GeoPoint;
 import org.springframework.stereotype.Component;
 
@@ -20,17 +22,20 @@ class CameraNetwork implements NearbyCameras, Whereabouts {
     static final double CITY_REACH_METRES = 25_000;
 
     private final CameraDirectory directory;
+    private final CameraPresence presence;
 
-    CameraNetwork(CameraDirectory directory) {
+    CameraNetwork(CameraDirectory directory, CameraPresence presence) {
         this.directory = directory;
+        this.presence = presence;
     }
 
     @Override
     public List<CameraView> around(GeoPoint point, double radiusMetres) {
-        return directory.near(point, radiusMetres).stream()
-            .filter(c -> c.status().isInstalled())
+        var installed = directory.near(point, radiusMetres).stream().filter(c -> c.installation().isInstalled()).toList();
+        var observed = presence.now(installed.stream().map(CameraSummary::id).toList());
+        return installed.stream()
             .map(c -> new CameraView(c.id(), c.name(), c.siteName(), c.location(), c.heading(), c.fieldOfView(),
-                c.status().name(), Math.round(c.location().metresTo(point) * 10) / 10.0,
+                observed.get(c.id()).observed().name(), Math.round(c.location().metresTo(point) * 10) / 10.0,
                 CameraView.faces(c.location(), c.heading(), c.fieldOfView(), point)))
             .sorted(Comparator.comparing((CameraView c) -> !c.facing()).thenComparingDouble(CameraView::distanceMetres))
             .toList();

@@ -7,6 +7,7 @@ import org.safecity.shared.GeoPoint;
  *
  * @param heading compass degrees the camera faces; null for a PTZ, which can be turned to anything
  * @param fieldOfView degrees; null when not known
+ * @param status ONLINE, OFFLINE or UNKNOWN as SafeCity observes the camera (never what was planned)
  */
 record CameraView(long id, String name, String siteName, GeoPoint location, Integer heading, Integer fieldOfView,
                   String status, double distanceMetres, boolean facing) {

@@ -21,9 +21,10 @@ class UnitViews {
         this.clock = clock;
     }
 
+    /** {@code crew}: the ids of the field unit accounts that act for the unit. */
     record UnitView(long id, String callSign, UnitType type, String station, String cityCode, String zoneCode,
                     List<String> capabilities, UnitStatus status, GeoPoint position, Instant positionAt, Instant lastSeen,
-                    boolean silent, Long incidentId) {
+                    boolean silent, Long incidentId, List<Long> crew) {
     }
 
     UnitView of(Unit u) {
@@ -31,6 +32,6 @@ class UnitViews {
         boolean silent = u.status() != UnitStatus.OUT_OF_SERVICE && (u.lastSeen() == null || u.lastSeen().isBefore(staleBefore));
         return new UnitView(u.id(), u.callSign(), u.type(), u.station(), u.cityCode(), u.zoneCode(), u.capabilities(), u.status(),
             u.position(), u.positionAt(), u.lastSeen(), silent,
-            units.activeAssignment(u.id()).map(Assignment::incidentId).orElse(null));
+            units.activeAssignment(u.id()).map(Assignment::incidentId).orElse(null), units.crew(u.id()));
     }
 }

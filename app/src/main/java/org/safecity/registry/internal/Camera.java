@@ -2,7 +2,7 @@ package org.safecity.registry.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraType;
 import org.safecity.shared.GeoPoint;
 
@@ -13,7 +13,7 @@ import org.safecity.shared.GeoPoint;
 record Camera(long id, long siteId, String siteName, SiteKind siteKind, String cityCode, String cityName,
               String zoneCode, int phase, String name, String make, String model, String resolution, CameraType type,
               Integer heading, Integer fieldOfView, String mainStream, String subStream, boolean hasCredentials,
-              Owner owner, Long partnerId, CameraStatus status, LocalDate installedOn, Instant lastSeen,
+              Owner owner, Long partnerId, CameraInstallation installation, LocalDate installedOn, Instant lastSeen,
               GeoPoint location, Instant retiredAt, String retireReason) {
 
     boolean retired() {

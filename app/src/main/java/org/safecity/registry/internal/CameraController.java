@@ -28,8 +28,10 @@ class CameraController {
     private final CameraStore cameras;
     private final RegisteringCameras registering;
     private final Filters filters;
+    private final Observations observations;
 
-    CameraController(CameraStore cameras, RegisteringCameras registering, Filters filters) {
+    CameraController(CameraStore cameras, RegisteringCameras registering, Filters filters, Observations observations) {
+        this.observations = observations;
         this.cameras = cameras;
         this.registering = registering;
         this.filters = filters;
@@ -37,20 +39,24 @@ class CameraController {
 
     @GetMapping("/api/v1/cameras")
     @PreAuthorize(Access.READ_NETWORK)
-    @Operation(summary = "List cameras, a page at a time, filtered by city, zone, phase, status, type, site or map box")
+    @Operation(summary = "List cameras, a page at a time, filtered by city, zone, phase, observed status, installation, type, site "
+        + "or map box; status is what SafeCity observes (ONLINE only while video or detections arrive), installation what people recorded")
     PageOf<Views.CameraView> list(@RequestParam(required = false) @Parameter(description = "city code, e.g. PSH") String city,
                                   @RequestParam(required = false) @Parameter(description = "zone code within the city") String zone,
                                   @RequestParam(required = false) Integer phase,
-                                  @RequestParam(required = false) @Parameter(description = "PLANNED, INSTALLED, ONLINE, OFFLINE or FAULTY") String status,
+                                  @RequestParam(required = false) @Parameter(description = "as observed: ONLINE, OFFLINE or UNKNOWN") String status,
+                                  @RequestParam(required = false) @Parameter(description = "as recorded: PLANNED, INSTALLED or FAULTY") String installation,
                                   @RequestParam(required = false) @Parameter(description = "FIXED, PTZ, ANPR or FACE") String type,
                                   @RequestParam(required = false) Long siteId,
                                   @RequestParam(required = false) @Parameter(description = "minLon,minLat,maxLon,maxLat") String bbox,
                                   @RequestParam(defaultValue = "false") @Parameter(description = "include retired cameras") boolean retired,
                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        var query = filters.cameras(city, zone, phase, status, type, siteId, bbox, retired);
+        var query = filters.cameras(city, zone, phase, status, installation, type, siteId, bbox, retired);
         var request = PageRequest.of(page, size);
         var visibility = Visibility.ofCaller();
-        return new PageOf<>(cameras.list(query, visibility, request.size(), request.offset()).stream().map(Views.CameraView::of).toList(),
+        var found = cameras.list(query, visibility, request.size(), request.offset());
+        var seen = observations.of(found.stream().map(Camera::id).toList());
+        return new PageOf<>(found.stream().map(c -> Views.CameraView.of(c, seen.get(c.id()))).toList(),
             request.page(), request.size(), cameras.count(query, visibility));
     }
 
@@ -59,17 +65,24 @@ class CameraController {
     @Operation(summary = "All matching cameras as a GeoJSON FeatureCollection for the map (same filters, not paged)")
     Views.FeatureCollection geojson(@RequestParam(required = false) String city, @RequestParam(required = false) String zone,
                                     @RequestParam(required = false) Integer phase, @RequestParam(required = false) String status,
-                                    @RequestParam(required = false) String type, @RequestParam(required = false) Long siteId,
+                                    @RequestParam(required = false) String installation, @RequestParam(required = false) String type, @RequestParam(required = false) Long siteId,
                                     @RequestParam(required = false) String bbox) {
-        var query = filters.cameras(city, zone, phase, status, type, siteId, bbox, false);
-        return Views.FeatureCollection.of(cameras.list(query, Visibility.ofCaller(), -1, 0).stream().map(Views::feature).toList());
+        var query = filters.cameras(city, zone, phase, status, installation, type, siteId, bbox, false);
+        var found = cameras.list(query, Visibility.ofCaller(), -1, 0);
+        var seen = observations.of(found.stream().map(Camera::id).toList());
+        return Views.FeatureCollection.of(found.stream().map(c -> Views.feature(c, seen.get(c.id()))).toList());
     }
 
     @GetMapping("/api/v1/cameras/{id}")
     @PreAuthorize(Access.READ_NETWORK)
-    @Operation(summary = "One camera (never its password: hasCredentials says whether one is stored)")
+    @Operation(summary = "One camera as observed (status, last heard, uptime over the last 24 hours and 7 days) and as recorded "
+        + "(never its password: hasCredentials says whether one is stored)")
     Views.CameraView get(@PathVariable long id) {
-        return Views.CameraView.of(registering.visible(id, Visibility.ofCaller()));
+        return view(registering.visible(id, Visibility.ofCaller()));
+    }
+
+    private Views.CameraView view(Camera camera) {
+        return Views.CameraView.of(camera, observations.of(camera.id()));
     }
 
     @PostMapping("/api/v1/cameras")
@@ -80,7 +93,7 @@ class CameraController {
     ResponseEntity<Views.CameraView> create(@RequestBody CameraInput input) {
         var visibility = Visibility.ofCaller();
         long id = registering.register(input, visibility);
-        return ResponseEntity.created(URI.create("/api/v1/cameras/" + id)).body(Views.CameraView.of(registering.visible(id, visibility)));
+        return ResponseEntity.created(URI.create("/api/v1/cameras/" + id)).body(view(registering.visible(id, visibility)));
     }
 
     @PutMapping("/api/v1/cameras/{id}")
@@ -90,7 +103,7 @@ class CameraController {
     Views.CameraView update(@PathVariable long id, @RequestBody CameraInput input) {
         var visibility = Visibility.ofCaller();
         registering.change(id, input, visibility);
-        return Views.CameraView.of(registering.visible(id, visibility));
+        return view(registering.visible(id, visibility));
     }
 
     @PostMapping("/api/v1/cameras/{id}/retire")
@@ -100,6 +113,6 @@ class CameraController {
     Views.CameraView retire(@PathVariable long id, @Valid @RequestBody Retirement retirement) {
         var visibility = Visibility.ofCaller();
         registering.retire(id, retirement.reason().strip(), visibility);
-        return Views.CameraView.of(registering.visible(id, visibility));
+        return view(registering.visible(id, visibility));
     }
 }

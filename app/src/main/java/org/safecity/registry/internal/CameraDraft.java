@@ -1,7 +1,7 @@
 package org.safecity.registry.internal;
 
 import java.time.LocalDate;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraType;
 import org.safecity.registry.StreamCredentials;
 import org.safecity.shared.GeoPoint;
@@ -14,6 +14,6 @@ import org.safecity.shared.GeoPoint;
  */
 record CameraDraft(long siteId, String name, String make, String model, String resolution, CameraType type,
                    Integer heading, Integer fieldOfView, String mainStream, String subStream, StreamCredentials credentials,
-                   boolean clearCredentials, Owner owner, Long partnerId, CameraStatus status, LocalDate installedOn,
+                   boolean clearCredentials, Owner owner, Long partnerId, CameraInstallation status, LocalDate installedOn,
                    GeoPoint location) {
 }

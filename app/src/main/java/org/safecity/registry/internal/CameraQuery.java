@@ -1,17 +1,26 @@
 package org.safecity.registry.internal;
 
-import org.safecity.registry.CameraStatus;
+import java.time.Instant;
+import org.safecity.registry.CameraInstallation;
+import org.safecity.registry.CameraPresence.Observed;
 import org.safecity.registry.CameraType;
 import org.safecity.shared.BoundingBox;
 
-/** Filters on the camera list; null means "any". The box applies to each camera's own position. */
-record CameraQuery(String cityCode, String zoneCode, Integer phase, CameraStatus status, CameraType type, Long siteId,
-                   BoundingBox bbox, boolean includeRetired) {
+/**
+ * Filters on the camera list; null means "any". The box applies to each camera's own position.
+ * {@code status} is as observed at {@code heardSince} + {@link org.safecity.registry.CameraPresence#HEARD_WITHIN}
+ * (read as {@link PresenceLog} reads it); {@code installation} as recorded.
+ */
+record CameraQuery(String cityCode, String zoneCode, Integer phase, Observed status, Instant heardSince,
+                   CameraInstallation installation, CameraType type, Long siteId, BoundingBox bbox, boolean includeRetired) {
 
     void apply(SqlFilter where) {
         SiteQuery.restrictPlacement(where, cityCode, zoneCode, phase);
         if (status != null) {
-            where.and("c.status = :status", "status", status.name());
+            where.and(PresenceLog.observedIs(status, "c"), "heardSince", Rows.timestamp(heardSince));
+        }
+        if (installation != null) {
+            where.and("c.status = :installation", "installation", installation.name());
         }
         if (type != null) {
             where.and("c.type = :type", "type", type.name());

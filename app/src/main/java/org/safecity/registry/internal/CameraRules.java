@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraType;
 import org.safecity.registry.StreamCredentials;
 import org.safecity.shared.GeoPoint;
@@ -99,20 +99,24 @@ final class CameraRules {
         if (owner == Owner.AUTHORITY && in.partnerId() != null) {
             errors.add(new FieldError("partnerId", "must be empty for an AUTHORITY camera"));
         }
-        CameraStatus status = existing == null ? CameraStatus.PLANNED : existing.status();
-        if (in.status() != null && !in.status().isBlank()) {
-            status = Choices.parse(CameraStatus.class, in.status()).orElse(null);
-            if (status == null) {
-                errors.add(new FieldError("status", "must be one of " + Choices.of(CameraStatus.class) + ", got '" + in.status().strip() + "'"));
-            } else if (existing != null && CameraStatusPolicy.decide(existing.status(), status) instanceof CameraStatusPolicy.Refused refused) {
-                errors.add(new FieldError("status", refused.reason()));
+        CameraInstallation status = existing == null ? CameraInstallation.PLANNED : existing.installation();
+        if (in.installation() != null && !in.installation().isBlank()) {
+            String given = in.installation().strip();
+            status = Choices.parse(CameraInstallation.class, given).orElse(null);
+            if (given.equalsIgnoreCase("ONLINE") || given.equalsIgnoreCase("OFFLINE")) {
+                errors.add(new FieldError("installation", "a camera's being online or offline is observed from its video and "
+                    + "detections, not set; give its installation: " + Choices.of(CameraInstallation.class)));
+            } else if (status == null) {
+                errors.add(new FieldError("installation", "must be one of " + Choices.of(CameraInstallation.class) + ", got '" + given + "'"));
+            } else if (existing != null && InstallationPolicy.decide(existing.installation(), status) instanceof InstallationPolicy.Refused refused) {
+                errors.add(new FieldError("installation", refused.reason()));
             }
         }
         LocalDate installedOn = in.installedOn();
         if (installedOn != null && installedOn.isAfter(today)) {
             errors.add(new FieldError("installedOn", "cannot be in the future"));
         }
-        if (status == CameraStatus.PLANNED && installedOn != null) {
+        if (status == CameraInstallation.PLANNED && installedOn != null) {
             errors.add(new FieldError("installedOn", "must be empty while the camera is PLANNED"));
         }
         if (status != null && status.isInstalled() && installedOn == null) {

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,14 +72,14 @@ class CameraStore {
     }
 
     long insert(CameraDraft draft, byte[] credentials) {
-        return jdbc.sql(INSERT + " returning id").params(values(draft, credentials, null)).query(Long.class).single();
+        return jdbc.sql(INSERT + " returning id").params(values(draft, credentials)).query(Long.class).single();
     }
 
     /** Inserts many cameras in JDBC batches; {@code credentials} gives each its encrypted credentials or null. */
-    void insertAll(List<CameraDraft> drafts, Function<CameraDraft, byte[]> credentials, Function<CameraDraft, Instant> lastSeen) {
+    void insertAll(List<CameraDraft> drafts, Function<CameraDraft, byte[]> credentials) {
         List<Object[]> rows = new ArrayList<>(drafts.size());
         for (CameraDraft d : drafts) {
-            rows.add(values(d, credentials.apply(d), lastSeen.apply(d)));
+            rows.add(values(d, credentials.apply(d)));
         }
         for (int from = 0; from < rows.size(); from += 500) {
             batch.batchUpdate(INSERT, rows.subList(from, Math.min(rows.size(), from + 500)));
@@ -113,8 +113,8 @@ class CameraStore {
         jdbc.sql("update registry.camera set retired_at = ?, retire_reason = ? where id = ?").params(Rows.timestamp(at), reason, id).update();
     }
 
-    /** Moves last-seen forward (never back) and sets the status; answers the status before, or empty if no such camera. */
-    Optional<CameraStatus> markSeen(long id, Instant at, CameraStatus newStatus) {
+    /** Moves last-seen forward (never back) and sets the installation (null keeps it); answers the status before, or empty if no such camera. */
+    Optional<CameraInstallation> markSeen(long id, Instant at, CameraInstallation newStatus) {
         return jdbc.sql("""
                 update registry.camera c set last_seen = greatest(c.last_seen, ?), status = coalesce(?, c.status),
                        installed_on = coalesce(c.installed_on, ?)
@@ -122,16 +122,7 @@ class CameraStore {
                 returning old.status""")
             .params(Rows.timestamp(at), newStatus == null ? null : newStatus.name(),
                 newStatus == null ? null : at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), id)
-            .query(String.class).optional().map(CameraStatus::valueOf);
-    }
-
-    /** ONLINE becomes OFFLINE; answers the status before when it changed, else empty. */
-    Optional<CameraStatus> markSilent(long id) {
-        return jdbc.sql("""
-                update registry.camera c set status = 'OFFLINE'
-                from registry.camera old where c.id = old.id and c.id = ? and c.retired_at is null and old.status = 'ONLINE'
-                returning old.status""")
-            .param(id).query(String.class).optional().map(CameraStatus::valueOf);
+            .query(String.class).optional().map(CameraInstallation::valueOf);
     }
 
     /** Cameras in service that are on their pole (not planned), by id. */
@@ -152,10 +143,11 @@ class CameraStore {
         return where;
     }
 
-    private static Object[] values(CameraDraft d, byte[] credentials, Instant lastSeen) {
+    /** A camera is inserted never heard from: last-seen is written only by {@link #markSeen}. */
+    private static Object[] values(CameraDraft d, byte[] credentials) {
         return new Object[] {d.siteId(), d.name(), d.make(), d.model(), d.resolution(), d.type().name(), d.heading(),
             d.fieldOfView(), d.mainStream(), d.subStream(), credentials, d.owner().name(), d.partnerId(), d.status().name(),
-            d.installedOn(), Rows.timestamp(lastSeen), d.location() == null ? null : d.location().lat(),
+            d.installedOn(), null, d.location() == null ? null : d.location().lat(),
             d.location() == null ? null : d.location().lon()};
     }
 
@@ -166,7 +158,7 @@ class CameraStore {
             rs.getString("resolution"), CameraType.valueOf(rs.getString("type")), Rows.integer(rs, "heading"),
             Rows.integer(rs, "field_of_view"), rs.getString("main_stream"), rs.getString("sub_stream"),
             rs.getBoolean("has_credentials"), Owner.valueOf(rs.getString("owner")), Rows.bigint(rs, "partner_id"),
-            CameraStatus.valueOf(rs.getString("status")), Rows.date(rs, "installed_on"), Rows.instant(rs, "last_seen"),
+            CameraInstallation.valueOf(rs.getString("status")), Rows.date(rs, "installed_on"), Rows.instant(rs, "last_seen"),
             Rows.point(rs, "lat", "lon"), Rows.instant(rs, "retired_at"), rs.getString("retire_reason"));
     }
 }

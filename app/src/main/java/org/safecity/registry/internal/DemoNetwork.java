@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraType;
 import org.safecity.shared.GeoPoint;
 import org.springframework.core.io.ClassPathResource;
@@ -49,10 +49,10 @@ final class DemoNetwork {
     record ZonePlan(String code, String name, GeoPoint centre) {
     }
 
-    /** A camera as planned for a site not yet stored; {@code lastSeenSecondsAgo} null when never heard from. */
+    /** A camera as planned for a site not yet stored. */
     record CameraPlan(String siteName, String name, String make, String model, String resolution, CameraType type,
-                      Integer heading, Integer fieldOfView, String mainStream, String subStream, CameraStatus status,
-                      LocalDate installedOn, Long lastSeenSecondsAgo) {
+                      Integer heading, Integer fieldOfView, String mainStream, String subStream, CameraInstallation status,
+                      LocalDate installedOn) {
     }
 
     record Plan(List<ZonePlan> zones, List<SiteDraft> sites, List<CameraPlan> cameras) {
@@ -255,28 +255,23 @@ final class DemoNetwork {
             }
             String host = DEMO_HOSTS + siteNumber + "." + (11 + k);
             String[] paths = streamPaths(model.make(), model.resolution());
-            CameraStatus status;
+            // only the installation is planned: whether a camera is online is for SafeCity to observe, so no demo camera
+            // is ever said to have been heard from
+            CameraInstallation status;
             LocalDate installedOn = null;
-            Long seen = null;
             int roll = random.nextInt(100);
             if (siteStatus == SiteStatus.COMMISSIONED) {
-                status = roll < 88 ? CameraStatus.ONLINE : roll < 96 ? CameraStatus.OFFLINE : CameraStatus.FAULTY;
+                status = roll < 96 ? CameraInstallation.INSTALLED : CameraInstallation.FAULTY;
             } else if (siteStatus == SiteStatus.INSTALLED) {
-                status = roll < 75 ? CameraStatus.INSTALLED : roll < 90 ? CameraStatus.ONLINE : CameraStatus.OFFLINE;
+                status = CameraInstallation.INSTALLED;
             } else {
-                status = CameraStatus.PLANNED;
+                status = CameraInstallation.PLANNED;
             }
             if (status.isInstalled()) {
                 installedOn = min(dates.installedOn().plusDays(random.nextInt(3)), asOf);
-                seen = switch (status) {
-                    case ONLINE -> 5L + random.nextInt(295);
-                    case OFFLINE -> 7_200L + random.nextInt(4 * 86_400);
-                    case FAULTY -> 86_400L + random.nextInt(10 * 86_400);
-                    default -> null;
-                };
             }
             plans.add(new CameraPlan(siteName, siteName + " " + label, model.make(), model.model(), model.resolution(), type,
-                heading, fov, "rtsp://" + host + ":554" + paths[0], "rtsp://" + host + ":554" + paths[1], status, installedOn, seen));
+                heading, fov, "rtsp://" + host + ":554" + paths[0], "rtsp://" + host + ":554" + paths[1], status, installedOn));
         }
         return plans;
     }

@@ -76,10 +76,7 @@ class DemoNetworkLoader {
             // demo cameras get a real random password: a stored credential is a secret even in a demo
             new StreamCredentials("safecity-view", HexFormat.of().formatHex(bytes(random))),
             false, Owner.AUTHORITY, null, c.status(), c.installedOn(), null)).toList();
-        Map<String, Long> seen = new HashMap<>();
-        plan.cameras().forEach(c -> seen.put(c.name(), c.lastSeenSecondsAgo()));
-        cameras.insertAll(drafts, d -> cipher.encrypt(d.credentials()),
-            d -> seen.get(d.name()) == null ? null : now.minusSeconds(seen.get(d.name())));
+        cameras.insertAll(drafts, d -> cipher.encrypt(d.credentials()));
         audit.record("registry.demo-network-loaded", "city", "PSH", "safecity.demo is on",
             Map.of("zones", plan.zones().size(), "sites", plan.sites().size(), "cameras", drafts.size()));
         log.info("Loaded the demo network of Peshawar: {} zones, {} sites, {} cameras in {} ms", plan.zones().size(),

@@ -46,9 +46,11 @@ class DeviceController {
     record IssuedKey(long id, String key) {
     }
 
-    record DeviceView(long id, String name, Set<Long> cameraIds, Instant createdAt, Instant revokedAt, boolean revoked) {
+    /** {@code lastUsedAt}: when the key was last presented (to the minute), null when never. */
+    record DeviceView(long id, String name, Set<Long> cameraIds, Instant createdAt, Instant revokedAt, boolean revoked,
+                      Instant lastUsedAt) {
         static DeviceView of(DeviceStore.Device d) {
-            return new DeviceView(d.id(), d.name(), d.cameraIds(), d.createdAt(), d.revokedAt(), d.revoked());
+            return new DeviceView(d.id(), d.name(), d.cameraIds(), d.createdAt(), d.revokedAt(), d.revoked(), d.lastUsedAt());
         }
     }
 

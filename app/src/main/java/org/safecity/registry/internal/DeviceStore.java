@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class DeviceStore {
 
     private static final String SELECT = """
-        select d.id, d.name, d.created_at, d.revoked_at,
+        select d.id, d.name, d.created_at, d.revoked_at, d.last_used_at,
                array(select dc.camera_id from registry.device_camera dc where dc.device_id = d.id order by dc.camera_id) as cameras
         from registry.device d""";
 
@@ -34,7 +34,7 @@ class DeviceStore {
         this.jdbc = jdbc;
     }
 
-    record Device(long id, String name, Set<Long> cameraIds, Instant createdAt, Instant revokedAt) {
+    record Device(long id, String name, Set<Long> cameraIds, Instant createdAt, Instant revokedAt, Instant lastUsedAt) {
         boolean revoked() {
             return revokedAt != null;
         }
@@ -78,6 +78,14 @@ class DeviceStore {
         return jdbc.sql(SELECT + " where d.key_hash = ? and d.revoked_at is null").param(keyHash).query(this::map).optional();
     }
 
+    /** The key was presented at {@code at}; written at most once a minute per device, as devices report every few seconds. */
+    void used(long id, Instant at) {
+        jdbc.sql("""
+                update registry.device set last_used_at = ?
+                where id = ? and (last_used_at is null or last_used_at < ?)""")
+            .params(Timestamp.from(at), id, Timestamp.from(at.minusSeconds(60))).update();
+    }
+
     void revoke(long id, Instant at) {
         jdbc.sql("update registry.device set revoked_at = ? where id = ? and revoked_at is null").params(Timestamp.from(at), id).update();
     }
@@ -85,6 +93,6 @@ class DeviceStore {
     private Device map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Long[] cameras = (Long[]) rs.getArray("cameras").getArray();
         return new Device(rs.getLong("id"), rs.getString("name"), new TreeSet<>(Arrays.asList(cameras)),
-            Rows.instant(rs, "created_at"), Rows.instant(rs, "revoked_at"));
+            Rows.instant(rs, "created_at"), Rows.instant(rs, "revoked_at"), Rows.instant(rs, "last_used_at"));
     }
 }

@@ -1,6 +1,9 @@
 package org.safecity.registry.internal;
 
-import org.safecity.registry.CameraStatus;
+import java.time.Clock;
+import org.safecity.registry.CameraInstallation;
+import org.safecity.registry.CameraPresence;
+import org.safecity.registry.CameraPresence.Observed;
 import org.safecity.registry.CameraType;
 import org.safecity.shared.BoundingBox;
 import org.safecity.shared.InvalidInput;
@@ -11,9 +14,11 @@ import org.springframework.stereotype.Component;
 class Filters {
 
     private final CityStore cities;
+    private final Clock clock;
 
-    Filters(CityStore cities) {
+    Filters(CityStore cities, Clock clock) {
         this.cities = cities;
+        this.clock = clock;
     }
 
     String city(String text) {
@@ -55,9 +60,11 @@ class Filters {
         }
     }
 
-    CameraQuery cameras(String city, String zone, Integer phase, String status, String type, Long siteId, String bbox,
-                        boolean includeRetired) {
-        return new CameraQuery(city(city), zone(zone), phase, choice(CameraStatus.class, "status", status),
+    /** {@code status} is as observed (ONLINE, OFFLINE, UNKNOWN), {@code installation} as recorded (PLANNED, INSTALLED, FAULTY). */
+    CameraQuery cameras(String city, String zone, Integer phase, String status, String installation, String type, Long siteId,
+                        String bbox, boolean includeRetired) {
+        return new CameraQuery(city(city), zone(zone), phase, choice(Observed.class, "status", status),
+            clock.instant().minus(CameraPresence.HEARD_WITHIN), choice(CameraInstallation.class, "installation", installation),
             choice(CameraType.class, "type", type), siteId, bbox(bbox), includeRetired);
     }
 

@@ -96,7 +96,7 @@ class ImportingFiles {
             return CameraRules.check(input, snapshot, null, visibility, today);
         });
         if (!dryRun) {
-            cameras.insertAll(drafts, d -> d.credentials() == null ? null : cipher.encrypt(d.credentials()), d -> null);
+            cameras.insertAll(drafts, d -> d.credentials() == null ? null : cipher.encrypt(d.credentials()));
             audit.record("registry.cameras-imported", "camera", null, null, Map.of("rows", drafts.size()));
         }
         return new Outcome(dryRun ? 0 : drafts.size(), drafts.size(), dryRun);

@@ -122,8 +122,9 @@ class IssuingDeviceKeys implements DeviceKeys {
         if (presentedKey == null || !presentedKey.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return devices.findActiveByKeyHash(hash(presentedKey))
-            .map(d -> new Actor.Machine(d.id(), d.name(), Set.copyOf(d.cameraIds())));
+        var device = devices.findActiveByKeyHash(hash(presentedKey));
+        device.ifPresent(d -> devices.used(d.id(), clock.instant()));
+        return device.map(d -> new Actor.Machine(d.id(), d.name(), Set.copyOf(d.cameraIds())));
     }
 
     static byte[] hash(String key) {

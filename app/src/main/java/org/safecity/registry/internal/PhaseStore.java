@@ -2,10 +2,12 @@ package org.safecity.registry.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.safecity.registry.CameraPresence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +22,10 @@ class PhaseStore {
 
     private final JdbcClient jdbc;
 
-    PhaseStore(JdbcClient jdbc) {
+    private final Clock clock;
+
+    PhaseStore(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -45,12 +50,15 @@ class PhaseStore {
                   (select count(*) from registry.site s where s.phase = :n and s.retired_at is null
                      and s.status = 'COMMISSIONED') as commissioned_sites,
                   count(c.id) as cameras,
-                  count(c.id) filter (where c.status in ('INSTALLED', 'ONLINE', 'OFFLINE', 'FAULTY')) as installed,
-                  count(c.id) filter (where c.status = 'ONLINE') as online,
+                  count(c.id) filter (where c.status <> 'PLANNED') as installed,
+                  count(c.id) filter (where %s) as online,
                   max(c.installed_on) as last_installed
                 from registry.camera c join registry.site s on s.id = c.site_id
-                where s.phase = :n and s.retired_at is null and c.retired_at is null""")
+                where s.phase = :n and s.retired_at is null and c.retired_at is null""".formatted(
+                    // online as observed, never as planned
+                    PresenceLog.observedIs(CameraPresence.Observed.ONLINE, "c")))
             .param("n", number)
+            .param("heardSince", Rows.timestamp(clock.instant().minus(CameraPresence.HEARD_WITHIN)))
             .query((rs, row) -> new Progress(rs.getLong("sites"), rs.getLong("commissioned_sites"), rs.getLong("cameras"),
                 rs.getLong("installed"), rs.getLong("online"), Rows.date(rs, "last_installed")))
             .single();

@@ -105,6 +105,22 @@ class PresenceLog implements CameraPresence {
         return answer;
     }
 
+    /**
+     * A SQL condition on the camera aliased {@code camera} (with a {@code :heardSince} parameter, now less
+     * {@link CameraPresence#HEARD_WITHIN}) that holds when it is observed as {@code observed}, as {@link #now} decides.
+     */
+    static String observedIs(Observed observed, String camera) {
+        String open = "exists (select 1 from registry.camera_presence p where p.camera_id = " + camera
+            + ".id and not p.closed and p.until_at >= :heardSince)";
+        String everHeard = "(" + camera + ".last_seen is not null or exists (select 1 from registry.camera_presence p where p.camera_id = "
+            + camera + ".id))";
+        return switch (observed) {
+            case ONLINE -> open;
+            case OFFLINE -> "not " + open + " and " + everHeard;
+            case UNKNOWN -> "not " + everHeard;
+        };
+    }
+
     private static Long[] ids(Collection<Long> cameraIds) {
         return cameraIds.toArray(Long[]::new);
     }

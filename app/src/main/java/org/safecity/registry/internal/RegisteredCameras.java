@@ -5,9 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.safecity.registry.CameraDirectory;
-import org.safecity.registry.CameraStatus;
 import org.safecity.registry.CameraStreams;
-import org.safecity.registry.CameraStatusChanged;
+import org.safecity.registry.CameraInstallationChanged;
 import org.safecity.registry.CameraSummary;
 import org.safecity.registry.StreamCredentials;
 import org.safecity.shared.GeoPoint;
@@ -59,22 +58,18 @@ class RegisteredCameras implements CameraDirectory {
         if (camera.isEmpty()) {
             return;
         }
-        var next = CameraStatusPolicy.whenSeen(camera.get().status());
+        var next = InstallationPolicy.whenSeen(camera.get().installation());
         var before = cameras.markSeen(cameraId, at, next);
         presence.heard(cameraId, at);
         if (before.isPresent() && next != null && before.get() != next) {
-            events.publishEvent(new CameraStatusChanged(cameraId, before.get(), next, at));
+            events.publishEvent(new CameraInstallationChanged(cameraId, before.get(), next, at));
         }
     }
 
     @Override
     @Transactional
     public void markSilent(long cameraId, Instant at) {
-        var before = cameras.markSilent(cameraId);
         presence.silent(cameraId);
-        if (before.isPresent()) {
-            events.publishEvent(new CameraStatusChanged(cameraId, before.get(), CameraStatus.OFFLINE, at));
-        }
     }
 
     @Override
@@ -98,6 +93,6 @@ class RegisteredCameras implements CameraDirectory {
 
     static CameraSummary summary(Camera c) {
         return new CameraSummary(c.id(), c.name(), c.siteId(), c.siteName(), c.cityCode(), c.zoneCode(), c.phase(), c.type(),
-            c.status(), c.location(), c.heading(), c.fieldOfView(), c.partnerId(), c.lastSeen());
+            c.installation(), c.location(), c.heading(), c.fieldOfView(), c.partnerId(), c.lastSeen());
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.registry.CameraPlacementChanged;
 import org.safecity.registry.CameraRetired;
-import org.safecity.registry.CameraStatusChanged;
+import org.safecity.registry.CameraInstallationChanged;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,8 +67,8 @@ class RegisteringCameras {
         var details = details(draft);
         details.put("credentials", draft.clearCredentials() ? "removed" : draft.credentials() != null ? "replaced" : "kept");
         audit.record("registry.camera-changed", "camera", Long.toString(id), null, details);
-        if (draft.status() != existing.status()) {
-            events.publishEvent(new CameraStatusChanged(id, existing.status(), draft.status(), clock.instant()));
+        if (draft.status() != existing.installation()) {
+            events.publishEvent(new CameraInstallationChanged(id, existing.installation(), draft.status(), clock.instant()));
         }
         events.publishEvent(new CameraPlacementChanged(id));
     }

@@ -28,8 +28,12 @@ class SiteController {
     private final SiteStore sites;
     private final RegisteringSites registering;
     private final Filters filters;
+    private final CameraStore cameras;
+    private final Observations observations;
 
-    SiteController(SiteStore sites, RegisteringSites registering, Filters filters) {
+    SiteController(SiteStore sites, RegisteringSites registering, Filters filters, CameraStore cameras, Observations observations) {
+        this.cameras = cameras;
+        this.observations = observations;
         this.sites = sites;
         this.registering = registering;
         this.filters = filters;
@@ -64,9 +68,12 @@ class SiteController {
 
     @GetMapping("/api/v1/sites/{id}")
     @PreAuthorize(Access.READ_NETWORK)
-    @Operation(summary = "One site")
+    @Operation(summary = "One site, with the uptime of its cameras over the last 24 hours and 7 days (the mean over those ever heard from)")
     Views.SiteView get(@PathVariable long id) {
-        return Views.SiteView.of(registering.visible(id, Visibility.ofCaller()));
+        var visibility = Visibility.ofCaller();
+        var site = registering.visible(id, visibility);
+        var ofSite = cameras.list(filters.cameras(null, null, null, null, null, null, id, null, false), visibility, -1, 0);
+        return Views.SiteView.of(site, observations.site(ofSite.stream().map(Camera::id).toList()));
     }
 
     @PostMapping("/api/v1/sites")

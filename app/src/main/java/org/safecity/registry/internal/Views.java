@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraInstallation;
+import org.safecity.registry.CameraPresence.Observed;
 import org.safecity.registry.CameraType;
 
 /** How the registry's records look in API answers. Passwords never appear; {@code hasCredentials} says whether one is stored. */
@@ -31,26 +32,38 @@ final class Views {
 
     record SiteView(long id, String name, String kind, double lat, double lon, String cityCode, String city, String zoneCode,
                     int phase, String status, LocalDate surveyedOn, LocalDate installedOn, LocalDate commissionedOn,
-                    long cameras, boolean retired, Instant retiredAt, String retireReason) {
+                    long cameras, Observations.SiteUptime uptime, boolean retired, Instant retiredAt, String retireReason) {
+        /** A site in a list: its uptime is given only when one site is asked for. */
         static SiteView of(SiteStore.Listed listed) {
+            return of(listed, null);
+        }
+
+        static SiteView of(SiteStore.Listed listed, Observations.SiteUptime uptime) {
             Site s = listed.site();
             return new SiteView(s.id(), s.name(), s.kind().label(), s.location().lat(), s.location().lon(), s.cityCode(),
                 listed.cityName(), s.zoneCode(), s.phase(), s.status().name(), s.surveyedOn(), s.installedOn(),
-                s.commissionedOn(), listed.cameras(), s.retired(), s.retiredAt(), s.retireReason());
+                s.commissionedOn(), listed.cameras(), uptime, s.retired(), s.retiredAt(), s.retireReason());
         }
     }
 
+    /**
+     * A camera. {@code status} is what SafeCity observes (ONLINE only while its video or detections arrive,
+     * OFFLINE once heard and then silent, UNKNOWN when never heard); {@code installation} is what people
+     * recorded (PLANNED, INSTALLED, FAULTY); {@code lastSeen} is when it was last heard from.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record CameraView(long id, String name, long siteId, String siteName, String siteKind, String cityCode, String city,
-                      String zoneCode, int phase, CameraType type, CameraStatus status, String make, String model,
+                      String zoneCode, int phase, CameraType type, Observed status, CameraInstallation installation,
+                      Observations.Uptime uptime, String make, String model,
                       String resolution, Integer heading, Integer fieldOfView, String mainStream, String subStream,
                       boolean hasCredentials, String owner, Long partnerId, LocalDate installedOn, Instant lastSeen,
                       double lat, double lon, boolean retired, Instant retiredAt, String retireReason) {
-        static CameraView of(Camera c) {
+        static CameraView of(Camera c, Observations.Observation seen) {
             return new CameraView(c.id(), c.name(), c.siteId(), c.siteName(), c.siteKind().label(), c.cityCode(), c.cityName(),
-                c.zoneCode(), c.phase(), c.type(), c.status(), c.make(), c.model(), c.resolution(), c.heading(),
-                c.fieldOfView(), c.mainStream(), c.subStream(), c.hasCredentials(), c.owner().name(), c.partnerId(),
-                c.installedOn(), c.lastSeen(), c.location().lat(), c.location().lon(), c.retired(), c.retiredAt(),
-                c.retireReason());
+                c.zoneCode(), c.phase(), c.type(), seen.status(), c.installation(), seen.uptime(), c.make(), c.model(),
+                c.resolution(), c.heading(), c.fieldOfView(), c.mainStream(), c.subStream(), c.hasCredentials(), c.owner().name(),
+                c.partnerId(), c.installedOn(), seen.lastHeard(), c.location().lat(), c.location().lon(), c.retired(),
+                c.retiredAt(), c.retireReason());
         }
     }
 
@@ -72,7 +85,7 @@ final class Views {
         }
     }
 
-    static Feature feature(Camera c) {
+    static Feature feature(Camera c, Observations.Observation seen) {
         var p = new LinkedHashMap<String, Object>();
         p.put("id", c.id());
         p.put("name", c.name());
@@ -84,14 +97,15 @@ final class Views {
         p.put("zoneCode", c.zoneCode());
         p.put("phase", c.phase());
         p.put("type", c.type().name());
-        p.put("status", c.status().name());
+        p.put("status", seen.status().name());
+        p.put("installation", c.installation().name());
         p.put("make", c.make());
         p.put("model", c.model());
         p.put("resolution", c.resolution());
         p.put("heading", c.heading());
         p.put("fieldOfView", c.fieldOfView());
         p.put("owner", c.owner().name());
-        p.put("lastSeen", c.lastSeen() == null ? null : c.lastSeen().toString());
+        p.put("lastSeen", seen.lastHeard() == null ? null : seen.lastHeard().toString());
         return new Feature("Feature", c.id(), Point.of(c.location().lat(), c.location().lon()), p);
     }
 

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.safecity.evidence.CaseRecords;
 import org.safecity.identity.AuditTrail;
@@ -22,7 +23,8 @@ import org.safecity.identity.Jurisdiction;
 import org.safecity.identity.Reach;
 import org.safecity.identity.Writes;
 import org.safecity.registry.CameraDirectory;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraPresence;
+import org.safecity.registry.CameraPresence.Observed;
 import org.safecity.registry.CameraStreams;
 import org.safecity.registry.CameraSummary;
 import org.safecity.shared.InvalidInput;
@@ -69,8 +71,9 @@ class VideoController {
     private final VideoSettings settings;
     private final CameraSettingStore cameraSettings;
     private final Path root;
+    private final CameraPresence presence;
 
-    VideoController(CameraDirectory cameras, RecordingStreams recording, SegmentStore segments, ExportingClips exporting,
+    VideoController(CameraDirectory cameras, CameraPresence presence, RecordingStreams recording, SegmentStore segments, ExportingClips exporting,
                     ClipStore clips, HoldingFootage holding, HoldStore holds, ExpiringRecordings retention, RetentionRuleStore rules,
                     CaseRecords cases, Ffmpeg ffmpeg, AuditTrail audit, Clock clock, StorageSettings storage,
                     VideoSettings settings, CameraSettingStore cameraSettings) {
@@ -90,18 +93,20 @@ class VideoController {
         this.audit = audit;
         this.clock = clock;
         this.root = VideoFolders.root(storage);
+        this.presence = presence;
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CameraItem(long cameraId, String name, String siteName, String cityCode, String zoneCode, boolean online, boolean recording,
-                      boolean hasSubStream, Instant lastSeen) {
+    /** {@code status} is ONLINE, OFFLINE or UNKNOWN as observed; {@code online} is true only when it is ONLINE. */
+    record CameraItem(long cameraId, String name, String siteName, String cityCode, String zoneCode, String status, boolean online,
+                      boolean recording, boolean hasSubStream, Instant lastSeen) {
     }
 
     record CameraList(List<CameraItem> items, long total) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Health(long cameraId, boolean online, Instant lastSeen, Double bitrateKbps, Double fps, Instant lastKeyframeAt,
+    record Health(long cameraId, String status, boolean online, Instant lastSeen, Double bitrateKbps, Double fps, Instant lastKeyframeAt,
                   long uptimeTodaySeconds, boolean recording, int restartsToday, String lastError) {
     }
 
@@ -138,37 +143,49 @@ class VideoController {
                     @RequestParam(required = false) Integer limit) {
         var jurisdiction = CurrentActor.jurisdiction();
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-        var items = cameras.streams().stream()
+        var found = cameras.streams().stream()
             .filter(c -> jurisdiction.covers(c.camera().cityCode(), c.camera().zoneCode()))
             .filter(c -> city == null || city.isBlank() || city.equalsIgnoreCase(c.camera().cityCode()))
             .filter(c -> needle.isEmpty() || c.camera().name().toLowerCase(Locale.ROOT).contains(needle)
                 || c.camera().siteName().toLowerCase(Locale.ROOT).contains(needle) || Long.toString(c.camera().id()).equals(needle))
-            .map(this::item)
+            .toList();
+        var observed = presence.now(found.stream().map(c -> c.camera().id()).toList());
+        var items = found.stream()
+            .map(c -> item(c, observed.get(c.camera().id())))
             .sorted(Comparator.comparing((CameraItem i) -> !i.recording()).thenComparingLong(CameraItem::cameraId))
             .toList();
         int shown = limit == null ? 500 : Math.max(1, Math.min(limit, 5000));
         return new CameraList(items.stream().limit(shown).toList(), items.size());
     }
 
-    private CameraItem item(CameraStreams c) {
+    private CameraItem item(CameraStreams c, CameraPresence.Presence observed) {
         var recorder = recording.recorder(c.camera().id());
-        var health = recorder.map(StreamRecorder::health);
-        boolean online = health.map(CameraHealth::online).orElse(c.camera().status() == CameraStatus.ONLINE);
-        Instant lastSeen = health.map(CameraHealth::lastSeen).orElse(c.camera().lastSeen());
+        var status = status(recorder.map(StreamRecorder::health), observed);
+        Instant lastSeen = recorder.map(StreamRecorder::health).map(CameraHealth::lastSeen).orElse(observed.lastHeard());
         return new CameraItem(c.camera().id(), c.camera().name(), c.camera().siteName(), c.camera().cityCode(), c.camera().zoneCode(),
-            online, recorder.isPresent(), c.subStream() != null, lastSeen);
+            status.name(), status == Observed.ONLINE, recorder.isPresent(), c.subStream() != null, lastSeen);
+    }
+
+    /** The recorder's own health is the freshest word on a recorded camera; any other is as its presence was observed. */
+    private static Observed status(Optional<CameraHealth> health, CameraPresence.Presence observed) {
+        return health.map(h -> h.online() ? Observed.ONLINE : observed.observed() == Observed.UNKNOWN ? Observed.UNKNOWN : Observed.OFFLINE)
+            .orElse(observed.observed());
     }
 
     @GetMapping("/api/v1/cameras/{id}/health")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A camera's stream health: online, bitrate, frame rate, last key frame, uptime today, restarts")
     Health health(@PathVariable long id) {
-        var camera = camera(id);
+        camera(id);
+        var observed = presence.now(List.of(id)).get(id);
         return recording.recorder(id).map(StreamRecorder::health)
-            .map(h -> new Health(id, h.online(), h.lastSeen(), h.bitrateKbps(), h.fps(), h.lastKeyframeAt(), h.uptimeTodaySeconds(),
-                true, h.restartsToday(), h.lastError()))
-            .orElseGet(() -> new Health(id, camera.status() == CameraStatus.ONLINE, camera.lastSeen(), null, null, null, 0, false, 0,
-                null));
+            .map(h -> {
+                var status = status(Optional.of(h), observed);
+                return new Health(id, status.name(), status == Observed.ONLINE, h.lastSeen(), h.bitrateKbps(), h.fps(), h.lastKeyframeAt(),
+                    h.uptimeTodaySeconds(), true, h.restartsToday(), h.lastError());
+            })
+            .orElseGet(() -> new Health(id, observed.observed().name(), observed.observed() == Observed.ONLINE, observed.lastHeard(),
+                null, null, null, 0, false, 0, null));
     }
 
     @GetMapping(path = "/api/v1/cameras/{id}/live.m3u8", produces = "application/vnd.apple.mpegurl")

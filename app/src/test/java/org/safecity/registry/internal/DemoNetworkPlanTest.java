@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraType;
 
 class DemoNetworkPlanTest {
@@ -52,7 +52,7 @@ class DemoNetworkPlanTest {
             }
         });
         assertThat(plan.cameras().stream().map(DemoNetwork.CameraPlan::status).collect(Collectors.toSet()))
-            .contains(CameraStatus.ONLINE, CameraStatus.OFFLINE, CameraStatus.PLANNED);
+            .contains(CameraInstallation.INSTALLED, CameraInstallation.PLANNED);
     }
 
     @Test

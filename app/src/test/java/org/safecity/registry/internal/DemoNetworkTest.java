@@ -36,21 +36,26 @@ class DemoNetworkTest extends IntegrationTest {
     }
 
     @Test
-    void the_demo_network_has_a_realistic_mix_of_statuses_and_nothing_after_today() {
+    void the_demo_network_has_a_realistic_mix_of_installations_and_nothing_after_today() {
         long planned = count("select count(*) from registry.camera where status = 'PLANNED' and installed_on is null");
-        long offline = count("select count(*) from registry.camera where status = 'OFFLINE'");
+        long installed = count("select count(*) from registry.camera where status = 'INSTALLED'");
         long faulty = count("select count(*) from registry.camera where status = 'FAULTY'");
-        long online = count("select count(*) from registry.camera where status = 'ONLINE'");
         long future = count("select count(*) from registry.camera where installed_on > current_date")
             + count("select count(*) from registry.site where greatest(surveyed_on, installed_on, commissioned_on) > current_date");
 
-        assertThat(online).isGreaterThan(400);
+        assertThat(installed).isGreaterThan(400);
         assertThat(planned).isPositive();
-        assertThat(offline).isPositive();
         assertThat(faulty).isPositive();
         assertThat(future).isZero();
         assertThat(count("select count(*) from registry.camera c join registry.site s on s.id = c.site_id "
             + "where s.phase = 1 and c.installed_on < s.installed_on")).isZero();
+    }
+
+    @Test
+    void no_demo_camera_is_said_to_have_been_heard_from() {
+        assertThat(count("select count(*) from registry.camera c join registry.site s on s.id = c.site_id "
+            + "where s.city_code = 'PSH' and c.last_seen is not null and not exists "
+            + "(select 1 from registry.camera_presence p where p.camera_id = c.id)")).isZero();
     }
 
     @Test

@@ -82,7 +82,7 @@ class AnalysedCameraTest extends VideoTest {
         RtspTestServer.assumeAvailable();
         // the demo's street scene (cars towards the camera, readable plates, one every 6 s), three loops
         var placeholder = new org.safecity.registry.CameraSummary(0, "street", 0, "street", "MRD", null, 4,
-            org.safecity.registry.CameraType.FIXED, org.safecity.registry.CameraStatus.INSTALLED, null, null, null, null, null);
+            org.safecity.registry.CameraType.FIXED, org.safecity.registry.CameraInstallation.INSTALLED, null, null, null, null, null);
         demo.prepare(placeholder, 2);
         Path scene = demo.clipFor(0, 2);
         Path looped = scene.resolveSibling("street-looped.ts");

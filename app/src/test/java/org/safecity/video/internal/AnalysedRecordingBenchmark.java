@@ -51,7 +51,7 @@ public final class AnalysedRecordingBenchmark {
         DemoScene street = VisionBench.street();
         var demo = new DemoFeed(ffmpeg, storage, new StaticListableBeanFactory(Map.of("street", street)).getBeanProvider(DemoScene.class));
         var placeholder = new org.safecity.registry.CameraSummary(0, "street", 0, "street", "PSH", null, 1,
-            org.safecity.registry.CameraType.FIXED, org.safecity.registry.CameraStatus.INSTALLED, null, null, null, null, null);
+            org.safecity.registry.CameraType.FIXED, org.safecity.registry.CameraInstallation.INSTALLED, null, null, null, null, null);
         long encodeStarted = System.nanoTime();
         demo.prepare(placeholder, 0);
         Path clip = demo.clipFor(0, 0);
