@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraPresence;
 import org.safecity.registry.CameraSummary;
-import org.safecity.registry.CameraStatusChanged;
+import org.safecity.registry.CameraInstallationChanged;
+import org.safecity.registry.CameraPresenceChanged;
 import org.safecity.registry.PartnerCameras;
 import org.safecity.registry.PartnerCameras.PartnerCamera;
 import org.safecity.shared.FollowUp;
@@ -124,7 +125,13 @@ class EvaluatingCompliance {
 
     /** A camera of a premises came online or fell silent: its premises need not wait for the schedule. */
     @FollowUp
-    void on(CameraStatusChanged changed) {
+    void on(CameraPresenceChanged changed) {
+        directory.find(changed.cameraId()).map(CameraSummary::partnerId).ifPresent(this::evaluate);
+    }
+
+    /** A camera of a premises was marked faulty or repaired. */
+    @FollowUp
+    void on(CameraInstallationChanged changed) {
         directory.find(changed.cameraId()).map(CameraSummary::partnerId).ifPresent(this::evaluate);
     }
 

@@ -25,22 +25,23 @@ class PresenceLog implements CameraPresence {
         this.clock = clock;
     }
 
-    /** Records a signal from the camera at {@code at}; the camera must exist. */
-    void heard(long cameraId, Instant at) {
+    /** Records a signal from the camera at {@code at}; the camera must exist. Answers whether it starts a span of presence. */
+    boolean heard(long cameraId, Instant at) {
         jdbc.sql("""
                 update registry.camera_presence set closed = true
                 where camera_id = ? and not closed and until_at < ?::timestamptz - make_interval(secs => ?)""")
             .params(cameraId, Rows.timestamp(at), HEARD_WITHIN.toSeconds()).update();
-        jdbc.sql("""
+        return jdbc.sql("""
                 insert into registry.camera_presence (camera_id, from_at, until_at) values (?, ?, ?)
                 on conflict (camera_id) where not closed
-                do update set until_at = greatest(registry.camera_presence.until_at, excluded.until_at)""")
-            .params(cameraId, Rows.timestamp(at), Rows.timestamp(at)).update();
+                do update set until_at = greatest(registry.camera_presence.until_at, excluded.until_at)
+                returning xmax = 0 as started""")
+            .params(cameraId, Rows.timestamp(at), Rows.timestamp(at)).query(Boolean.class).single();
     }
 
-    /** The camera fell silent: its open span ends at its last signal. */
-    void silent(long cameraId) {
-        jdbc.sql("update registry.camera_presence set closed = true where camera_id = ? and not closed").param(cameraId).update();
+    /** The camera fell silent: its open span ends at its last signal. Answers whether it was heard from until now. */
+    boolean silent(long cameraId) {
+        return jdbc.sql("update registry.camera_presence set closed = true where camera_id = ? and not closed").param(cameraId).update() > 0;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraStreams;
 import org.safecity.registry.CameraInstallationChanged;
+import org.safecity.registry.CameraPresence;
+import org.safecity.registry.CameraPresenceChanged;
 import org.safecity.registry.CameraSummary;
 import org.safecity.registry.StreamCredentials;
 import org.safecity.shared.GeoPoint;
@@ -60,7 +62,9 @@ class RegisteredCameras implements CameraDirectory {
         }
         var next = InstallationPolicy.whenSeen(camera.get().installation());
         var before = cameras.markSeen(cameraId, at, next);
-        presence.heard(cameraId, at);
+        if (presence.heard(cameraId, at)) {
+            events.publishEvent(new CameraPresenceChanged(cameraId, CameraPresence.Observed.ONLINE, at));
+        }
         if (before.isPresent() && next != null && before.get() != next) {
             events.publishEvent(new CameraInstallationChanged(cameraId, before.get(), next, at));
         }
@@ -69,7 +73,9 @@ class RegisteredCameras implements CameraDirectory {
     @Override
     @Transactional
     public void markSilent(long cameraId, Instant at) {
-        presence.silent(cameraId);
+        if (presence.silent(cameraId)) {
+            events.publishEvent(new CameraPresenceChanged(cameraId, CameraPresence.Observed.OFFLINE, at));
+        }
     }
 
     @Override
