@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.safecity.cluster.InstanceRoles;
+import org.safecity.cluster.Role;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.AnalyticsDetected;
 import org.safecity.detections.DetectionKind;
@@ -65,11 +67,14 @@ class SightingWriter implements SmartLifecycle {
     private final long[] periods = {-1, -1};
     /** The highest sighting id drawn so far: after a failed commit, every id up to it may or may not be stored. */
     private long highestDrawn;
+    private final InstanceRoles roles;
     private volatile boolean running;
     private Thread thread;
 
     SightingWriter(DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events,
-                   DailyPartitions partitions, DeliveringDetections delivering, DetectionSettings settings, Clock clock) {
+                   DailyPartitions partitions, DeliveringDetections delivering, DetectionSettings settings, Clock clock,
+                   InstanceRoles roles) {
+        this.roles = roles;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.events = events;
@@ -85,7 +90,9 @@ class SightingWriter implements SmartLifecycle {
      */
     CompletableFuture<Written> submit(List<SightingRow> rows) {
         if (!running) {
-            throw new IntakeBusy("SafeCity is stopping and takes no more detections; retry shortly.");
+            throw new IntakeBusy(roles.has(Role.INTAKE) ? "SafeCity is stopping and takes no more detections; retry shortly."
+                : "This SafeCity instance (" + roles.instance() + ") does not take detections (its roles: " + roles.words()
+                    + "); send them to an instance with the intake role.");
         }
         int after = queuedRows.addAndGet(rows.size());
         if (after > settings.queueCapacity() && after != rows.size()) {
@@ -413,6 +420,10 @@ class SightingWriter implements SmartLifecycle {
      */
     @Override
     public void start() {
+        if (!roles.has(Role.INTAKE)) {
+            return;
+        }
+        // DeliveringDetections, started first, holds the writer's lease or has refused to start
         running = true;
         thread = Thread.ofPlatform().name("sighting-writer").start(this::run);
     }

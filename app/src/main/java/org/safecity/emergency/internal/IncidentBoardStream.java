@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.safecity.cluster.EveryInstance;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
 import org.springframework.context.SmartLifecycle;
@@ -70,6 +71,7 @@ class IncidentBoardStream implements SmartLifecycle {
     }
 
     /** A comment line now and then keeps proxies from closing an idle stream. */
+    @EveryInstance("keeps this instance's own live connections open")
     @Scheduled(fixedDelay = 20_000)
     void keepAlive() {
         listeners.forEach(l -> send(l, SseEmitter.event().comment("keep-alive")));
