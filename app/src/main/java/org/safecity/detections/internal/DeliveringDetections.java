@@ -1,5 +1,7 @@
 package org.safecity.detections.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +50,13 @@ class DeliveringDetections implements SmartLifecycle {
     private final List<Lane> lanes = new CopyOnWriteArrayList<>();
     private final InstanceRoles roles;
     private final ClusterLease lease;
+    private final MeterRegistry metrics;
     private volatile boolean running;
 
     DeliveringDetections(ObjectProvider<DetectionConsumer> consumers, SightingStore sightings, JdbcClient jdbc,
-                         TransactionTemplate transactions, DetectionSettings settings, InstanceRoles roles, ClusterLease lease) {
+                         TransactionTemplate transactions, DetectionSettings settings, InstanceRoles roles, ClusterLease lease,
+                         MeterRegistry metrics) {
+        this.metrics = metrics;
         this.roles = roles;
         this.lease = lease;
         this.consumers = consumers;
@@ -107,6 +112,9 @@ class DeliveringDetections implements SmartLifecycle {
                 .params(name(consumer), highestStored.get(), java.sql.Timestamp.from(Instant.now())).update();
             var lane = new Lane(consumer, cursor(consumer));
             lanes.add(lane);
+            Gauge.builder("safecity.consumer.lag", lane, l -> Math.max(0, highestStored.get() - l.cursor))
+                .description("sighting ids stored and not yet handled by the consumer")
+                .tag("consumer", ClassUtils.getUserClass(consumer).getSimpleName()).strongReference(false).register(metrics);
             lane.thread = Thread.ofPlatform().daemon().name("detections-to-" + ClassUtils.getUserClass(consumer).getSimpleName())
                 .start(lane::run);
         });
@@ -164,7 +172,7 @@ class DeliveringDetections implements SmartLifecycle {
         final AtomicInteger queued = new AtomicInteger();
         /** Set when the lane must read the table up to {@link #highestStored}: at start, after a failure, after dropping. */
         final AtomicBoolean behind = new AtomicBoolean(true);
-        long cursor;
+        volatile long cursor;
         Thread thread;
 
         Lane(DetectionConsumer consumer, long cursor) {

@@ -129,6 +129,8 @@ class SecurityConfiguration {
         requests
             .requestMatchers(PUBLIC_PATHS).permitAll()
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token")).permitAll()
+            // the metrics tell the load and layout of the whole platform: for the Authority's administrators (and their scraper)
+            .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**").hasRole("ADMIN")
             .anyRequest().authenticated();
     }
 

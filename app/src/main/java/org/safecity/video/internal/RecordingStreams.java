@@ -1,5 +1,7 @@
 package org.safecity.video.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,6 +63,8 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     /** The recording nodes alive at the last look, this one among them. */
     private volatile List<String> nodes;
     private final Map<Long, StreamRecorder> recorders = new ConcurrentHashMap<>();
+    /** When each camera recorded here last had a segment indexed (or its recorder started). */
+    private final Map<Long, Instant> lastIndexed = new ConcurrentHashMap<>();
     /**
      * So that no FFmpeg outlives a JVM that ends without closing the application. It stops the recorders
      * as the application's close does, not by killing FFmpeg: on SIGTERM the JVM runs this hook beside
@@ -73,7 +77,12 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     RecordingStreams(VideoSettings settings, CameraDirectory cameras, Ffmpeg ffmpeg, DemoFeed demo, SegmentStore segments,
                      CameraSettingStore cameraSettings, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, StorageSettings storage,
                      ObjectProvider<FrameTap> tap, @Value("${safecity.demo:false}") boolean demoNetwork, InstanceRoles roles,
-                     LiveInstances live) {
+                     LiveInstances live, MeterRegistry metrics) {
+        Gauge.builder("safecity.recorders.alive", this, r -> r.records() ? r.nodes.size() : 0)
+            .description("recording nodes alive, as this node saw them last").register(metrics);
+        Gauge.builder("safecity.recorders.cameras", recorders, Map::size).description("cameras this node records").register(metrics);
+        Gauge.builder("safecity.recorders.segments.late", this, RecordingStreams::late)
+            .description("cameras recorded here with no segment indexed for three segment lengths").register(metrics);
         this.roles = roles;
         this.live = live;
         this.settings = settings;
@@ -197,6 +206,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
                 }
                 var recorder = new StreamRecorder(id, source, root, ffmpeg, settings, this, clock, frames.get(id), tap);
                 recorders.put(id, recorder);
+                lastIndexed.put(id, clock.instant());
                 recorder.start();
             }
         });
@@ -245,6 +255,12 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     @Override
     public void segmentClosed(long cameraId, Instant start, Instant end, String path, long bytes, Instant runStartedAt) {
         segments.insert(cameraId, start, end, path, bytes, runStartedAt, node);
+        lastIndexed.put(cameraId, clock.instant());
+    }
+
+    private long late() {
+        Instant before = clock.instant().minus(settings.segmentLength().multipliedBy(3));
+        return recorders.keySet().stream().filter(id -> lastIndexed.getOrDefault(id, Instant.MAX).isBefore(before)).count();
     }
 
     @Override
