@@ -33,10 +33,15 @@ import org.springframework.stereotype.Component;
 public class ClusterLease implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterLease.class);
+    private static final long GHOST_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final DataSource dataSource;
     private final InstanceRoles roles;
     private final Set<String> held = new HashSet<>();
+    /** Leases this instance holds for as long as it runs: taken again as soon as a lost lease connection is back. */
+    private final Set<String> kept = new HashSet<>();
+    /** When each lease's holder was last checked for being a ghost (see {@link #endGhost}). */
+    private final java.util.Map<String, Long> ghostChecked = new java.util.HashMap<>();
     private Connection connection;
 
     public ClusterLease(DataSource dataSource, InstanceRoles roles) {
@@ -60,17 +65,36 @@ public class ClusterLease implements DisposableBean {
                         log.info("{} now holds the lease {}", roles.instance(), name);
                         return true;
                     }
-                    return false;
                 }
             }
+            return endGhost(name) && take(name);
         } catch (SQLException e) {
             lost(e);
             return false;
         }
     }
 
+    /**
+     * Takes the lease for as long as this instance runs (its name, the sighting writer): should the lease
+     * connection be lost (the database restarted), the lease is taken again with the new connection, at the
+     * next {@link #take} of any lease. True if this instance holds it now.
+     */
+    public synchronized boolean keep(String name) {
+        if (!take(name)) {
+            return false;
+        }
+        kept.add(name);
+        return true;
+    }
+
+    /** Whether this instance holds the lease now, as far as it knows (asks nothing of the database). */
+    public synchronized boolean holds(String name) {
+        return held.contains(name);
+    }
+
     /** Gives a lease back at once (another instance may take it at its next try). */
     public synchronized void release(String name) {
+        kept.remove(name);
         if (!held.remove(name) || connection == null) {
             return;
         }
@@ -100,6 +124,56 @@ public class ClusterLease implements DisposableBean {
         }
     }
 
+    /**
+     * Ends the holder's database session when the holder is a ghost: an instance that no longer beats
+     * (its heartbeat is older than {@code alive-for}, or it never wrote one) while its session stays open,
+     * as when its machine lost power and PostgreSQL has not noticed yet (TCP may take hours to tell). Ending
+     * the session frees all that instance's leases. Checked once every few seconds per lease at most.
+     */
+    private boolean endGhost(String name) {
+        long now = System.nanoTime();
+        Long last = ghostChecked.get(name);
+        if (last != null && now - last < GHOST_CHECK_NANOS) {
+            return false;
+        }
+        ghostChecked.put(name, now);
+        long key = key(name);
+        try (var pooled = dataSource.getConnection(); var statement = pooled.prepareStatement("""
+                select a.pid, a.application_name, pg_terminate_backend(a.pid) from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+                  and l.database = (select oid from pg_database where datname = current_database())
+                  and l.classid::bigint = ? and l.objid::bigint = ?
+                  and not exists (select 1 from cluster.instance i where i.cluster = ? and a.application_name = left('safecity ' || i.name, 63)
+                      and i.beat_at > now() - make_interval(secs => ?))""")) {
+            statement.setLong(1, key >>> 32);
+            statement.setLong(2, key & 0xFFFF_FFFFL);
+            statement.setString(3, roles.cluster());
+            statement.setDouble(4, roles.aliveFor().toMillis() / 1000.0);
+            try (var result = statement.executeQuery()) {
+                if (!result.next() || !result.getBoolean(3)) {
+                    return false;
+                }
+                log.warn("{}: the lease {} was held by {} (session {}), which has not beaten for {}; its session is ended and "
+                    + "its leases taken over", roles.instance(), name, result.getString(2), result.getInt(1), roles.aliveFor());
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        // the ended session's locks go as its backend exits: a moment
+        for (int i = 0; i < 40; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (holder(name).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The lock's key: 64 bits of a hash of the cluster and the lease's name. */
     long key(String name) {
         try {
@@ -122,6 +196,21 @@ public class ClusterLease implements DisposableBean {
             }
         }
         connection = connect();
+        for (String name : kept) {
+            try (var statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+                statement.setLong(1, key(name));
+                try (var result = statement.executeQuery()) {
+                    result.next();
+                    if (result.getBoolean(1)) {
+                        held.add(name);
+                        log.info("{} holds the lease {} again", roles.instance(), name);
+                    } else {
+                        log.error("{} lost the lease {} while its connection was down: {} holds it now", roles.instance(), name,
+                            holder(name).orElse("another instance"));
+                    }
+                }
+            }
+        }
         return connection;
     }
 
@@ -174,6 +263,7 @@ public class ClusterLease implements DisposableBean {
     @Override
     public synchronized void destroy() {
         held.clear();
+        kept.clear();
         close();
     }
 }

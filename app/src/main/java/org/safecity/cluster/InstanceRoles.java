@@ -2,6 +2,7 @@ package org.safecity.cluster;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -19,11 +20,13 @@ public class InstanceRoles {
     private final Set<Role> roles;
     private final String instance;
     private final String cluster;
+    private final Duration aliveFor;
 
     public InstanceRoles(ClusterSettings settings) {
         this.roles = Collections.unmodifiableSet(EnumSet.copyOf(Role.parse(settings.roles())));
         this.instance = settings.instance() == null || settings.instance().isBlank() ? hostName() : settings.instance().strip();
         this.cluster = settings.name();
+        this.aliveFor = settings.aliveFor();
         if (roles.contains(Role.INTAKE) != roles.contains(Role.PROCESSING)) {
             throw new IllegalStateException("SAFECITY_ROLES=" + words() + ": the intake and processing roles go together. "
                 + "The instance that writes the sightings hands them to watchlist matching and the traffic rules in its own "
@@ -48,6 +51,11 @@ public class InstanceRoles {
     /** The cluster this instance belongs to: every instance on the database, in production. */
     public String cluster() {
         return cluster;
+    }
+
+    /** An instance not heard from for this long is taken for dead. */
+    public Duration aliveFor() {
+        return aliveFor;
     }
 
     /** The roles as SAFECITY_ROLES spells them, e.g. {@code web,intake,processing}. */

@@ -1,7 +1,5 @@
 package org.safecity.cluster;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,35 +23,45 @@ public class LiveInstances implements SmartLifecycle {
     private final ClusterLease lease;
     private final InstanceRoles roles;
     private final ClusterSettings settings;
-    private final Clock clock;
     private volatile boolean running;
     private Thread beating;
 
-    public LiveInstances(JdbcClient jdbc, ClusterLease lease, InstanceRoles roles, ClusterSettings settings, Clock clock) {
+    public LiveInstances(JdbcClient jdbc, ClusterLease lease, InstanceRoles roles, ClusterSettings settings) {
         this.jdbc = jdbc;
         this.lease = lease;
         this.roles = roles;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** The names of the live instances playing this role, sorted; this instance among them if it plays the role. */
     public List<String> alive(Role role) {
         return jdbc.sql("""
                 select i.name from cluster.instance i
-                where i.cluster = ? and ? = any(i.roles) and i.beat_at > ?
+                where i.cluster = ? and ? = any(i.roles) and i.beat_at > now() - make_interval(secs => ?)
                   and exists (select 1 from pg_locks l where l.locktype = 'advisory' and l.granted and l.objsubid = 1
                       and l.database = (select oid from pg_database where datname = current_database())
                       and l.classid::bigint = (i.lock_key >> 32) & 4294967295 and l.objid::bigint = i.lock_key & 4294967295)
                 order by i.name""")
-            .params(roles.cluster(), role.word(), Timestamp.from(clock.instant().minus(settings.aliveFor())))
+            .params(roles.cluster(), role.word(), settings.aliveFor().toMillis() / 1000.0)
             .query(String.class).list();
     }
 
     @Override
     public void start() {
         String name = "instance " + roles.instance();
-        if (!lease.take(name)) {
+        // After a crash that left its session open (a machine that lost power), the old run of this instance holds
+        // its name until its heartbeat is old enough for the lease to be taken by force: wait that long at most.
+        long deadline = System.nanoTime() + settings.aliveFor().plus(settings.beatInterval()).toNanos();
+        boolean taken;
+        while (!(taken = lease.keep(name)) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!taken) {
             throw new IllegalStateException("Another SafeCity instance named '" + roles.instance() + "' is running on this "
                 + "database. Instances sharing a database need names of their own: set SAFECITY_INSTANCE on each.");
         }
@@ -63,6 +71,7 @@ public class LiveInstances implements SmartLifecycle {
             while (running) {
                 try {
                     Thread.sleep(settings.beatInterval());
+                    lease.take("instance " + roles.instance()); // after a lost connection, takes the kept leases again
                     beat(false);
                 } catch (InterruptedException e) {
                     return;
@@ -74,13 +83,12 @@ public class LiveInstances implements SmartLifecycle {
     }
 
     private void beat(boolean starting) {
-        var now = Timestamp.from(clock.instant());
+        // the database's clock, not this host's: instances on hosts whose clocks differ judge each other alike
         jdbc.sql("""
-                insert into cluster.instance (cluster, name, roles, lock_key, started_at, beat_at) values (?, ?, ?::text[], ?, ?, ?)
+                insert into cluster.instance (cluster, name, roles, lock_key, started_at, beat_at) values (?, ?, ?::text[], ?, now(), now())
                 on conflict (cluster, name) do update set roles = excluded.roles, lock_key = excluded.lock_key,
                     beat_at = excluded.beat_at, started_at = case when ? then excluded.started_at else cluster.instance.started_at end""")
-            .params(roles.cluster(), roles.instance(), "{" + roles.words() + "}", lease.key("instance " + roles.instance()), now, now,
-                starting)
+            .params(roles.cluster(), roles.instance(), "{" + roles.words() + "}", lease.key("instance " + roles.instance()), starting)
             .update();
     }
 

@@ -128,7 +128,7 @@ class DeliveringDetections implements SmartLifecycle {
      * start-up when another instance of the cluster does already.
      */
     static void refuseSecondWriter(ClusterLease lease, InstanceRoles roles) {
-        if (lease.take(WRITER)) {
+        if (lease.keep(WRITER)) {
             return;
         }
         String holder = lease.holder(WRITER).orElse("another instance");

@@ -2,7 +2,6 @@ package org.safecity.video.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +86,7 @@ class RecordingFailoverTest extends VideoTest {
     private LiveInstances startPeer(String name) {
         var settings = new ClusterSettings("recording", name, self.cluster(), Duration.ofSeconds(5), Duration.ofSeconds(15));
         var roles = new InstanceRoles(settings);
-        var peer = new LiveInstances(jdbc, new ClusterLease(dataSource, roles), roles, settings, Clock.systemUTC());
+        var peer = new LiveInstances(jdbc, new ClusterLease(dataSource, roles), roles, settings);
         peer.start();
         return peer;
     }
