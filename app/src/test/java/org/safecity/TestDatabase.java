@@ -22,6 +22,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
     private static final java.util.List<ConfigurableApplicationContext> CONTEXTS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static Map<String, Object> properties;
+    private static final java.util.concurrent.atomic.AtomicInteger CLUSTERS = new java.util.concurrent.atomic.AtomicInteger();
     private static Administration administration;
 
     @Override
@@ -30,9 +31,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         sources.addFirst(new MapPropertySource("safecity-test-database", properties()));
         // No camera is recorded unless a test asks for it (its own @TestPropertySource wins over this); logs are
         // anchored when a test asks, not every minute in the middle of a test that edits the custody log and puts it back;
-        // the demo's units do not drive around Peshawar under tests that count the city's units
-        var noRecording = new MapPropertySource("safecity-test-video",
-            Map.of("safecity.video.recording", "false", "safecity.anchors.interval", "PT6H", "safecity.demo-units", "false"));
+        // the demo's units do not drive around Peshawar under tests that count the city's units.
+        // The test JVM keeps several application contexts open on its one database (Spring's context cache); each is a
+        // cluster of its own, as if alone on its database, unless a test puts two in one cluster.
+        var defaults = new HashMap<String, Object>(Map.of("safecity.video.recording", "false", "safecity.anchors.interval", "PT6H",
+            "safecity.demo-units", "false"));
+        if (!context.getEnvironment().containsProperty("safecity.cluster.name")) {
+            defaults.put("safecity.cluster.name", "test-" + CLUSTERS.incrementAndGet());
+        }
+        var noRecording = new MapPropertySource("safecity-test-video", defaults);
         if (sources.contains("Inlined Test Properties")) {
             sources.addAfter("Inlined Test Properties", noRecording);
         } else {

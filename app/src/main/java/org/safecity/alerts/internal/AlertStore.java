@@ -1,5 +1,6 @@
 package org.safecity.alerts.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,8 +28,11 @@ class AlertStore {
 
     private final JdbcClient jdbc;
 
-    AlertStore(JdbcClient jdbc) {
+    private final MeterRegistry metrics;
+
+    AlertStore(JdbcClient jdbc, MeterRegistry metrics) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
     }
 
     /**
@@ -64,6 +68,7 @@ class AlertStore {
     /** Stores a new alert and the first step of its timeline in one statement; returns the alert's id. */
     long raise(Alert a, String note, Instant at) {
         serialise();
+        metrics.counter("safecity.alerts.raised", "type", a.type()).increment();
         return jdbc.sql("""
                 with raised as (
                 insert into alerts.alert (type, priority, status, plate, plate_read, person_name, analytic, camera_id, camera_name,

@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.safecity.identity.Actor;
 import org.safecity.identity.Role;
+import org.safecity.shared.InstanceNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,7 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The live feed: one pump reads the alert timeline in sequence order after each commit (and once a
  * second regardless) and sends each event to every connected viewer allowed to see it. The timeline
  * sequence is the event id, so a console reconnecting with {@code Last-Event-ID} is first sent what it
- * missed, from the database, and then joins the live events without a gap or a repeat.
+ * missed, from the database, and then joins the live events without a gap or a repeat. Every instance's
+ * pump reads the same timeline, and a commit on any instance wakes them all (a PostgreSQL notice), so a
+ * console connected to any instance sees every alert as it happens.
  */
 @Component
 class AlertStream implements SmartLifecycle {
@@ -48,21 +51,38 @@ class AlertStream implements SmartLifecycle {
     record FeedEvent(long seq, String kind, String actor, String note, Instant at, Alert alert) {
     }
 
+    /** Told with every commit that appended to the timeline, so the feeds of the other instances send it at once too. */
+    static final String TOPIC = "alert-timeline";
+
     private final AlertStore store;
     private final AlertSettings settings;
+    private final InstanceNotices notices;
     private final Set<Viewer> viewers = new CopyOnWriteArraySet<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private long delivered = -1;
     private Thread pump;
 
-    AlertStream(AlertStore store, AlertSettings settings) {
+    AlertStream(AlertStore store, AlertSettings settings, InstanceNotices notices) {
         this.store = store;
         this.settings = settings;
+        this.notices = notices;
+        notices.listen(TOPIC, new InstanceNotices.Listener() {
+            @Override
+            public void heard(String body) {
+                wake.release();
+            }
+
+            @Override
+            public void mayHaveMissed() {
+                wake.release(); // the pump reads the timeline from where it stands: nothing is missed
+            }
+        });
     }
 
-    /** Sends what the current transaction appended once it has committed. */
+    /** Sends what the current transaction appended once it has committed, here and on every other instance. */
     void wakeAfterCommit() {
+        notices.tell(TOPIC, "");
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -3,6 +3,7 @@ package org.safecity.alerts.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.safecity.cluster.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,8 +27,11 @@ class EscalatingOverdueAlerts {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
+    private final OncePerCluster oncePerCluster;
+
     EscalatingOverdueAlerts(AlertStore store, HandlingAlerts handling, AlertSettings settings, TransactionTemplate transactions,
-                            Clock clock) {
+                            Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.store = store;
         this.handling = handling;
         this.settings = settings;
@@ -37,6 +41,9 @@ class EscalatingOverdueAlerts {
 
     @Scheduled(fixedDelayString = "${safecity.alerts.overdue-check:1s}")
     void escalateOverdue() {
+        if (!oncePerCluster.mine("alerts escalations")) {
+            return; // another instance of the cluster runs it
+        }
         Instant now = clock.instant();
         int escalated = 0;
         for (String priority : List.of("HIGH", "MEDIUM", "LOW")) {

@@ -1,6 +1,7 @@
 package org.safecity.anchors.internal;
 
 import org.safecity.anchors.Anchors;
+import org.safecity.cluster.OncePerCluster;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -10,12 +11,18 @@ class AnchorJob {
 
     private final Anchors anchors;
 
-    AnchorJob(Anchors anchors) {
+    private final OncePerCluster oncePerCluster;
+
+    AnchorJob(Anchors anchors, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.anchors = anchors;
     }
 
     @Scheduled(initialDelayString = "${safecity.anchors.interval:PT1M}", fixedDelayString = "${safecity.anchors.interval:PT1M}")
     void run() {
+        if (!oncePerCluster.mine("anchors anchoring")) {
+            return; // another instance of the cluster runs it
+        }
         anchors.anchorNow(); // each log's failure is logged there and retried next time
     }
 }

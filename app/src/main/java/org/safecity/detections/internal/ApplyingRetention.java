@@ -3,6 +3,7 @@ package org.safecity.detections.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.safecity.cluster.OncePerCluster;
 import org.safecity.detections.DetectionKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,10 @@ class ApplyingRetention {
     private final DetectionSettings settings;
     private final Clock clock;
 
-    ApplyingRetention(DailyPartitions partitions, DetectionSettings settings, Clock clock) {
+    private final OncePerCluster oncePerCluster;
+
+    ApplyingRetention(DailyPartitions partitions, DetectionSettings settings, Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.partitions = partitions;
         this.settings = settings;
         this.clock = clock;
@@ -27,6 +31,9 @@ class ApplyingRetention {
 
     @Scheduled(cron = "0 47 0 * * *", zone = "UTC")
     void apply() {
+        if (!oncePerCluster.mine("detections retention")) {
+            return; // another instance of the cluster runs it
+        }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         for (DetectionKind kind : DetectionKind.values()) {
             LocalDate oldestKept = today.minusDays(settings.retention(kind));

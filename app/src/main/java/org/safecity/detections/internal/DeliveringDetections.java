@@ -1,5 +1,7 @@
 package org.safecity.detections.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.safecity.cluster.ClusterLease;
+import org.safecity.cluster.InstanceRoles;
+import org.safecity.cluster.Role;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionConsumer;
 import org.safecity.detections.DetectionsAccepted;
@@ -43,10 +48,17 @@ class DeliveringDetections implements SmartLifecycle {
     /** The highest sighting id that may be stored; a lane catching up reads up to it. */
     private final AtomicLong highestStored = new AtomicLong();
     private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private final InstanceRoles roles;
+    private final ClusterLease lease;
+    private final MeterRegistry metrics;
     private volatile boolean running;
 
     DeliveringDetections(ObjectProvider<DetectionConsumer> consumers, SightingStore sightings, JdbcClient jdbc,
-                         TransactionTemplate transactions, DetectionSettings settings) {
+                         TransactionTemplate transactions, DetectionSettings settings, InstanceRoles roles, ClusterLease lease,
+                         MeterRegistry metrics) {
+        this.metrics = metrics;
+        this.roles = roles;
+        this.lease = lease;
         this.consumers = consumers;
         this.sightings = sightings;
         this.jdbc = jdbc;
@@ -85,6 +97,11 @@ class DeliveringDetections implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (!roles.has(Role.PROCESSING) && !roles.has(Role.INTAKE)) {
+            running = true;
+            return; // the lanes run on the instance that writes the sightings
+        }
+        refuseSecondWriter(lease, roles);
         // Every id handed out so far may be stored: the upper bound of the first catch-up.
         highestStored.set(jdbc.sql("select case when is_called then last_value else last_value - 1 end from detections.sighting_id")
             .query(Long.class).single());
@@ -95,9 +112,32 @@ class DeliveringDetections implements SmartLifecycle {
                 .params(name(consumer), highestStored.get(), java.sql.Timestamp.from(Instant.now())).update();
             var lane = new Lane(consumer, cursor(consumer));
             lanes.add(lane);
+            Gauge.builder("safecity.consumer.lag", lane, l -> Math.max(0, highestStored.get() - l.cursor))
+                .description("sighting ids stored and not yet handled by the consumer")
+                .tag("consumer", ClassUtils.getUserClass(consumer).getSimpleName()).strongReference(false).register(metrics);
             lane.thread = Thread.ofPlatform().daemon().name("detections-to-" + ClassUtils.getUserClass(consumer).getSimpleName())
                 .start(lane::run);
         });
+    }
+
+    /** The lease of the one instance that writes sightings and runs the detection consumers. */
+    static final String WRITER = "detections sighting-writer";
+
+    /**
+     * Without a broker, one instance writes the sightings and hands them to the consumers: refused at
+     * start-up when another instance of the cluster does already.
+     */
+    static void refuseSecondWriter(ClusterLease lease, InstanceRoles roles) {
+        if (lease.keep(WRITER)) {
+            return;
+        }
+        String holder = lease.holder(WRITER).orElse("another instance");
+        throw new IllegalStateException("SafeCity instance " + roles.instance() + " cannot take detections: " + holder
+            + " already writes the sightings of this database. One instance writes them and hands them to watchlist "
+            + "matching and the traffic rules, which follow the sightings by id in the order they were committed; a second "
+            + "writer would commit ids out of that order and a second set of consumers would follow up detections twice "
+            + "(face hits raised twice, cursors moved backwards). Start this instance with SAFECITY_ROLES without intake and "
+            + "processing (for example web,recording,scheduled), or stop " + holder + " first.");
     }
 
     @Override
@@ -132,7 +172,7 @@ class DeliveringDetections implements SmartLifecycle {
         final AtomicInteger queued = new AtomicInteger();
         /** Set when the lane must read the table up to {@link #highestStored}: at start, after a failure, after dropping. */
         final AtomicBoolean behind = new AtomicBoolean(true);
-        long cursor;
+        volatile long cursor;
         Thread thread;
 
         Lane(DetectionConsumer consumer, long cursor) {
@@ -211,16 +251,30 @@ class DeliveringDetections implements SmartLifecycle {
         /**
          * The consumer's work and its cursor commit together. That commit need not wait for the disk: if a
          * crash loses it, it loses the consumer's writes with it, and the lane does both again from the table.
+         * The cursor only moves forward: its row is locked first, and what it has passed already (another
+         * lane got there, as when two instances wrongly ran the consumers) is not handed over again.
          */
         private void deliver(List<AcceptedDetection> detections) {
             long last = detections.getLast().sightingId();
-            transactions.executeWithoutResult(status -> {
-                jdbc.sql("set local synchronous_commit = off").update();
-                consumer.on(new DetectionsAccepted(List.copyOf(detections)));
-                jdbc.sql("update detections.consumer_cursor set last_id = ?, updated_at = now() where consumer = ?")
+            long stored = transactions.execute(status -> {
+                long passed = jdbc.sql("select set_config('synchronous_commit', 'off', true), c.last_id "
+                        + "from (select last_id from detections.consumer_cursor where consumer = ? for update) c")
+                    .param(name).query((rs, n) -> rs.getLong(2)).single();
+                var ahead = passed < detections.getFirst().sightingId() ? detections
+                    : detections.stream().filter(d -> d.sightingId() > passed).toList();
+                if (ahead.isEmpty()) {
+                    return passed;
+                }
+                consumer.on(new DetectionsAccepted(List.copyOf(ahead)));
+                jdbc.sql("update detections.consumer_cursor set last_id = greatest(last_id, ?), updated_at = now() where consumer = ?")
                     .params(last, name).update();
+                return Math.max(passed, last);
             });
-            cursor = last;
+            if (stored > last) {
+                log.warn("{}: its cursor stood at sighting {} already, past {}; what it passed is not handed over again", name, stored,
+                    last);
+            }
+            cursor = Math.max(cursor, stored);
         }
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safecity.cluster.InstanceRoles;
+import org.safecity.cluster.Role;
 import org.safecity.identity.Actor;
 import org.safecity.identity.DeviceKeys;
 import org.safecity.messaging.BrokerSubscription;
@@ -41,8 +43,11 @@ class MqttIntake implements SmartLifecycle {
     private volatile boolean running;
     private BrokerSubscription subscription;
 
+    private final InstanceRoles roles;
+
     MqttIntake(MqttIntakeSettings settings, IntakingDetections intaking, DeviceKeys keys, DetectionSettings detectionSettings,
-               JsonMapper json) {
+               JsonMapper json, InstanceRoles roles) {
+        this.roles = roles;
         this.settings = settings;
         this.intaking = intaking;
         this.keys = keys;
@@ -53,7 +58,7 @@ class MqttIntake implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (settings.enabled()) {
+        if (settings.enabled() && roles.has(Role.INTAKE)) {
             // A persistent session: QoS 1 messages published while SafeCity is down wait at the broker.
             subscription = BrokerSubscription.start("detections",
                 new BrokerSubscription.Broker(settings.url(), settings.username(), settings.password()),

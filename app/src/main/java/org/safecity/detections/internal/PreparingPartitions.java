@@ -3,6 +3,7 @@ package org.safecity.detections.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.safecity.cluster.OncePerCluster;
 import org.safecity.detections.DetectionKind;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -17,7 +18,10 @@ class PreparingPartitions {
     private final DetectionSettings settings;
     private final Clock clock;
 
-    PreparingPartitions(DailyPartitions partitions, DetectionSettings settings, Clock clock) {
+    private final OncePerCluster oncePerCluster;
+
+    PreparingPartitions(DailyPartitions partitions, DetectionSettings settings, Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.partitions = partitions;
         this.settings = settings;
         this.clock = clock;
@@ -26,6 +30,9 @@ class PreparingPartitions {
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(cron = "0 17 * * * *", zone = "UTC")
     void prepare() {
+        if (!oncePerCluster.mine("detections partitions")) {
+            return; // another instance of the cluster runs it
+        }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         for (DetectionKind kind : DetectionKind.values()) {
             for (int ahead = 0; ahead <= settings.partitionsAhead(); ahead++) {

@@ -1,5 +1,10 @@
 package org.safecity.detections.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -18,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.safecity.cluster.InstanceRoles;
+import org.safecity.cluster.Role;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.AnalyticsDetected;
 import org.safecity.detections.DetectionKind;
@@ -65,11 +72,25 @@ class SightingWriter implements SmartLifecycle {
     private final long[] periods = {-1, -1};
     /** The highest sighting id drawn so far: after a failed commit, every id up to it may or may not be stored. */
     private long highestDrawn;
+    private final InstanceRoles roles;
+    private final Timer commitTime;
+    private final DistributionSummary groupRows;
+    private final Counter accepted;
     private volatile boolean running;
     private Thread thread;
 
     SightingWriter(DataSource dataSource, TransactionTemplate transactions, ApplicationEventPublisher events,
-                   DailyPartitions partitions, DeliveringDetections delivering, DetectionSettings settings, Clock clock) {
+                   DailyPartitions partitions, DeliveringDetections delivering, DetectionSettings settings, Clock clock,
+                   InstanceRoles roles, MeterRegistry metrics) {
+        this.roles = roles;
+        this.commitTime = Timer.builder("safecity.writer.commit").description("one group's write and commit")
+            .publishPercentiles(0.5, 0.99).register(metrics);
+        this.groupRows = DistributionSummary.builder("safecity.writer.group.rows").description("detections written per commit")
+            .register(metrics);
+        this.accepted = Counter.builder("safecity.intake.accepted").description("detections stored (repeats not counted)")
+            .register(metrics);
+        Gauge.builder("safecity.intake.queue.depth", queuedRows, AtomicInteger::get).description("detections waiting for the writer")
+            .register(metrics);
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.events = events;
@@ -85,7 +106,9 @@ class SightingWriter implements SmartLifecycle {
      */
     CompletableFuture<Written> submit(List<SightingRow> rows) {
         if (!running) {
-            throw new IntakeBusy("SafeCity is stopping and takes no more detections; retry shortly.");
+            throw new IntakeBusy(roles.has(Role.INTAKE) ? "SafeCity is stopping and takes no more detections; retry shortly."
+                : "This SafeCity instance (" + roles.instance() + ") does not take detections (its roles: " + roles.words()
+                    + "); send them to an instance with the intake role.");
         }
         int after = queuedRows.addAndGet(rows.size());
         if (after > settings.queueCapacity() && after != rows.size()) {
@@ -143,7 +166,11 @@ class SightingWriter implements SmartLifecycle {
         int rows = group.stream().mapToInt(s -> s.rows().size()).sum();
         Stored stored;
         try {
+            long started = System.nanoTime();
             stored = write(group);
+            commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            groupRows.record(rows);
+            accepted.increment(stored.accepted().size());
         } catch (RuntimeException e) {
             // A commit that failed on the way back may still have stored the rows: consumers read them from the table.
             delivering.mayHaveStored(highestDrawn);
@@ -413,6 +440,10 @@ class SightingWriter implements SmartLifecycle {
      */
     @Override
     public void start() {
+        if (!roles.has(Role.INTAKE)) {
+            return;
+        }
+        // DeliveringDetections, started first, holds the writer's lease or has refused to start
         running = true;
         thread = Thread.ofPlatform().name("sighting-writer").start(this::run);
     }

@@ -2,6 +2,7 @@ package org.safecity.emergency.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.safecity.cluster.OncePerCluster;
 import org.safecity.emergency.ResponseTargetBreached;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +25,11 @@ class ResponseTargetWatch {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final OncePerCluster oncePerCluster;
+
     ResponseTargetWatch(JdbcClient jdbc, BreachStore breaches, IncidentStore incidents, ApplicationEventPublisher events,
-                        Clock clock) {
+                        Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.jdbc = jdbc;
         this.breaches = breaches;
         this.incidents = incidents;
@@ -38,6 +42,9 @@ class ResponseTargetWatch {
 
     @Scheduled(fixedDelayString = "${safecity.emergency.target-check-interval:15s}", initialDelayString = "10s")
     void checkNow() {
+        if (!oncePerCluster.mine("emergency response-targets")) {
+            return; // another instance of the cluster runs it
+        }
         check(clock.instant());
     }
 

@@ -2,6 +2,7 @@ package org.safecity.emergency.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.safecity.cluster.OncePerCluster;
 import org.safecity.emergency.UnitWentSilent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,7 +21,10 @@ class UnitSilenceWatch {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UnitSilenceWatch(UnitStore units, EmergencySettings settings, ApplicationEventPublisher events, Clock clock) {
+    private final OncePerCluster oncePerCluster;
+
+    UnitSilenceWatch(UnitStore units, EmergencySettings settings, ApplicationEventPublisher events, Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.units = units;
         this.settings = settings;
         this.events = events;
@@ -29,6 +33,9 @@ class UnitSilenceWatch {
 
     @Scheduled(fixedDelayString = "${safecity.emergency.silence-check-interval:30s}", initialDelayString = "20s")
     void checkNow() {
+        if (!oncePerCluster.mine("emergency silent-units")) {
+            return; // another instance of the cluster runs it
+        }
         check(clock.instant());
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.safecity.cluster.EveryInstance;
 import org.safecity.storage.StorageSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ class AbandonedPartFiles {
         this.clock = clock;
     }
 
+    @EveryInstance("removes files in this instance's own data directory")
     @Scheduled(initialDelay = 0, fixedDelay = 3_600_000)
     void sweep() {
         int removed = removeOlderThan(clock.instant().minus(ABANDONED_AFTER));

@@ -1,5 +1,6 @@
 package org.safecity.evidence.internal;
 
+import org.safecity.cluster.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,12 +13,18 @@ class DisposalJob {
     private static final Logger log = LoggerFactory.getLogger(DisposalJob.class);
     private final DisposingExpiredEvidence disposing;
 
-    DisposalJob(DisposingExpiredEvidence disposing) {
+    private final OncePerCluster oncePerCluster;
+
+    DisposalJob(DisposingExpiredEvidence disposing, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.disposing = disposing;
     }
 
     @Scheduled(initialDelayString = "${safecity.evidence.disposal-interval:PT6H}", fixedDelayString = "${safecity.evidence.disposal-interval:PT6H}")
     void run() {
+        if (!oncePerCluster.mine("evidence disposal")) {
+            return; // another instance of the cluster runs it
+        }
         try {
             disposing.run();
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.safecity.cluster.OncePerCluster;
 import org.safecity.identity.Actor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +33,11 @@ class AccessTokens {
     private final Clock clock;
     private final Duration lifetime;
 
+    private final OncePerCluster oncePerCluster;
+
     AccessTokens(JdbcClient jdbc, AccountStore accounts, Clock clock,
-                 @Value("${safecity.auth.token-lifetime:8h}") Duration lifetime) {
+                 @Value("${safecity.auth.token-lifetime:8h}") Duration lifetime, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.clock = clock;
@@ -70,6 +74,9 @@ class AccessTokens {
 
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
     void removeExpired() {
+        if (!oncePerCluster.mine("identity expired-tokens")) {
+            return; // another instance of the cluster runs it
+        }
         jdbc.sql("delete from identity.access_token where expires_at < ?").param(java.sql.Timestamp.from(clock.instant())).update();
     }
 

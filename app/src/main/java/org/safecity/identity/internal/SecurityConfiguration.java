@@ -146,6 +146,8 @@ class SecurityConfiguration {
         requests
             .requestMatchers(PUBLIC_PATHS).permitAll()
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SIGN_IN)).permitAll()
+            // the metrics tell the load and layout of the whole platform: for the Authority's administrators (and their scraper)
+            .requestMatchers("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**").hasRole("ADMIN")
             .anyRequest().authenticated();
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import org.safecity.cluster.OncePerCluster;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,10 @@ class SignInThrottle {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SignInThrottle(JdbcClient jdbc, Clock clock) {
+    private final OncePerCluster oncePerCluster;
+
+    SignInThrottle(JdbcClient jdbc, Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -55,6 +59,9 @@ class SignInThrottle {
 
     @Scheduled(fixedDelay = 600_000)
     void forgetOldFailures() {
+        if (!oncePerCluster.mine("identity old-sign-in-failures")) {
+            return; // another instance of the cluster runs it
+        }
         Instant cutoff = clock.instant().minus(LONGEST_LOCK.multipliedBy(2));
         jdbc.sql("delete from identity.sign_in_failure where last_failed_at < ?").param(Timestamp.from(cutoff)).update();
     }

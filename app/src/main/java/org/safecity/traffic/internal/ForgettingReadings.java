@@ -4,6 +4,7 @@ import static org.safecity.traffic.internal.RuleStore.ts;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.safecity.cluster.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,10 @@ class ForgettingReadings {
     private final TrafficSettings settings;
     private final Clock clock;
 
-    ForgettingReadings(JdbcClient jdbc, TrafficSettings settings, Clock clock) {
+    private final OncePerCluster oncePerCluster;
+
+    ForgettingReadings(JdbcClient jdbc, TrafficSettings settings, Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -33,6 +37,9 @@ class ForgettingReadings {
 
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 300_000)
     void forget() {
+        if (!oncePerCluster.mine("traffic old-readings")) {
+            return; // another instance of the cluster runs it
+        }
         var now = clock.instant();
         int phases = jdbc.sql("delete from traffic.signal_phase where at < ?")
             .param(ts(now.minus(KEPT.plus(settings.signalMemory())))).update();

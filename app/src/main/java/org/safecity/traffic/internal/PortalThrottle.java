@@ -1,6 +1,7 @@
 package org.safecity.traffic.internal;
 
 import java.time.Clock;
+import org.safecity.cluster.OncePerCluster;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,10 @@ class PortalThrottle {
     private final TrafficSettings settings;
     private final Clock clock;
 
-    PortalThrottle(JdbcClient jdbc, TrafficSettings settings, Clock clock) {
+    private final OncePerCluster oncePerCluster;
+
+    PortalThrottle(JdbcClient jdbc, TrafficSettings settings, Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -40,6 +44,9 @@ class PortalThrottle {
 
     @Scheduled(fixedDelay = 60_000)
     void forgetOldMinutes() {
+        if (!oncePerCluster.mine("traffic portal-minutes")) {
+            return; // another instance of the cluster runs it
+        }
         jdbc.sql("delete from traffic.portal_request where minute < ?").param(currentMinute()).update();
     }
 

@@ -5,6 +5,7 @@ import static org.safecity.traffic.internal.RuleStore.ts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.safecity.cluster.OncePerCluster;
 import org.safecity.shared.TimeConfiguration;
 import org.safecity.traffic.UnpaidChallansCleared;
 import org.safecity.traffic.UnpaidChallansExceeded;
@@ -30,8 +31,11 @@ class WatchingUnpaidChallans {
     private final Clock clock;
     private final ChallanStore challans;
 
+    private final OncePerCluster oncePerCluster;
+
     WatchingUnpaidChallans(JdbcClient jdbc, ApplicationEventPublisher events, TrafficSettings settings,
-                           TransactionTemplate transactions, Clock clock, ChallanStore challans) {
+                           TransactionTemplate transactions, Clock clock, ChallanStore challans, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.jdbc = jdbc;
         this.challans = challans;
         this.events = events;
@@ -42,6 +46,9 @@ class WatchingUnpaidChallans {
 
     @Scheduled(fixedDelayString = "${safecity.traffic.unpaid-check:1h}", initialDelayString = "60s")
     void everyVehicle() {
+        if (!oncePerCluster.mine("traffic unpaid-challans")) {
+            return; // another instance of the cluster runs it
+        }
         markOverdue();
         List<String> plates = jdbc.sql("""
                 select plate from traffic.challan where status = 'ISSUED' and due_date < ? group by plate having count(*) > ?

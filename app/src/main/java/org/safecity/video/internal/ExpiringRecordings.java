@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.safecity.cluster.OncePerCluster;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.storage.StorageSettings;
 import org.slf4j.Logger;
@@ -41,8 +42,11 @@ class ExpiringRecordings {
     private final Path root;
     private final Clock clock;
 
+    private final OncePerCluster oncePerCluster;
+
     ExpiringRecordings(SegmentStore segments, RetentionRuleStore rules, CameraDirectory cameras, VideoSettings settings,
-                      StorageSettings storage, Clock clock) {
+                      StorageSettings storage, Clock clock, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.segments = segments;
         this.rules = rules;
         this.cameras = cameras;
@@ -53,6 +57,9 @@ class ExpiringRecordings {
 
     @Scheduled(fixedDelayString = "${safecity.video.retention-interval:10m}", initialDelayString = "${safecity.video.retention-interval:10m}")
     void scheduled() {
+        if (!oncePerCluster.mine("video retention")) {
+            return; // another instance of the cluster runs it
+        }
         var outcome = apply();
         if (outcome.segments() > 0) {
             log.info("video retention deleted {} segments ({} bytes)", outcome.segments(), outcome.bytes());

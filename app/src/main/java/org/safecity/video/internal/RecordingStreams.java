@@ -1,5 +1,7 @@
 package org.safecity.video.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.safecity.cluster.InstanceRoles;
+import org.safecity.cluster.LiveInstances;
+import org.safecity.cluster.Role;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraStreams;
 import org.safecity.storage.StorageSettings;
@@ -28,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps one {@link StreamRecorder} running for every camera this node records, following the registry
  * (cameras added, retired or changed are picked up within {@code reconcile-interval}), and turns what the
  * recorders report into registry status, events and the segment index. Stops every FFmpeg on shutdown.
+ * The cameras are shared among the recording nodes alive ({@link Sharding}): when one joins or leaves,
+ * each node sees it at its next look ({@link #MEMBERSHIP_CHECK}) and takes up or hands over its share.
  */
 @Component
 class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
@@ -48,7 +55,16 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     private final Path root;
     private final String node;
     private final Pattern streamPattern;
+    /** How often the live recording nodes are read: a dead node's cameras are recorded again within this, plus its detection. */
+    static final java.time.Duration MEMBERSHIP_CHECK = java.time.Duration.ofSeconds(2);
+
+    private final InstanceRoles roles;
+    private final LiveInstances live;
+    /** The recording nodes alive at the last look, this one among them. */
+    private volatile List<String> nodes;
     private final Map<Long, StreamRecorder> recorders = new ConcurrentHashMap<>();
+    /** When each camera recorded here last had a segment indexed (or its recorder started). */
+    private final Map<Long, Instant> lastIndexed = new ConcurrentHashMap<>();
     /**
      * So that no FFmpeg outlives a JVM that ends without closing the application. It stops the recorders
      * as the application's close does, not by killing FFmpeg: on SIGTERM the JVM runs this hook beside
@@ -60,7 +76,15 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
 
     RecordingStreams(VideoSettings settings, CameraDirectory cameras, Ffmpeg ffmpeg, DemoFeed demo, SegmentStore segments,
                      CameraSettingStore cameraSettings, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, StorageSettings storage,
-                     ObjectProvider<FrameTap> tap, @Value("${safecity.demo:false}") boolean demoNetwork) {
+                     ObjectProvider<FrameTap> tap, @Value("${safecity.demo:false}") boolean demoNetwork, InstanceRoles roles,
+                     LiveInstances live, MeterRegistry metrics) {
+        Gauge.builder("safecity.recorders.alive", this, r -> r.records() ? r.nodes.size() : 0)
+            .description("recording nodes alive, as this node saw them last").register(metrics);
+        Gauge.builder("safecity.recorders.cameras", recorders, Map::size).description("cameras this node records").register(metrics);
+        Gauge.builder("safecity.recorders.segments.late", this, RecordingStreams::late)
+            .description("cameras recorded here with no segment indexed for three segment lengths").register(metrics);
+        this.roles = roles;
+        this.live = live;
         this.settings = settings;
         this.cameras = cameras;
         this.ffmpeg = ffmpeg;
@@ -73,7 +97,8 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         this.tap = tap.getIfUnique();
         this.demoNetwork = demoNetwork;
         this.root = VideoFolders.root(storage);
-        this.node = "node-" + settings.nodeIndex();
+        this.node = roles.instance();
+        this.nodes = List.of(node);
         this.streamPattern = Pattern.compile(settings.streamPattern());
     }
 
@@ -84,20 +109,30 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     @Override
     public void start() {
         running = true;
-        if (!settings.recording()) {
+        if (!records()) {
             return;
         }
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         endLeftovers();
         reconciler = Thread.ofPlatform().name("video-recording").daemon().start(() -> {
+            long lastFull = 0;
             while (running) {
+                boolean changed = false;
                 try {
-                    reconcile();
+                    changed = lookAtNodes();
                 } catch (RuntimeException e) {
-                    log.warn("could not update the cameras to record: {}", e.toString());
+                    log.warn("could not read which recording nodes are alive; keeping the cameras recorded now: {}", e.toString());
+                }
+                if (changed || System.nanoTime() - lastFull >= settings.reconcileInterval().toNanos()) {
+                    try {
+                        reconcile();
+                        lastFull = System.nanoTime();
+                    } catch (RuntimeException e) {
+                        log.warn("could not update the cameras to record: {}", e.toString());
+                    }
                 }
                 try {
-                    Thread.sleep(settings.reconcileInterval());
+                    Thread.sleep(MEMBERSHIP_CHECK);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -105,9 +140,26 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         });
     }
 
+    private boolean records() {
+        return settings.recording() && roles.has(Role.RECORDING);
+    }
+
+    /** Reads the recording nodes alive; whether they changed since the last look. */
+    private boolean lookAtNodes() {
+        var alive = new java.util.TreeSet<>(live.alive(Role.RECORDING));
+        alive.add(node); // this node records while it runs, even before its first heartbeat is read back
+        var now = List.copyOf(alive);
+        if (now.equals(nodes)) {
+            return false;
+        }
+        log.info("recording nodes alive: {} (were {}); {} records its share of the cameras", now, nodes, node);
+        nodes = now;
+        return true;
+    }
+
     /** Starts recorders for the cameras to record and stops those no longer to record (or whose streams changed). */
     synchronized void reconcile() {
-        if (!running || !settings.recording()) {
+        if (!running || !records()) {
             return;
         }
         List<CameraStreams> all = cameras.streams();
@@ -154,6 +206,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
                 }
                 var recorder = new StreamRecorder(id, source, root, ffmpeg, settings, this, clock, frames.get(id), tap);
                 recorders.put(id, recorder);
+                lastIndexed.put(id, clock.instant());
                 recorder.start();
             }
         });
@@ -161,7 +214,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
 
     private Optional<StreamSource> source(CameraStreams camera, List<Long> demoCameras) {
         long id = camera.camera().id();
-        if (!Sharding.owner(id, settings.nodeCount(), settings.nodeIndex())) {
+        if (!Sharding.owner(id, nodes, node)) {
             return Optional.empty();
         }
         if (!settings.cities().isEmpty() && !settings.cities().contains(camera.camera().cityCode())) {
@@ -202,6 +255,12 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
     @Override
     public void segmentClosed(long cameraId, Instant start, Instant end, String path, long bytes, Instant runStartedAt) {
         segments.insert(cameraId, start, end, path, bytes, runStartedAt, node);
+        lastIndexed.put(cameraId, clock.instant());
+    }
+
+    private long late() {
+        Instant before = clock.instant().minus(settings.segmentLength().multipliedBy(3));
+        return recorders.keySet().stream().filter(id -> lastIndexed.getOrDefault(id, Instant.MAX).isBefore(before)).count();
     }
 
     @Override

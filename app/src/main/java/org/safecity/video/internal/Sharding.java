@@ -1,30 +1,44 @@
 package org.safecity.video.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+
 /**
  * Which recording node records a camera: rendezvous (highest random weight) hashing of the camera id
- * over the node numbers. Every node decides alone, from its own number and the node count; adding a
- * node moves only about 1/n of the cameras, all onto the new node.
+ * over the names of the recording nodes alive. Every node decides alone from the same list of names;
+ * a node joining takes about 1/n of the cameras and moves no other camera, a node leaving hands only its
+ * own cameras to the others, and a node that comes back under its name gets the same cameras back.
  */
 final class Sharding {
 
     private Sharding() {
     }
 
-    static boolean owner(long cameraId, int nodeCount, int nodeIndex) {
-        return node(cameraId, nodeCount) == nodeIndex;
+    static boolean owner(long cameraId, Collection<String> nodes, String node) {
+        return node.equals(node(cameraId, nodes));
     }
 
-    static int node(long cameraId, int nodeCount) {
-        int best = 0;
+    /** The node that records the camera; null when there is no node. */
+    static String node(long cameraId, Collection<String> nodes) {
+        String best = null;
         long bestWeight = Long.MIN_VALUE;
-        for (int node = 0; node < nodeCount; node++) {
-            long weight = mix(cameraId * 0x9E3779B97F4A7C15L + node);
-            if (weight > bestWeight) {
+        for (String node : nodes) {
+            long weight = mix(cameraId * 0x9E3779B97F4A7C15L + name(node));
+            if (best == null || weight > bestWeight || weight == bestWeight && node.compareTo(best) < 0) {
                 bestWeight = weight;
                 best = node;
             }
         }
         return best;
+    }
+
+    /** FNV-1a over the name's bytes, then mixed: the same on every node and every run. */
+    private static long name(String node) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : node.getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return mix(hash);
     }
 
     /** SplitMix64's finaliser: spreads close inputs over the whole range. */

@@ -11,8 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recording whether this node records at all (the HTTP API answers either way)
  * @param ffmpegPath an FFmpeg executable to use instead of the one shipped in the build
  * @param ffprobePath the same for ffprobe
- * @param nodeIndex this recording node's number, 0 to {@code nodeCount - 1}
- * @param nodeCount how many recording nodes share the cameras (rendezvous hashing of the camera id)
  * @param cities the cities this node records; empty = all
  * @param streamPattern only cameras whose main stream address matches this regular expression are recorded
  * @param segmentLength length of a recorded segment (cut at the next key frame)
@@ -21,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param offlineAfter no video for this long marks the camera offline and raises an alert
  * @param retryMin first wait before reconnecting a dropped stream; doubles on each failure
  * @param retryMax longest wait between reconnections
- * @param reconcileInterval how often the list of cameras to record is read again from the registry
+ * @param reconcileInterval how often the list of cameras to record is read again from the registry (at once when a
+ *                          recording node joins or leaves)
  * @param retentionDays default days recordings are kept (a city's or camera's own rule wins)
  * @param retentionInterval how often retention runs
  * @param incidentHoldRadius cameras within this many metres of a new incident have their footage held
@@ -34,8 +33,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record VideoSettings(@DefaultValue("true") boolean recording,
                      String ffmpegPath,
                      String ffprobePath,
-                     @DefaultValue("0") int nodeIndex,
-                     @DefaultValue("1") int nodeCount,
                      @DefaultValue List<String> cities,
                      @DefaultValue(".*") String streamPattern,
                      @DefaultValue("10s") Duration segmentLength,
@@ -52,10 +49,4 @@ record VideoSettings(@DefaultValue("true") boolean recording,
                      @DefaultValue("2h") Duration incidentHoldAfter,
                      @DefaultValue("1h") Duration maxClipLength,
                      @DefaultValue("9") int demoCameras) {
-
-    VideoSettings {
-        if (nodeCount < 1 || nodeIndex < 0 || nodeIndex >= nodeCount) {
-            throw new IllegalArgumentException("safecity.video.node-index must be 0 to node-count - 1");
-        }
-    }
 }

@@ -43,6 +43,8 @@ class MqttIntakeTest extends IntegrationTest {
     @Autowired
     JsonMapper json;
     @Autowired
+    org.safecity.cluster.InstanceRoles roles;
+    @Autowired
     JdbcClient jdbc;
 
     private final MqttIntakeSettings settings = new MqttIntakeSettings(BROKER, null, null,
@@ -62,7 +64,7 @@ class MqttIntakeTest extends IntegrationTest {
         if (System.getenv("CI") == null) {
             Assumptions.assumeTrue(up, "no MQTT broker at " + BROKER);
         }
-        intake = new MqttIntake(settings, intaking, keys, detectionSettings, json);
+        intake = new MqttIntake(settings, intaking, keys, detectionSettings, json, roles);
         intake.start();
         awaitListening(intake);
         device = new MqttClient(BROKER, "test-device-" + UUID.randomUUID(), new MemoryPersistence());
@@ -184,7 +186,7 @@ class MqttIntakeTest extends IntegrationTest {
 
         device.publish("safecity/detections/" + field.cameraId(), json.writeValueAsBytes(Map.of("deviceKey", key,
             "detections", List.of(Reporting.plateRead(field.cameraId(), "MQT 0003", Instant.now().minusSeconds(1))))), 1, false);
-        intake = new MqttIntake(settings, intaking, keys, detectionSettings, json);
+        intake = new MqttIntake(settings, intaking, keys, detectionSettings, json, roles);
         intake.start();
         JsonNode result = results.poll(10, TimeUnit.SECONDS);
 

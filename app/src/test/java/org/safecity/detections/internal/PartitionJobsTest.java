@@ -30,6 +30,8 @@ class PartitionJobsTest extends IntegrationTest {
     DetectionSettings settings;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.safecity.cluster.OncePerCluster oncePerCluster;
 
     private static Clock noonOf(LocalDate day) {
         return Clock.fixed(day.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
@@ -39,7 +41,7 @@ class PartitionJobsTest extends IntegrationTest {
     void today_s_and_the_coming_days_partitions_of_every_kind_are_made_ahead() {
         LocalDate today = LocalDate.of(2020, 7, 1);
         try {
-            new PreparingPartitions(partitions, settings, noonOf(today)).prepare();
+            new PreparingPartitions(partitions, settings, noonOf(today), oncePerCluster).prepare();
 
             for (DetectionKind kind : DetectionKind.values()) {
                 var days = partitions.days(kind);
@@ -81,7 +83,7 @@ class PartitionJobsTest extends IntegrationTest {
             sighting(field.cameraId(), plate, plateKept.atTime(0, 1).toInstant(ZoneOffset.UTC));
             sighting(field.cameraId(), plate, plateKept.atTime(18, 0).toInstant(ZoneOffset.UTC));
 
-            new ApplyingRetention(partitions, settings, noonOf(today)).apply();
+            new ApplyingRetention(partitions, settings, noonOf(today), oncePerCluster).apply();
 
             for (DetectionKind kind : DetectionKind.values()) {
                 var days = partitions.days(kind);

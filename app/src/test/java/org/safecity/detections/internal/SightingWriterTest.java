@@ -3,6 +3,7 @@ package org.safecity.detections.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.safecity.cluster.ClusterSettings;
+import org.safecity.cluster.InstanceRoles;
 import org.safecity.detections.DetectionKind;
 import org.safecity.shared.Plate;
 import org.springframework.transaction.TransactionException;
@@ -41,7 +44,10 @@ class SightingWriterTest {
         }
     };
 
-    private final DeliveringDetections noConsumers = new DeliveringDetections(null, null, null, null, null);
+    private final DeliveringDetections noConsumers = new DeliveringDetections(null, null, null, null, null, null, null, null);
+
+    private static final InstanceRoles EVERY_ROLE = new InstanceRoles(
+        new ClusterSettings("all", "writer-test", "writer-test", Duration.ofSeconds(5), Duration.ofSeconds(15)));
 
     private static DetectionSettings settings(int capacity) {
         return new DetectionSettings(capacity, 100, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(2),
@@ -55,7 +61,7 @@ class SightingWriterTest {
 
     @Test
     void a_full_queue_refuses_new_batches_at_once_instead_of_holding_them_in_memory() throws Exception {
-        var writer = new SightingWriter(null, stalled, e -> { }, noPartitions, noConsumers, settings(10), Clock.systemUTC());
+        var writer = new SightingWriter(null, stalled, e -> { }, noPartitions, noConsumers, settings(10), Clock.systemUTC(), EVERY_ROLE, new SimpleMeterRegistry());
         writer.start();
         try {
             writer.submit(rows(5));
@@ -70,7 +76,7 @@ class SightingWriterTest {
 
     @Test
     void a_batch_the_database_did_not_commit_is_answered_busy_not_accepted() {
-        var writer = new SightingWriter(null, stalled, e -> { }, noPartitions, noConsumers, settings(10), Clock.systemUTC());
+        var writer = new SightingWriter(null, stalled, e -> { }, noPartitions, noConsumers, settings(10), Clock.systemUTC(), EVERY_ROLE, new SimpleMeterRegistry());
         writer.start();
         try {
             var pending = writer.submit(rows(3));

@@ -18,6 +18,8 @@ class SignInThrottleTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.safecity.cluster.OncePerCluster oncePerCluster;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private SignInThrottle throttle;
@@ -25,7 +27,7 @@ class SignInThrottleTest extends IntegrationTest {
 
     @BeforeEach
     void throttleOnTheSharedTable() {
-        throttle = new SignInThrottle(jdbc, clock);
+        throttle = new SignInThrottle(jdbc, clock, oncePerCluster);
         run = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -86,7 +88,7 @@ class SignInThrottleTest extends IntegrationTest {
 
     @Test
     void failures_counted_by_two_instances_add_up() {
-        var otherInstance = new SignInThrottle(jdbc, clock);
+        var otherInstance = new SignInThrottle(jdbc, clock, oncePerCluster);
         for (int i = 0; i < SignInThrottle.FREE_FAILURES_PER_USER; i++) {
             (i % 2 == 0 ? throttle : otherInstance).failed(user("operator.one"), address("10.0.0." + i));
         }

@@ -17,6 +17,8 @@ class PortalThrottleTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.safecity.cluster.OncePerCluster oncePerCluster;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -48,7 +50,7 @@ class PortalThrottleTest extends IntegrationTest {
     @Test
     void an_address_is_refused_beyond_its_requests_of_the_minute_and_allowed_again_in_the_next() {
         var clock = new Hand();
-        var throttle = new PortalThrottle(jdbc, allowing(3), clock);
+        var throttle = new PortalThrottle(jdbc, allowing(3), clock, oncePerCluster);
 
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.allow("203.0.113.7/" + run)).isTrue();
@@ -67,8 +69,8 @@ class PortalThrottleTest extends IntegrationTest {
     @Test
     void requests_to_two_instances_count_against_one_limit() {
         var clock = new Hand();
-        var one = new PortalThrottle(jdbc, allowing(3), clock);
-        var other = new PortalThrottle(jdbc, allowing(3), clock);
+        var one = new PortalThrottle(jdbc, allowing(3), clock, oncePerCluster);
+        var other = new PortalThrottle(jdbc, allowing(3), clock, oncePerCluster);
         String address = "192.0.2.9/" + run;
 
         assertThat(one.allow(address)).isTrue();

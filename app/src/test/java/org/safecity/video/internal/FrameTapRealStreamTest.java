@@ -35,7 +35,7 @@ class FrameTapRealStreamTest {
     static void streaming() throws IOException {
         RtspTestServer.assumeAvailable();
         dataDir = Files.createTempDirectory("frame-tap");
-        settings = new VideoSettings(true, null, null, 0, 1, List.of(), ".*", Duration.ofSeconds(2), Duration.ofSeconds(1), 6,
+        settings = new VideoSettings(true, null, null, List.of(), ".*", Duration.ofSeconds(2), Duration.ofSeconds(1), 6,
             Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1), 30, Duration.ofMinutes(10),
             300, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(1), 0);
         ffmpeg = new Ffmpeg(settings, new StorageSettings(Path.of("target", "video-test").toAbsolutePath(),

@@ -148,7 +148,7 @@ public final class RecordingBenchmark {
 
     /** Production recording settings: 10 s segments, 2 s live segments, 20 s to offline. */
     static VideoSettings settings() {
-        return new VideoSettings(true, null, null, 0, 1, List.of(), ".*", Duration.ofSeconds(10), Duration.ofSeconds(2), 6,
+        return new VideoSettings(true, null, null, List.of(), ".*", Duration.ofSeconds(10), Duration.ofSeconds(2), 6,
             Duration.ofSeconds(20), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(30), 30, Duration.ofMinutes(10),
             300, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(1), 0);
     }
