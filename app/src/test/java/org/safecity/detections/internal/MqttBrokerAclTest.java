@@ -90,7 +90,7 @@ class MqttBrokerAclTest extends IntegrationTest {
         }
         intake = new MqttIntake(new MqttIntakeSettings(url, "safecity", password("safecity"), "safecity-acl-" + UUID.randomUUID(),
             Duration.ofSeconds(30)), context.getBean(IntakingDetections.class), context.getBean(DeviceKeys.class),
-            context.getBean(DetectionSettings.class), json);
+            context.getBean(DetectionSettings.class), json, context.getBean(org.safecity.cluster.InstanceRoles.class));
         intake.start();
         long subscribed = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!intake.listening() && System.nanoTime() < subscribed) {
