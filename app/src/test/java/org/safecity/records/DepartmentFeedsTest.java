@@ -21,16 +21,16 @@ import tools.jackson.databind.JsonNode;
  * Records arrive three ways (a file, a push with the feed's key, a pull of the department's endpoint),
  * each with a row-by-row report, and sending the same again changes nothing.
  */
-class DepartmentFeedsTest extends IntegrationTest {
+public class DepartmentFeedsTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
 
-    static String code(String base) {
+    public static String code(String base) {
         return base + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
     }
 
-    static long source(SafeCityApi admin, String code, List<String> kinds, Map<String, String> mapping, Map<String, Object> extra) {
+    public static long source(SafeCityApi admin, String code, List<String> kinds, Map<String, String> mapping, Map<String, Object> extra) {
         var body = new java.util.HashMap<String, Object>(Map.of("code", code, "name", "Test feed " + code, "owner", "Test department",
             "description", "made by a test", "retentionDays", 3650, "kinds", kinds, "mapping", mapping));
         body.putAll(extra);

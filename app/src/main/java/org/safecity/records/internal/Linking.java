@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.safecity.detections.OcrConfusion;
 import org.safecity.identity.AuditTrail;
@@ -94,7 +93,20 @@ class Linking {
             }
         }
         var found = new java.util.LinkedHashMap<Long, String>();
-        for (var other : records.findAll(records.byKey("name", wholeKeys, 200))) {
+        if (wholeKeys.isEmpty()) {
+            return List.of();
+        }
+        String father = SpellingKey.whole(named.fatherName());
+        var alike = jdbc.sql("""
+                select distinct n.record_id from records.record_key n join records.record_key w on w.record_id = n.record_id
+                join records.record r on r.id = n.record_id
+                where n.kind = 'name' and n.value = any(string_to_array(?, '|')) and r.current
+                  and ((w.kind = 'father' and w.value = ?) or (w.kind = 'dob' and w.value = ?) or (w.kind = 'phone' and w.value = ?))
+                limit 200""")
+            .params(String.join("|", wholeKeys), father.isEmpty() ? null : father,
+                named.dateOfBirth() == null ? null : named.dateOfBirth().toString(), named.phone())
+            .query(Long.class).list();
+        for (var other : records.findAll(alike)) {
             for (var party : other.read().parties()) {
                 var p = party.person();
                 if (p == null || !wholeKeys.contains(SpellingKey.whole(p.name())) && !wholeKeys.contains(SpellingKey.whole(p.nameUrdu()))) {
@@ -272,9 +284,5 @@ class Linking {
         }
         return jdbc.sql("insert into records.vehicle (plate, plate_folded, chassis) values (?, ?, ?) returning id")
             .params(plate, plate == null ? null : OcrConfusion.fold(plate), chassis).query(Long.class).single();
-    }
-
-    static boolean same(String a, String b) {
-        return Objects.equals(a, b);
     }
 }

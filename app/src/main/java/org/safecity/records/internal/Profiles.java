@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safecity.detections.LatestSightings;
 import org.safecity.detections.OcrConfusion;
+import org.safecity.emergency.IncidentLookup;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.records.internal.DepartmentRecord.PersonNamed;
@@ -36,8 +38,13 @@ class Profiles {
     private final FedWatchlists watchlists;
     private final ChallanLookup challans;
     private final AuditTrail audit;
+    private final IncidentLookup incidents;
+    private final LatestSightings sightings;
 
-    Profiles(JdbcClient jdbc, RecordStore records, Linking linking, FedWatchlists watchlists, ChallanLookup challans, AuditTrail audit) {
+    Profiles(JdbcClient jdbc, RecordStore records, Linking linking, FedWatchlists watchlists, ChallanLookup challans, AuditTrail audit,
+             IncidentLookup incidents, LatestSightings sightings) {
+        this.incidents = incidents;
+        this.sightings = sightings;
         this.jdbc = jdbc;
         this.records = records;
         this.linking = linking;
@@ -60,13 +67,18 @@ class Profiles {
 
     record PersonProfile(long id, String cnic, Map<String, List<Sourced>> facts, List<LinkedRecord> records, List<Related> vehicles,
                          List<LinkedRecord> firs, List<FedWatchlists.ListedEntry> watchlistEntries, List<ChallanLookup.ChallanSummary> challans,
+                         List<IncidentLookup.IncidentSummary> incidents, List<LatestSightings.SightingSummary> sightings,
                          List<Linking.Proposal> proposals) {
     }
 
     record VehicleProfile(long id, String plate, String chassis, Map<String, List<Sourced>> facts, List<LinkedRecord> records,
                           List<Related> owners, List<FedWatchlists.ListedEntry> watchlistEntries,
-                          List<ChallanLookup.ChallanSummary> challans) {
+                          List<ChallanLookup.ChallanSummary> challans, List<LatestSightings.SightingSummary> sightings) {
     }
+
+    /** How far back and how many of a vehicle's latest sightings a profile shows. */
+    static final int SIGHTING_DAYS = 7;
+    static final int SIGHTINGS = 20;
 
     @Transactional
     PersonProfile person(long id, String purpose) {
@@ -118,10 +130,20 @@ class Profiles {
                   and l.role = p.role and l.person_id = ? and l.undone_at is null)) order by p.id""")
             .params(id, id).query((rs, n) -> new Linking.Proposal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
                 rs.getString(5), rs.getString(6), rs.getString(7))).list();
+        var calls = new ArrayList<IncidentLookup.IncidentSummary>();
+        if (visibility.seesIncidents()) {
+            facts.getOrDefault("phone", List.of()).stream().map(Sourced::value).distinct()
+                .forEach(phone -> calls.addAll(incidents.calledFrom(phone, 20)));
+        }
+        var seen = new ArrayList<LatestSightings.SightingSummary>();
+        if (visibility.seesSightings()) {
+            plates.forEach(plate -> seen.addAll(sightings.of(plate, SIGHTING_DAYS, SIGHTINGS)));
+            seen.sort((a, b) -> b.observedAt().compareTo(a.observedAt()));
+        }
         audit.record("records.person-viewed", "records-person", Long.toString(id), purpose.strip(),
             Map.of("records", linked.size(), "cnic", cnic == null ? "" : cnic));
         return new PersonProfile(id, cnic == null ? null : new Cnic(cnic).display(), facts, linked, vehicles, visibility.seesFirs() ? firs : List.of(),
-            entries, challanList, visibility.seesFirs() ? proposals : List.of());
+            entries, challanList, calls, seen.stream().limit(SIGHTINGS).toList(), visibility.seesFirs() ? proposals : List.of());
     }
 
     @Transactional
@@ -184,7 +206,9 @@ class Profiles {
         var challanList = visibility.seesChallans() && !plates.isEmpty() ? challans.find(plates, null, 50) : List.<ChallanLookup.ChallanSummary>of();
         audit.record("records.vehicle-viewed", "records-vehicle", known == null ? Long.toString(id) : known, purpose.strip(),
             Map.of("records", linked.size()));
-        return new VehicleProfile(id, known, (String) row[2], facts, linked, owners, entries, challanList);
+        var seen = visibility.seesSightings() && known != null ? sightings.of(known, SIGHTING_DAYS, SIGHTINGS)
+            : List.<LatestSightings.SightingSummary>of();
+        return new VehicleProfile(id, known, (String) row[2], facts, linked, owners, entries, challanList, seen);
     }
 
     private String roleOfPerson(List<LinkedRecord> linked, long recordId) {

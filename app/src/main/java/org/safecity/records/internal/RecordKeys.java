@@ -19,6 +19,10 @@ final class RecordKeys {
                 var p = party.person();
                 add(keys, "cnic", p.cnic());
                 add(keys, "phone", p.phone());
+                // Weak keys: only ever asked together with a name, to propose a link.
+                String father = SpellingKey.whole(p.fatherName());
+                add(keys, "father", father.isEmpty() ? null : father);
+                add(keys, "dob", p.dateOfBirth() == null ? null : p.dateOfBirth().toString());
                 for (String name : new String[] {p.name(), p.nameUrdu()}) {
                     String whole = SpellingKey.whole(name);
                     if (!whole.isEmpty()) {

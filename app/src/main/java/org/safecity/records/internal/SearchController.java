@@ -11,6 +11,7 @@ import org.safecity.identity.AuditTrail;
 import org.safecity.identity.Writes;
 import org.safecity.shared.Cnic;
 import org.safecity.shared.InvalidInput;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** One search, profiles of persons and vehicles, the analyst's linking, and the data subject's access report. */
@@ -33,8 +35,10 @@ class SearchController {
     private final JdbcClient jdbc;
     private final AuditReading auditReading;
     private final AuditTrail audit;
+    private final ExtractingProfiles extracting;
+    private final LinkView linkView;
 
-    SearchController(Searching searching, Profiles profiles, Linking linking, RecordStore records, JdbcClient jdbc, AuditReading auditReading,
+    SearchController(ExtractingProfiles extracting, LinkView linkView, Searching searching, Profiles profiles, Linking linking, RecordStore records, JdbcClient jdbc, AuditReading auditReading,
                      AuditTrail audit) {
         this.searching = searching;
         this.profiles = profiles;
@@ -43,6 +47,8 @@ class SearchController {
         this.jdbc = jdbc;
         this.auditReading = auditReading;
         this.audit = audit;
+        this.extracting = extracting;
+        this.linkView = linkView;
     }
 
     @GetMapping("/api/v1/search")
@@ -67,6 +73,32 @@ class SearchController {
     @Operation(summary = "Everything known of a vehicle that you may see: registration, owners, reports, watchlists, challans; purpose required; audited")
     Profiles.VehicleProfile vehicle(@PathVariable String plate, @RequestParam(required = false) String purpose) {
         return profiles.vehicle(plate, purpose);
+    }
+
+    @PostMapping("/api/v1/persons/{id}/extracts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
+    @Operation(summary = "Add the person's profile (as you see it) to an evidence case you are on, as a sealed record extract; caseId and purpose required")
+    org.safecity.evidence.ReceivedItem extractPerson(@PathVariable long id, @RequestBody ExtractingProfiles.Request request) {
+        return extracting.person(id, request);
+    }
+
+    @PostMapping("/api/v1/vehicles/{plate}/extracts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('INVESTIGATOR','SUPERVISOR')")
+    @Writes(Writes.Scope.JURISDICTION)
+    @Operation(summary = "Add the vehicle's profile to an evidence case you are on, as a sealed record extract; caseId and purpose required")
+    org.safecity.evidence.ReceivedItem extractVehicle(@PathVariable String plate, @RequestBody ExtractingProfiles.Request request) {
+        return extracting.vehicle(plate, request);
+    }
+
+    @GetMapping("/api/v1/records/links")
+    @PreAuthorize(Visibility.READERS)
+    @Operation(summary = "One step of the link view from a node (person:{id}, vehicle:{plate}, phone:{digits}, fir:{recordId}): its neighbours "
+        + "(persons, vehicles, phones, FIRs, cases); expand a neighbour by asking again from it; purpose required; audited")
+    LinkView.Step links(@RequestParam(required = false) String from, @RequestParam(required = false) String purpose) {
+        return linkView.step(from, purpose);
     }
 
     record Decision(String reason) {

@@ -31,7 +31,8 @@ record SearchQuery(String text, String cnic, String phone, String fir, String pl
             folded = OcrConfusion.fold(normalised);
         }
         String chassis = q.matches("[A-Za-z0-9-]{8,20}") ? RecordKeys.chassis(q) : null;
-        List<String> words = q.codePoints().anyMatch(Character::isLetter) && plate == null ? SpellingKey.words(q) : List.of();
+        boolean named = plate == null && cnic == null && phone == null && fir == null && q.codePoints().anyMatch(Character::isLetter);
+        List<String> words = named ? SpellingKey.words(q) : List.of();
         return new SearchQuery(q, cnic, phone, fir, plate, folded, chassis, words, SpellingKey.whole(q));
     }
 

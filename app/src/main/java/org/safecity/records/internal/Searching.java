@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.safecity.detections.OcrConfusion;
+import org.safecity.emergency.IncidentLookup;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.records.internal.DepartmentRecord.PersonNamed;
@@ -39,8 +40,13 @@ class Searching {
     private final FedWatchlists watchlists;
     private final ChallanLookup challans;
     private final AuditTrail audit;
+    private final IncidentLookup incidents;
+    private final LinkView linkView;
 
-    Searching(RecordStore records, Linking linking, JdbcClient jdbc, FedWatchlists watchlists, ChallanLookup challans, AuditTrail audit) {
+    Searching(RecordStore records, Linking linking, JdbcClient jdbc, FedWatchlists watchlists, ChallanLookup challans, AuditTrail audit,
+              IncidentLookup incidents, LinkView links) {
+        this.incidents = incidents;
+        this.linkView = links;
         this.records = records;
         this.linking = linking;
         this.jdbc = jdbc;
@@ -192,6 +198,15 @@ class Searching {
             groups.add(new Group("challan", found.stream().map(c -> new Hit("challan", c.number(), c.number() + " " + c.plate(),
                 c.offenceName() + ", Rs " + c.finePkr() + ", " + c.status(), 80, Set.of(query.cnic() != null ? "owner's CNIC" : "plate"))).toList()));
         }
+        if (visibility.seesIncidents() && query.phone() != null) {
+            groups.add(new Group("incident", incidents.calledFrom(query.phone(), most).stream().map(i -> new Hit("incident", Long.toString(i.id()),
+                i.type() + " " + i.status(), (i.address() == null ? i.cityCode() : i.address()) + ", called by "
+                + (i.callerName() == null ? "an unnamed caller" : i.callerName()), 80, Set.of("caller's phone"))).toList()));
+        }
+        if (visibility.seesFirs() && query.fir() != null) {
+            groups.add(new Group("case", linkView.casesOf(query.fir()).stream().limit(most).map(c -> new Hit("case", c.id().toString(),
+                c.firNumber() + " " + c.policeStation(), c.offence() + ", " + c.status(), 100, Set.of("FIR number"))).toList()));
+        }
         return groups;
     }
 
@@ -241,20 +256,45 @@ class Searching {
         return v.chassis() != null && q.chassis() != null && q.chassis().equals(RecordKeys.chassis(v.chassis()));
     }
 
-    /** The closer spelling first: the very text, then the same words, then a name spelled alike. */
+    /**
+     * The closer spelling first: the very text, then by how few letters differ (spelling keys drop vowels, so Mehmood
+     * and Muhammad share one; the letters tell them apart).
+     */
     private static int closeness(SearchQuery q, PersonNamed p) {
         String text = q.text().toLowerCase(Locale.ROOT);
+        int best = 0;
         for (String name : new String[] {p.name(), p.nameUrdu()}) {
-            if (name != null && name.strip().toLowerCase(Locale.ROOT).equals(text)) {
+            if (name == null) {
+                continue;
+            }
+            String written = name.strip().toLowerCase(Locale.ROOT);
+            if (written.equals(text)) {
                 return 20;
             }
+            int longest = Math.max(written.length(), text.length());
+            best = Math.max(best, (int) Math.round(10.0 * (longest - distance(written, text)) / longest));
         }
-        for (String name : new String[] {p.name(), p.nameUrdu()}) {
-            if (name != null && SpellingKey.whole(name).equals(q.nameWhole())) {
-                return 10;
+        return best;
+    }
+
+    /** Levenshtein distance: how many letters to change, add or drop. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
             }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
         }
-        return 0;
+        return previous[b.length()];
     }
 
     private static void better(Map<Long, Hit> hits, Long id, Hit hit) {

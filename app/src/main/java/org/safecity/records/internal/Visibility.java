@@ -21,28 +21,33 @@ final class Visibility {
     private final Set<Category> categories;
     private final boolean watchlists;
     private final boolean challans;
+    private final boolean sightings;
 
-    private Visibility(Set<Category> categories, boolean watchlists, boolean challans) {
+    private Visibility(Set<Category> categories, boolean watchlists, boolean challans, boolean sightings) {
         this.categories = categories;
         this.watchlists = watchlists;
         this.challans = challans;
+        this.sightings = sightings;
     }
 
     static Visibility of(Actor actor) {
         var categories = EnumSet.noneOf(Category.class);
         boolean watchlists = false;
         boolean challans = false;
+        boolean sightings = false;
         for (Role role : actor.roles()) {
             switch (role) {
                 case ADMIN, SUPERVISOR, INVESTIGATOR -> {
                     categories.addAll(EnumSet.allOf(Category.class));
                     watchlists = true;
                     challans = true;
+                    sightings = true;
                 }
                 case OPERATOR -> {
                     categories.add(Category.VEHICLE);
                     categories.add(Category.IDENTITY);
                     watchlists = true;
+                    sightings = true;
                 }
                 case DISPATCHER -> {
                     categories.add(Category.VEHICLE);
@@ -55,7 +60,7 @@ final class Visibility {
                 default -> { }
             }
         }
-        return new Visibility(categories, watchlists, challans);
+        return new Visibility(categories, watchlists, challans, sightings);
     }
 
     boolean sees(RecordKind kind) {
@@ -72,6 +77,16 @@ final class Visibility {
 
     boolean seesChallans() {
         return challans;
+    }
+
+    /** Where a vehicle was seen: the roles that may search sightings. */
+    boolean seesSightings() {
+        return sightings;
+    }
+
+    /** Incidents a person called about: the roles that see who a person is. */
+    boolean seesIncidents() {
+        return categories.contains(Category.IDENTITY);
     }
 
     Set<Category> categories() {
