@@ -96,16 +96,9 @@ class Linking {
         if (wholeKeys.isEmpty()) {
             return List.of();
         }
-        String father = SpellingKey.whole(named.fatherName());
-        var alike = jdbc.sql("""
-                select distinct n.record_id from records.record_key n join records.record_key w on w.record_id = n.record_id
-                join records.record r on r.id = n.record_id
-                where n.kind = 'name' and n.value = any(string_to_array(?, '|')) and r.current
-                  and ((w.kind = 'father' and w.value = ?) or (w.kind = 'dob' and w.value = ?) or (w.kind = 'phone' and w.value = ?))
-                limit 200""")
-            .params(String.join("|", wholeKeys), father.isEmpty() ? null : father,
-                named.dateOfBirth() == null ? null : named.dateOfBirth().toString(), named.phone())
-            .query(Long.class).list();
+        var weak = new ArrayList<String>();
+        wholeKeys.forEach(whole -> weak.addAll(RecordKeys.weakKeys(whole, named)));
+        var alike = records.byKey("alike", weak, 200);
         for (var other : records.findAll(alike)) {
             for (var party : other.read().parties()) {
                 var p = party.person();

@@ -19,10 +19,12 @@ final class RecordKeys {
                 var p = party.person();
                 add(keys, "cnic", p.cnic());
                 add(keys, "phone", p.phone());
-                // Weak keys: only ever asked together with a name, to propose a link.
-                String father = SpellingKey.whole(p.fatherName());
-                add(keys, "father", father.isEmpty() ? null : father);
-                add(keys, "dob", p.dateOfBirth() == null ? null : p.dateOfBirth().toString());
+                // Weak keys, each paired with the name so that a proposal is one index lookup, however common the name.
+                for (String name : new String[] {p.name(), p.nameUrdu()}) {
+                    for (String weak : weakKeys(SpellingKey.whole(name), p)) {
+                        add(keys, "alike", weak);
+                    }
+                }
                 for (String name : new String[] {p.name(), p.nameUrdu()}) {
                     String whole = SpellingKey.whole(name);
                     if (!whole.isEmpty()) {
@@ -40,6 +42,25 @@ final class RecordKeys {
             add(keys, "fir", fir.reference());
         }
         return keys.stream().distinct().toList();
+    }
+
+    /** A name's spelling key with the father's name's, the date of birth, and the phone: what proposes a link. */
+    static List<String> weakKeys(String wholeName, DepartmentRecord.PersonNamed p) {
+        var weak = new ArrayList<String>();
+        if (wholeName.isEmpty()) {
+            return weak;
+        }
+        String father = SpellingKey.whole(p.fatherName());
+        if (!father.isEmpty()) {
+            weak.add(wholeName + " #father " + father);
+        }
+        if (p.dateOfBirth() != null) {
+            weak.add(wholeName + " #born " + p.dateOfBirth());
+        }
+        if (p.phone() != null) {
+            weak.add(wholeName + " #phone " + p.phone());
+        }
+        return weak;
     }
 
     static String chassis(String text) {

@@ -79,7 +79,7 @@ class RecordStore {
             .params(sourceId, sourceRecordId).query(RecordStore::record).list();
     }
 
-    /** Current records found by a key, at most {@code limit}. */
+    /** Current records found by a key, at most {@code limit}. Values may not hold {@code |}, which separates them here. */
     List<Long> byKey(String kind, Collection<String> values, int limit) {
         if (values.isEmpty()) {
             return List.of();

@@ -15,7 +15,6 @@ import org.safecity.SafeCityApplication;
 import org.safecity.identity.Actor;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.identity.Role;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -50,9 +49,9 @@ public final class RecordsBenchmark {
         int searches = Integer.parseInt(options.getOrDefault("searches", "500"));
         Path dataDir = Path.of(options.getOrDefault("data-dir", "target/records-bench")).toAbsolutePath();
 
-        var context = new SpringApplicationBuilder(SafeCityApplication.class).web(WebApplicationType.NONE)
+        var context = new SpringApplicationBuilder(SafeCityApplication.class)
             .properties("safecity.data-dir=" + dataDir, "safecity.demo=false", "safecity.video.recording=false",
-                "safecity.vision.analysis=false", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                "safecity.vision.analysis=false", "server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN")
             .run();
         try {
             var receiving = context.getBean(ReceivingRecords.class);
@@ -60,7 +59,7 @@ public final class RecordsBenchmark {
             var searching = context.getBean(Searching.class);
             var dataSource = context.getBean(DataSource.class);
             String run = Long.toString(System.currentTimeMillis() % 1_000_000);
-            long offset = Long.parseLong(run) * 100_000_000L; // each run's made-up people are new ones
+            long offset = (Long.parseLong(run) % 9_000) * 100_000_000L; // each run's made-up people are new ones (CNICs stay 13 digits)
             System.out.printf("records benchmark: %,d persons, %,d vehicles, %,d FIRs; %d cores; data in %s%n", persons, vehicles, firs,
                 Runtime.getRuntime().availableProcessors(), dataDir);
 
