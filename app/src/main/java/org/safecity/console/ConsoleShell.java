@@ -33,6 +33,12 @@ class ConsoleShell {
         return Arrays.stream(Section.values()).filter(section -> section.openTo(held)).toList();
     }
 
+    /** Whether the header carries the records search box. */
+    @ModelAttribute("searchable")
+    boolean searchable() {
+        return CurrentActor.find().map(actor -> actor.roles().stream().anyMatch(RecordsPages.READERS::contains)).orElse(false);
+    }
+
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();

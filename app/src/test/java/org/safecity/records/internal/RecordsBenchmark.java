@@ -1,0 +1,152 @@
+package org.safecity.records.internal;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.safecity.SafeCityApplication;
+import org.safecity.identity.Actor;
+import org.safecity.identity.Jurisdiction;
+import org.safecity.identity.Role;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads made-up persons, vehicles and FIRs ({@link SyntheticPeople}) into SafeCity's own embedded
+ * PostgreSQL through the records import (keys, versions, links), measures rows/s against a raw COPY of
+ * the same rows in the same run, then search latency (p50/p99) by CNIC, plate (misread), phone and name.
+ *
+ * <pre>
+ * mvn -q -B -pl app -am install -DskipTests && mvn -q -B -pl app test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.safecity.records.internal.RecordsBenchmark -Dexec.args="--persons 100000 --vehicles 50000 --firs 20000"
+ * </pre>
+ * The database lives under {@code target/records-bench/} (or {@code --data-dir}) and is kept, so a
+ * second run adds to it; delete the folder for a fresh one.
+ */
+public final class RecordsBenchmark {
+
+    private static final int BATCH = 5_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static void main(String[] args) throws Exception {
+        var options = new HashMap<String, String>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        long persons = Long.parseLong(options.getOrDefault("persons", "100000"));
+        long vehicles = Long.parseLong(options.getOrDefault("vehicles", "50000"));
+        long firs = Long.parseLong(options.getOrDefault("firs", "20000"));
+        int searches = Integer.parseInt(options.getOrDefault("searches", "500"));
+        Path dataDir = Path.of(options.getOrDefault("data-dir", "target/records-bench")).toAbsolutePath();
+
+        var context = new SpringApplicationBuilder(SafeCityApplication.class)
+            .properties("safecity.data-dir=" + dataDir, "safecity.demo=false", "safecity.video.recording=false",
+                "safecity.vision.analysis=false", "server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN")
+            .run();
+        try {
+            var receiving = context.getBean(ReceivingRecords.class);
+            var keeping = context.getBean(KeepingSources.class);
+            var searching = context.getBean(Searching.class);
+            var dataSource = context.getBean(DataSource.class);
+            String run = Long.toString(System.currentTimeMillis() % 1_000_000);
+            long offset = (Long.parseLong(run) % 9_000) * 100_000_000L; // each run's made-up people are new ones (CNICs stay 13 digits)
+            System.out.printf("records benchmark: %,d persons, %,d vehicles, %,d FIRs; %d cores; data in %s%n", persons, vehicles, firs,
+                Runtime.getRuntime().availableProcessors(), dataDir);
+
+            var random = new Random(42);
+            double personRate = load(keeping, receiving, dataSource, "bench-persons-" + run, "PERSON", persons,
+                n -> SyntheticPeople.person(offset + n, random));
+            double vehicleRate = load(keeping, receiving, dataSource, "bench-excise-" + run, "VEHICLE", vehicles,
+                n -> SyntheticPeople.vehicle(offset + n, offset + 1 + (n * 7) % persons, random));
+            double firRate = load(keeping, receiving, dataSource, "bench-fir-" + run, "FIR", firs,
+                n -> SyntheticPeople.fir(offset + n, offset + 1 + (n * 13) % persons, random));
+            System.out.printf("import rows/s: persons %.0f, vehicles %.0f, FIRs %.0f%n", personRate, vehicleRate, firRate);
+
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new Actor.Person(0, "benchmark", Set.of(Role.INVESTIGATOR), Jurisdiction.PROVINCE, null), null,
+                List.of(new SimpleGrantedAuthority(Role.INVESTIGATOR.authority()))));
+            var visibility = Visibility.of(new Actor.Person(0, "benchmark", Set.of(Role.INVESTIGATOR), Jurisdiction.PROVINCE, null));
+            var pick = new Random(7);
+            measure("CNIC", searches, () -> SyntheticPeople.cnic(offset + 1 + pick.nextLong(persons)), searching, visibility);
+            measure("plate (one character misread)", searches, () -> {
+                String plate = SyntheticPeople.plate(offset + 1 + pick.nextLong(vehicles));
+                return plate.substring(0, 3) + "-" + plate.substring(3).replace('1', 'I').replace('0', 'O');
+            }, searching, visibility);
+            measure("phone", searches, () -> SyntheticPeople.phone(offset + 1 + pick.nextLong(persons)), searching, visibility);
+            measure("name", searches, () -> SyntheticPeople.GIVEN[pick.nextInt(SyntheticPeople.GIVEN.length)] + " "
+                + SyntheticPeople.FAMILY[pick.nextInt(SyntheticPeople.FAMILY.length)], searching, visibility);
+        } finally {
+            context.close();
+        }
+    }
+
+    interface Row {
+        Map<String, String> of(long n);
+    }
+
+    /** Imports {@code count} rows through the records import in batches, then COPYs the same rows raw; answers import rows/s. */
+    private static double load(KeepingSources keeping, ReceivingRecords receiving, DataSource dataSource, String code, String kind, long count,
+                               Row row) throws Exception {
+        var source = keeping.register(new KeepingSources.Draft(code, "Benchmark " + code, "benchmark", "made-up rows", 3650, List.of(kind),
+            Map.of(), null, null));
+        long importNanos = 0;
+        long copyNanos = 0;
+        try (var connection = dataSource.getConnection()) {
+            connection.createStatement().execute("create temporary table if not exists bench_copy (source_record_id text, kind text, fields jsonb)");
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (long start = 1; start <= count; start += BATCH) {
+                var rows = new ArrayList<Map<String, String>>();
+                for (long n = start; n < Math.min(count + 1, start + BATCH); n++) {
+                    rows.add(row.of(n));
+                }
+                long t0 = System.nanoTime();
+                receiving.receive(source, ReceivingRecords.Via.FILE, code, rows, 0);
+                long t1 = System.nanoTime();
+                var text = new StringBuilder();
+                for (var r : rows) {
+                    text.append(csv(r.get("id"))).append(',').append(kind).append(',').append(csv(JSON.writeValueAsString(r))).append('\n');
+                }
+                copy.copyIn("copy bench_copy from stdin (format csv)", new StringReader(text.toString()));
+                long t2 = System.nanoTime();
+                importNanos += t1 - t0;
+                copyNanos += t2 - t1;
+            }
+        }
+        double importRate = count / (importNanos / 1e9);
+        double copyRate = count / (copyNanos / 1e9);
+        System.out.printf("%-8s %,10d rows: import %,8.0f rows/s, raw COPY %,9.0f rows/s, ratio %.1f%%%n", kind, count, importRate, copyRate,
+            100 * importRate / copyRate);
+        return importRate;
+    }
+
+    private static String csv(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private static void measure(String what, int times, java.util.function.Supplier<String> query, Searching searching, Visibility visibility) {
+        long[] nanos = new long[times];
+        int found = 0;
+        for (int i = 0; i < times; i++) {
+            String q = query.get();
+            long t0 = System.nanoTime();
+            var groups = searching.find(SearchQuery.of(q), visibility, 20);
+            nanos[i] = System.nanoTime() - t0;
+            if (groups.stream().anyMatch(g -> !g.results().isEmpty())) {
+                found++;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("search by %-30s p50 %6.1f ms, p99 %6.1f ms (%d searches, %d found something)%n", what,
+            nanos[times / 2] / 1e6, nanos[Math.min(times - 1, (int) Math.ceil(times * 0.99) - 1)] / 1e6, times, found);
+    }
+}
