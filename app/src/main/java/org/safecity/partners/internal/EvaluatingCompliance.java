@@ -21,6 +21,7 @@ import org.safecity.registry.CameraPresenceChanged;
 import org.safecity.registry.PartnerCameras;
 import org.safecity.registry.PartnerCameras.PartnerCamera;
 import org.safecity.shared.FollowUp;
+import org.safecity.cluster.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,11 +53,13 @@ class EvaluatingCompliance {
     private final Clock clock;
     private final ComplianceRules.Settings settings;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final OncePerCluster oncePerCluster;
 
     EvaluatingCompliance(PremisesStore premises, Requirements requirements, PartnerCameras cameras, CameraPresence presence,
                          CameraDirectory directory, InspectionStore inspections, PlatformTransactionManager transactions, Clock clock,
                          @Value("${safecity.partners.uptime-window:P7D}") Duration uptimeWindow,
-                         @Value("${safecity.partners.silence-allowed:PT15M}") Duration silenceAllowed) {
+                         @Value("${safecity.partners.silence-allowed:PT15M}") Duration silenceAllowed, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.premises = premises;
         this.requirements = requirements;
         this.cameras = cameras;
@@ -97,6 +100,9 @@ class EvaluatingCompliance {
     @Scheduled(initialDelayString = "${safecity.partners.evaluation-interval:PT1M}",
         fixedDelayString = "${safecity.partners.evaluation-interval:PT1M}")
     void evaluateAll() {
+        if (!oncePerCluster.mine("partners compliance")) {
+            return;
+        }
         Instant now = clock.instant();
         long started = System.nanoTime();
         var all = requirements.all();

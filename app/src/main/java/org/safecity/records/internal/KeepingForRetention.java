@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
+import org.safecity.cluster.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +29,11 @@ class KeepingForRetention {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final OncePerCluster oncePerCluster;
 
-    KeepingForRetention(SourceStore sources, JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit, Clock clock) {
+    KeepingForRetention(SourceStore sources, JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit, Clock clock,
+                        OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.sources = sources;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -39,6 +43,9 @@ class KeepingForRetention {
 
     @Scheduled(initialDelayString = "${safecity.records.retention-interval:PT6H}", fixedDelayString = "${safecity.records.retention-interval:PT6H}")
     void scheduled() {
+        if (!oncePerCluster.mine("records retention")) {
+            return;
+        }
         try {
             run();
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import org.safecity.shared.InvalidInput;
+import org.safecity.cluster.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,11 +31,13 @@ class PullingSources {
     private final ReceivingRecords receiving;
     private final Clock clock;
     private final long mostBytes;
+    private final OncePerCluster oncePerCluster;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NEVER).build();
 
     PullingSources(SourceStore sources, ReceivingRecords receiving, Clock clock,
-                   @Value("${safecity.records.pull-max-bytes:67108864}") long mostBytes) {
+                   @Value("${safecity.records.pull-max-bytes:67108864}") long mostBytes, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.sources = sources;
         this.receiving = receiving;
         this.clock = clock;
@@ -43,6 +46,9 @@ class PullingSources {
 
     @Scheduled(initialDelayString = "${safecity.records.pull-check:PT1M}", fixedDelayString = "${safecity.records.pull-check:PT1M}")
     void pullDue() {
+        if (!oncePerCluster.mine("records pull")) {
+            return;
+        }
         for (var source : sources.all()) {
             if (!source.pullDue(clock.instant())) {
                 continue;
