@@ -1,17 +1,13 @@
 package org.safecity.emergency.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.safecity.shared.BearerSecret;
 import org.safecity.emergency.PanicButtonsOfPremises;
 import org.safecity.emergency.PremisesRegister;
 import org.safecity.identity.Actor;
@@ -47,7 +43,7 @@ class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
     private final Whereabouts whereabouts;
     private final ApplicationEventPublisher events;
     private final PremisesRegister premises;
-    private final SecureRandom random = new SecureRandom();
+    private static final BearerSecret KEYS = new BearerSecret(PREFIX);
 
     PanicButtons(JdbcClient jdbc, AuditTrail audit, Clock clock, Whereabouts whereabouts, ApplicationEventPublisher events,
                  PremisesRegister premises) {
@@ -93,9 +89,7 @@ class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = KEYS.issue();
         long id = jdbc.sql("""
                 insert into emergency.panic_button (premises_name, premises_kind, address, lat, lon, city_code, zone_code, key_hash, created_at,
                     premises_id)
@@ -157,7 +151,7 @@ class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
 
     /** The panic button a presented key belongs to, if it is one and not revoked. */
     Optional<PanicButton> byKey(String presentedKey) {
-        if (presentedKey == null || !presentedKey.startsWith(PREFIX)) {
+        if (!KEYS.isOfKind(presentedKey)) {
             return Optional.empty();
         }
         return jdbc.sql("select " + COLUMNS + " from emergency.panic_button where key_hash = :h and revoked_at is null")
@@ -184,11 +178,7 @@ class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
         }
     }
 
-    static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static byte[] hash(String secret) {
+        return BearerSecret.hash(secret);
     }
 }

@@ -1,14 +1,10 @@
 package org.safecity.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
+import org.safecity.shared.BearerSecret;
 import org.safecity.cluster.OncePerCluster;
 import org.safecity.identity.Actor;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +22,7 @@ import org.springframework.stereotype.Component;
 class AccessTokens {
 
     static final String PREFIX = "sct_";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final BearerSecret TOKENS = new BearerSecret(PREFIX);
 
     private final JdbcClient jdbc;
     private final AccountStore accounts;
@@ -48,9 +44,7 @@ class AccessTokens {
     }
 
     Issued issue(Actor.Person person) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = TOKENS.issue();
         Instant now = clock.instant();
         jdbc.sql("insert into identity.access_token (token_hash, account_id, issued_at, expires_at) values (?, ?, ?, ?)")
             .params(sha256(token), person.accountId(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plus(lifetime)))
@@ -80,11 +74,7 @@ class AccessTokens {
         jdbc.sql("delete from identity.access_token where expires_at < ?").param(java.sql.Timestamp.from(clock.instant())).update();
     }
 
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static byte[] sha256(String secret) {
+        return BearerSecret.hash(secret);
     }
 }

@@ -1,13 +1,11 @@
 package org.safecity.identity.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.safecity.shared.BearerSecret;
 import org.safecity.identity.Actor;
 import org.safecity.identity.DeviceKeyRevoked;
 import org.safecity.identity.DeviceKeys;
@@ -120,10 +118,6 @@ class AnyDeviceKeys implements DeviceKeys, InstanceNotices.Listener {
     }
 
     private static ByteBuffer fingerprint(String key) {
-        try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ByteBuffer.wrap(BearerSecret.hash(key));
     }
 }

@@ -1,18 +1,14 @@
 package org.safecity.records.internal;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.safecity.shared.BearerSecret;
 import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
@@ -40,7 +36,7 @@ class KeepingSources implements DeviceKeys {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SecureRandom random = new SecureRandom();
+    private static final BearerSecret KEYS = new BearerSecret(PREFIX);
 
     KeepingSources(SourceStore sources, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.sources = sources;
@@ -84,9 +80,7 @@ class KeepingSources implements DeviceKeys {
     @Transactional
     String issueKey(long id) {
         var source = find(id);
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = KEYS.issue();
         sources.setKey(id, hash(key), clock.instant());
         audit.record("records.source-key-issued", "records-source", Long.toString(id), null, Map.of("code", source.code(),
             "replaced", source.keyIssuedAt() != null));
@@ -98,7 +92,7 @@ class KeepingSources implements DeviceKeys {
 
     /** The source a presented push key belongs to. */
     Optional<Source> byKey(String presentedKey) {
-        if (presentedKey == null || !presentedKey.startsWith(PREFIX)) {
+        if (!KEYS.isOfKind(presentedKey)) {
             return Optional.empty();
         }
         return sources.findByKeyHash(hash(presentedKey));
@@ -179,11 +173,7 @@ class KeepingSources implements DeviceKeys {
         }
     }
 
-    static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static byte[] hash(String secret) {
+        return BearerSecret.hash(secret);
     }
 }

@@ -1,17 +1,13 @@
 package org.safecity.registry.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.safecity.shared.BearerSecret;
 import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.DeviceKeyRevoked;
@@ -35,14 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
 class IssuingDeviceKeys implements DeviceKeys {
 
     static final String PREFIX = "scd_";
-    private static final int KEY_BYTES = 32;
 
     private final DeviceStore devices;
     private final CameraStore cameras;
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SecureRandom random = new SecureRandom();
+    private static final BearerSecret KEYS = new BearerSecret(PREFIX);
 
     IssuingDeviceKeys(DeviceStore devices, CameraStore cameras, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
@@ -86,9 +81,7 @@ class IssuingDeviceKeys implements DeviceKeys {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        byte[] secret = new byte[KEY_BYTES];
-        random.nextBytes(secret);
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = KEYS.issue();
         long id = devices.insert(name.strip(), hash(key), clock.instant(), wanted);
         audit.record("registry.device-key-issued", "device", Long.toString(id), null,
             Map.of("name", name.strip(), "cameraIds", wanted.toString()));
@@ -119,7 +112,7 @@ class IssuingDeviceKeys implements DeviceKeys {
 
     @Override
     public Optional<Actor.Machine> authenticate(String presentedKey) {
-        if (presentedKey == null || !presentedKey.startsWith(PREFIX)) {
+        if (!KEYS.isOfKind(presentedKey)) {
             return Optional.empty();
         }
         var device = devices.findActiveByKeyHash(hash(presentedKey));
@@ -127,11 +120,7 @@ class IssuingDeviceKeys implements DeviceKeys {
         return device.map(d -> new Actor.Machine(d.id(), d.name(), Set.copyOf(d.cameraIds())));
     }
 
-    static byte[] hash(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static byte[] hash(String secret) {
+        return BearerSecret.hash(secret);
     }
 }
