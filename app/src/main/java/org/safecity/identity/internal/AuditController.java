@@ -3,9 +3,7 @@ package org.safecity.identity.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import org.safecity.identity.CurrentActor;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.safecity.storage.Where;
 
 /** The audit trail, for auditors only, within their jurisdiction: a filtered read, and the chain's verification. */
 @RestController
@@ -43,34 +42,21 @@ class AuditController {
                               @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var request = PageRequest.of(page, size);
-        List<String> where = new ArrayList<>();
-        var params = new java.util.HashMap<String, Object>();
-        if (actor != null) { where.add("actor = :actor"); params.put("actor", actor); }
-        if (action != null) { where.add("action = :action"); params.put("action", action); }
-        if (targetType != null) { where.add("target_type = :targetType"); params.put("targetType", targetType); }
-        if (targetId != null) { where.add("target_id = :targetId"); params.put("targetId", targetId); }
-        if (from != null) { where.add("at >= :from"); params.put("from", java.sql.Timestamp.from(from)); }
-        if (to != null) { where.add("at < :to"); params.put("to", java.sql.Timestamp.from(to)); }
+        var where = new Where().equal("actor", "actor", actor).equal("action", "action", action)
+            .equal("target_type", "targetType", targetType).equal("target_id", "targetId", targetId)
+            .ifGiven("at >= :from", "from", from == null ? null : java.sql.Timestamp.from(from))
+            .ifGiven("at < :to", "to", to == null ? null : java.sql.Timestamp.from(to));
         var scope = CurrentActor.jurisdiction();
         if (!scope.isProvince()) {
             // The trail records who acted, not where: an auditor of a city reads what that city's people did.
-            where.add("actor in (select username from identity.account where city_code = :scopeCity"
-                + (scope.zoneCode() == null ? "" : " and zone_code = :scopeZone") + ")");
-            params.put("scopeCity", scope.cityCode());
-            if (scope.zoneCode() != null) {
-                params.put("scopeZone", scope.zoneCode());
-            }
+            where.and("actor in (select username from identity.account where city_code = :scopeCity"
+                + (scope.zoneCode() == null ? "" : " and zone_code = :scopeZone") + ")", "scopeCity", scope.cityCode());
+            where.param("scopeZone", scope.zoneCode());
         }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from identity.audit_entry" + filter).params(params).query(Long.class).single();
-        var items = jdbc.sql("select seq, at, actor, address, action, target_type, target_id, reason, details, hash "
-                + "from identity.audit_entry" + filter + " order by seq desc limit :limit offset :offset")
-            .params(params).param("limit", request.size()).param("offset", request.offset())
-            .query((rs, row) -> new EntryView(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+        return where.page(jdbc, "seq, at, actor, address, action, target_type, target_id, reason, details, hash", "from identity.audit_entry",
+            "seq desc", (rs, row) -> new EntryView(rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                 rs.getString("address"), rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
-                rs.getString("reason"), rs.getString("details"), HexFormat.of().formatHex(rs.getBytes("hash"))))
-            .list();
-        return new PageOf<>(items, request.page(), request.size(), total);
+                rs.getString("reason"), rs.getString("details"), HexFormat.of().formatHex(rs.getBytes("hash"))), request);
     }
 
     @GetMapping("/verify")

@@ -5,6 +5,7 @@ import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraPresence.Observed;
 import org.safecity.registry.CameraType;
 import org.safecity.shared.BoundingBox;
+import org.safecity.storage.Where;
 
 /**
  * Filters on the camera list; null means "any". The box applies to each camera's own position.
@@ -14,7 +15,7 @@ import org.safecity.shared.BoundingBox;
 record CameraQuery(String cityCode, String zoneCode, Integer phase, Observed status, Instant heardSince,
                    CameraInstallation installation, CameraType type, Long siteId, BoundingBox bbox, boolean includeRetired) {
 
-    void apply(SqlFilter where) {
+    void apply(Where where) {
         SiteQuery.restrictPlacement(where, cityCode, zoneCode, phase);
         if (status != null) {
             where.and(PresenceLog.observedIs(status, "c"), "heardSince", Rows.timestamp(heardSince));

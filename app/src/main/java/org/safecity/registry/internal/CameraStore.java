@@ -13,6 +13,7 @@ import org.safecity.registry.CameraType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.safecity.storage.Where;
 
 /** Cameras in {@code registry.camera}; the encrypted credentials are read only by {@link #credentials(long)}. */
 @Repository
@@ -136,8 +137,8 @@ class CameraStore {
             .param(id).query((rs, n) -> rs.getBytes(1)).optional();
     }
 
-    private static SqlFilter filter(CameraQuery query, Visibility visibility) {
-        var where = new SqlFilter();
+    private static Where filter(CameraQuery query, Visibility visibility) {
+        var where = new Where();
         query.apply(where);
         visibility.restrictCameras(where);
         return where;

@@ -1,12 +1,13 @@
 package org.safecity.registry.internal;
 
 import org.safecity.shared.BoundingBox;
+import org.safecity.storage.Where;
 
 /** Filters on the site list; null means "any". */
 record SiteQuery(String cityCode, String zoneCode, Integer phase, SiteStatus status, SiteKind kind, BoundingBox bbox,
                  boolean includeRetired) {
 
-    void apply(SqlFilter where) {
+    void apply(Where where) {
         restrictPlacement(where, cityCode, zoneCode, phase);
         if (status != null) {
             where.and("s.status = :status", "status", status.name());
@@ -25,7 +26,7 @@ record SiteQuery(String cityCode, String zoneCode, Integer phase, SiteStatus sta
     }
 
     /** City, zone and phase are the site's (aliased {@code s}), for sites and for the cameras standing at them. */
-    static void restrictPlacement(SqlFilter where, String cityCode, String zoneCode, Integer phase) {
+    static void restrictPlacement(Where where, String cityCode, String zoneCode, Integer phase) {
         if (cityCode != null) {
             where.and("s.city_code = :city", "city", cityCode);
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.safecity.storage.Where;
 
 /** Sites in {@code registry.site}. */
 @Repository
@@ -86,8 +87,8 @@ class SiteStore {
         jdbc.sql("update registry.site set retired_at = ?, retire_reason = ? where id = ?").params(Rows.timestamp(at), reason, id).update();
     }
 
-    private static SqlFilter filter(SiteQuery query, Visibility visibility) {
-        var where = new SqlFilter();
+    private static Where filter(SiteQuery query, Visibility visibility) {
+        var where = new Where();
         query.apply(where);
         visibility.restrictSites(where);
         return where;

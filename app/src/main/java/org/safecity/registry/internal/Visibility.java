@@ -4,6 +4,7 @@ import org.safecity.identity.Actor;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.identity.Role;
+import org.safecity.storage.Where;
 
 /**
  * What part of the network the caller may see: a jurisdiction (province, city or zone) and, for a
@@ -39,7 +40,7 @@ record Visibility(Jurisdiction jurisdiction, Long partnerId) {
      * The SQL condition for a site row aliased {@code s}, adding its parameters to {@code where}.
      * A partner's sites are those with one of its cameras.
      */
-    void restrictSites(SqlFilter where) {
+    void restrictSites(Where where) {
         restrictJurisdiction(where);
         if (partnerId != null) {
             where.and("exists (select 1 from registry.camera pc where pc.site_id = s.id and pc.partner_id = :vis_partner)",
@@ -48,14 +49,14 @@ record Visibility(Jurisdiction jurisdiction, Long partnerId) {
     }
 
     /** The SQL condition for a camera row aliased {@code c} at a site aliased {@code s}. */
-    void restrictCameras(SqlFilter where) {
+    void restrictCameras(Where where) {
         restrictJurisdiction(where);
         if (partnerId != null) {
             where.and("c.partner_id = :vis_partner", "vis_partner", partnerId);
         }
     }
 
-    private void restrictJurisdiction(SqlFilter where) {
+    private void restrictJurisdiction(Where where) {
         if (jurisdiction.cityCode() != null) {
             where.and("s.city_code = :vis_city", "vis_city", jurisdiction.cityCode());
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.safecity.storage.Where;
 
 /** Zones (police station areas) in {@code registry.zone}. */
 @Repository
@@ -21,7 +22,7 @@ class ZoneStore {
     }
 
     List<Zone> list(String cityCode, boolean includeRetired) {
-        var where = new SqlFilter();
+        var where = new Where();
         if (cityCode != null) {
             where.and("city_code = :city", "city", cityCode);
         }

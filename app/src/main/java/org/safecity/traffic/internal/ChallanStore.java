@@ -14,6 +14,7 @@ import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.safecity.storage.Where;
 
 /** Challans, their history, payments and contests. */
 @Repository
@@ -84,8 +85,9 @@ class ChallanStore {
     }
 
     PageOf<Challan> list(Jurisdiction scope, Filter filter, PageRequest page) {
-        return new Conditions().within(scope, "").equal("plate", filter.plate()).equal("status", filter.status())
-            .equal("city_code", filter.city()).where("observed_at >= ?", ts(filter.from())).where("observed_at < ?", ts(filter.to()))
+        return new Where().equal("city_code", "scopeCity", scope.cityCode()).equal("zone_code", "scopeZone", scope.zoneCode())
+            .equal("plate", "plate", filter.plate()).equal("status", "status", filter.status()).equal("city_code", "city", filter.city())
+            .ifGiven("observed_at >= :from", "from", ts(filter.from())).ifGiven("observed_at < :to", "to", ts(filter.to()))
             .page(jdbc, "*", "from traffic.challan", "issued_at desc, number desc", ChallanStore::challan, page);
     }
 
@@ -163,7 +165,8 @@ class ChallanStore {
 
     /** Contests of challans in the jurisdiction, with the challan's plate and offence. */
     PageOf<ContestRow> contests(Jurisdiction scope, String status, PageRequest page) {
-        return new Conditions().equal("k.status", status).within(scope, "c.")
+        return new Where().equal("k.status", "status", status)
+            .equal("c.city_code", "scopeCity", scope.cityCode()).equal("c.zone_code", "scopeZone", scope.zoneCode())
             .page(jdbc, "k.*, c.plate, c.offence_name, c.violation_id, c.city_code, c.zone_code",
                 "from traffic.contest k join traffic.challan c on c.number = k.challan_number", "k.submitted_at, k.id",
                 (rs, n) -> new ContestRow(contest(rs, n), rs.getString("plate"), rs.getString("offence_name"), rs.getLong("violation_id"),

@@ -15,6 +15,7 @@ import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.safecity.storage.Where;
 
 /** Violations, their evidence images and their review history. */
 @Repository
@@ -90,8 +91,9 @@ class ViolationStore {
     }
 
     PageOf<Violation> list(Jurisdiction scope, String status, String city, PageRequest page) {
-        return new Conditions().equal("status", status).within(scope, "")
-            .equal("city_code", city == null || city.isBlank() ? null : city.strip().toUpperCase(java.util.Locale.ROOT))
+        return new Where().equal("status", "status", status)
+            .equal("city_code", "scopeCity", scope.cityCode()).equal("zone_code", "scopeZone", scope.zoneCode())
+            .equal("city_code", "city", city == null || city.isBlank() ? null : city.strip().toUpperCase(java.util.Locale.ROOT))
             .page(jdbc, "*", "from traffic.violation", "observed_at, id", ViolationStore::violation, page);
     }
 
