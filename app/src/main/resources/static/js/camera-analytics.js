@@ -1,7 +1,7 @@
 // A camera's analytics settings: which analysers run and how often, and the regions of interest,
 // lines and zones drawn with the mouse on the camera's latest picture, saved through the vision API.
 // Points are fractions of the picture (0 to 1), as the API keeps them. Also shows the analysis status.
-import { element, formatDateTime, getJson, send } from './console.js';
+import { element, formatDateTime, getJson, send, showNotFound } from './console.js';
 
 const STATUS_EVERY_MS = 5_000;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -266,24 +266,37 @@ function noPicture() {
   hint.textContent = `${hint.textContent} The camera has no recent picture: draw on the blank frame (16:9).`;
 }
 
-// the picture may have come (or failed) before this script ran
-if (snapshot.complete) {
-  if (snapshot.naturalWidth) pictured(); else noPicture();
+// The camera as the registry's API shows it to this person: one outside the person's jurisdiction is not found.
+const camera = await getJson(`/api/v1/cameras/${cameraId}`).catch(() => null);
+if (camera) {
+  document.getElementById('camera-title').textContent = `Analytics of ${camera.name}`;
+  document.getElementById('camera-place').textContent = `${camera.siteName} · ${camera.cityCode}`;
+  snapshot.src = `/api/v1/cameras/${cameraId}/snapshot.jpg`;
+  await run();
 } else {
-  snapshot.addEventListener('load', pictured);
-  snapshot.addEventListener('error', noPicture);
+  showNotFound(page, 'This page does not exist, or the camera is outside your jurisdiction.', { text: 'Back to the map', href: '/map' });
 }
 
-if (!mayChange) {
-  toolButtons.concat([finishButton, cancelButton, document.getElementById('save')]).forEach((b) => { b.disabled = true; });
-  form.querySelectorAll('input').forEach((input) => { input.disabled = true; });
-}
+async function run() {
+  // the drawing surface takes the picture's shape (or the blank frame's) before anything is drawn on it
+  await new Promise((resolve) => {
+    if (snapshot.complete) resolve();
+    snapshot.addEventListener('load', resolve, { once: true });
+    snapshot.addEventListener('error', resolve, { once: true });
+  });
+  if (snapshot.naturalWidth) pictured(); else noPicture();
 
-try {
-  show(await getJson(api));
-  page.dataset.loaded = 'true';
-} catch (error) {
-  tell(error.message, 'error');
+  if (!mayChange) {
+    toolButtons.concat([finishButton, cancelButton, document.getElementById('save')]).forEach((b) => { b.disabled = true; });
+    form.querySelectorAll('input').forEach((input) => { input.disabled = true; });
+  }
+
+  try {
+    show(await getJson(api));
+    page.dataset.loaded = 'true';
+  } catch (error) {
+    tell(error.message, 'error');
+  }
+  refreshStatus();
+  setInterval(refreshStatus, STATUS_EVERY_MS);
 }
-refreshStatus();
-setInterval(refreshStatus, STATUS_EVERY_MS);

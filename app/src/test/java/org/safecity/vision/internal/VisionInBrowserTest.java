@@ -55,6 +55,8 @@ class VisionInBrowserTest extends BrowserTest {
 
     /** Clicks the drawing at a point given as fractions of the picture. */
     private void clickAt(WebElement drawing, double x, double y) {
+        // the whole picture in view: a point below the window's edge would be clicked where the window ends
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", drawing);
         var size = drawing.getRect();
         new Actions(browser).moveToElement(drawing, (int) Math.round((x - 0.5) * size.width), (int) Math.round((y - 0.5) * size.height))
             .click().perform();
@@ -130,6 +132,7 @@ class VisionInBrowserTest extends BrowserTest {
         browser.get(url("/cameras/" + Reporting.mardanCamera(admin(), anonymous).cameraId() + "/analytics"));
         signedIn("KHT", "OPERATOR");
         browser.get(url("/cameras/" + field.cameraId() + "/analytics"));
+        await(driver -> "true".equals(driver.findElement(By.tagName("main")).getDomAttribute("data-not-found")));
         assertThat(browser.getPageSource()).contains("This page does not exist");
     }
 
