@@ -34,7 +34,9 @@ enum Section {
     /** Investigators search challans (a vehicle's history) but neither review nor adjudicate. */
     CHALLANS("Challans", "/challans", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN, Role.INVESTIGATOR)),
     CONTESTS("Contests", "/challans/contests", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN)),
-    TRAFFIC_REPORTS("Traffic reports", "/challans/reports", EnumSet.of(Role.SUPERVISOR, Role.ADMIN, Role.TRAFFIC_REVIEWER));
+    TRAFFIC_REPORTS("Traffic reports", "/challans/reports", EnumSet.of(Role.SUPERVISOR, Role.ADMIN, Role.TRAFFIC_REVIEWER)),
+    /** A premises' manager adds its own cameras. */
+    PREMISES_CAMERAS("My cameras", "/premises/cameras", EnumSet.of(Role.PARTNER));
 
     private final String label;
     private final String path;

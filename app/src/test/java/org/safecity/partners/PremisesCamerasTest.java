@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PremisesCamerasTest extends IntegrationTest {
 
     private static final AtomicInteger N = new AtomicInteger();
+    private static PremisesStreams streams;
     private static RtspTestServer hd;
     private static RtspTestServer low;
 
@@ -35,22 +35,15 @@ class PremisesCamerasTest extends IntegrationTest {
 
     @BeforeAll
     static void streaming() throws IOException {
-        RtspTestServer.assumeAvailable();
-        Path hdClip = RtspTestServer.clip("clip-1280x720", "1280x720", 60, "2M");
-        Path lowClip = RtspTestServer.clip("clip-640x360", "640x360", 180, "1M");
-        hd = new RtspTestServer(hdClip, List.of("/main"));
-        hd.start();
-        low = new RtspTestServer(lowClip, List.of("/sub"));
-        low.start();
+        streams = PremisesStreams.start();
+        hd = streams.hd;
+        low = streams.low;
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (hd != null) {
-            hd.close();
-        }
-        if (low != null) {
-            low.close();
+        if (streams != null) {
+            streams.close();
         }
     }
 
