@@ -2,12 +2,10 @@ package org.safecity.partners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -15,28 +13,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.safecity.BrowserTest;
 import org.safecity.Chromium;
 import org.safecity.identity.Role;
-import org.safecity.video.internal.RtspTestServer;
 
 /** A premises' manager adds a camera from the console's "My cameras" page in Chromium; a stream too small is refused there. */
 class PremisesCamerasInBrowserTest extends BrowserTest {
 
-    private static PremisesStreams streams;
-    private static RtspTestServer hd;
-    private static RtspTestServer low;
-
-    @BeforeAll
-    static void streaming() throws IOException {
-        streams = PremisesStreams.start();
-        hd = streams.hd;
-        low = streams.low;
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (streams != null) {
-            streams.close();
-        }
-    }
+    @RegisterExtension
+    static final PremisesStreams STREAMS = new PremisesStreams();
 
     @Test
     void a_manager_adds_a_camera_by_its_rtsp_address_and_sees_a_refused_one_with_its_reason() {
@@ -50,7 +32,7 @@ class PremisesCamerasInBrowserTest extends BrowserTest {
         browser.get(url("/premises/cameras"));
         waitFor(d -> "true".equals(d.findElement(By.id("premises-cameras")).getAttribute("data-loaded")));
         browser.findElement(By.id("stream-name")).sendKeys("Back lane");
-        browser.findElement(By.id("stream-address")).sendKeys(low.url("/sub"));
+        browser.findElement(By.id("stream-address")).sendKeys(STREAMS.low());
         browser.findElement(By.cssSelector("#add-stream button[type=submit]")).click();
         waitFor(d -> d.findElement(By.id("cameras-notice")).getText().contains("640x360"));
         assertThat(browser.findElement(By.id("cameras-notice")).getText()).contains("requires at least 1280x720");
@@ -58,7 +40,7 @@ class PremisesCamerasInBrowserTest extends BrowserTest {
         browser.findElement(By.id("stream-name")).clear();
         browser.findElement(By.id("stream-name")).sendKeys("Main gate");
         browser.findElement(By.id("stream-address")).clear();
-        browser.findElement(By.id("stream-address")).sendKeys(hd.url("/main"));
+        browser.findElement(By.id("stream-address")).sendKeys(STREAMS.hd());
         browser.findElement(By.cssSelector("#add-stream button[type=submit]")).click();
 
         waitFor(d -> d.findElement(By.id("cameras-notice")).getText().contains("accepted"));

@@ -8,14 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.safecity.IntegrationTest;
 import org.safecity.SafeCityApi;
 import org.safecity.identity.Role;
 import org.safecity.registry.CameraDirectory;
-import org.safecity.video.internal.RtspTestServer;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -26,26 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PremisesCamerasTest extends IntegrationTest {
 
     private static final AtomicInteger N = new AtomicInteger();
-    private static PremisesStreams streams;
-    private static RtspTestServer hd;
-    private static RtspTestServer low;
+    @RegisterExtension
+    static final PremisesStreams STREAMS = new PremisesStreams();
 
     @Autowired
     CameraDirectory directory;
-
-    @BeforeAll
-    static void streaming() throws IOException {
-        streams = PremisesStreams.start();
-        hd = streams.hd;
-        low = streams.low;
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (streams != null) {
-            streams.close();
-        }
-    }
 
     private long school(String registration) {
         var body = PremisesTest.school(PremisesTest.licence());
@@ -77,7 +60,7 @@ class PremisesCamerasTest extends IntegrationTest {
         long id = school(null);
         var manager = managerOf(id);
 
-        var added = manager.post("/api/v1/premises/" + id + "/cameras", stream("Gate", hd.url("/main")));
+        var added = manager.post("/api/v1/premises/" + id + "/cameras", stream("Gate", STREAMS.hd()));
 
         assertThat(added.status()).as(added.toString()).isEqualTo(201);
         var camera = added.json();
@@ -92,7 +75,7 @@ class PremisesCamerasTest extends IntegrationTest {
         assertThat(directory.streams().stream().map(s -> s.camera().id())).doesNotContain(cameraId);
         assertThat(directory.find(cameraId).orElseThrow().partnerId()).isEqualTo(id);
 
-        var again = manager.post("/api/v1/premises/" + id + "/cameras", stream("Gate", hd.url("/main")));
+        var again = manager.post("/api/v1/premises/" + id + "/cameras", stream("Gate", STREAMS.hd()));
         assertThat(again.status()).as(again.toString()).isEqualTo(200);
         assertThat(again.json().get("cameraId").asLong()).isEqualTo(cameraId);
 
@@ -109,7 +92,7 @@ class PremisesCamerasTest extends IntegrationTest {
         long id = school(null);
         var manager = managerOf(id);
 
-        var refused = manager.post("/api/v1/premises/" + id + "/cameras", stream("Back lane", low.url("/sub")));
+        var refused = manager.post("/api/v1/premises/" + id + "/cameras", stream("Back lane", STREAMS.low()));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.isProblem()).isTrue();
@@ -147,9 +130,9 @@ class PremisesCamerasTest extends IntegrationTest {
         long id = school(null);
         var manager = managerOf(id);
         try (var nvr = new OnvifDeviceDouble("onvif", "nvr pass", List.of(
-            new OnvifDeviceDouble.Profile("main", "Main", "ch1", 1280, 720, hd.url("/main")),
-            new OnvifDeviceDouble.Profile("sub", "Sub", "ch1", 640, 360, low.url("/sub")),
-            new OnvifDeviceDouble.Profile("ch2", "Second", "ch2", 640, 360, low.url("/sub"))))) {
+            new OnvifDeviceDouble.Profile("main", "Main", "ch1", 1280, 720, STREAMS.hd()),
+            new OnvifDeviceDouble.Profile("sub", "Sub", "ch1", 640, 360, STREAMS.low()),
+            new OnvifDeviceDouble.Profile("ch2", "Second", "ch2", 640, 360, STREAMS.low())))) {
 
             var wrong = manager.post("/api/v1/premises/" + id + "/onvif-devices",
                 Map.of("name", "Lobby", "deviceAddress", nvr.deviceAddress(), "username", "onvif", "password", "guess"));
@@ -176,7 +159,7 @@ class PremisesCamerasTest extends IntegrationTest {
     void a_premises_not_registered_takes_no_cameras() {
         long id = school("LISTED");
 
-        var refused = as(Role.COMPLIANCE_OFFICER).post("/api/v1/premises/" + id + "/cameras", stream("Gate", hd.url("/main")));
+        var refused = as(Role.COMPLIANCE_OFFICER).post("/api/v1/premises/" + id + "/cameras", stream("Gate", STREAMS.hd()));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     }
@@ -187,14 +170,14 @@ class PremisesCamerasTest extends IntegrationTest {
         long b = school(null);
         var managerOfA = managerOf(a);
         var managerOfB = managerOf(b);
-        assertThat(managerOfA.post("/api/v1/premises/" + a + "/cameras", stream("Gate", hd.url("/main"))).status()).isEqualTo(201);
+        assertThat(managerOfA.post("/api/v1/premises/" + a + "/cameras", stream("Gate", STREAMS.hd())).status()).isEqualTo(201);
 
         assertThat(managerOfB.get("/api/v1/premises/" + a + "/cameras").status()).isEqualTo(404);
         assertThat(managerOfB.get("/api/v1/premises/" + a).status()).isEqualTo(404);
-        assertThat(managerOfB.post("/api/v1/premises/" + a + "/cameras", stream("Intruder", hd.url("/main"))).status())
+        assertThat(managerOfB.post("/api/v1/premises/" + a + "/cameras", stream("Intruder", STREAMS.hd())).status())
             .isEqualTo(404);
         try (var device = new OnvifDeviceDouble("onvif", "pass", List.of(
-            new OnvifDeviceDouble.Profile("main", "Main", "ch1", 1280, 720, hd.url("/main"))))) {
+            new OnvifDeviceDouble.Profile("main", "Main", "ch1", 1280, 720, STREAMS.hd())))) {
             var onvif = managerOfB.post("/api/v1/premises/" + a + "/onvif-devices",
                 Map.of("name", "Intruder", "deviceAddress", device.deviceAddress(), "username", "onvif", "password", "pass"));
             assertThat(onvif.status()).isEqualTo(404);
