@@ -38,7 +38,9 @@ enum Section {
     ACCOUNTS("Accounts", "/admin/accounts", EnumSet.of(Role.ADMIN)),
     DEVICES("Device keys", "/admin/devices", EnumSet.of(Role.ADMIN)),
     /** Units are put on the roster and crewed by administrators and supervisors, as the units API admits. */
-    UNITS("Units", "/admin/units", EnumSet.of(Role.ADMIN, Role.SUPERVISOR));
+    UNITS("Units", "/admin/units", EnumSet.of(Role.ADMIN, Role.SUPERVISOR)),
+    /** A premises' manager adds its own cameras. */
+    PREMISES_CAMERAS("My cameras", "/premises/cameras", EnumSet.of(Role.PARTNER));
 
     private final String label;
     private final String path;

@@ -32,7 +32,7 @@ public interface CameraDirectory {
     /** The stream addresses of a camera in service, for the module that pulls its video. */
     Optional<CameraStreams> streams(long cameraId);
 
-    /** The stream addresses of every installed camera in service, by id. */
+    /** The stream addresses of every installed camera in service whose video the Authority records, by id. */
     List<CameraStreams> streams();
 
     /** The stream credentials of a camera, decrypted, for the module that pulls its video. */

@@ -68,12 +68,13 @@ class PremisesController {
     private final AuditTrail audit;
     private final Clock clock;
     private final PanicButtonsOfPremises panicButtons;
+    private final ManagerAccounts managerAccounts;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PremisesController(PremisesStore premises, RegisteringPremises registering, ApplyingForRegistration applying,
                        EvaluatingCompliance evaluating, Requirements requirements,
                        CameraDirectory directory, AuditTrail audit, Clock clock,
-                       PanicButtonsOfPremises panicButtons) {
+                       PanicButtonsOfPremises panicButtons, ManagerAccounts managerAccounts) {
         this.premises = premises;
         this.registering = registering;
         this.applying = applying;
@@ -83,6 +84,7 @@ class PremisesController {
         this.audit = audit;
         this.clock = clock;
         this.panicButtons = panicButtons;
+        this.managerAccounts = managerAccounts;
     }
 
     record PremisesSummary(long id, String name, String category, String cityCode, String zoneCode, double lat, double lon,
@@ -215,10 +217,15 @@ class PremisesController {
     @PostMapping("/api/v1/premises/{id}/approval")
     @PreAuthorize(Access.REGISTER)
     @Writes(Writes.Scope.JURISDICTION)
-    @Operation(summary = "Approve a premises' application: it is registered and judged under the Act from now on")
+    @Transactional
+    @Operation(summary = "Approve a premises' application: it is registered and judged under the Act from now on. Its contact "
+        + "gets a manager's account, whose password the answer shows once (managerAccount)")
     Map<String, Object> approve(@PathVariable long id) {
         applying.approve(id);
-        return detail(premises.find(id).orElseThrow());
+        var p = premises.find(id).orElseThrow();
+        var answer = new LinkedHashMap<>(detail(p));
+        answer.put("managerAccount", managerAccounts.issue(p, null));
+        return answer;
     }
 
     @PostMapping("/api/v1/premises/{id}/refusal")

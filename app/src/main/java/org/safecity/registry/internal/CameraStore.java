@@ -132,6 +132,12 @@ class CameraStore {
             .query(CameraStore::map).list();
     }
 
+    /** Installed cameras in service whose streams the Authority records (a view-only premises camera is not), by id. */
+    List<Camera> recordedInstalled() {
+        return jdbc.sql(SELECT + " where c.retired_at is null and s.retired_at is null and c.status <> 'PLANNED' and c.recorded order by c.id")
+            .query(CameraStore::map).list();
+    }
+
     Optional<byte[]> credentials(long id) {
         return jdbc.sql("select credentials from registry.camera where id = ? and credentials is not null")
             .param(id).query((rs, n) -> rs.getBytes(1)).optional();

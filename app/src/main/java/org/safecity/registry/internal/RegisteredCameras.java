@@ -85,7 +85,7 @@ class RegisteredCameras implements CameraDirectory {
 
     @Override
     public List<CameraStreams> streams() {
-        return cameras.installed().stream().map(RegisteredCameras::streams).toList();
+        return cameras.recordedInstalled().stream().map(RegisteredCameras::streams).toList();
     }
 
     private static CameraStreams streams(Camera c) {

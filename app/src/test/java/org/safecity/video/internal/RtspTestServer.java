@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
  * gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base/-good/-bad}) serving an H.264 clip made by FFmpeg.
  * Without those packages the tests that need it are skipped, except in CI ({@code CI} set), where they fail.
  */
-final class RtspTestServer implements AutoCloseable {
+public final class RtspTestServer implements AutoCloseable {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
@@ -29,7 +29,7 @@ final class RtspTestServer implements AutoCloseable {
     private final String password;
     private Process process;
 
-    RtspTestServer(Path clip, List<String> paths) {
+    public RtspTestServer(Path clip, List<String> paths) {
         this(clip, paths, null, null);
     }
 
@@ -43,7 +43,7 @@ final class RtspTestServer implements AutoCloseable {
     }
 
     /** Skips the calling test (fails it in CI) unless GStreamer's RTSP server can run here. */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         boolean available = Files.isExecutable(PYTHON) && probe();
         if (System.getenv("CI") != null) {
             if (!available) {
@@ -68,6 +68,17 @@ final class RtspTestServer implements AutoCloseable {
         }
     }
 
+    /** {@link #clip(Ffmpeg, String, String, int, String)} with the shipped FFmpeg, for tests outside video. */
+    public static Path clip(String name, String size, int seconds, String bitrate) throws IOException {
+        var settings = new VideoSettings(true, null, null, 0, 1, List.of(), ".*", java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofSeconds(1), 6, java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(500),
+            java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1), 30, java.time.Duration.ofMinutes(10), 300,
+            java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(2), java.time.Duration.ofHours(1), 0);
+        var storage = new org.safecity.storage.StorageSettings(Path.of("target", "video-test").toAbsolutePath(),
+            new org.safecity.storage.StorageSettings.Database(null, null, null, 0, 1));
+        return clip(new Ffmpeg(settings, storage), name, size, seconds, bitrate);
+    }
+
     /** An H.264 test-pattern clip (MPEG-TS, key frame every 2 s), made once per build under {@code target/}. */
     static Path clip(Ffmpeg ffmpeg, String name, String size, int seconds, String bitrate) throws IOException {
         Path clip = Path.of("target", "video-test", name + ".ts").toAbsolutePath();
@@ -82,7 +93,7 @@ final class RtspTestServer implements AutoCloseable {
         return clip;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "rtsp://127.0.0.1:" + port + path;
     }
 
@@ -90,7 +101,7 @@ final class RtspTestServer implements AutoCloseable {
         return port;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         var command = new ArrayList<>(List.of(PYTHON.toString(), script().toString(), Integer.toString(port), clip.toString()));
         command.addAll(paths);
         try {
