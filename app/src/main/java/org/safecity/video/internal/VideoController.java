@@ -2,6 +2,7 @@ package org.safecity.video.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,6 +53,8 @@ class VideoController {
     private static final MediaType M3U8 = MediaType.parseMediaType("application/vnd.apple.mpegurl");
     private static final MediaType MPEG_TS = MediaType.parseMediaType("video/mp2t");
     private static final Duration LONGEST_LISTING = Duration.ofDays(2);
+    private static final String PURPOSE = "why a partner's camera is opened (an incident number or a reason in words); "
+        + "required for a camera of a commercial premises, audited and shown to its manager";
 
     private final CameraDirectory cameras;
     private final RecordingStreams recording;
@@ -68,13 +71,15 @@ class VideoController {
     private final Clock clock;
     private final VideoSettings settings;
     private final CameraSettingStore cameraSettings;
+    private final StatedPurposes purposes;
     private final Path root;
 
     VideoController(CameraDirectory cameras, RecordingStreams recording, SegmentStore segments, ExportingClips exporting,
                     ClipStore clips, HoldingFootage holding, HoldStore holds, ExpiringRecordings retention, RetentionRuleStore rules,
                     CaseRecords cases, Ffmpeg ffmpeg, AuditTrail audit, Clock clock, StorageSettings storage,
-                    VideoSettings settings, CameraSettingStore cameraSettings) {
+                    VideoSettings settings, CameraSettingStore cameraSettings, StatedPurposes purposes) {
         this.settings = settings;
+        this.purposes = purposes;
         this.cameraSettings = cameraSettings;
         this.cameras = cameras;
         this.recording = recording;
@@ -94,7 +99,7 @@ class VideoController {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record CameraItem(long cameraId, String name, String siteName, String cityCode, String zoneCode, boolean online, boolean recording,
-                      boolean hasSubStream, Instant lastSeen) {
+                      boolean hasSubStream, Instant lastSeen, Long partnerId) {
     }
 
     record CameraList(List<CameraItem> items, long total) {
@@ -111,7 +116,7 @@ class VideoController {
     record RecordingList(List<SegmentItem> items, List<Recordings.Gap> gaps) {
     }
 
-    record ClipRequest(String from, String to, String caseId) {
+    record ClipRequest(String from, String to, String caseId, String purpose) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -156,7 +161,7 @@ class VideoController {
         boolean online = health.map(CameraHealth::online).orElse(c.camera().status() == CameraStatus.ONLINE);
         Instant lastSeen = health.map(CameraHealth::lastSeen).orElse(c.camera().lastSeen());
         return new CameraItem(c.camera().id(), c.camera().name(), c.camera().siteName(), c.camera().cityCode(), c.camera().zoneCode(),
-            online, recorder.isPresent(), c.subStream() != null, lastSeen);
+            online, recorder.isPresent(), c.subStream() != null, lastSeen, c.camera().partnerId());
     }
 
     @GetMapping("/api/v1/cameras/{id}/health")
@@ -174,8 +179,8 @@ class VideoController {
     @GetMapping(path = "/api/v1/cameras/{id}/live.m3u8", produces = "application/vnd.apple.mpegurl")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "Live HLS playlist (the sub-stream where the camera has one); 404 when the camera is not recorded")
-    ResponseEntity<byte[]> live(@PathVariable long id) throws IOException {
-        camera(id);
+    ResponseEntity<byte[]> live(@PathVariable long id, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) throws IOException {
+        purposes.open(camera(id), "LIVE", purpose);
         Path playlist = liveFolder(id).resolve("live.m3u8");
         if (!Files.exists(playlist)) {
             throw new NotFound("live video of camera", id);
@@ -186,8 +191,8 @@ class VideoController {
     @GetMapping(path = "/api/v1/cameras/{id}/live/{name:\\d+}.ts", produces = "video/mp2t")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A live HLS segment (MPEG-TS)")
-    ResponseEntity<FileSystemResource> liveSegment(@PathVariable long id, @PathVariable String name) {
-        camera(id);
+    ResponseEntity<FileSystemResource> liveSegment(@PathVariable long id, @PathVariable String name, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) {
+        purposes.continueOrOpen(camera(id), "LIVE", purpose);
         Path file = liveFolder(id).resolve(name + ".ts");
         if (!Files.exists(file)) {
             throw new NotFound("live segment", name);
@@ -217,9 +222,10 @@ class VideoController {
     @PreAuthorize(WATCHERS)
     @Operation(summary = "HLS VOD playlist of what is recorded in a range, with a discontinuity at each gap")
     ResponseEntity<String> playback(@PathVariable long id, @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to) {
-        camera(id);
+                                    @RequestParam(required = false) String to, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) {
+        var camera = camera(id);
         Instant[] range = range(from, to);
+        purposes.open(camera, "PLAYBACK", purpose);
         var found = segments.overlapping(id, range[0], range[1]);
         if (found.isEmpty()) {
             throw new NotFound("recording in that range of camera", id);
@@ -231,8 +237,8 @@ class VideoController {
     @GetMapping(path = "/api/v1/cameras/{id}/segments/{segment:\\d+}.ts", produces = "video/mp2t")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A recorded segment (MPEG-TS)")
-    ResponseEntity<FileSystemResource> segment(@PathVariable long id, @PathVariable long segment) {
-        camera(id);
+    ResponseEntity<FileSystemResource> segment(@PathVariable long id, @PathVariable long segment, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) {
+        purposes.continueOrOpen(camera(id), "PLAYBACK", purpose);
         var found = segments.find(id, segment).orElseThrow(() -> new NotFound("segment", segment));
         Path file = root.resolve(found.path());
         if (!Files.exists(file)) {
@@ -245,8 +251,8 @@ class VideoController {
     @GetMapping(path = "/api/v1/cameras/{id}/snapshot.jpg", produces = MediaType.IMAGE_JPEG_VALUE)
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A JPEG of the camera's latest picture")
-    ResponseEntity<byte[]> snapshot(@PathVariable long id) throws IOException {
-        camera(id);
+    ResponseEntity<byte[]> snapshot(@PathVariable long id, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) throws IOException {
+        purposes.open(camera(id), "SNAPSHOT", purpose);
         Path source = newestLiveSegment(id);
         if (source == null) {
             source = segments.latest(id).map(s -> root.resolve(s.path())).filter(Files::exists)
@@ -284,6 +290,7 @@ class VideoController {
     @ResponseStatus(HttpStatus.ACCEPTED)  // for the API description; the answer sets it too
     ResponseEntity<Map<String, Object>> exportClip(@PathVariable long id, @RequestBody ClipRequest request) {
         var camera = camera(id);
+        purposes.open(camera, "CLIP", request.purpose());
         UUID caseId = null;
         if (request.caseId() != null && !request.caseId().isBlank()) {
             try {
