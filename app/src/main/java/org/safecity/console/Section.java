@@ -34,7 +34,8 @@ enum Section {
     /** Investigators search challans (a vehicle's history) but neither review nor adjudicate. */
     CHALLANS("Challans", "/challans", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN, Role.INVESTIGATOR)),
     CONTESTS("Contests", "/challans/contests", EnumSet.of(Role.TRAFFIC_REVIEWER, Role.SUPERVISOR, Role.ADMIN)),
-    TRAFFIC_REPORTS("Traffic reports", "/challans/reports", EnumSet.of(Role.SUPERVISOR, Role.ADMIN, Role.TRAFFIC_REVIEWER));
+    TRAFFIC_REPORTS("Traffic reports", "/challans/reports", EnumSet.of(Role.SUPERVISOR, Role.ADMIN, Role.TRAFFIC_REVIEWER)),
+    COMPLIANCE("Premises compliance", "/compliance", EnumSet.of(Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.SUPERVISOR));
 
     private final String label;
     private final String path;
