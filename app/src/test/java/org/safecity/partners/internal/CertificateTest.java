@@ -70,6 +70,7 @@ class CertificateTest extends IntegrationTest {
 
         byte[] pdf = download(manager, id, 200);
         assertThat(PdfInspection.fonts(pdf)).isNotEmpty().allSatisfy(font -> assertThat(font).endsWith(": embedded"));
+        assertThat(PdfInspection.pdfA2bFailures(pdf)).isEmpty();
         assertThat(PdfInspection.text(pdf)).contains("Certificate of compliance").containsPattern("[\\u0600-\\u06FF]");
         String link = qrCode(pdf);
         assertThat(link).contains("/portal/premises/verify?c=PC-" + id + "-");
