@@ -2,6 +2,7 @@
 // recorded video or the live picture, and a clip exported as one MP4 (and an evidence item).
 import { element, formatCount, getJson, postJson } from './console.js';
 import { liveSource, playHls, watchHealth } from './video.js';
+import { purposeFor, withPurpose } from './stated-purpose.js';
 import { showDetections } from './detection-boxes.js';
 
 const PKT_OFFSET_MS = 5 * 3600_000; // Pakistan keeps no daylight saving
@@ -10,6 +11,8 @@ const RECORDINGS_REFRESH_MS = 30_000;
 
 const page = document.getElementById('playback');
 const cameraId = page.dataset.cameraId;
+/** The stated purpose when the camera is a partner's ('' for the Authority's own), known once the camera list is read. */
+let purpose = '';
 const video = document.getElementById('player');
 const notice = document.getElementById('playback-notice');
 const timeline = document.getElementById('timeline');
@@ -103,7 +106,7 @@ function startPlayback(instant) {
     clock.textContent = 'Nothing recorded in this range';
     return;
   }
-  player = playHls(video, `/api/v1/cameras/${cameraId}/playback.m3u8?${range}`, {
+  player = playHls(video, withPurpose(`/api/v1/cameras/${cameraId}/playback.m3u8?${range}`, purpose), {
     live: false,
     onState: (state) => {
       page.dataset.state = state;
@@ -197,7 +200,7 @@ function switchTo(next, instant = at) {
   if (mode === 'live') {
     player?.stop();
     pieces = [];
-    player = playHls(video, liveSource(cameraId), { live: true, onState: (state) => { page.dataset.state = state; } });
+    player = playHls(video, liveSource(cameraId, purpose), { live: true, onState: (state) => { page.dataset.state = state; } });
     // what the camera's analysis finds now, over the live picture only: recorded video has no boxes kept
     boxes = showDetections(document.getElementById('player-picture'), video, cameraId);
   } else {
@@ -231,6 +234,7 @@ clipForm.addEventListener('submit', async (event) => {
   };
   const caseId = clipForm.elements.caseId.value.trim();
   if (caseId) body.caseId = caseId;
+  if (purpose) body.purpose = purpose;
   clipStatus.dataset.status = 'PENDING';
   clipStatus.replaceChildren(element('span', { text: 'Asking for the clip…' }));
   try {
@@ -285,12 +289,14 @@ async function start() {
   clipForm.elements.from.value = toInput(at - 30_000);
   clipForm.elements.to.value = toInput(at + 30_000);
   watchHealth(cameraId, document.getElementById('camera-health'));
-  getJson('/api/v1/video/cameras').then((cameras) => {
+  const cameras = await getJson('/api/v1/video/cameras').catch(() => ({ items: [] }));
+  {
     const camera = cameras.items.find((c) => String(c.cameraId) === cameraId);
+    purpose = purposeFor(cameraId, camera?.partnerId) ?? '';
     const name = camera ? [camera.name, camera.siteName].filter(Boolean).join(' · ') : `Camera ${cameraId}`;
     document.getElementById('camera-title').textContent = name;
     document.title = `${name} · Playback · SafeCity`;
-  }).catch(() => {});
+  }
   setMode('playback');
   await load();
 }

@@ -2,6 +2,7 @@
 // the video wall and the incident page show. hls.js (a classic script, global Hls) must be on the page.
 import { element, formatDateTime, getJson } from './console.js';
 import { showDetections } from './detection-boxes.js';
+import { purposeFor, withPurpose } from './stated-purpose.js';
 
 const HEALTH_EVERY_MS = 10_000;
 const FROZEN_AFTER_MS = 6_000;
@@ -16,8 +17,9 @@ export function playbackHref(cameraId, at) {
   return `/video/playback?${query}`;
 }
 
-export function liveSource(cameraId) {
-  return `/api/v1/cameras/${cameraId}/live.m3u8`;
+/** The live playlist; a partner's camera carries the purpose its opening was stated for (stated-purpose.js). */
+export function liveSource(cameraId, purpose = '') {
+  return withPurpose(`/api/v1/cameras/${cameraId}/live.m3u8`, purpose);
 }
 
 /**
@@ -147,9 +149,11 @@ export function liveTile(camera, { onRemove = null, onEnlarge = null } = {}) {
   video.muted = true; // browsers start only muted video without a click
   const message = element('p', { className: 'tile-message', text: STATE_WORDS.connecting });
   const badge = element('span', { className: 'badge tile-health', text: '…' });
+  // a partner's camera opens only for a stated purpose, asked once
+  const purpose = purposeFor(camera.cameraId, camera.partnerId) ?? '';
   const snapshot = element('a', {
     className: 'tile-action', text: 'Snapshot',
-    attributes: { href: `/api/v1/cameras/${camera.cameraId}/snapshot.jpg`, target: '_blank', rel: 'noopener' },
+    attributes: { href: withPurpose(`/api/v1/cameras/${camera.cameraId}/snapshot.jpg`, purpose), target: '_blank', rel: 'noopener' },
   });
   const playback = element('a', { className: 'tile-action', text: 'Play back', attributes: { href: playbackHref(camera.cameraId) } });
   // the link leads to the moment it is clicked, less half a minute: what the operator just saw
@@ -173,7 +177,7 @@ export function liveTile(camera, { onRemove = null, onEnlarge = null } = {}) {
     });
   }
 
-  const player = playHls(video, liveSource(camera.cameraId), {
+  const player = playHls(video, liveSource(camera.cameraId, purpose), {
     live: true,
     onState: (state) => {
       tile.dataset.state = state;

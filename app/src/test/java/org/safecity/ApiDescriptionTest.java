@@ -127,6 +127,7 @@ class ApiDescriptionTest extends IntegrationTest {
             "GET /api/public/challans", "POST /api/public/challans/{number}/contest", "GET /api/public/challans/{number}/evidence.jpg",
             "GET /api/public/challans/{number}/notice.pdf", "GET /api/public/notices/verify",
             "POST /api/public/premises/applications", "GET /api/public/premises/categories",
+            "GET /api/public/premises/certificates/verify",
             "POST /api/v1/auth/token", "POST /api/v1/payments/callback", "GET /api/v1/evidence/public-key");
         assertThat(document.path("security").path(0).has("bearer")).as("everything else needs the bearer scheme").isTrue();
     }

@@ -80,4 +80,12 @@ class CitizenPortal {
                             HttpServletResponse response, Model model) {
         return page("portal/premises-apply", lang, request, response, model);
     }
+
+    /** The page a compliance certificate's QR code opens; the number and signature stay in the query for the script. */
+    @GetMapping("/portal/premises/verify")
+    @PreAuthorize("permitAll()")
+    String verifyCertificate(@RequestParam(name = "lang", required = false) String lang, HttpServletRequest request,
+                             HttpServletResponse response, Model model) {
+        return page("portal/premises-verify", lang, request, response, model);
+    }
 }

@@ -40,7 +40,8 @@ enum Section {
     /** Units are put on the roster and crewed by administrators and supervisors, as the units API admits. */
     UNITS("Units", "/admin/units", EnumSet.of(Role.ADMIN, Role.SUPERVISOR)),
     /** A premises' manager adds its own cameras. */
-    PREMISES_CAMERAS("My cameras", "/premises/cameras", EnumSet.of(Role.PARTNER));
+    PREMISES_CAMERAS("My cameras", "/premises/cameras", EnumSet.of(Role.PARTNER)),
+    COMPLIANCE("Premises compliance", "/compliance", EnumSet.of(Role.ADMIN, Role.COMPLIANCE_OFFICER, Role.SUPERVISOR));
 
     private final String label;
     private final String path;

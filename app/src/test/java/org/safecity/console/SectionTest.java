@@ -44,7 +44,7 @@ class SectionTest {
     private static Method pageAt(String path) {
         return Arrays.stream(new Class<?>[] {OperationsMapPage.class, RolloutPage.class, IncidentPages.class, EvidencePages.class,
                 AlertFeedPage.class, VehicleSearchPage.class, ChallanPages.class, VideoPages.class, WatchlistPages.class,
-                VisionPages.class, AdminPages.class, PremisesCameraPage.class})
+                VisionPages.class, AdminPages.class, PremisesCameraPage.class, CompliancePage.class})
             .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
             .filter(method -> method.isAnnotationPresent(GetMapping.class))
             .filter(method -> Arrays.asList(method.getAnnotation(GetMapping.class).value()).contains(path))

@@ -40,6 +40,8 @@ class EndpointSecurityTest extends IntegrationTest {
         "GET /portal/verify",        // the page a notice's QR code opens, for anyone holding the notice
         // the partner portal: a commercial premises applies to register (rate-limited; the application waits for the Authority)
         "GET /portal/premises/apply", "POST /api/public/premises/applications", "GET /api/public/premises/categories",
+        // anyone holding a premises' certificate checks it
+        "GET /portal/premises/verify", "GET /api/public/premises/certificates/verify",
         "GET /error"                 // the container's error page, as problem+json: whatever failed was checked before
     );
     private static final Pattern ROLE_LIST = Pattern.compile("hasRole\\('(\\w+)'\\)|hasAnyRole\\(([^)]*)\\)");

@@ -52,11 +52,13 @@ class EvaluatingCompliance {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ComplianceRules.Settings settings;
+    private final IssuingNotices notices;
     private final JsonMapper json = JsonMapper.builder().build();
     private final OncePerCluster oncePerCluster;
 
     EvaluatingCompliance(PremisesStore premises, Requirements requirements, PartnerCameras cameras, CameraPresence presence,
                          CameraDirectory directory, InspectionStore inspections, PlatformTransactionManager transactions, Clock clock,
+                         IssuingNotices notices,
                          @Value("${safecity.partners.uptime-window:P7D}") Duration uptimeWindow,
                          @Value("${safecity.partners.silence-allowed:PT15M}") Duration silenceAllowed, OncePerCluster oncePerCluster) {
         this.oncePerCluster = oncePerCluster;
@@ -69,6 +71,7 @@ class EvaluatingCompliance {
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
         this.settings = new ComplianceRules.Settings(uptimeWindow, silenceAllowed);
+        this.notices = notices;
     }
 
     /** A premises' standing now, with its cameras as judged; reads only. */
@@ -148,7 +151,9 @@ class EvaluatingCompliance {
 
     private void record(PremisesStore.Standing standing, Compliance compliance, Instant now) {
         if (!sameStanding(standing, compliance)) {
-            premises.changeStanding(standing.id(), standing.status(), compliance.status(), json.writeValueAsString(reasons(compliance)), now);
+            String reasons = json.writeValueAsString(reasons(compliance));
+            premises.changeStanding(standing.id(), standing.status(), compliance.status(), reasons, now);
+            notices.standingChanged(standing.id(), compliance.status(), reasons, now);
         }
     }
 

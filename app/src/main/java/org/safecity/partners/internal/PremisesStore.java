@@ -68,10 +68,10 @@ class PremisesStore {
         return jdbc.sql("select count(*) from partners.premises p" + where.sql()).params(where.params()).query(Long.class).single();
     }
 
-    private record Where(String sql, List<Object> params) {
+    record Where(String sql, List<Object> params) {
     }
 
-    private static Where where(Query query, Scope scope) {
+    static Where where(Query query, Scope scope) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (scope.jurisdiction().cityCode() != null) {

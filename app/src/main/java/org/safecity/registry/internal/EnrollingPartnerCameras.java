@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import org.safecity.identity.AuditTrail;
-import org.safecity.registry.CameraStatus;
+import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraType;
 import org.safecity.registry.PartnerCameraRegister;
 import org.safecity.shared.Conflict;
@@ -56,7 +56,7 @@ class EnrollingPartnerCameras implements PartnerCameraRegister {
         long siteId = siteOf(premises, today);
         var draft = new CameraDraft(siteId, camera.name(), camera.make(), camera.model(), camera.resolution(), CameraType.FIXED,
             null, null, camera.mainStream(), null, camera.credentials(), false, Owner.PREMISES, premises.partnerId(),
-            CameraStatus.INSTALLED, today, null);
+            CameraInstallation.INSTALLED, today, null);
         long id = cameras.insert(draft, camera.credentials() == null ? null : cipher.encrypt(camera.credentials()));
         if (!camera.recorded()) {
             jdbc.sql("update registry.camera set recorded = false where id = ?").param(id).update();

@@ -2,6 +2,7 @@ package org.safecity.video.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,8 @@ class VideoController {
     private static final MediaType M3U8 = MediaType.parseMediaType("application/vnd.apple.mpegurl");
     private static final MediaType MPEG_TS = MediaType.parseMediaType("video/mp2t");
     private static final Duration LONGEST_LISTING = Duration.ofDays(2);
+    private static final String PURPOSE = "why a partner's camera is opened (an incident number or a reason in words); "
+        + "required for a camera of a commercial premises, audited and shown to its manager";
 
     private final CameraDirectory cameras;
     private final RecordingStreams recording;
@@ -70,14 +73,16 @@ class VideoController {
     private final Clock clock;
     private final VideoSettings settings;
     private final CameraSettingStore cameraSettings;
+    private final StatedPurposes purposes;
     private final Path root;
     private final CameraPresence presence;
 
     VideoController(CameraDirectory cameras, CameraPresence presence, RecordingStreams recording, SegmentStore segments, ExportingClips exporting,
                     ClipStore clips, HoldingFootage holding, HoldStore holds, ExpiringRecordings retention, RetentionRuleStore rules,
                     CaseRecords cases, Ffmpeg ffmpeg, AuditTrail audit, Clock clock, StorageSettings storage,
-                    VideoSettings settings, CameraSettingStore cameraSettings) {
+                    VideoSettings settings, CameraSettingStore cameraSettings, StatedPurposes purposes) {
         this.settings = settings;
+        this.purposes = purposes;
         this.cameraSettings = cameraSettings;
         this.cameras = cameras;
         this.recording = recording;
@@ -99,7 +104,7 @@ class VideoController {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     /** {@code status} is ONLINE, OFFLINE or UNKNOWN as observed; {@code online} is true only when it is ONLINE. */
     record CameraItem(long cameraId, String name, String siteName, String cityCode, String zoneCode, String status, boolean online,
-                      boolean recording, boolean hasSubStream, Instant lastSeen) {
+                      boolean recording, boolean hasSubStream, Instant lastSeen, Long partnerId) {
     }
 
     record CameraList(List<CameraItem> items, long total) {
@@ -116,7 +121,7 @@ class VideoController {
     record RecordingList(List<SegmentItem> items, List<Recordings.Gap> gaps) {
     }
 
-    record ClipRequest(String from, String to, String caseId) {
+    record ClipRequest(String from, String to, String caseId, String purpose) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -163,7 +168,8 @@ class VideoController {
         var status = status(recorder.map(StreamRecorder::health), observed);
         Instant lastSeen = recorder.map(StreamRecorder::health).map(CameraHealth::lastSeen).orElse(observed.lastHeard());
         return new CameraItem(c.camera().id(), c.camera().name(), c.camera().siteName(), c.camera().cityCode(), c.camera().zoneCode(),
-            status.name(), status == Observed.ONLINE, recorder.isPresent(), c.subStream() != null, lastSeen);
+            status.name(), status == Observed.ONLINE, recorder.isPresent(), c.subStream() != null, lastSeen,
+            c.camera().partnerId());
     }
 
     /** The recorder's own health is the freshest word on a recorded camera; any other is as its presence was observed. */
@@ -191,8 +197,8 @@ class VideoController {
     @GetMapping(path = "/api/v1/cameras/{id}/live.m3u8", produces = "application/vnd.apple.mpegurl")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "Live HLS playlist (the sub-stream where the camera has one); 404 when the camera is not recorded")
-    ResponseEntity<byte[]> live(@PathVariable long id) throws IOException {
-        camera(id);
+    ResponseEntity<byte[]> live(@PathVariable long id, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) throws IOException {
+        purposes.open(camera(id), "LIVE", purpose);
         Path playlist = liveFolder(id).resolve("live.m3u8");
         if (!Files.exists(playlist)) {
             throw new NotFound("live video of camera", id);
@@ -203,8 +209,8 @@ class VideoController {
     @GetMapping(path = "/api/v1/cameras/{id}/live/{name:\\d+}.ts", produces = "video/mp2t")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A live HLS segment (MPEG-TS)")
-    ResponseEntity<FileSystemResource> liveSegment(@PathVariable long id, @PathVariable String name) {
-        camera(id);
+    ResponseEntity<FileSystemResource> liveSegment(@PathVariable long id, @PathVariable String name, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) {
+        purposes.continueOrOpen(camera(id), "LIVE", purpose);
         Path file = liveFolder(id).resolve(name + ".ts");
         if (!Files.exists(file)) {
             throw new NotFound("live segment", name);
@@ -234,9 +240,10 @@ class VideoController {
     @PreAuthorize(WATCHERS)
     @Operation(summary = "HLS VOD playlist of what is recorded in a range, with a discontinuity at each gap")
     ResponseEntity<String> playback(@PathVariable long id, @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to) {
-        camera(id);
+                                    @RequestParam(required = false) String to, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) {
+        var camera = camera(id);
         Instant[] range = range(from, to);
+        purposes.open(camera, "PLAYBACK", purpose);
         var found = segments.overlapping(id, range[0], range[1]);
         if (found.isEmpty()) {
             throw new NotFound("recording in that range of camera", id);
@@ -248,8 +255,8 @@ class VideoController {
     @GetMapping(path = "/api/v1/cameras/{id}/segments/{segment:\\d+}.ts", produces = "video/mp2t")
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A recorded segment (MPEG-TS)")
-    ResponseEntity<FileSystemResource> segment(@PathVariable long id, @PathVariable long segment) {
-        camera(id);
+    ResponseEntity<FileSystemResource> segment(@PathVariable long id, @PathVariable long segment, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) {
+        purposes.continueOrOpen(camera(id), "PLAYBACK", purpose);
         var found = segments.find(id, segment).orElseThrow(() -> new NotFound("segment", segment));
         Path file = root.resolve(found.path());
         if (!Files.exists(file)) {
@@ -262,8 +269,8 @@ class VideoController {
     @GetMapping(path = "/api/v1/cameras/{id}/snapshot.jpg", produces = MediaType.IMAGE_JPEG_VALUE)
     @PreAuthorize(WATCHERS)
     @Operation(summary = "A JPEG of the camera's latest picture")
-    ResponseEntity<byte[]> snapshot(@PathVariable long id) throws IOException {
-        camera(id);
+    ResponseEntity<byte[]> snapshot(@PathVariable long id, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose) throws IOException {
+        purposes.open(camera(id), "SNAPSHOT", purpose);
         Path source = newestLiveSegment(id);
         if (source == null) {
             source = segments.latest(id).map(s -> root.resolve(s.path())).filter(Files::exists)
@@ -301,6 +308,7 @@ class VideoController {
     @ResponseStatus(HttpStatus.ACCEPTED)  // for the API description; the answer sets it too
     ResponseEntity<Map<String, Object>> exportClip(@PathVariable long id, @RequestBody ClipRequest request) {
         var camera = camera(id);
+        purposes.open(camera, "CLIP", request.purpose());
         UUID caseId = null;
         if (request.caseId() != null && !request.caseId().isBlank()) {
             try {

@@ -70,7 +70,7 @@ public final class RtspTestServer implements AutoCloseable {
 
     /** {@link #clip(Ffmpeg, String, String, int, String)} with the shipped FFmpeg, for tests outside video. */
     public static Path clip(String name, String size, int seconds, String bitrate) throws IOException {
-        var settings = new VideoSettings(true, null, null, 0, 1, List.of(), ".*", java.time.Duration.ofSeconds(2),
+        var settings = new VideoSettings(true, null, null, List.of(), ".*", java.time.Duration.ofSeconds(2),
             java.time.Duration.ofSeconds(1), 6, java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(500),
             java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1), 30, java.time.Duration.ofMinutes(10), 300,
             java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(2), java.time.Duration.ofHours(1), 0);

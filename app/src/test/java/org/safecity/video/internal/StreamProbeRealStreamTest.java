@@ -27,7 +27,7 @@ class StreamProbeRealStreamTest {
     @BeforeAll
     static void streaming() throws IOException {
         RtspTestServer.assumeAvailable();
-        var settings = new VideoSettings(true, null, null, 0, 1, List.of(), ".*", Duration.ofSeconds(2), Duration.ofSeconds(1), 6,
+        var settings = new VideoSettings(true, null, null, List.of(), ".*", Duration.ofSeconds(2), Duration.ofSeconds(1), 6,
             Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(1), 30, Duration.ofMinutes(10),
             300, Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(1), 0);
         var storage = new StorageSettings(Path.of("target", "video-test").toAbsolutePath(), new StorageSettings.Database(null, null, null, 0, 1));
