@@ -62,7 +62,7 @@ class EventContractsTest extends IntegrationTest {
 
         scenario.publish(new UnpaidChallansExceeded(plate, "PSH", 4, "4 unpaid overdue challans (limit 3)"))
             .andWaitAtMost(Duration.ofSeconds(30))
-            .andWaitForStateChange(() -> listed(plate))
+            .andWaitForStateChange(() -> listed(plate), list -> !list.isEmpty())
             .andVerify(list -> assertThat(list).isEqualTo("Unpaid challans PSH"));
 
         scenario.publish(new UnpaidChallansCleared(plate))
