@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.safecity.cluster.OncePerCluster;
 import org.safecity.identity.AuditTrail;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.TimeConfiguration;
@@ -34,9 +35,11 @@ class IssuingNotices {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration deadline;
+    private final OncePerCluster oncePerCluster;
 
     IssuingNotices(NoticeStore notices, PremisesStore premises, OutgoingMessages messages, AuditTrail audit, Clock clock,
-                   @Value("${safecity.partners.notice-deadline:P14D}") Duration deadline) {
+                   @Value("${safecity.partners.notice-deadline:P14D}") Duration deadline, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
         this.notices = notices;
         this.premises = premises;
         this.messages = messages;
@@ -71,6 +74,12 @@ class IssuingNotices {
     /** Notices past their deadline become ESCALATED; each once, however many instances run this. */
     @Scheduled(initialDelayString = "${safecity.partners.escalation-interval:PT5M}",
         fixedDelayString = "${safecity.partners.escalation-interval:PT5M}")
+    void escalateOnSchedule() {
+        if (oncePerCluster.mine("partners notice escalation")) {
+            escalateDue(); // one statement: escalates every due notice at once
+        }
+    }
+
     @Transactional
     public List<String> escalateDue() {
         var escalated = notices.escalateDue(clock.instant());

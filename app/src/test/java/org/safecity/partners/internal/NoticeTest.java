@@ -93,8 +93,16 @@ class NoticeTest extends IntegrationTest {
         Thread.sleep(1500);
         assertThat(noticesOf(id)).hasSize((int) before + 1);
 
-        cameras.markSeen(own.get(0), Instant.now());
-        cameras.markSeen(own.get(1), Instant.now());
+        // remedied by replacing the two cameras: a silent camera heard again would stay "offline too often" for as long
+        // as its silence weighs in its short life, which on a busy machine can outlast the wait
+        var f = fixtures();
+        long site = f.site();
+        for (long replacement : List.of(f.camera(id, site, List.of("gate")), f.camera(id, site, List.of("boundary wall")))) {
+            cameras.markSeen(replacement, Instant.now());
+        }
+        for (long silent : own.subList(0, 2)) {
+            assertThat(admin().post("/api/v1/cameras/" + silent + "/retire", Map.of("reason", "replaced")).status()).isEqualTo(200);
+        }
         fixtures().awaitStatus(id, "COMPLIANT", Duration.ofSeconds(30));
         var closed = admin().get("/api/v1/premises/compliance/notices/" + number).json();
         assertThat(closed.get("status").asString()).isEqualTo("REMEDIED");
