@@ -102,14 +102,15 @@ class ChallanPagesTest extends IntegrationTest {
         var citizen = ConsoleSession.anonymous(port);
 
         var lookup = citizen.get("/portal/challans");
+        var inUrdu = citizen.get("/portal/challans?lang=ur");
         var verify = citizen.get("/portal/verify?n=PSH-2026-000001&s=abc");
 
         assertThat(lookup.status()).isEqualTo(200);
-        assertThat(lookup.body()).contains("id=\"lookup\"", "name=\"plate\"", "name=\"cnic\"", "گاڑی نمبر", "/js/portal.js",
-            "name=\"viewport\"");
+        assertThat(lookup.body()).contains("id=\"lookup\"", "name=\"plate\"", "name=\"cnic\"", "/js/portal.js", "name=\"viewport\"");
+        assertThat(inUrdu.body()).contains("dir=\"rtl\"", "گاڑی نمبر");
         assertThat(verify.status()).isEqualTo(200);
         assertThat(verify.body()).contains("id=\"verdict\"", "/js/portal-verify.js");
-        for (var page : List.of(lookup, verify)) {
+        for (var page : List.of(lookup, inUrdu, verify)) {
             assertThat(page.body()).doesNotContain("class=\"shell-nav\"", "href=\"/map\"", "Sign out", "<script>", "_csrf");
         }
     }
