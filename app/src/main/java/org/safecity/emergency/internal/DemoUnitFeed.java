@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.safecity.shared.DemoSettings;
 import org.safecity.identity.Jurisdiction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +59,13 @@ class DemoUnitFeed implements SmartLifecycle {
     private volatile boolean registered;
 
     DemoUnitFeed(UnitStore units, IncidentStore incidents, RegisteringUnits registering, UnitProgress progress, Clock clock,
-                 @Value("${safecity.demo:true}") boolean demo, @Value("${safecity.demo-units:true}") boolean demoUnits) {
+                 DemoSettings demo, @Value("${safecity.demo-units:true}") boolean demoUnits) {
         this.units = units;
         this.incidents = incidents;
         this.registering = registering;
         this.progress = progress;
         this.clock = clock;
-        this.enabled = demo && demoUnits;
+        this.enabled = demo.demo() && demoUnits;
         this.routes = DemoPatrols.routes().stream().collect(Collectors.toMap(DemoPatrols.Route::name, Function.identity()));
     }
 

@@ -2,10 +2,10 @@ package org.safecity.partners.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.safecity.shared.DemoSettings;
 import org.safecity.identity.Places;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -36,7 +36,7 @@ class PartnersStartup implements ApplicationRunner {
     private final boolean demo;
 
     PartnersStartup(Requirements requirements, PremisesStore premises, EvaluatingCompliance evaluating, Places places, JdbcClient jdbc,
-                    PlatformTransactionManager transactions, Clock clock, @Value("${safecity.demo:true}") boolean demo) {
+                    PlatformTransactionManager transactions, Clock clock, DemoSettings demo) {
         this.requirements = requirements;
         this.premises = premises;
         this.evaluating = evaluating;
@@ -44,7 +44,7 @@ class PartnersStartup implements ApplicationRunner {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.demo = demo;
+        this.demo = demo.demo();
     }
 
     @Override

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.safecity.shared.DemoSettings;
 
 /**
  * With the Peshawar demo on: made-up department feeds ({@link SyntheticPeople}, never real people) so
@@ -30,11 +30,11 @@ class RecordsDemo implements ApplicationRunner {
     private final ReceivingRecords receiving;
     private final boolean demo;
 
-    RecordsDemo(KeepingSources keeping, SourceStore sources, ReceivingRecords receiving, @Value("${safecity.demo:true}") boolean demo) {
+    RecordsDemo(KeepingSources keeping, SourceStore sources, ReceivingRecords receiving, DemoSettings demo) {
         this.keeping = keeping;
         this.sources = sources;
         this.receiving = receiving;
-        this.demo = demo;
+        this.demo = demo.demo();
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.safecity.registry.internal;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.safecity.shared.DemoSettings;
 
 /** On start: the cities and phases as announced, then (with {@code safecity.demo} on) the demo network, once. */
 @Component
@@ -15,10 +15,10 @@ class RegistryStartup implements ApplicationRunner {
     private final DemoNetworkLoader demo;
     private final boolean demoEnabled;
 
-    RegistryStartup(ReferenceData reference, DemoNetworkLoader demo, @Value("${safecity.demo:true}") boolean demoEnabled) {
+    RegistryStartup(ReferenceData reference, DemoNetworkLoader demo, DemoSettings demoEnabled) {
         this.reference = reference;
         this.demo = demo;
-        this.demoEnabled = demoEnabled;
+        this.demoEnabled = demoEnabled.demo();
     }
 
     @Override

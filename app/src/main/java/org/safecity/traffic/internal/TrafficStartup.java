@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.safecity.shared.DemoSettings;
 import org.safecity.identity.AuditTrail;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
@@ -23,7 +24,6 @@ import org.safecity.registry.CameraType;
 import org.safecity.shared.GeoPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -64,7 +64,7 @@ class TrafficStartup implements ApplicationRunner {
 
     TrafficStartup(FineSchedule fines, RuleStore rules, ViolationStore violations, RegistrationTable registrations, CameraDirectory cameras,
                    JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit, Clock clock,
-                   @Value("${safecity.demo:true}") boolean demoEnabled) {
+                   DemoSettings demoEnabled) {
         this.fines = fines;
         this.rules = rules;
         this.violations = violations;
@@ -74,7 +74,7 @@ class TrafficStartup implements ApplicationRunner {
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
-        this.demoEnabled = demoEnabled;
+        this.demoEnabled = demoEnabled.demo();
     }
 
     @Override

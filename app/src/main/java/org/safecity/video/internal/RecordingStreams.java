@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.safecity.shared.DemoSettings;
 import org.safecity.cluster.InstanceRoles;
 import org.safecity.cluster.LiveInstances;
 import org.safecity.cluster.Role;
@@ -23,7 +24,6 @@ import org.safecity.video.FrameTap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -76,7 +76,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
 
     RecordingStreams(VideoSettings settings, CameraDirectory cameras, Ffmpeg ffmpeg, DemoFeed demo, SegmentStore segments,
                      CameraSettingStore cameraSettings, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock, StorageSettings storage,
-                     ObjectProvider<FrameTap> tap, @Value("${safecity.demo:false}") boolean demoNetwork, InstanceRoles roles,
+                     ObjectProvider<FrameTap> tap, DemoSettings demoNetwork, InstanceRoles roles,
                      LiveInstances live, MeterRegistry metrics) {
         Gauge.builder("safecity.recorders.alive", this, r -> r.records() ? r.nodes.size() : 0)
             .description("recording nodes alive, as this node saw them last").register(metrics);
@@ -95,7 +95,7 @@ class RecordingStreams implements SmartLifecycle, StreamRecorder.Reports {
         this.transaction = transaction;
         this.clock = clock;
         this.tap = tap.getIfUnique();
-        this.demoNetwork = demoNetwork;
+        this.demoNetwork = demoNetwork.demo();
         this.root = VideoFolders.root(storage);
         this.node = roles.instance();
         this.nodes = List.of(node);

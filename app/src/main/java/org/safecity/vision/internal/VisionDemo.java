@@ -2,6 +2,7 @@ package org.safecity.vision.internal;
 
 import java.time.Clock;
 import java.util.List;
+import org.safecity.shared.DemoSettings;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraStreams;
 import org.slf4j.Logger;
@@ -29,12 +30,12 @@ class VisionDemo implements ApplicationRunner {
     private final boolean demo;
     private final int position;
 
-    VisionDemo(CameraDirectory cameras, AnalyticsSettingsStore store, Clock clock, @Value("${safecity.demo:true}") boolean demo,
+    VisionDemo(CameraDirectory cameras, AnalyticsSettingsStore store, Clock clock, DemoSettings demo,
                @Value("${safecity.vision.demo-camera:2}") int position) {
         this.cameras = cameras;
         this.store = store;
         this.clock = clock;
-        this.demo = demo;
+        this.demo = demo.demo();
         this.position = position;
     }
 

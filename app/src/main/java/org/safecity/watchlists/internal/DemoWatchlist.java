@@ -2,6 +2,7 @@ package org.safecity.watchlists.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.safecity.shared.DemoSettings;
 import org.safecity.identity.AuditTrail;
 import org.safecity.shared.Plate;
 import org.slf4j.Logger;
@@ -33,12 +34,12 @@ class DemoWatchlist implements ApplicationRunner {
     private final String watched;
 
     DemoWatchlist(WatchlistStore store, LoadedWatchlists loaded, TransactionTemplate transactions, AuditTrail audit,
-                  @Value("${safecity.demo:true}") boolean demo, @Value("${safecity.demo-watched-plate:PR 4417}") String watched) {
+                  DemoSettings demo, @Value("${safecity.demo-watched-plate:PR 4417}") String watched) {
         this.store = store;
         this.loaded = loaded;
         this.transactions = transactions;
         this.audit = audit;
-        this.demo = demo;
+        this.demo = demo.demo();
         this.watched = watched;
     }
 
