@@ -270,20 +270,29 @@ class PremisesTest extends IntegrationTest {
 
         cameras.markSilent(gate, Instant.now());
 
-        var stopped = awaitRecorded(manager, id, "NON_COMPLIANT", Duration.ofSeconds(30));
-        assertThat(stopped.get("from").asString()).isEqualTo("COMPLIANT");
+        // at once its uptime counts against it; once silent longer than allowed, it is also "not heard from"
+        var stopped = awaitRecorded(manager, id, "NON_COMPLIANT", "NOT_HEARD_FROM", Duration.ofSeconds(30));
         assertThat(stopped.get("reasons").toString()).contains("NOT_HEARD_FROM").contains("\"cameraId\":" + gate);
+        var history = manager.get("/api/v1/premises/" + id + "/history").json();
+        assertThat(java.util.stream.StreamSupport.stream(history.spliterator(), false)
+            .anyMatch(change -> change.get("from").asString().equals("COMPLIANT") && change.get("to").asString().equals("NON_COMPLIANT")))
+            .as("the change from compliant is in the history: " + history).isTrue();
     }
 
     /** The newest recorded change once it reaches {@code status}, as the premises' manager reads its history. */
     private JsonNode awaitRecorded(SafeCityApi as, long id, String status, Duration within) throws InterruptedException {
+        return awaitRecorded(as, id, status, "", within);
+    }
+
+    /** The newest recorded change once it is to {@code status} with a reason mentioning {@code reason}. */
+    private JsonNode awaitRecorded(SafeCityApi as, long id, String status, String reason, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         JsonNode newest = null;
         while (System.nanoTime() < deadline) {
             var history = as.get("/api/v1/premises/" + id + "/history");
             assertThat(history.status()).isEqualTo(200);
             newest = history.json().get(0);
-            if (newest != null && newest.get("to").asString().equals(status)) {
+            if (newest != null && newest.get("to").asString().equals(status) && newest.get("reasons").toString().contains(reason)) {
                 return newest;
             }
             Thread.sleep(250);

@@ -50,7 +50,8 @@ class VisionInBrowserTest extends BrowserTest {
     }
 
     private void await(java.util.function.Function<org.openqa.selenium.WebDriver, Object> until) {
-        new WebDriverWait(browser, WAIT).until(until);
+        // the reads page redraws its rows as reads arrive: a row found a moment ago may be replaced
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(until);
     }
 
     /** Clicks the drawing at a point given as fractions of the picture. */
@@ -146,6 +147,7 @@ class VisionInBrowserTest extends BrowserTest {
 
         browser.get(url("/vision/reads?camera=" + field.cameraId()));
         await(driver -> "true".equals(driver.findElement(By.id("reads")).getDomAttribute("data-loaded")));
+        await(driver -> driver.findElement(By.cssSelector("#read-rows tr[data-read-id]")).getText().contains(plate));
         WebElement row = browser.findElement(By.cssSelector("#read-rows tr[data-read-id]"));
         assertThat(row.getText()).contains(plate, "91 %");
         await(driver -> ((Number) chromium.script("return document.querySelector('#read-rows img').naturalWidth")).intValue() > 0);
