@@ -164,7 +164,8 @@ final class DemoNetwork {
 
         // Phase 2: planned sites further out from the same places, around the whole city.
         Map<String, Integer> extensions = new HashMap<>();
-        SiteKind[] kinds = SiteKind.values();
+        // the Authority's own kinds of site; a premises' site is never planned
+        SiteKind[] kinds = java.util.Arrays.stream(SiteKind.values()).filter(k -> k != SiteKind.PREMISES).toArray(SiteKind[]::new);
         for (int n = 0; n < PHASE_2_SITES; n++) {
             Place near = places.get(random.nextInt(places.size()));
             GeoPoint point = near.point().offset(600 + random.nextDouble() * 2900, random.nextDouble() * 360);

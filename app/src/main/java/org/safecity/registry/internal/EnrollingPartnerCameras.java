@@ -80,7 +80,7 @@ class EnrollingPartnerCameras implements PartnerCameraRegister {
         var phase = phases.all().stream().filter(p -> p.covers(premises.cityCode())).min(Comparator.comparingInt(Phase::number))
             .orElseThrow(() -> new Conflict("No rollout phase covers city " + premises.cityCode()
                 + ": the Authority adds the city to a phase before its premises' cameras can join."));
-        return sites.insert(new SiteDraft(name, SiteKind.OTHER, new GeoPoint(premises.lat(), premises.lon()), premises.cityCode(),
+        return sites.insert(new SiteDraft(name, SiteKind.PREMISES, new GeoPoint(premises.lat(), premises.lon()), premises.cityCode(),
             premises.zoneCode(), phase.number(), SiteStatus.COMMISSIONED, new SiteProgressPolicy.Dates(today, today, today)));
     }
 }

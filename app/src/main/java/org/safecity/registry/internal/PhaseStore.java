@@ -46,15 +46,15 @@ class PhaseStore {
     Progress progress(int number) {
         return jdbc.sql("""
                 select
-                  (select count(*) from registry.site s where s.phase = :n and s.retired_at is null) as sites,
-                  (select count(*) from registry.site s where s.phase = :n and s.retired_at is null
+                  (select count(*) from registry.site s where s.phase = :n and s.retired_at is null and s.kind <> 'PREMISES') as sites,
+                  (select count(*) from registry.site s where s.phase = :n and s.retired_at is null and s.kind <> 'PREMISES'
                      and s.status = 'COMMISSIONED') as commissioned_sites,
                   count(c.id) as cameras,
                   count(c.id) filter (where c.status <> 'PLANNED') as installed,
                   count(c.id) filter (where %s) as online,
                   max(c.installed_on) as last_installed
                 from registry.camera c join registry.site s on s.id = c.site_id
-                where s.phase = :n and s.retired_at is null and c.retired_at is null""".formatted(
+                where s.phase = :n and s.kind <> 'PREMISES' and s.retired_at is null and c.retired_at is null""".formatted(
                     // online as observed, never as planned
                     PresenceLog.observedIs(CameraPresence.Observed.ONLINE, "c")))
             .param("n", number)

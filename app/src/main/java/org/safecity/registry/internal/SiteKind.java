@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** What kind of place a site covers; written in lower case in files and answers ("bazaar"). */
 enum SiteKind {
-    BAZAAR, JUNCTION, HOSPITAL, TRANSPORT, GOVERNMENT, EDUCATION, ENTRY, OTHER;
+    BAZAAR, JUNCTION, HOSPITAL, TRANSPORT, GOVERNMENT, EDUCATION, ENTRY, OTHER,
+    /** Where a commercial premises' own cameras stand: on the network, not part of any rollout phase's plan. */
+    PREMISES;
 
     String label() {
         return name().toLowerCase(Locale.ROOT);

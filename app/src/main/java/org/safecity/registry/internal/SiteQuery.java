@@ -34,7 +34,8 @@ record SiteQuery(String cityCode, String zoneCode, Integer phase, SiteStatus sta
             where.and("s.zone_code = :zone", "zone", zoneCode);
         }
         if (phase != null) {
-            where.and("s.phase = :phase", "phase", phase);
+            // a premises' own cameras stand on the network but in no phase's plan
+            where.and("s.phase = :phase and s.kind <> 'PREMISES'", "phase", phase);
         }
     }
 }
