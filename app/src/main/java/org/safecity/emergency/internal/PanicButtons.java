@@ -97,7 +97,7 @@ class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
             .param("premises", r.premisesId())
             .param("n", r.premisesName().strip()).param("k", r.premisesKind().strip().toUpperCase(java.util.Locale.ROOT))
             .param("a", r.address().strip()).param("lat", r.location().lat()).param("lon", r.location().lon())
-            .param("city", r.cityCode()).param("zone", r.zoneCode()).param("hash", hash(key))
+            .param("city", r.cityCode()).param("zone", r.zoneCode()).param("hash", BearerSecret.hash(key))
             .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
         audit.record("emergency.panic-button-registered", "panic-button", Long.toString(id), null,
             Map.of("premises", r.premisesName().strip(), "city", r.cityCode()));
@@ -155,7 +155,7 @@ class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
             return Optional.empty();
         }
         return jdbc.sql("select " + COLUMNS + " from emergency.panic_button where key_hash = :h and revoked_at is null")
-            .param("h", hash(presentedKey)).query((rs, n) -> button(rs)).optional();
+            .param("h", BearerSecret.hash(presentedKey)).query((rs, n) -> button(rs)).optional();
     }
 
     @Override
@@ -176,9 +176,5 @@ class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
         } else if (value.strip().length() > 200) {
             errors.add(new FieldError(field, "must be at most 200 characters"));
         }
-    }
-
-    static byte[] hash(String secret) {
-        return BearerSecret.hash(secret);
     }
 }

@@ -47,14 +47,14 @@ class AccessTokens {
         String token = TOKENS.issue();
         Instant now = clock.instant();
         jdbc.sql("insert into identity.access_token (token_hash, account_id, issued_at, expires_at) values (?, ?, ?, ?)")
-            .params(sha256(token), person.accountId(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plus(lifetime)))
+            .params(BearerSecret.hash(token), person.accountId(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(now.plus(lifetime)))
             .update();
         return new Issued(token, lifetime);
     }
 
     Optional<Actor.Person> resolve(String token) {
         return jdbc.sql("select account_id from identity.access_token where token_hash = ? and expires_at > ?")
-            .params(sha256(token), java.sql.Timestamp.from(clock.instant()))
+            .params(BearerSecret.hash(token), java.sql.Timestamp.from(clock.instant()))
             .query(Long.class).optional()
             .flatMap(accounts::findById)
             .filter(Account::enabled)
@@ -63,7 +63,7 @@ class AccessTokens {
 
     /** Ends the presented token for good; whether it was one that worked. */
     boolean revoke(String token) {
-        return jdbc.sql("delete from identity.access_token where token_hash = ?").param(sha256(token)).update() > 0;
+        return jdbc.sql("delete from identity.access_token where token_hash = ?").param(BearerSecret.hash(token)).update() > 0;
     }
 
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
@@ -72,9 +72,5 @@ class AccessTokens {
             return; // another instance of the cluster runs it
         }
         jdbc.sql("delete from identity.access_token where expires_at < ?").param(java.sql.Timestamp.from(clock.instant())).update();
-    }
-
-    static byte[] sha256(String secret) {
-        return BearerSecret.hash(secret);
     }
 }

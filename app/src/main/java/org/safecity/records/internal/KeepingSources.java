@@ -81,7 +81,7 @@ class KeepingSources implements DeviceKeys {
     String issueKey(long id) {
         var source = find(id);
         String key = KEYS.issue();
-        sources.setKey(id, hash(key), clock.instant());
+        sources.setKey(id, BearerSecret.hash(key), clock.instant());
         audit.record("records.source-key-issued", "records-source", Long.toString(id), null, Map.of("code", source.code(),
             "replaced", source.keyIssuedAt() != null));
         if (source.keyIssuedAt() != null) {
@@ -95,7 +95,7 @@ class KeepingSources implements DeviceKeys {
         if (!KEYS.isOfKind(presentedKey)) {
             return Optional.empty();
         }
-        return sources.findByKeyHash(hash(presentedKey));
+        return sources.findByKeyHash(BearerSecret.hash(presentedKey));
     }
 
     @Override
@@ -171,9 +171,5 @@ class KeepingSources implements DeviceKeys {
         } else if (value.strip().length() > 300) {
             errors.add(new FieldError(field, "must be at most 300 characters"));
         }
-    }
-
-    static byte[] hash(String secret) {
-        return BearerSecret.hash(secret);
     }
 }

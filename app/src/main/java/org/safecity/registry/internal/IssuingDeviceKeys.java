@@ -82,7 +82,7 @@ class IssuingDeviceKeys implements DeviceKeys {
             throw new InvalidInput(errors);
         }
         String key = KEYS.issue();
-        long id = devices.insert(name.strip(), hash(key), clock.instant(), wanted);
+        long id = devices.insert(name.strip(), BearerSecret.hash(key), clock.instant(), wanted);
         audit.record("registry.device-key-issued", "device", Long.toString(id), null,
             Map.of("name", name.strip(), "cameraIds", wanted.toString()));
         return new Issued(id, key);
@@ -115,12 +115,8 @@ class IssuingDeviceKeys implements DeviceKeys {
         if (!KEYS.isOfKind(presentedKey)) {
             return Optional.empty();
         }
-        var device = devices.findActiveByKeyHash(hash(presentedKey));
+        var device = devices.findActiveByKeyHash(BearerSecret.hash(presentedKey));
         device.ifPresent(d -> devices.used(d.id(), clock.instant()));
         return device.map(d -> new Actor.Machine(d.id(), d.name(), Set.copyOf(d.cameraIds())));
-    }
-
-    static byte[] hash(String secret) {
-        return BearerSecret.hash(secret);
     }
 }
