@@ -91,6 +91,37 @@ public class DepartmentFeedsTest extends IntegrationTest {
     }
 
     @Test
+    void one_import_is_taken_in_batches_as_if_row_by_row_versions_in_order_a_vehicle_once_and_the_report_in_file_order() {
+        var admin = admin();
+        long id = source(admin, code("excise"), List.of("VEHICLE"), Map.of(), Map.of());
+        String plate = Roadside.plate();
+        String other = Roadside.plate();
+        String cnic = Roadside.cnic();
+        admin.post("/api/v1/records/sources/" + id + "/imports", "text/csv", "id,plate,colour,ownerName,ownerCnic\nB-0," + other + ",blue,Zar Gul," + cnic + "\n");
+        String csv = "id,version,plate,chassis,colour,ownerName,ownerCnic\n"
+            + "B-1,1," + plate + ",,white,Owner One," + cnic + "\n"
+            + "B-1,2," + plate + ",CH-" + plate + ",red,Owner One," + cnic + "\n"
+            + "B-2,1," + plate + ",CH-" + plate + ",red,Owner One," + cnic + "\n"
+            + "B-0,,!,,blue,Zar Gul," + cnic + "\n";
+
+        var first = admin.post("/api/v1/records/sources/" + id + "/imports", "text/csv", csv);
+        var again = admin.post("/api/v1/records/sources/" + id + "/imports", "text/csv", csv);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(first.json().get("report").findValuesAsString("outcome")).containsExactly("ADDED", "ADDED", "ADDED", "REFUSED");
+        assertThat(first.json().get("report").findValuesAsString("sourceRecordId")).containsExactly("B-1", "B-1", "B-2", "B-0");
+        assertThat(again.json().get("unchanged").asInt()).isEqualTo(3);
+        assertThat(jdbc.sql("select version from records.record where source_id = ? and source_record_id = 'B-1' and current").param(id)
+            .query(String.class).list()).containsExactly("2");
+        // The chassis B-2 brought is added to the vehicle the plate named: one vehicle, with both.
+        assertThat(jdbc.sql("select count(*) from records.vehicle where plate = ? or chassis = ?").params(plate, "CH" + plate)
+            .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select chassis from records.vehicle where plate = ?").param(plate).query(String.class).single()).isEqualTo("CH" + plate);
+        assertThat(jdbc.sql("select count(distinct l.person_id) from records.link l join records.record r on r.id = l.record_id "
+            + "where r.source_id = ? and l.role = 'owner'").param(id).query(Long.class).single()).isOne();
+    }
+
+    @Test
     void a_pushed_json_of_firs_lands_with_the_feed_s_key_and_the_same_push_again_changes_nothing() {
         var admin = admin();
         long id = source(admin, code("police-fir"), List.of("FIR"), Map.of("id", "firId"), Map.of());

@@ -16,6 +16,7 @@ import org.safecity.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Links records to the persons and vehicles they speak of. A strong key (CNIC, registration, chassis)
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class Linking {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final RecordStore records;
@@ -39,67 +42,323 @@ class Linking {
         this.clock = clock;
     }
 
-    /** Links a newly stored version; {@code previous} is the record's version before it, whose persons without CNIC it keeps. */
-    void link(long recordId, DepartmentRecord record, Optional<StoredRecord> previous, String by) {
-        for (var party : record.parties()) {
-            if (party.vehicle() != null) {
-                var v = party.vehicle();
-                long vehicleId = vehicle(v.plate(), RecordKeys.chassis(v.chassis()));
-                insertLink(recordId, party.role(), null, vehicleId, "STRONG",
-                    v.plate() != null ? "registration " + v.plate() : "chassis " + v.chassis(), by);
-            } else if (party.person().cnic() != null) {
-                long personId = personByCnic(party.person().cnic());
-                insertLink(recordId, party.role(), personId, null, "STRONG", "CNIC " + party.person().cnic(), by);
-                proposeOthersAs(personId, party.person());
-            } else {
-                Long kept = previous.flatMap(p -> personOf(p.id(), party.role())).orElse(null);
-                if (kept != null) {
-                    insertLink(recordId, party.role(), kept, null, "STRONG", "the same record's earlier version", by);
+    /** A newly stored version; {@code previous} is the record's version before it, whose persons without CNIC it keeps. */
+    record Arrived(long recordId, DepartmentRecord record, Optional<StoredRecord> previous) {
+    }
+
+    /** A link to be written. */
+    private record Pending(long recordId, String role, Long personId, VehicleSlot vehicle, String reason) {
+    }
+
+    /** A vehicle as the import sees it before it is stored: known (with an id) or new, and what to fill in. */
+    private static final class VehicleSlot {
+        Long id;
+        String plate;
+        String chassis;
+        boolean filled;
+
+        VehicleSlot(Long id, String plate, String chassis) {
+            this.id = id;
+            this.plate = plate;
+            this.chassis = chassis;
+        }
+    }
+
+    /**
+     * Links newly stored versions, with a statement per step for all of them: persons by CNIC, vehicles by
+     * registration or chassis, a person of their own for each named without a CNIC (or the one the record's
+     * earlier version had), then the proposals weak keys make.
+     */
+    void link(List<Arrived> arrived, String by) {
+        var cnics = new java.util.TreeSet<String>();
+        var plates = new java.util.TreeSet<String>();
+        var chassis = new java.util.TreeSet<String>();
+        var previousIds = new ArrayList<Long>();
+        int unknown = 0;
+        for (var a : arrived) {
+            a.previous().ifPresent(p -> previousIds.add(p.id()));
+            for (var party : a.record().parties()) {
+                if (party.vehicle() != null) {
+                    if (party.vehicle().plate() != null) {
+                        plates.add(party.vehicle().plate());
+                    }
+                    if (party.vehicle().chassis() != null) {
+                        chassis.add(RecordKeys.chassis(party.vehicle().chassis()));
+                    }
+                } else if (party.person().cnic() != null) {
+                    cnics.add(party.person().cnic());
+                } else {
+                    unknown++;
+                }
+            }
+        }
+        var persons = personsByCnic(cnics);
+        var byPlate = new java.util.HashMap<String, VehicleSlot>();
+        var byChassis = new java.util.HashMap<String, VehicleSlot>();
+        if (!plates.isEmpty() || !chassis.isEmpty()) {
+            jdbc.sql("select id, plate, chassis from records.vehicle where plate = any(string_to_array(?, ',')) or chassis = any(string_to_array(?, ','))")
+                .params(String.join(",", plates), String.join(",", chassis))
+                .query(rs -> {
+                    var slot = new VehicleSlot(rs.getLong(1), rs.getString(2), rs.getString(3));
+                    if (slot.plate != null) {
+                        byPlate.put(slot.plate, slot);
+                    }
+                    if (slot.chassis != null) {
+                        byChassis.put(slot.chassis, slot);
+                    }
+                });
+        }
+        var kept = new java.util.HashMap<String, Long>();
+        activeLinksOfRecords(previousIds).forEach(l -> {
+            if (l.personId() != null) {
+                kept.put(l.recordId() + "/" + l.role(), l.personId());
+            }
+        });
+        for (var a : arrived) {
+            for (var party : a.record().parties()) {
+                if (party.person() != null && party.person().cnic() == null
+                    && a.previous().map(p -> kept.containsKey(p.id() + "/" + party.role())).orElse(false)) {
+                    unknown--;
+                }
+            }
+        }
+        var fresh = new java.util.ArrayDeque<>(unknown == 0 ? List.<Long>of()
+            : jdbc.sql("insert into records.person (cnic) select null from generate_series(1, ?) returning id").param(unknown)
+                .query(Long.class).list());
+        var pending = new ArrayList<Pending>();
+        var ownPersons = new ArrayList<Map.Entry<Arrived, DepartmentRecord.Party>>();
+        for (var a : arrived) {
+            for (var party : a.record().parties()) {
+                if (party.vehicle() != null) {
+                    var v = party.vehicle();
+                    pending.add(new Pending(a.recordId(), party.role(), null, vehicle(v.plate(), RecordKeys.chassis(v.chassis()), byPlate, byChassis),
+                        v.plate() != null ? "registration " + v.plate() : "chassis " + v.chassis()));
+                } else if (party.person().cnic() != null) {
+                    pending.add(new Pending(a.recordId(), party.role(), persons.get(party.person().cnic()), null, "CNIC " + party.person().cnic()));
+                } else {
+                    Long before = a.previous().map(p -> kept.get(p.id() + "/" + party.role())).orElse(null);
+                    if (before != null) {
+                        pending.add(new Pending(a.recordId(), party.role(), before, null, "the same record's earlier version"));
+                    } else {
+                        long own = fresh.removeFirst();
+                        pending.add(new Pending(a.recordId(), party.role(), own, null,
+                            "no CNIC: a person of their own until an analyst links them"));
+                        ownPersons.add(Map.entry(a, party));
+                    }
+                }
+            }
+        }
+        storeVehicles(byPlate, byChassis);
+        insertLinks(pending, by);
+        propose(arrived, ownPersons);
+    }
+
+    private Map<String, Long> personsByCnic(java.util.Set<String> cnics) {
+        var ids = new java.util.HashMap<String, Long>();
+        if (cnics.isEmpty()) {
+            return ids;
+        }
+        String list = String.join(",", cnics);
+        jdbc.sql("insert into records.person (cnic) select unnest(string_to_array(?, ',')) on conflict (cnic) do nothing").param(list).update();
+        jdbc.sql("select cnic, id from records.person where cnic = any(string_to_array(?, ','))").param(list)
+            .query(rs -> {
+                ids.put(rs.getString(1), rs.getLong(2));
+            });
+        return ids;
+    }
+
+    /** The vehicle a plate or chassis names; a chassis first seen with a known plate is added to it, and a plate to a known chassis. */
+    private static VehicleSlot vehicle(String plate, String chassis, Map<String, VehicleSlot> byPlate, Map<String, VehicleSlot> byChassis) {
+        var plated = plate == null ? null : byPlate.get(plate);
+        var chassised = chassis == null ? null : byChassis.get(chassis);
+        if (plated != null) {
+            if (chassis != null && chassised == null && plated.chassis == null) {
+                plated.chassis = chassis;
+                plated.filled = true;
+                byChassis.put(chassis, plated);
+            }
+            return plated;
+        }
+        if (chassised != null) {
+            if (plate != null && chassised.plate == null) {
+                chassised.plate = plate;
+                chassised.filled = true;
+                byPlate.put(plate, chassised);
+            }
+            return chassised;
+        }
+        var slot = new VehicleSlot(null, plate, chassis);
+        if (plate != null) {
+            byPlate.put(plate, slot);
+        }
+        if (chassis != null) {
+            byChassis.put(chassis, slot);
+        }
+        return slot;
+    }
+
+    /** Writes the new vehicles in one statement and fills in what known ones lacked. */
+    private void storeVehicles(Map<String, VehicleSlot> byPlate, Map<String, VehicleSlot> byChassis) {
+        var slots = new java.util.LinkedHashSet<VehicleSlot>(byPlate.values());
+        slots.addAll(byChassis.values());
+        var fresh = new ArrayList<Map<String, String>>();
+        for (var slot : slots) {
+            if (slot.id == null) {
+                var row = new java.util.HashMap<String, String>();
+                row.put("plate", slot.plate);
+                row.put("folded", slot.plate == null ? null : OcrConfusion.fold(slot.plate));
+                row.put("chassis", slot.chassis);
+                fresh.add(row);
+            } else if (slot.filled) {
+                jdbc.sql("update records.vehicle set plate = coalesce(plate, ?), plate_folded = coalesce(plate_folded, ?), "
+                        + "chassis = coalesce(chassis, ?) where id = ?")
+                    .params(slot.plate, slot.plate == null ? null : OcrConfusion.fold(slot.plate), slot.chassis, slot.id).update();
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into records.vehicle (plate, plate_folded, chassis)
+                select x.plate, x.folded, x.chassis from jsonb_to_recordset(cast(? as jsonb)) as x(plate text, folded text, chassis text)
+                returning id, plate, chassis""")
+            .param(JSON.writeValueAsString(fresh))
+            .query(rs -> {
+                String plate = rs.getString(2);
+                var slot = plate != null ? byPlate.get(plate) : byChassis.get(rs.getString(3));
+                slot.id = rs.getLong(1);
+            });
+    }
+
+    private void insertLinks(List<Pending> pending, String by) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        var rows = new ArrayList<Map<String, Object>>(pending.size());
+        for (var p : pending) {
+            var row = new java.util.HashMap<String, Object>();
+            row.put("record", p.recordId());
+            row.put("role", p.role());
+            row.put("person", p.personId());
+            row.put("vehicle", p.vehicle() == null ? null : p.vehicle().id);
+            row.put("reason", p.reason());
+            rows.add(row);
+        }
+        jdbc.sql("""
+                insert into records.link (record_id, role, person_id, vehicle_id, strength, reason, linked_by, linked_at)
+                select x.record, x.role, x.person, x.vehicle, 'STRONG', x.reason, ?, ?
+                from jsonb_to_recordset(cast(? as jsonb)) as x(record bigint, role text, person bigint, vehicle bigint, reason text)""")
+            .params(by, Timestamp.from(clock.instant()), JSON.writeValueAsString(rows)).update();
+    }
+
+    /**
+     * Weak keys propose: a person named without a CNIC may be anyone alike already known; a person with a
+     * CNIC may be someone alike known only without one. Records earlier than the new one are the candidates,
+     * as if the rows had come one by one.
+     */
+    private void propose(List<Arrived> arrived, List<Map.Entry<Arrived, DepartmentRecord.Party>> ownPersons) {
+        var wanted = new java.util.LinkedHashMap<String, List<String>>(); // weak key -> the key kinds to look in
+        var own = new java.util.HashSet<>(ownPersons);
+        var asked = new ArrayList<Asked>();
+        for (var a : arrived) {
+            for (var party : a.record().parties()) {
+                var p = party.person();
+                if (p == null) {
                     continue;
                 }
-                long personId = jdbc.sql("insert into records.person default values returning id").query(Long.class).single();
-                insertLink(recordId, party.role(), personId, null, "STRONG", "no CNIC: a person of their own until an analyst links them", by);
-                for (var candidate : candidates(party.person(), personId)) {
-                    propose(recordId, party.role(), candidate.personId(), candidate.reason());
+                boolean withCnic = p.cnic() != null;
+                if (!withCnic && !own.contains(Map.entry(a, party))) {
+                    continue;
+                }
+                var whole = wholeKeys(p);
+                var weak = new ArrayList<String>();
+                whole.forEach(w -> weak.addAll(RecordKeys.weakKeys(w, p)));
+                for (String key : weak) {
+                    wanted.computeIfAbsent(key, k -> new ArrayList<>());
+                }
+                if (!weak.isEmpty()) {
+                    asked.add(new Asked(a, party, whole, weak, withCnic));
+                }
+            }
+        }
+        if (asked.isEmpty()) {
+            return;
+        }
+        // Each weak key's earliest records, a bounded number each: a statement per key kind for the whole import.
+        var found = new java.util.HashMap<String, List<Long>>(); // "kind\0key" -> record ids
+        var anyone = asked.stream().filter(x -> !x.withCnic()).flatMap(x -> x.weak().stream()).distinct().toList();
+        lookUp("alike-unknown", wanted.keySet(), found);
+        lookUp("alike", anyone, found);
+        if (found.isEmpty()) {
+            return;
+        }
+        for (var ask : asked) {
+            var others = new java.util.TreeSet<Long>();
+            for (String key : ask.weak()) {
+                // A person with a CNIC looks only for persons known without one; a person without, for anyone.
+                for (String kind : ask.withCnic() ? List.of("alike-unknown") : List.of("alike", "alike-unknown")) {
+                    found.getOrDefault(kind + "\u0000" + key, List.of()).forEach(r -> {
+                        if (r < ask.arrived().recordId()) {
+                            others.add(r);
+                        }
+                    });
+                }
+            }
+            if (others.isEmpty()) {
+                continue;
+            }
+            var self = personOf(ask.arrived().recordId(), ask.party().role()).orElseThrow();
+            for (var candidate : candidates(ask.party().person(), ask.whole(), records.findAll(others), self)) {
+                if (!ask.withCnic()) {
+                    propose(ask.arrived().recordId(), ask.party().role(), candidate.personId(), candidate.reason());
+                    continue;
+                }
+                boolean withoutCnic = jdbc.sql("select cnic is null from records.person where id = ?").param(candidate.personId())
+                    .query(Boolean.class).single();
+                if (withoutCnic) {
+                    for (var link : activeLinksOf(candidate.personId())) {
+                        propose(link.recordId(), link.role(), self, candidate.reason());
+                    }
                 }
             }
         }
     }
 
-    /** A person with a CNIC arrived: persons known without one who look like them are proposed to be them. */
-    private void proposeOthersAs(long personId, PersonNamed named) {
-        for (var candidate : candidates(named, personId)) {
-            boolean withoutCnic = jdbc.sql("select cnic is null from records.person where id = ?").param(candidate.personId())
-                .query(Boolean.class).single();
-            if (!withoutCnic) {
-                continue;
-            }
-            for (var link : activeLinksOf(candidate.personId())) {
-                propose(link.recordId(), link.role(), personId, candidate.reason());
+    private void lookUp(String kind, java.util.Collection<String> keys, Map<String, List<Long>> found) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                select x.value, k.record_id from jsonb_array_elements_text(cast(? as jsonb)) x(value)
+                cross join lateral (select k.record_id from records.record_key k join records.record r on r.id = k.record_id
+                                    where k.kind = ? and k.value = x.value and r.current order by k.record_id limit 200) k""")
+            .params(JSON.writeValueAsString(keys), kind)
+            .query(rs -> {
+                found.computeIfAbsent(kind + "\u0000" + rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+            });
+    }
+
+    private record Asked(Arrived arrived, DepartmentRecord.Party party, List<String> whole, List<String> weak, boolean withCnic) {
+    }
+
+    private static List<String> wholeKeys(PersonNamed named) {
+        var wholeKeys = new ArrayList<String>();
+        for (String name : new String[] {named.name(), named.nameUrdu()}) {
+            String key = SpellingKey.whole(name);
+            if (!key.isEmpty() && !wholeKeys.contains(key)) {
+                wholeKeys.add(key);
             }
         }
+        return wholeKeys;
     }
 
     record Candidate(long personId, String reason) {
     }
 
-    /** Persons whose current records spell the name alike and agree on the father's name, the date of birth or a phone. */
-    private List<Candidate> candidates(PersonNamed named, long except) {
-        var wholeKeys = new ArrayList<String>();
-        for (String name : new String[] {named.name(), named.nameUrdu()}) {
-            String key = SpellingKey.whole(name);
-            if (!key.isEmpty()) {
-                wholeKeys.add(key);
-            }
-        }
+    /** Of the records found by weak keys, the persons that spell the name alike and agree on the father's name, the date of birth or a phone. */
+    private List<Candidate> candidates(PersonNamed named, List<String> wholeKeys, List<StoredRecord> alike, long except) {
         var found = new java.util.LinkedHashMap<Long, String>();
-        if (wholeKeys.isEmpty()) {
-            return List.of();
-        }
-        var weak = new ArrayList<String>();
-        wholeKeys.forEach(whole -> weak.addAll(RecordKeys.weakKeys(whole, named)));
-        var alike = records.byKey("alike", weak, 200);
-        for (var other : records.findAll(alike)) {
+        for (var other : alike) {
             for (var party : other.read().parties()) {
                 var p = party.person();
                 if (p == null || !wholeKeys.contains(SpellingKey.whole(p.name())) && !wholeKeys.contains(SpellingKey.whole(p.nameUrdu()))) {
@@ -134,14 +393,33 @@ class Linking {
             .params(recordId, role, personId, reason, Timestamp.from(clock.instant())).update();
     }
 
-    record Proposal(long id, long recordId, String role, long personId, String reason, String status, String decidedBy) {
+    /**
+     * @param personId the person the record may be
+     * @param linkedPersonId the person the record is linked to now in that role (who a merge would take it from)
+     * @param recordTitle what the record is, in one line
+     */
+    record Proposal(long id, long recordId, String role, long personId, String reason, String status, String decidedBy, Long linkedPersonId,
+                    String recordTitle, String source, String sourceRecordId) {
+    }
+
+    /** A proposal with the record it is about and the person that record is linked to now. */
+    static final String PROPOSAL = """
+        select p.id, p.record_id, p.role, p.person_id, p.reason, p.status, p.decided_by,
+          (select l.person_id from records.link l where l.record_id = p.record_id and l.role = p.role and l.undone_at is null
+           and l.person_id is not null order by l.id desc limit 1) linked_person_id,
+          r.kind, r.fields::text fields, s.name source_name, r.source_record_id
+        from records.link_proposal p join records.record r on r.id = p.record_id join records.source s on s.id = r.source_id
+        """;
+
+    static Proposal proposal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Map<String, String> fields = JSON.readValue(rs.getString("fields"), new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
+        String title = DepartmentRecord.read(RecordKind.valueOf(rs.getString("kind")), new Fields(fields)).title();
+        return new Proposal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            (Long) rs.getObject("linked_person_id"), title, rs.getString("source_name"), rs.getString("source_record_id"));
     }
 
     List<Proposal> open(int limit) {
-        return jdbc.sql("select id, record_id, role, person_id, reason, status, decided_by from records.link_proposal "
-                + "where status = 'PROPOSED' order by id limit ?")
-            .param(limit).query((rs, n) -> new Proposal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                rs.getString(6), rs.getString(7))).list();
+        return jdbc.sql(PROPOSAL + "where p.status = 'PROPOSED' order by p.id limit ?").param(limit).query(Linking::proposal).list();
     }
 
     /** The analyst agrees: the record's person in that role becomes the proposed one; the link it had is undone, not lost. */
@@ -197,9 +475,8 @@ class Linking {
     }
 
     private Proposal proposal(long id) {
-        var p = jdbc.sql("select id, record_id, role, person_id, reason, status, decided_by from records.link_proposal where id = ?").param(id)
-            .query((rs, n) -> new Proposal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
-                rs.getString(7))).optional().orElseThrow(() -> new NotFound("link proposal", id));
+        var p = jdbc.sql(PROPOSAL + "where p.id = ?").param(id).query(Linking::proposal).optional()
+            .orElseThrow(() -> new NotFound("link proposal", id));
         if (!"PROPOSED".equals(p.status())) {
             throw new Conflict("Proposal " + id + " was already " + p.status().toLowerCase() + " by " + p.decidedBy() + ".");
         }
@@ -251,31 +528,4 @@ class Linking {
             .params(recordId, role, personId, vehicleId, strength, reason, by, Timestamp.from(clock.instant())).query(Long.class).single();
     }
 
-    private long personByCnic(String cnic) {
-        jdbc.sql("insert into records.person (cnic) values (?) on conflict (cnic) do nothing").param(cnic).update();
-        return jdbc.sql("select id from records.person where cnic = ?").param(cnic).query(Long.class).single();
-    }
-
-    /** The vehicle a plate or chassis names; a chassis first seen with a known plate is added to it. */
-    private long vehicle(String plate, String chassis) {
-        Optional<Long> byPlate = plate == null ? Optional.empty()
-            : jdbc.sql("select id from records.vehicle where plate = ?").param(plate).query(Long.class).optional();
-        Optional<Long> byChassis = chassis == null ? Optional.empty()
-            : jdbc.sql("select id from records.vehicle where chassis = ?").param(chassis).query(Long.class).optional();
-        if (byPlate.isPresent()) {
-            if (chassis != null && byChassis.isEmpty()) {
-                jdbc.sql("update records.vehicle set chassis = ? where id = ? and chassis is null").params(chassis, byPlate.get()).update();
-            }
-            return byPlate.get();
-        }
-        if (byChassis.isPresent()) {
-            if (plate != null) {
-                jdbc.sql("update records.vehicle set plate = ?, plate_folded = ? where id = ? and plate is null")
-                    .params(plate, OcrConfusion.fold(plate), byChassis.get()).update();
-            }
-            return byChassis.get();
-        }
-        return jdbc.sql("insert into records.vehicle (plate, plate_folded, chassis) values (?, ?, ?) returning id")
-            .params(plate, plate == null ? null : OcrConfusion.fold(plate), chassis).query(Long.class).single();
-    }
 }

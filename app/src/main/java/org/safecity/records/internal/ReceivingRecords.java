@@ -68,12 +68,18 @@ class ReceivingRecords {
                 insert into records.import_run (source_id, via, file_name, started_at, started_by, added, unchanged, refused, report)
                 values (?, ?, ?, ?, ?, 0, 0, 0, '[]'::jsonb) returning id""")
             .params(source.id(), via.name(), fileName, Timestamp.from(now), by).query(Long.class).single();
-        var report = new ArrayList<ImportReport.Row>();
+        var report = new ArrayList<ImportReport.Row>(rows.size());
+        var arriving = new ArrayList<Arriving>();
         var seen = new java.util.HashSet<String>();
         int number = firstRow;
         for (var row : rows) {
-            report.add(one(source, via, row, number++, importId, now, by, seen));
+            var read = read(source, row, number++, seen);
+            report.add(read.refusal());
+            if (read.refusal() == null) {
+                arriving.add(read.arriving());
+            }
         }
+        take(source, via, arriving, report, firstRow, importId, now, by);
         if (rows.isEmpty()) {
             throw new InvalidInput("records", "holds no records");
         }
@@ -92,8 +98,15 @@ class ReceivingRecords {
         return new ImportReport(importId, source.id(), via.name(), report.size(), added, unchanged, refused, report);
     }
 
-    private ImportReport.Row one(Source source, Via via, Map<String, String> columns, int number, long importId, Instant now, String by,
-                                 java.util.Set<String> seen) {
+    /** A row read and checked, not yet stored: its place in the report, and what it says. */
+    record Arriving(int number, String id, String version, String hash, RecordKind kind, Map<String, String> fields, DepartmentRecord record) {
+    }
+
+    /** Either a refusal for the report or a row to take. */
+    private record Read(ImportReport.Row refusal, Arriving arriving) {
+    }
+
+    private Read read(Source source, Map<String, String> columns, int number, java.util.Set<String> seen) {
         var problems = new ArrayList<String>();
         String id = column(source, columns, "id", problems);
         String givenVersion = column(source, columns, "version", problems);
@@ -111,7 +124,7 @@ class ReceivingRecords {
             problems.add(source.columnOf("kind") + " is required: this source supplies " + source.kinds());
         }
         if (!problems.isEmpty()) {
-            return refused(number, id, givenVersion, problems);
+            return new Read(refused(number, id, givenVersion, problems), null);
         }
         var fields = new LinkedHashMap<String, String>();
         for (String field : DepartmentRecord.fieldsOf(kind)) {
@@ -127,29 +140,61 @@ class ReceivingRecords {
             problems.add("names no person or vehicle: at least a CNIC, a name, a plate or a chassis is needed");
         }
         if (!problems.isEmpty()) {
-            return refused(number, id, givenVersion, problems);
+            return new Read(refused(number, id, givenVersion, problems), null);
         }
         var canonical = new TreeMap<>(fields);
         canonical.put("kind", kind.name());
         String hash = sha256(JSON.writeValueAsString(canonical));
         String version = givenVersion != null ? givenVersion : "sha256:" + hash.substring(0, 16);
         if (!seen.add(id + "\u0000" + version)) {
-            return refused(number, id, version, List.of("version " + version + " of record " + id + " appears twice in this import"));
+            return new Read(refused(number, id, version, List.of("version " + version + " of record " + id + " appears twice in this import")), null);
         }
-        var known = records.hashOf(source.id(), id, version);
-        if (known.isPresent()) {
-            if (known.get().equals(hash)) {
-                return new ImportReport.Row(number, id, version, Outcome.UNCHANGED, null, List.of());
+        return new Read(null, new Arriving(number, id, version, hash, kind, fields, record));
+    }
+
+    /**
+     * Stores the rows not already here, a statement per step for all of them rather than per row. A record
+     * arriving in two versions in one import is taken in two rounds, so the later version finds the earlier
+     * one as the version before it, as it would had they come in two imports.
+     */
+    private void take(Source source, Via via, List<Arriving> arriving, List<ImportReport.Row> report, int firstRow, long importId, Instant now,
+                      String by) {
+        var known = records.hashesOf(source.id(), arriving.stream().map(a -> Map.entry(a.id(), a.version())).toList());
+        var rounds = new ArrayList<List<Arriving>>();
+        var times = new java.util.HashMap<String, Integer>();
+        for (var a : arriving) {
+            String hash = known.get(a.id() + "\u0000" + a.version());
+            if (hash != null) {
+                report.set(a.number() - firstRow, hash.equals(a.hash())
+                    ? new ImportReport.Row(a.number(), a.id(), a.version(), Outcome.UNCHANGED, null, List.of())
+                    : refused(a.number(), a.id(), a.version(), List.of("version " + a.version() + " of record " + a.id()
+                        + " was already received with other content; send the change as a new version")));
+                continue;
             }
-            return refused(number, id, version, List.of("version " + version + " of record " + id
-                + " was already received with other content; send the change as a new version"));
+            int round = times.merge(a.id(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(a);
         }
-        long recordId = records.insert(source.id(), id, version, hash, kind, fields, record.open(), now, via.name(), importId);
-        var previous = records.previous(source.id(), id, recordId);
-        records.addKeys(recordId, RecordKeys.of(record));
-        linking.link(recordId, record, previous, by);
-        feed(source, record, previous);
-        return new ImportReport.Row(number, id, version, Outcome.ADDED, recordId, List.of());
+        for (var round : rounds) {
+            var ids = round.stream().map(Arriving::id).toList();
+            var previous = records.currentOf(source.id(), ids);
+            var stored = records.insertAll(source.id(), round, now, via.name(), importId);
+            var keys = new ArrayList<RecordStore.Key>();
+            var linked = new ArrayList<Linking.Arrived>(round.size());
+            for (var a : round) {
+                long recordId = stored.get(a.id());
+                RecordKeys.of(a.record()).forEach(k -> keys.add(new RecordStore.Key(recordId, k.getKey(), k.getValue())));
+                linked.add(new Linking.Arrived(recordId, a.record(), java.util.Optional.ofNullable(previous.get(a.id()))));
+            }
+            records.addKeys(keys);
+            linking.link(linked, by);
+            for (var a : round) {
+                feed(source, a.record(), java.util.Optional.ofNullable(previous.get(a.id())));
+                report.set(a.number() - firstRow, new ImportReport.Row(a.number(), a.id(), a.version(), Outcome.ADDED, stored.get(a.id()), List.of()));
+            }
+        }
     }
 
     /** An open report lists, a closed one unlists; a new version that no longer names the plate or person takes the old one off. */

@@ -19,10 +19,11 @@ final class RecordKeys {
                 var p = party.person();
                 add(keys, "cnic", p.cnic());
                 add(keys, "phone", p.phone());
-                // Weak keys, each paired with the name so that a proposal is one index lookup, however common the name.
+                // Weak keys, each paired with the name so that a proposal is one index lookup, however common the name;
+                // kept apart for persons named without a CNIC, the only ones a person arriving with a CNIC may be proposed as.
                 for (String name : new String[] {p.name(), p.nameUrdu()}) {
                     for (String weak : weakKeys(SpellingKey.whole(name), p)) {
-                        add(keys, "alike", weak);
+                        add(keys, p.cnic() == null ? "alike-unknown" : "alike", weak);
                     }
                 }
                 for (String name : new String[] {p.name(), p.nameUrdu()}) {

@@ -28,37 +28,82 @@ class RecordStore {
         this.jdbc = jdbc;
     }
 
-    /** The content hash a version was received with, if it was. */
-    Optional<String> hashOf(long sourceId, String sourceRecordId, String version) {
-        return jdbc.sql("select content_hash from records.record where source_id = ? and source_record_id = ? and version = ?")
-            .params(sourceId, sourceRecordId, version).query(String.class).optional();
+    /** The content hashes the given (record id, version) pairs of a source were received with, by {@code id + "\0" + version}. */
+    Map<String, String> hashesOf(long sourceId, List<Map.Entry<String, String>> idAndVersion) {
+        var hashes = new java.util.HashMap<String, String>();
+        if (idAndVersion.isEmpty()) {
+            return hashes;
+        }
+        var pairs = idAndVersion.stream().map(e -> Map.of("id", e.getKey(), "version", e.getValue())).toList();
+        jdbc.sql("""
+                select r.source_record_id, r.version, r.content_hash
+                from jsonb_to_recordset(cast(? as jsonb)) as x(id text, version text)
+                join records.record r on r.source_id = ? and r.source_record_id = x.id and r.version = x.version""")
+            .params(JSON.writeValueAsString(pairs), sourceId)
+            .query(rs -> {
+                hashes.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getString(3));
+            });
+        return hashes;
     }
 
-    /** Stores a new version as the record's current one; the version before stays, no longer current. */
-    long insert(long sourceId, String sourceRecordId, String version, String hash, RecordKind kind, Map<String, String> fields,
-                boolean open, Instant at, String via, long importRunId) {
-        jdbc.sql("update records.record set current = false where source_id = ? and source_record_id = ? and current")
-            .params(sourceId, sourceRecordId).update();
-        return jdbc.sql("""
+    /** The current versions of a source's records, by the source's record id: what a new version follows. */
+    Map<String, StoredRecord> currentOf(long sourceId, Collection<String> sourceRecordIds) {
+        var current = new java.util.HashMap<String, StoredRecord>();
+        if (sourceRecordIds.isEmpty()) {
+            return current;
+        }
+        jdbc.sql("select " + COLUMNS + FROM + "join jsonb_array_elements_text(cast(? as jsonb)) x(id) on r.source_record_id = x.id "
+                + "where r.source_id = ? and r.current")
+            .params(JSON.writeValueAsString(sourceRecordIds), sourceId).query(RecordStore::record).list()
+            .forEach(r -> current.put(r.sourceRecordId(), r));
+        return current;
+    }
+
+    /**
+     * Stores new versions, one each of distinct records, as their records' current ones (the versions before
+     * stay, no longer current), in one statement; answers each new row's id by the source's record id.
+     */
+    Map<String, Long> insertAll(long sourceId, List<ReceivingRecords.Arriving> rows, Instant at, String via, long importRunId) {
+        var ids = new java.util.HashMap<String, Long>();
+        if (rows.isEmpty()) {
+            return ids;
+        }
+        var payload = new java.util.ArrayList<Map<String, Object>>(rows.size());
+        for (var a : rows) {
+            payload.add(Map.of("id", a.id(), "version", a.version(), "hash", a.hash(), "kind", a.kind().name(), "fields",
+                new TreeMap<>(a.fields()), "open", a.record().open()));
+        }
+        String json = JSON.writeValueAsString(payload);
+        jdbc.sql("""
+                update records.record r set current = false from jsonb_array_elements(cast(? as jsonb)) x
+                where r.source_id = ? and r.source_record_id = x ->> 'id' and r.current""")
+            .params(json, sourceId).update();
+        jdbc.sql("""
                 insert into records.record (source_id, source_record_id, version, content_hash, kind, fields, received_at, received_via,
                   import_run_id, current, open)
-                values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, true, ?) returning id""")
-            .params(sourceId, sourceRecordId, version, hash, kind.name(), JSON.writeValueAsString(new TreeMap<>(fields)), Timestamp.from(at),
-                via, importRunId, open)
-            .query(Long.class).single();
+                select ?, x.id, x.version, x.hash, x.kind, x.fields, ?, ?, ?, true, x.open
+                from jsonb_to_recordset(cast(? as jsonb)) as x(id text, version text, hash text, kind text, fields jsonb, open boolean)
+                returning id, source_record_id""")
+            .params(sourceId, Timestamp.from(at), via, importRunId, json)
+            .query(rs -> {
+                ids.put(rs.getString(2), rs.getLong(1));
+            });
+        return ids;
     }
 
-    /** The current version before this one of the same record, if any (to close what it opened). */
-    Optional<StoredRecord> previous(long sourceId, String sourceRecordId, long before) {
-        return jdbc.sql("select " + COLUMNS + FROM + "where r.source_id = ? and r.source_record_id = ? and r.id < ? order by r.id desc limit 1")
-            .params(sourceId, sourceRecordId, before).query(RecordStore::record).optional();
+    /** What a record is found by: one of its keys. */
+    record Key(long recordId, String kind, String value) {
     }
 
-    void addKeys(long recordId, Collection<Map.Entry<String, String>> keys) {
-        for (var key : keys) {
-            jdbc.sql("insert into records.record_key (record_id, kind, value) values (?, ?, ?) on conflict do nothing")
-                .params(recordId, key.getKey(), key.getValue()).update();
+    void addKeys(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return;
         }
+        var payload = keys.stream().map(k -> Map.of("r", k.recordId(), "k", k.kind(), "v", k.value())).toList();
+        jdbc.sql("""
+                insert into records.record_key (record_id, kind, value)
+                select x.r, x.k, x.v from jsonb_to_recordset(cast(? as jsonb)) as x(r bigint, k text, v text) on conflict do nothing""")
+            .param(JSON.writeValueAsString(payload)).update();
     }
 
     Optional<StoredRecord> find(long id) {

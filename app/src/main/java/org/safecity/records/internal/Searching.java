@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 class Searching {
 
     static final int MOST_CANDIDATES = 500;
+    static final int MOST_WORD_READS = 20_000;
 
     private final RecordStore records;
     private final Linking linking;
@@ -111,15 +112,12 @@ class Searching {
         collect(scores, reasons, "plate", query.nearPlates(), 70, "plate within one character");
         collect(scores, reasons, "chassis", query.chassis() == null ? List.of() : List.of(query.chassis()), 90, "chassis");
         query.named().ifPresent(whole -> {
-            collect(scores, reasons, "name", List.of(whole), 60, "name");
-            if (query.nameWords().size() > 0) {
-                var words = List.copyOf(new LinkedHashSet<>(query.nameWords()));
-                var ids = jdbc.sql("""
-                        select k.record_id from records.record_key k join records.record r on r.id = k.record_id
-                        where k.kind = 'word' and k.value = any(string_to_array(?, '|')) and r.current
-                        group by k.record_id having count(distinct k.value) = ? limit ?""")
-                    .params(String.join("|", words), words.size(), MOST_CANDIDATES).query(Long.class).list();
-                ids.forEach(id -> note(scores, reasons, id, 40, "name words"));
+            int named = collect(scores, reasons, "name", List.of(whole), 60, "name");
+            var words = List.copyOf(new LinkedHashSet<>(query.nameWords()));
+            if (named < MOST_CANDIDATES && words.size() > 1) {
+                wordMatches(words).forEach(id -> note(scores, reasons, id, 40, "name words"));
+            } else if (named < MOST_CANDIDATES) {
+                collect(scores, reasons, "word", words, 40, "name words");
             }
         });
         var persons = new HashMap<Long, Hit>();
@@ -220,10 +218,31 @@ class Searching {
         return v.plate() != null ? v.plate() : v.chassis();
     }
 
-    private void collect(Map<Long, Integer> scores, Map<Long, Set<String>> reasons, String kind, List<String> values, int score, String why) {
-        for (long id : records.byKey(kind, values, MOST_CANDIDATES)) {
+    /** Notes the current records found by a key; answers how many. */
+    private int collect(Map<Long, Integer> scores, Map<Long, Set<String>> reasons, String kind, List<String> values, int score, String why) {
+        var ids = records.byKey(kind, values, MOST_CANDIDATES);
+        for (long id : ids) {
             note(scores, reasons, id, score, why);
         }
+        return ids.size();
+    }
+
+    /**
+     * Records naming every word of the query, in any order and among other words ("Muhammad Khan" finds
+     * Muhammad Ali Khan). Read along the longest word's key (the likeliest to be rare), at most
+     * {@value #MOST_WORD_READS} of its records, each checked for the other words by the key's index: bounded
+     * however common the words are, at the price of missing matches past that many records.
+     */
+    private List<Long> wordMatches(List<String> words) {
+        var sorted = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        var others = sorted.subList(1, sorted.size());
+        return jdbc.sql("""
+                select f.record_id from (select k.record_id from records.record_key k where k.kind = 'word' and k.value = ? limit ?) f
+                join records.record r on r.id = f.record_id and r.current
+                where (select count(*) from records.record_key o
+                       where o.kind = 'word' and o.record_id = f.record_id and o.value = any(string_to_array(?, '|'))) = ?
+                limit ?""")
+            .params(sorted.getFirst(), MOST_WORD_READS, String.join("|", others), others.size(), MOST_CANDIDATES).query(Long.class).list();
     }
 
     private static void note(Map<Long, Integer> scores, Map<Long, Set<String>> reasons, long id, int score, String why) {
