@@ -173,7 +173,6 @@ class HostileInputTest extends IntegrationTest {
             admin.post("/api/v1/imports/sites", "text/csv", "name,kind,lat,lon,city,phase\n" + unclosed),
             admin.post("/api/v1/imports/cameras", "text/csv", "site_id,name,make,model,resolution,type,main_stream\n" + unclosed),
             admin.post("/api/v1/traffic/fines.csv", "text/csv", "effective_from,offence_code,offence,motorcycle,car_jeep,ltv,htv\n" + unclosed),
-            admin.post("/api/v1/vehicle-registrations.csv", "text/csv", "plate,owner_name,owner_cnic,owner_phone,make,model,colour\n" + unclosed),
             admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv", "plate,reason\n" + unclosed));
         var nul = admin.post("/api/v1/watchlists/" + list + "/entries.csv", "text/csv", "plate,reason\nABC123,stolen\u0000\n");
 

@@ -38,6 +38,7 @@ import org.safecity.Chromium;
 import org.safecity.SafeCityApi;
 import org.safecity.detections.Reporting;
 import org.safecity.identity.Role;
+import org.safecity.traffic.Roadside;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -351,9 +352,7 @@ class ChallansInBrowserTest extends BrowserTest {
     }
 
     private void register(String plate, String cnic, String owner) {
-        var loaded = admin().post("/api/v1/vehicle-registrations.csv", "text/csv",
-            "plate,owner_name,owner_cnic,owner_phone,make,model,colour\n" + plate + "," + owner + "," + cnic + ",+92 345 5551234,Suzuki,Cultus,silver\n");
-        assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
+        Roadside.register(admin(), plate, cnic, owner, "+92 345 5551234", "Suzuki", "Cultus", "silver");
     }
 
     private static Map<String, Object> speeding(long cameraId, String plate, int speedKmh, Instant at) {

@@ -18,13 +18,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The fine in force on the offence day, the late surcharge, registrations from CSV, the unpaid-challans watchlist, reports. */
+/** The fine in force on the offence day, the late surcharge, registrations from the records, the unpaid-challans watchlist, reports. */
 class FinesAndPaymentsTest extends IntegrationTest {
 
     private static final ZoneId PAKISTAN = ZoneId.of("Asia/Karachi");
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    VehicleRegistrations registrations;
 
     @Autowired
     StorageSettings storage;
@@ -83,23 +86,21 @@ class FinesAndPaymentsTest extends IntegrationTest {
     }
 
     @Test
-    void registrations_load_whole_or_not_at_all_with_every_bad_row_named() {
+    void registrations_are_the_records_own_and_e_challan_keeps_none() {
         var admin = admin();
-        String good = Roadside.plate();
-        String header = "plate,owner_name,owner_cnic,owner_phone,make,model,colour\n";
+        String plate = Roadside.plate();
+        String cnic = Roadside.cnic();
+        Roadside.register(admin, plate, cnic, "Aslam Khan");
 
-        var refused = admin.post("/api/v1/vehicle-registrations.csv", "text/csv",
-            header + good + ",Aslam,17301-1234567-1,,Honda,Civic,grey\n!,Akram,17301-1234567-2,,,,\n" + Roadside.plate() + ",,123,,,,\n");
-        var accepted = admin.post("/api/v1/vehicle-registrations.csv", "text/csv", header + good + ",Aslam,17301-1234567-1,,Honda,Civic,grey\n");
-        var byReviewer = as(Role.TRAFFIC_REVIEWER).post("/api/v1/vehicle-registrations.csv", "text/csv", header);
+        var old = admin.post("/api/v1/vehicle-registrations.csv", "text/csv", "plate,owner_name,owner_cnic,owner_phone,make,model,colour\n");
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("errors").toString()).contains("row 3", "row 4", "owner_cnic", "owner_name").doesNotContain("row 2");
-        assertThat(jdbc.sql("select count(*) from traffic.vehicle_registration where owner_name = 'Akram'").query(Long.class).single()).isZero();
-        assertThat(accepted.json().get("imported").asInt()).isEqualTo(1);
-        assertThat(byReviewer.status()).isEqualTo(403);
-        assertThat(jdbc.sql("select owner_cnic from traffic.vehicle_registration where plate = ?").param(good).query(String.class).single())
-            .isEqualTo("1730112345671");
+        assertThat(old.status()).isEqualTo(404);
+        assertThat(jdbc.sql("select to_regclass('traffic.vehicle_registration') is null").query(Boolean.class).single()).isTrue();
+        assertThat(registrations.find(plate)).hasValueSatisfying(r -> {
+            assertThat(r.ownerName()).isEqualTo("Aslam Khan");
+            assertThat(r.ownerCnic()).isEqualTo(cnic.replace("-", ""));
+        });
+        assertThat(registrations.find(Roadside.plate())).isEmpty();
     }
 
     @Test

@@ -79,11 +79,40 @@ public final class Roadside {
     }
 
     public static void register(SafeCityApi admin, String plate, String cnic, String name) {
-        var loaded = admin.post("/api/v1/vehicle-registrations.csv", "text/csv",
-            "plate,owner_name,owner_cnic,owner_phone,make,model,colour\n" + plate + "," + name + "," + cnic + ",+92 300 5550000,Toyota,Corolla,white\n");
-        if (loaded.status() != 200) {
+        register(admin, plate, cnic, name, "+92 300 5550000", "Toyota", "Corolla", "white");
+    }
+
+    /** Registers a vehicle as the Excise department does: a VEHICLE record of its feed into the records, where e-challan asks for owners. */
+    public static void register(SafeCityApi admin, String plate, String cnic, String name, String phone, String make, String model, String colour) {
+        var loaded = admin.post("/api/v1/records/sources/" + exciseFeed(admin) + "/imports", "text/csv",
+            "id,plate,ownerName,ownerCnic,ownerPhone,make,model,colour\n" + plate + "," + name + "," + cnic + "," + phone + "," + make + ","
+                + model + "," + colour + "\n");
+        if (loaded.status() != 200 || loaded.json().get("refused").asInt() != 0) {
             throw new IllegalStateException("could not register " + plate + ": " + loaded);
         }
+    }
+
+    /** The Excise feed of registrations tests send, registered on first need. */
+    public static long exciseFeed(SafeCityApi admin) {
+        var sources = admin.get("/api/v1/records/sources");
+        for (var source : sources.json()) {
+            if (source.get("code").asString().equals("roadside-excise")) {
+                return source.get("id").asLong();
+            }
+        }
+        var created = admin.post("/api/v1/records/sources", Map.of("code", "roadside-excise", "name", "Excise vehicle registrations (tests)",
+            "owner", "Excise & Taxation", "description", "registrations the traffic tests send", "retentionDays", 3650, "kinds",
+            List.of("VEHICLE"), "mapping", Map.of()));
+        if (created.status() == 201) {
+            return created.json().get("id").asLong();
+        }
+        // Another test registered it meanwhile.
+        for (var source : admin.get("/api/v1/records/sources").json()) {
+            if (source.get("code").asString().equals("roadside-excise")) {
+                return source.get("id").asLong();
+            }
+        }
+        throw new IllegalStateException("could not register the Excise feed: " + created);
     }
 
     public static Map<String, Object> plateRead(long cameraId, String plate, Instant at, double confidence, Map<String, Object> extra) {

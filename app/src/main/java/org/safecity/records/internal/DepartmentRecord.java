@@ -50,7 +50,7 @@ sealed interface DepartmentRecord {
         return switch (kind) {
             case PERSON -> new PersonRecord(person(f, ""), f.text("address"), f.text("photo"));
             case VEHICLE -> new VehicleRecord(new VehicleNamed(f.plate("plate"), f.text("chassis")), f.text("engine"), f.text("make"),
-                f.text("model"), f.text("colour"), person(f, "owner"));
+                f.text("model"), f.text("colour"), person(f, "owner"), f.email("ownerEmail"));
             case LICENCE -> new LicenceRecord(f.required("licenceNumber"), f.required("licenceType"), person(f, ""),
                 f.text("businessName"), f.date("validUntil"));
             case STOLEN_VEHICLE -> new StolenVehicleRecord(new VehicleNamed(f.plate("plate"), f.text("chassis")), f.text("policeStation"),
@@ -81,7 +81,7 @@ sealed interface DepartmentRecord {
         var person = List.of("cnic", "name", "nameUrdu", "fatherName", "dateOfBirth", "phone");
         return switch (kind) {
             case PERSON -> join(person, List.of("address", "photo"));
-            case VEHICLE -> join(List.of("plate", "chassis", "engine", "make", "model", "colour"), prefixed("owner", person));
+            case VEHICLE -> join(List.of("plate", "chassis", "engine", "make", "model", "colour", "ownerEmail"), prefixed("owner", person));
             case LICENCE -> join(List.of("licenceNumber", "licenceType", "businessName", "validUntil"), person);
             case STOLEN_VEHICLE -> List.of("plate", "chassis", "policeStation", "firNumber", "cityCode", "reportedOn", "status");
             case MISSING_PERSON -> join(person, List.of("policeStation", "reportedOn", "status"));
@@ -131,7 +131,8 @@ sealed interface DepartmentRecord {
         }
     }
 
-    record VehicleRecord(VehicleNamed vehicle, String engine, String make, String model, String colour, PersonNamed owner)
+    /** @param ownerEmail where e-challan may write to the owner, besides the phone; may be null */
+    record VehicleRecord(VehicleNamed vehicle, String engine, String make, String model, String colour, PersonNamed owner, String ownerEmail)
         implements DepartmentRecord {
         public RecordKind kind() {
             return RecordKind.VEHICLE;

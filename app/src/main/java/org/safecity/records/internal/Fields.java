@@ -81,6 +81,15 @@ final class Fields {
         return Phones.national(digits);
     }
 
+    String email(String field) {
+        String value = text(field);
+        if (value != null && !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(field + " must be an e-mail address");
+            return null;
+        }
+        return value;
+    }
+
     LocalDate date(String field) {
         String value = text(field);
         if (value == null) {

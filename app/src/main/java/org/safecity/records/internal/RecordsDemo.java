@@ -60,6 +60,15 @@ class RecordsDemo implements ApplicationRunner {
                 firs.add(SyntheticPeople.fir(n, n, random));
             }
         }
+        // The vehicles of e-challan's demo violations, so their challans have an owner to go to.
+        vehicles.add(Map.of("id", "EC1", "plate", "PSH-1234", "ownerName", "Ayesha Khan", "ownerCnic", "17301-1111111-2",
+            "ownerPhone", "+92 300 1111111", "ownerEmail", "ayesha.khan@example.pk", "make", "Toyota", "model", "Corolla", "colour", "white"));
+        vehicles.add(Map.of("id", "EC2", "plate", "PSH-5678", "ownerName", "Imran Afridi", "ownerCnic", "17301-2222222-3",
+            "ownerPhone", "+92 301 2222222", "make", "Honda", "model", "CD 70", "colour", "red"));
+        vehicles.add(Map.of("id", "EC3", "plate", "LEB-4321", "ownerName", "Sana Yousafzai", "ownerCnic", "17301-3333333-4",
+            "ownerPhone", "+92 302 3333333", "make", "Suzuki", "model", "Mehran", "colour", "silver"));
+        vehicles.add(Map.of("id", "EC4", "plate", "PSH-9012", "ownerName", "Bilal Khattak", "ownerCnic", "17301-4444444-5",
+            "ownerPhone", "+92 303 4444444", "make", "Toyota", "model", "Hilux", "colour", "black"));
         load("demo-persons", "Demo: police verification (synthetic)", List.of("PERSON"), persons);
         load("demo-excise", "Demo: Excise & Taxation vehicle registrations (synthetic)", List.of("VEHICLE"), vehicles);
         load("demo-police-fir", "Demo: police FIR system (synthetic)", List.of("FIR"), firs);

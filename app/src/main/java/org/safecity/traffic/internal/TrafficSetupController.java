@@ -3,9 +3,7 @@ package org.safecity.traffic.internal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
@@ -22,31 +20,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 
-/** The administrator's configuration of e-challan: camera rules, offence review policy, fine schedules, vehicle registrations. */
+/** The administrator's configuration of e-challan: camera rules, offence review policy, fine schedules (registrations come from the records). */
 @RestController
-@Tag(name = "Traffic configuration", description = "Violation rules per camera, offence policies, fine schedules, vehicle registrations")
+@Tag(name = "Traffic configuration", description = "Violation rules per camera, offence policies, fine schedules")
 class TrafficSetupController {
 
     private final ConfiguringRules configuring;
     private final RuleStore rules;
     private final FineSchedule fines;
-    private final RegistrationTable registrations;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TrafficSetupController(ConfiguringRules configuring, RuleStore rules, FineSchedule fines, RegistrationTable registrations,
+    TrafficSetupController(ConfiguringRules configuring, RuleStore rules, FineSchedule fines,
                            TransactionTemplate transactions, AuditTrail audit, Clock clock) {
         this.configuring = configuring;
         this.rules = rules;
         this.fines = fines;
-        this.registrations = registrations;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
@@ -123,27 +117,5 @@ class TrafficSetupController {
                 Map.of("rows", parsed.size()));
         });
         return fines.summary(parsed, clock.instant());
-    }
-
-    @PostMapping(path = "/api/v1/vehicle-registrations.csv", consumes = "text/csv")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Writes(Writes.Scope.PROVINCE)
-    @Operation(operationId = "vehicleRegistrationsLoad", summary = "Load vehicle registrations (plate,owner_name,owner_cnic,owner_phone,make,model,colour[,owner_email]); all or nothing")
-    Map<String, Object> loadRegistrations(@RequestBody String csv) throws IOException {
-        var rows = registrations.parse(csv);
-        transactions.executeWithoutResult(status -> {
-            registrations.store(rows, clock.instant());
-            audit.record("traffic.registrations-loaded", "vehicle-registrations", Integer.toString(rows.size()), null,
-                Map.of("rows", rows.size()));
-        });
-        return Map.of("imported", rows.size(), "errors", List.of());
-    }
-
-    @PostMapping(path = "/api/v1/vehicle-registrations.csv", consumes = "multipart/form-data")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Writes(Writes.Scope.PROVINCE)
-    @Operation(operationId = "vehicleRegistrationsLoad", summary = "The same, as a file field named file of a form")
-    Map<String, Object> loadRegistrationsForm(@RequestPart("file") MultipartFile file) throws IOException {
-        return loadRegistrations(new String(file.getBytes(), StandardCharsets.UTF_8));
     }
 }

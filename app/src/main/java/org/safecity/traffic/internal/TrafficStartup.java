@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * On start: the fine schedule of {@code reference/traffic/fines-kp.csv} when none is loaded; then, with
- * {@code safecity.demo} on and once only, rules on a few Peshawar demo cameras, a few registered vehicles
- * and violations awaiting review, so a fresh demo has something to review.
+ * {@code safecity.demo} on and once only, rules on a few Peshawar demo cameras and violations awaiting
+ * review, so a fresh demo has something to review (the records demo registers their vehicles).
  */
 @Component
 @Order(20)
@@ -43,18 +43,9 @@ class TrafficStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TrafficStartup.class);
     private static final String DEMO = "traffic-demo";
-    static final String DEMO_REGISTRATIONS = """
-        plate,owner_name,owner_cnic,owner_phone,make,model,colour,owner_email
-        PSH-1234,Ayesha Khan,17301-1111111-2,+92 300 1111111,Toyota,Corolla,white,ayesha.khan@example.pk
-        PSH-5678,Imran Afridi,17301-2222222-3,+92 301 2222222,Honda,CD 70,red,
-        LEB-4321,Sana Yousafzai,17301-3333333-4,+92 302 3333333,Suzuki,Mehran,silver,
-        PSH-9012,Bilal Khattak,17301-4444444-5,+92 303 4444444,Toyota,Hilux,black,
-        """;
-
     private final FineSchedule fines;
     private final RuleStore rules;
     private final ViolationStore violations;
-    private final RegistrationTable registrations;
     private final CameraDirectory cameras;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -62,13 +53,12 @@ class TrafficStartup implements ApplicationRunner {
     private final Clock clock;
     private final boolean demoEnabled;
 
-    TrafficStartup(FineSchedule fines, RuleStore rules, ViolationStore violations, RegistrationTable registrations, CameraDirectory cameras,
+    TrafficStartup(FineSchedule fines, RuleStore rules, ViolationStore violations, CameraDirectory cameras,
                    JdbcClient jdbc, TransactionTemplate transactions, AuditTrail audit, Clock clock,
                    DemoSettings demoEnabled) {
         this.fines = fines;
         this.rules = rules;
         this.violations = violations;
-        this.registrations = registrations;
         this.cameras = cameras;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -98,7 +88,6 @@ class TrafficStartup implements ApplicationRunner {
         if (anpr.size() < 3) {
             return; // no demo network (yet): nothing to configure
         }
-        var vehicles = registrations.parse(DEMO_REGISTRATIONS);
         transactions.executeWithoutResult(status -> {
             int claimed = jdbc.sql("insert into traffic.loaded (what, loaded_at) values (?, ?) on conflict (what) do nothing")
                 .params(DEMO, ts(clock.instant())).update();
@@ -113,14 +102,13 @@ class TrafficStartup implements ApplicationRunner {
                 new SignalRule("N", null, 120, 0, 45, Instant.parse("2026-01-01T00:00:00Z")), true, "demo", now));
             long speedRule = rules.insert(new Rule(0, speed.id(), "OVER_SPEEDING", new SpotSpeedRule(60, 5), true, "demo", now));
             long wrongWayRule = rules.insert(new Rule(0, oneWay.id(), "WRONG_WAY", new WrongWayRule("N"), true, "demo", now));
-            registrations.store(vehicles, now);
             pending(signalRule, signal, "SIGNAL_VIOLATION", "PSH1234", "PSH-1234", 0.91, "car",
                 Map.of("signalPhase", "red", "approach", "N"), now.minus(Duration.ofMinutes(42)));
             pending(speedRule, speed, "OVER_SPEEDING", "PSH5678", "PSH-5678", 0.88, "motorcycle",
                 Map.of("speedKmh", 84.0, "limitKmh", 60, "toleranceKmh", 5), now.minus(Duration.ofMinutes(25)));
             pending(wrongWayRule, oneWay, "WRONG_WAY", "LEB4321", "LEB-4B21", 0.62, "car",
                 Map.of("direction", "S", "allowedDirection", "N"), now.minus(Duration.ofMinutes(9)));
-            audit.record("traffic.demo-loaded", "city", "PSH", "safecity.demo is on", Map.of("rules", 3, "vehicles", vehicles.size()));
+            audit.record("traffic.demo-loaded", "city", "PSH", "safecity.demo is on", Map.of("rules", 3));
             log.info("Traffic demo: rules on cameras {}, {}, {}; 3 violations awaiting review", signal.id(), speed.id(), oneWay.id());
         });
     }
