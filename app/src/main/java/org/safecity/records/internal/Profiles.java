@@ -124,12 +124,10 @@ class Profiles {
             : List.<FedWatchlists.ListedEntry>of();
         var challanList = visibility.seesChallans() && (cnic != null || !plates.isEmpty()) ? challans.find(plates, cnic, 50)
             : List.<ChallanLookup.ChallanSummary>of();
-        var proposals = jdbc.sql("""
-                select p.id, p.record_id, p.role, p.person_id, p.reason, p.status, p.decided_by from records.link_proposal p
+        var proposals = jdbc.sql(Linking.PROPOSAL + """
                 where p.status = 'PROPOSED' and (p.person_id = ? or exists (select 1 from records.link l where l.record_id = p.record_id
                   and l.role = p.role and l.person_id = ? and l.undone_at is null)) order by p.id""")
-            .params(id, id).query((rs, n) -> new Linking.Proposal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                rs.getString(5), rs.getString(6), rs.getString(7))).list();
+            .params(id, id).query(Linking::proposal).list();
         var calls = new ArrayList<IncidentLookup.IncidentSummary>();
         if (visibility.seesIncidents()) {
             facts.getOrDefault("phone", List.of()).stream().map(Sourced::value).distinct()
