@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * mvn -q -B -pl app -am install -DskipTests && mvn -q -B -pl app test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.safecity.records.internal.RecordsBenchmark -Dexec.args="--persons 100000 --vehicles 50000 --firs 20000"
  * </pre>
- * The database lives under {@code target/records-bench/} (or {@code --data-dir}) and is kept, so a
- * second run adds to it; delete the folder for a fresh one.
+ * The database lives under {@code target/records-bench/} (or {@code --data-dir}); with the test classes on the
+ * class path their database initializer puts it under {@code target/test-postgres/} of the working directory instead.
  */
 public final class RecordsBenchmark {
 
