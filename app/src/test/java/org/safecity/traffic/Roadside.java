@@ -85,7 +85,7 @@ public final class Roadside {
     /** Registers a vehicle as the Excise department does: a VEHICLE record of its feed into the records, where e-challan asks for owners. */
     public static void register(SafeCityApi admin, String plate, String cnic, String name, String phone, String make, String model, String colour) {
         var loaded = admin.post("/api/v1/records/sources/" + exciseFeed(admin) + "/imports", "text/csv",
-            "id,plate,ownerName,ownerCnic,ownerPhone,make,model,colour\n" + plate + "," + name + "," + cnic + "," + phone + "," + make + ","
+            "id,plate,ownerName,ownerCnic,ownerPhone,make,model,colour\n" + plate + "," + plate + "," + name + "," + cnic + "," + phone + "," + make + ","
                 + model + "," + colour + "\n");
         if (loaded.status() != 200 || loaded.json().get("refused").asInt() != 0) {
             throw new IllegalStateException("could not register " + plate + ": " + loaded);

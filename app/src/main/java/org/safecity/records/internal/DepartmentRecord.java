@@ -31,7 +31,7 @@ sealed interface DepartmentRecord {
         }
     }
 
-    /** A vehicle as a record names it; plate and chassis both link strongly. */
+    /** A vehicle as a record names it; plate and chassis both link strongly. A record naming neither names no vehicle. */
     record VehicleNamed(String plate, String chassis) {
     }
 
@@ -145,7 +145,9 @@ sealed interface DepartmentRecord {
 
         public List<Party> parties() {
             var parties = new ArrayList<>(people(Map.of("owner", owner)));
-            parties.add(Party.vehicle("vehicle", vehicle));
+            if (vehicle.plate() != null || vehicle.chassis() != null) {
+                parties.add(Party.vehicle("vehicle", vehicle));
+            }
             return parties;
         }
     }
@@ -176,7 +178,7 @@ sealed interface DepartmentRecord {
         }
 
         public List<Party> parties() {
-            return List.of(Party.vehicle("stolen", vehicle));
+            return vehicle.plate() != null || vehicle.chassis() != null ? List.of(Party.vehicle("stolen", vehicle)) : List.of();
         }
     }
 

@@ -139,6 +139,10 @@ class ReceivingRecords {
         if (record.parties().isEmpty()) {
             problems.add("names no person or vehicle: at least a CNIC, a name, a plate or a chassis is needed");
         }
+        boolean vehicleKind = kind == RecordKind.VEHICLE || kind == RecordKind.STOLEN_VEHICLE;
+        if (vehicleKind && record.parties().stream().noneMatch(p -> p.vehicle() != null)) {
+            problems.add("a plate or a chassis is required");
+        }
         if (!problems.isEmpty()) {
             return new Read(refused(number, id, givenVersion, problems), null);
         }
