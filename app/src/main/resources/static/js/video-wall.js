@@ -70,10 +70,10 @@ function changed() {
   render();
   channel?.postMessage({ kind: 'layout', layout });
   clearTimeout(saving);
-  const toSave = layout;
+  // what is saved is the layout as it is then, with whatever the other window has told meanwhile
   saving = setTimeout(() => {
     saving = null;
-    save(toSave).catch(fail);
+    save(layout).catch(fail);
   }, SAVE_AFTER_MS);
 }
 
@@ -340,6 +340,12 @@ function listLayouts() {
 }
 
 async function useLayout(id) {
+  if (saving && layout) {
+    // a change not yet saved goes to the layout it was made on
+    clearTimeout(saving);
+    saving = null;
+    await save(layout);
+  }
   const chosen = await getJson(`/api/v1/wall-layouts/${id}`);
   layout = chosen;
   if (screen === 1) localStorage.setItem(LAST_LAYOUT_KEY, String(id));

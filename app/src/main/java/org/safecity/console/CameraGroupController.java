@@ -60,7 +60,7 @@ class CameraGroupController {
 
     @GetMapping
     @PreAuthorize(WallLayoutController.WATCHERS)
-    @Operation(summary = "My camera groups and those shared with me")
+    @Operation(operationId = "cameraGroupList", summary = "My camera groups and those shared with me")
     Groups list() {
         var me = WallLayoutController.me();
         return new Groups(groups.offeredTo(me.accountId(), me.jurisdiction()).stream().map(g -> view(g, me)).toList());
@@ -68,7 +68,7 @@ class CameraGroupController {
 
     @GetMapping("/{id}")
     @PreAuthorize(WallLayoutController.WATCHERS)
-    @Operation(summary = "One camera group of mine or shared with me")
+    @Operation(operationId = "cameraGroup", summary = "One camera group of mine or shared with me")
     GroupView get(@PathVariable long id) {
         var me = WallLayoutController.me();
         return view(offered(id, me), me);
@@ -78,7 +78,7 @@ class CameraGroupController {
     @PreAuthorize(WallLayoutController.WATCHERS)
     @Writes(Writes.Scope.OWN)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Make a camera group: SITE (siteId), ROUTE or LIST (cameraIds in order); shared only by a supervisor or administrator")
+    @Operation(operationId = "cameraGroupCreate", summary = "Make a camera group: SITE (siteId), ROUTE or LIST (cameraIds in order); shared only by a supervisor or administrator")
     GroupView create(@RequestBody(required = false) GroupBody body) {
         var me = WallLayoutController.me();
         var group = read(me, 0, body);
@@ -91,7 +91,7 @@ class CameraGroupController {
     @PutMapping("/{id}")
     @PreAuthorize(WallLayoutController.WATCHERS)
     @Writes(Writes.Scope.OWN)
-    @Operation(summary = "Change a camera group of mine (the whole group)")
+    @Operation(operationId = "cameraGroupChange", summary = "Change a camera group of mine (the whole group)")
     GroupView change(@PathVariable long id, @RequestBody(required = false) GroupBody body) {
         var me = WallLayoutController.me();
         owned(id, me);
@@ -103,7 +103,7 @@ class CameraGroupController {
     @PreAuthorize(WallLayoutController.WATCHERS)
     @Writes(Writes.Scope.OWN)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a camera group of mine; walls that cycle through it say it is gone")
+    @Operation(operationId = "cameraGroupDelete", summary = "Delete a camera group of mine; walls that cycle through it say it is gone")
     void delete(@PathVariable long id) {
         groups.delete(owned(id, WallLayoutController.me()).id());
     }

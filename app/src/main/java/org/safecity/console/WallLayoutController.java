@@ -64,14 +64,14 @@ class WallLayoutController {
 
     @GetMapping
     @PreAuthorize(WATCHERS)
-    @Operation(summary = "My saved wall layouts")
+    @Operation(operationId = "wallLayoutList", summary = "My saved wall layouts")
     Layouts list() {
         return new Layouts(layouts.of(me().accountId()).stream().map(WallLayoutController::view).toList());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(WATCHERS)
-    @Operation(summary = "One of my wall layouts")
+    @Operation(operationId = "wallLayout", summary = "One of my wall layouts")
     LayoutView get(@PathVariable long id) {
         return view(layouts.find(me().accountId(), id).orElseThrow(() -> new NotFound("wall layout", id)));
     }
@@ -80,7 +80,7 @@ class WallLayoutController {
     @PreAuthorize(WATCHERS)
     @Writes(Writes.Scope.OWN)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Save a new wall layout: name, size (1, 4, 9 or 16 tiles a screen), screens (1 or 2), tiles, sequence")
+    @Operation(operationId = "wallLayoutCreate", summary = "Save a new wall layout: name, size (1, 4, 9 or 16 tiles a screen), screens (1 or 2), tiles, sequence")
     LayoutView create(@RequestBody(required = false) LayoutBody body) {
         var me = me();
         var layout = read(me, 0, body);
@@ -94,7 +94,7 @@ class WallLayoutController {
     @PutMapping("/{id}")
     @PreAuthorize(WATCHERS)
     @Writes(Writes.Scope.OWN)
-    @Operation(summary = "Change one of my wall layouts (the whole layout)")
+    @Operation(operationId = "wallLayoutChange", summary = "Change one of my wall layouts (the whole layout)")
     LayoutView change(@PathVariable long id, @RequestBody(required = false) LayoutBody body) {
         var me = me();
         layouts.find(me.accountId(), id).orElseThrow(() -> new NotFound("wall layout", id));
@@ -106,7 +106,7 @@ class WallLayoutController {
     @PreAuthorize(WATCHERS)
     @Writes(Writes.Scope.OWN)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete one of my wall layouts")
+    @Operation(operationId = "wallLayoutDelete", summary = "Delete one of my wall layouts")
     void delete(@PathVariable long id) {
         if (!layouts.delete(me().accountId(), id)) {
             throw new NotFound("wall layout", id);
