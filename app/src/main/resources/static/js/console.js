@@ -1,7 +1,8 @@
 // What every console page's script shares: reading the API with the session, and showing
-// numbers, money and times the way people in Khyber Pakhtunkhwa read them.
+// numbers, money and times the way people in Khyber Pakhtunkhwa read them (times: time.js).
 
-const ZONE = 'Asia/Karachi';
+// Times are written by time.js, the one module that does; pages may import them from here too.
+export { formatAgo, formatDate, formatDateTime, formatTime } from './time.js';
 
 /** GETs JSON from the API with the session cookie; a lapsed session goes back to sign-in. */
 export async function getJson(path) {
@@ -95,43 +96,6 @@ export function formatRupees(rupees) {
 
 function trim(value, digits) {
   return new Intl.NumberFormat('en-PK', { maximumFractionDigits: digits }).format(value);
-}
-
-/** A calendar date; an ISO date without a time is shown as that date, an instant in Pakistan time. */
-export function formatDate(value) {
-  if (!value) return '—';
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const date = dateOnly ? new Date(`${value}T00:00:00Z`) : new Date(value);
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric', month: 'short', year: 'numeric', timeZone: dateOnly ? 'UTC' : ZONE,
-  }).format(date);
-}
-
-/** An instant in Pakistan Standard Time, e.g. "25 Nov 2026, 16:40 PKT". */
-export function formatDateTime(value) {
-  if (!value) return '—';
-  const text = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: ZONE,
-  }).format(new Date(value));
-  return `${text} PKT`;
-}
-
-/** The time of day in Pakistan Standard Time, e.g. "16:40 PKT". */
-export function formatTime(value) {
-  const text = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: ZONE })
-    .format(new Date(value));
-  return `${text} PKT`;
-}
-
-/** How long ago an instant was, in words an operator reads at a glance. */
-export function formatAgo(value, now = Date.now()) {
-  if (!value) return '';
-  const seconds = Math.round((now - new Date(value).getTime()) / 1000);
-  if (seconds < 0) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ago`;
-  return `${Math.floor(seconds / 86400)} days ago`;
 }
 
 /** Words for an enum constant: TRAFFIC_REVIEWER becomes "Traffic reviewer". */

@@ -1,6 +1,7 @@
 // Vehicle search: a plate's sightings in time order, drawn as a route on the map. The search states
 // its purpose, which the server records with the person's name.
 import { element, formatDateTime, getJson } from './console.js';
+import { fromTimeField } from './time.js';
 import { playbackHref } from './video.js';
 
 const container = document.getElementById('route-map');
@@ -27,9 +28,10 @@ form.addEventListener('submit', (event) => {
   });
 });
 
-/** datetime-local has no zone: people type Pakistan time (UTC+5, no daylight saving). */
+/** People type Pakistan time in the console's one format (time.js); what is not a time is left out. */
 function utc(local) {
-  return local ? new Date(`${local}:00+05:00`).toISOString() : null;
+  const ms = fromTimeField(local);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
 async function search() {

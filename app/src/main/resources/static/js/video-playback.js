@@ -4,8 +4,8 @@ import { element, formatCount, getJson, postJson } from './console.js';
 import { liveSource, playHls, watchHealth } from './video.js';
 import { purposeFor, withPurpose } from './stated-purpose.js';
 import { showDetections } from './detection-boxes.js';
+import { formatDateTime, fromTimeField, toTimeField } from './time.js';
 
-const PKT_OFFSET_MS = 5 * 3600_000; // Pakistan keeps no daylight saving
 const CLIP_POLL_MS = 2_000;
 const RECORDINGS_REFRESH_MS = 30_000;
 
@@ -23,10 +23,6 @@ const clipStatus = document.getElementById('clip-status');
 const liveButton = document.getElementById('mode-live');
 const playbackButton = document.getElementById('mode-playback');
 
-const clockFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Karachi',
-});
-
 let at = page.dataset.at ? Date.parse(page.dataset.at) : Date.now() - 60_000;
 let halfWindowMs = 5 * 60_000;
 let from = 0;
@@ -42,18 +38,10 @@ function fail(error) {
   notice.hidden = false;
 }
 
-/** datetime-local has no zone: people read and type Pakistan time. */
-function toInput(ms) {
-  return new Date(ms + PKT_OFFSET_MS).toISOString().slice(0, 19);
-}
-
-function fromInput(value) {
-  return Date.parse(`${value.length === 16 ? `${value}:00` : value}+05:00`);
-}
-
-function pkt(ms) {
-  return `${clockFormat.format(new Date(ms))} PKT`;
-}
+/** People read and type Pakistan time, in the console's one format (time.js). */
+const toInput = toTimeField;
+const fromInput = fromTimeField;
+const pkt = formatDateTime;
 
 async function load() {
   from = at - halfWindowMs;
@@ -228,10 +216,12 @@ setInterval(() => {
 
 clipForm.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const body = {
-    from: new Date(fromInput(clipForm.elements.from.value)).toISOString(),
-    to: new Date(fromInput(clipForm.elements.to.value)).toISOString(),
-  };
+  const [clipFrom, clipTo] = [fromInput(clipForm.elements.from.value), fromInput(clipForm.elements.to.value)];
+  if (!Number.isFinite(clipFrom) || !Number.isFinite(clipTo)) {
+    fail(new Error('Write the clip\'s start and end in Pakistan time, like 2026-12-04 21:05:33.'));
+    return;
+  }
+  const body = { from: new Date(clipFrom).toISOString(), to: new Date(clipTo).toISOString() };
   const caseId = clipForm.elements.caseId.value.trim();
   if (caseId) body.caseId = caseId;
   if (purpose) body.purpose = purpose;

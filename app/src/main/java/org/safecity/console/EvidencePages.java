@@ -2,11 +2,9 @@ package org.safecity.console;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.safecity.evidence.CaseRecords;
 import org.safecity.shared.NotFound;
-import org.safecity.shared.TimeConfiguration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,17 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class EvidencePages {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(TimeConfiguration.DISPLAY_ZONE);
     private final CaseRecords records;
 
     EvidencePages(CaseRecords records) {
         this.records = records;
     }
 
-    /** Formats times for the templates in Pakistan time. */
+    /** Formats times for the templates as every console page does ({@code ShownTime}). */
     public static final class Times {
         public String of(Instant instant) {
-            return instant == null ? "—" : TIME.format(instant);
+            return org.safecity.shared.ShownTime.of(instant);
         }
 
         public String size(long bytes) {

@@ -127,9 +127,11 @@ class ItemUpload {
             value = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                value = LocalDateTime.parse(text).atZone(TimeConfiguration.DISPLAY_ZONE).toInstant();
+                // the console's time fields hold Pakistan time as 2026-11-25 15:15:00 (ShownTime), without its "PKT"
+                value = LocalDateTime.parse(text.strip().replaceFirst("\\s*PKT$", "").replace(' ', 'T'))
+                    .atZone(TimeConfiguration.DISPLAY_ZONE).toInstant();
             } catch (DateTimeParseException e) {
-                throw new InvalidInput("collectedAt", "must be a date and time such as 2026-11-25T10:15:00+05:00");
+                throw new InvalidInput("collectedAt", "must be a date and time such as 2026-11-25 15:15:00 (Pakistan time) or 2026-11-25T10:15:00+05:00");
             }
         }
         if (value.isAfter(now.plus(Duration.ofMinutes(5)))) {

@@ -1,12 +1,11 @@
 package org.safecity.traffic.internal;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.safecity.shared.TimeConfiguration;
+import org.safecity.shared.ShownTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,15 +23,13 @@ final class MeasuredFacts {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss 'PKT'")
-        .withZone(TimeConfiguration.DISPLAY_ZONE);
     private static final List<Shown> SHOWN = List.of(
         new Shown("speedKmh", "Measured speed", v -> number(v) + " km/h"),
         new Shown("averageSpeedKmh", "Average speed", v -> number(v) + " km/h"),
         new Shown("limitKmh", "Speed limit", v -> number(v) + " km/h"),
         new Shown("toleranceKmh", "Tolerance", v -> number(v) + " km/h"),
         new Shown("distanceM", "Section length", v -> number(v) + " m"),
-        new Shown("enteredAt", "Entered the section", v -> TIME.format(Instant.parse(v.asString()))),
+        new Shown("enteredAt", "Entered the section", v -> ShownTime.of(Instant.parse(v.asString()))),
         new Shown("signalPhase", "Signal", v -> words(v.asString())),
         new Shown("approach", "Approach", JsonNode::asString),
         new Shown("direction", "Direction of travel", v -> words(v.asString())),

@@ -23,6 +23,7 @@ import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.registry.CameraSummary;
 import org.safecity.shared.InvalidInput;
+import org.safecity.shared.ShownTime;
 import org.safecity.storage.StorageSettings;
 import org.safecity.storage.OwnerOnly;
 import org.slf4j.Logger;
@@ -95,6 +96,11 @@ class ExportingClips {
         return clip;
     }
 
+    /** An evidence item's file name: the camera and its first picture in Pakistan time, which the name says. */
+    static String clipName(long cameraId, Instant firstFrameAt) {
+        return "camera-" + cameraId + "-" + ShownTime.inFileName(firstFrameAt) + ".mp4";
+    }
+
     private void export(Clip clip, CameraSummary camera) {
         try {
             String relative = "clips/" + clip.id() + ".mp4";
@@ -119,9 +125,9 @@ class ExportingClips {
             if (clip.caseId() != null) {
                 try (InputStream in = Files.newInputStream(target)) {
                     item = evidence.receive(in, new IntakeDetails("video", EvidenceKind.CCTV_FOOTAGE,
-                        "camera-" + clip.cameraId() + "-" + firstFrameAt.toString().replace(':', '-') + ".mp4",
-                        "Recorded video of " + camera.name() + ": first picture " + firstFrameAt + ", last picture " + lastFrameAt
-                            + " (asked for " + clip.from() + " to " + clip.to() + ")",
+                        clipName(clip.cameraId(), firstFrameAt),
+                        "Recorded video of " + camera.name() + ": first picture " + ShownTime.of(firstFrameAt) + ", last picture "
+                            + ShownTime.of(lastFrameAt) + " (asked for " + ShownTime.of(clip.from()) + " to " + ShownTime.of(clip.to()) + ")",
                         clip.requestedBy(), clock.instant(), camera.name() + " (" + camera.siteName() + ")", clip.caseId())).id();
                 }
                 holds.holdForEvidence(clip.cameraId(), clip.from(), clip.to(), clip.id().toString(), clip.requestedBy());

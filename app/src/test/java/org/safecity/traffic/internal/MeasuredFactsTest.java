@@ -15,7 +15,7 @@ class MeasuredFactsTest {
     @Test
     void a_section_entry_time_is_shown_in_pakistan_time() {
         assertThat(MeasuredFacts.of("{\"enteredAt\":\"2026-12-04T07:00:00Z\"}")).extracting(MeasuredFacts.Fact::value)
-            .containsExactly("04-12-2026 12:00:00 PKT");
+            .containsExactly("2026-12-04 12:00:00 PKT");
     }
 
     @Test

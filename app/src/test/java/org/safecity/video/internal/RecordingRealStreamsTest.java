@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.safecity.SafeCityApi;
 import org.safecity.identity.Role;
+import org.safecity.shared.ShownTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -209,7 +210,11 @@ class RecordingRealStreamsTest extends VideoTest {
         String item = clip.get("evidenceItemId").asString();
         var caseFile = investigator.get("/api/v1/cases/" + caseId).json();
         assertThat(caseFile.toString()).contains(item, clip.get("sha256").asString(),
-            "first picture " + clip.get("firstFrameAt").asString(), "last picture " + clip.get("lastFrameAt").asString());
+            "first picture " + ShownTime.of(Instant.parse(clip.get("firstFrameAt").asString())),
+            "last picture " + ShownTime.of(Instant.parse(clip.get("lastFrameAt").asString())),
+            // the evidence file is named by its first picture in Pakistan time, and says so
+            ExportingClips.clipName(clip.get("cameraId").asLong(), Instant.parse(clip.get("firstFrameAt").asString())));
+        assertThat(ExportingClips.clipName(7, Instant.parse("2026-12-04T16:05:33Z"))).isEqualTo("camera-7-2026-12-04_21-05-33_PKT.mp4");
         var holds = as("MRD", Role.SUPERVISOR).get(path("/holds")).json().get("items");
         assertThat(holds.valueStream().anyMatch(h -> h.get("kind").asString().equals("EVIDENCE")
             && h.get("reference").asString().equals("clip:" + clipId))).isTrue();
