@@ -3,6 +3,9 @@ package org.safecity.video.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,11 +79,13 @@ class VideoController {
     private final StatedPurposes purposes;
     private final Path root;
     private final CameraPresence presence;
+    private final LiveSockets sockets;
 
     VideoController(CameraDirectory cameras, CameraPresence presence, RecordingStreams recording, SegmentStore segments, ExportingClips exporting,
                     ClipStore clips, HoldingFootage holding, HoldStore holds, ExpiringRecordings retention, RetentionRuleStore rules,
                     CaseRecords cases, Ffmpeg ffmpeg, AuditTrail audit, Clock clock, StorageSettings storage,
-                    VideoSettings settings, CameraSettingStore cameraSettings, StatedPurposes purposes) {
+                    VideoSettings settings, CameraSettingStore cameraSettings, StatedPurposes purposes, LiveSockets sockets) {
+        this.sockets = sockets;
         this.settings = settings;
         this.purposes = purposes;
         this.cameraSettings = cameraSettings;
@@ -204,6 +209,20 @@ class VideoController {
             throw new NotFound("live video of camera", id);
         }
         return ResponseEntity.ok().contentType(M3U8).cacheControl(CacheControl.noStore()).body(Files.readAllBytes(playlist));
+    }
+
+    @GetMapping("/api/v1/cameras/{id}/live.mp4")
+    @PreAuthorize(WATCHERS)
+    @Operation(summary = "Live video with low delay, over WebSocket: a text message names the codec (RFC 6381, null when the "
+        + "browser cannot be given it: play live.m3u8 instead), then binary messages carry the fragmented MP4 initialisation "
+        + "segment and one fragment per frame, from the last key frame; connect again when it closes (1012)")
+    @ApiResponse(responseCode = "101", description = "Switching to the WebSocket protocol")
+    void liveMp4(@PathVariable long id, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose,
+                 HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var camera = camera(id);
+        purposes.open(camera, "LIVE", purpose);
+        var recorder = recording.recorder(id).orElseThrow(() -> new NotFound("live video of camera", id));
+        sockets.connect(recorder.liveFeed(), request, response);
     }
 
     @GetMapping(path = "/api/v1/cameras/{id}/live/{name:\\d+}.ts", produces = "video/mp2t")
