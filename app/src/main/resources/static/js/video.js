@@ -24,6 +24,11 @@ export function liveSource(cameraId, purpose = '') {
   return withPurpose(`/api/v1/cameras/${cameraId}/live.m3u8`, purpose);
 }
 
+/** Whether a player's video shows the camera now (playing, or waiting for more of a stream that plays). */
+function showing(video) {
+  return video.dataset.state === 'playing' || video.dataset.state === 'buffering';
+}
+
 /** A player's report of its state: on the video element (data-state) and to its owner. */
 function reporter(video, onState) {
   return (state) => {
@@ -143,7 +148,7 @@ export function playHls(video, source, { live = true, onState = () => {}, onDeta
   return {
     /** The camera is back (its health says so): try at once instead of waiting out the pause. */
     retryNow() {
-      if (stopped || video.dataset.state === 'playing' || video.dataset.state === 'buffering') return;
+      if (stopped || showing(video)) return;
       retryPause = RETRY_FIRST_MS;
       start();
     },
@@ -318,7 +323,7 @@ export function playLowLatency(video, source, { onState = () => {}, onFallback =
   start();
   return {
     retryNow() {
-      if (stopped || video.dataset.state === 'playing' || video.dataset.state === 'buffering') return;
+      if (stopped || showing(video)) return;
       retryPause = RETRY_FIRST_MS;
       start();
     },
@@ -356,8 +361,7 @@ export function playLive(video, cameraId, purpose, { onState = () => {} } = {}) 
   return {
     /** The camera is back: try at once, on the low-latency path again if it had fallen back. */
     retryNow() {
-      if (video.dataset.path === 'hls' && lowLatencyPossible()
-        && video.dataset.state !== 'playing' && video.dataset.state !== 'buffering') {
+      if (video.dataset.path === 'hls' && lowLatencyPossible() && !showing(video)) {
         player.stop();
         lowLatency();
         return;

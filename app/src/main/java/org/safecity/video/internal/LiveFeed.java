@@ -129,22 +129,16 @@ final class LiveFeed {
         var viewer = new Viewer(screen, System.nanoTime() + longest.toNanos());
         synchronized (lock) {
             if (stopped) {
-                viewer.end(false);
-                return viewer;
-            }
-            viewers.add(viewer);
-            if (init != null) {
-                viewer.begin(codec, init, keyKept ? sinceKey : List.of());
+                viewer.end(false); // its thread closes the socket at once
+            } else {
+                viewers.add(viewer);
+                if (init != null) {
+                    viewer.begin(codec, init, keyKept ? sinceKey : List.of());
+                }
             }
         }
         viewer.start();
         return viewer;
-    }
-
-    int viewers() {
-        synchronized (lock) {
-            return viewers.size();
-        }
     }
 
     private void read(Path from) {

@@ -3,7 +3,7 @@ package org.safecity.video.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,7 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Live and recorded video of the cameras in the caller's jurisdiction: the contract the console's video pages use. */
 @RestController
-@Tag(name = "Video", description = "Camera health, live HLS, recordings, playback, snapshots, clip export, holds and retention")
+@Tag(name = "Video", description = "Camera health, live HLS, recordings, playback, snapshots, clip export, holds and retention. "
+    + "Live video with low delay is the WebSocket GET /api/v1/cameras/{id}/live.mp4 (fragmented MP4; same access as live.m3u8)")
 class VideoController {
 
     private static final String WATCHERS = "hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','ADMIN')";
@@ -211,12 +212,15 @@ class VideoController {
         return ResponseEntity.ok().contentType(M3U8).cacheControl(CacheControl.noStore()).body(Files.readAllBytes(playlist));
     }
 
+    /**
+     * Live video with low delay, over WebSocket: a text message names the codec (RFC 6381; null when it is
+     * not H.264: play live.m3u8 instead), then binary messages carry the fragmented MP4 initialisation segment
+     * and one fragment per frame, from the last key frame; the player connects again when it closes (1012).
+     * Outside the API description, which describes HTTP answers and not a WebSocket (the Video tag names it).
+     */
     @GetMapping("/api/v1/cameras/{id}/live.mp4")
     @PreAuthorize(WATCHERS)
-    @Operation(summary = "Live video with low delay, over WebSocket: a text message names the codec (RFC 6381, null when the "
-        + "browser cannot be given it: play live.m3u8 instead), then binary messages carry the fragmented MP4 initialisation "
-        + "segment and one fragment per frame, from the last key frame; connect again when it closes (1012)")
-    @ApiResponse(responseCode = "101", description = "Switching to the WebSocket protocol")
+    @Hidden
     void liveMp4(@PathVariable long id, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose,
                  HttpServletRequest request, HttpServletResponse response) throws IOException {
         var camera = camera(id);
