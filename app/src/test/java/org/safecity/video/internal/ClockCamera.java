@@ -33,6 +33,9 @@ final class ClockCamera implements AutoCloseable {
         const context = canvas.getContext('2d', { willReadFrequently: true });
         const delays = [];
         const until = performance.now() + seconds * 1000;
+        let finished = false;
+        const finish = () => { if (!finished) { finished = true; done(delays); } };
+        setTimeout(finish, seconds * 1000 + 1000); // also when the picture stops and no frame comes
         const read = (now, frame) => {
           context.drawImage(video, 0, 0, canvas.width, canvas.height);
           const pixels = context.getImageData(0, 0, 8 * %d, 5 * %d).data;
@@ -49,7 +52,7 @@ final class ClockCamera implements AutoCloseable {
             delays.push((((Math.round(shown) - time) %% 4294967296) + 4294967296) %% 4294967296);
           }
           if (now < until) video.requestVideoFrameCallback(read);
-          else done(delays);
+          else finish();
         };
         video.requestVideoFrameCallback(read);
         """.formatted(WIDTH, HEIGHT, SQUARE, SQUARE, SQUARE, SQUARE, SQUARE, SQUARE, SQUARE);

@@ -143,6 +143,7 @@ class LowLatencyLiveTest extends VideoTest {
 
     /** The delays (ms, sorted) of the frames a video element shows over some seconds, read from their pictures. */
     static List<Long> delays(Chromium chromium, WebElement video, int seconds) {
+        chromium.browser().manage().timeouts().scriptTimeout(Duration.ofSeconds(seconds + 30L));
         var read = (List<?>) chromium.browser().executeAsyncScript(ClockCamera.READ_FRAME_SCRIPT, video, seconds);
         return read.stream().map(n -> ((Number) n).longValue()).sorted().toList();
     }
