@@ -1,6 +1,8 @@
 # A real RTSP server (GStreamer's gst-rtsp-server) serving an H.264 MPEG-TS clip, for the video tests
 # and the recording benchmark. RTSP over TCP (interleaved) works, as cameras do it.
 # Usage: /usr/bin/python3 rtsp-server.py PORT CLIP PATH [PATH...]   (prints "ready" once listening)
+# CLIP may be rtp:UDP-PORT instead of a file: a live H.264 RTP stream arriving there (a camera whose
+# picture is made as it is sent, as the latency measurement's clock camera is) is served as it comes.
 # With RTSP_AUTH=stdin every path requires the username and password given on the first two lines of
 # standard input (Basic authentication); never in arguments or environment, where other processes could read them.
 import os
@@ -25,7 +27,12 @@ if user:
     server.set_auth(auth)
 for path in paths:
     factory = GstRtspServer.RTSPMediaFactory()
-    factory.set_launch(f'( filesrc location={clip} ! tsdemux ! h264parse config-interval=-1 ! rtph264pay name=pay0 pt=96 )')
+    if clip.startswith('rtp:'):
+        caps = 'application/x-rtp,media=video,encoding-name=H264,clock-rate=90000,payload=96'
+        factory.set_launch(f'( udpsrc port={clip[4:]} caps="{caps}" ! rtph264depay ! h264parse config-interval=-1 '
+                           '! rtph264pay name=pay0 pt=96 )')
+    else:
+        factory.set_launch(f'( filesrc location={clip} ! tsdemux ! h264parse config-interval=-1 ! rtph264pay name=pay0 pt=96 )')
     factory.set_shared(True)
     if user:
         permissions = GstRtspServer.RTSPPermissions()

@@ -1,7 +1,7 @@
 // Playback of one camera around a moment: what is recorded as a timeline (click to go there), the
 // recorded video or the live picture, and a clip exported as one MP4 (and an evidence item).
 import { element, formatCount, getJson, postJson } from './console.js';
-import { liveSource, playHls, watchHealth } from './video.js';
+import { playHls, playLive, watchHealth } from './video.js';
 import { purposeFor, withPurpose } from './stated-purpose.js';
 import { showDetections } from './detection-boxes.js';
 import { formatDateTime, fromTimeField, toTimeField } from './time.js';
@@ -188,7 +188,7 @@ function switchTo(next, instant = at) {
   if (mode === 'live') {
     player?.stop();
     pieces = [];
-    player = playHls(video, liveSource(cameraId, purpose), { live: true, onState: (state) => { page.dataset.state = state; } });
+    player = playLive(video, cameraId, purpose, { onState: (state) => { page.dataset.state = state; } });
     // what the camera's analysis finds now, over the live picture only: recorded video has no boxes kept
     boxes = showDetections(document.getElementById('player-picture'), video, cameraId);
   } else {

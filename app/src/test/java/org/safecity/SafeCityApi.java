@@ -53,6 +53,11 @@ public final class SafeCityApi {
         return withToken(response.json().get("access_token").asString());
     }
 
+    /** The bearer token this client carries, for a client of another kind (a WebSocket); null when anonymous. */
+    public String token() {
+        return token;
+    }
+
     public SafeCityApi withToken(String bearer) {
         return new SafeCityApi(base, bearer);
     }

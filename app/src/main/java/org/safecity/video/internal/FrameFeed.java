@@ -7,7 +7,6 @@ import java.io.EOFException;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,18 +56,7 @@ final class FrameFeed {
 
     /** Makes the run's named pipe in the camera's folder (a fresh one each run). */
     static FrameFeed prepare(long cameraId, Path folder, FrameTap tap, Clock clock) throws IOException {
-        Path pipe = folder.resolve(PIPE);
-        Files.deleteIfExists(pipe);
-        try {
-            Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", pipe.toString()).redirectErrorStream(true).start();
-            String said = new String(mkfifo.getInputStream().readAllBytes()).strip();
-            if (mkfifo.waitFor() != 0) {
-                throw new IOException("could not make the frame pipe " + pipe + ": " + said);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted making the frame pipe", e);
-        }
+        Path pipe = NamedPipe.make(folder.resolve(PIPE));
         return new FrameFeed(cameraId, pipe, tap, clock);
     }
 
@@ -86,12 +74,7 @@ final class FrameFeed {
 
     /** After FFmpeg has ended: frees a reader still waiting for FFmpeg to open the pipe, and waits for both threads. */
     void end() {
-        // opening for reading and writing never blocks, and counts as the writer the reader's open waits for
-        try (var unblock = new RandomAccessFile(pipe.toFile(), "rw")) {
-            // closing it is the end of the stream for the reader
-        } catch (IOException e) {
-            log.debug("camera {}: frame pipe already gone: {}", cameraId, e.getMessage());
-        }
+        NamedPipe.release(pipe);
         synchronized (lock) {
             ended = true;
             lock.notifyAll();

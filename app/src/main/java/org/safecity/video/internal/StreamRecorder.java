@@ -25,7 +25,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Records one camera: runs FFmpeg to pull its stream and remux it (no transcoding) into recorded
- * segments and the live HLS playlist, indexes each segment once FFmpeg has closed it, restarts a
+ * segments, the live HLS playlist and the low-latency live feed ({@link LiveFeed}), indexes each segment once FFmpeg has closed it, restarts a
  * dropped stream with exponential back-off and reports when video flows and when it stops.
  * With a frame request, the same FFmpeg also decodes frames for the {@link FrameTap} ({@link FrameFeed}).
  * One thread, one job; {@link #stop()} ends FFmpeg cleanly so the open segment is kept.
@@ -59,6 +59,7 @@ final class StreamRecorder {
     private final FrameRequest frames;
     private final FrameTap tap;
     private final Health health = new Health();
+    private final LiveFeed live;
     private volatile boolean stopping;
     private volatile Process process;
     private Thread thread;
@@ -80,6 +81,7 @@ final class StreamRecorder {
         this.clock = clock;
         this.frames = tap == null ? null : frames;
         this.tap = tap;
+        this.live = new LiveFeed(cameraId);
     }
 
     StreamSource source() {
@@ -93,6 +95,11 @@ final class StreamRecorder {
 
     Path liveFolder() {
         return folder.resolve("live");
+    }
+
+    /** The live picture as fragmented MP4, for the low-latency player. */
+    LiveFeed liveFeed() {
+        return live;
     }
 
     synchronized void start() {
@@ -119,6 +126,7 @@ final class StreamRecorder {
         if (running != null && running.isAlive()) {
             running.destroyForcibly();
         }
+        live.stop();
     }
 
     /** Asks FFmpeg to finish cleanly, as pressing "q" does; if it cannot be asked, ends it. */
@@ -189,7 +197,8 @@ final class StreamRecorder {
         Path list = OwnerOnly.file(incoming.resolve(run + ".csv"));
 
         // FFmpeg reads its standard input: "q" there is the clean stop that closes and lists the open segment
-        var args = new ArrayList<String>(List.of("-hide_banner", "-loglevel", "error", "-nostats",
+        // -y: the pipes exist before FFmpeg opens them; without it FFmpeg would ask on standard input
+        var args = new ArrayList<String>(List.of("-y", "-hide_banner", "-loglevel", "error", "-nostats",
             "-stats_period", "1", "-progress", "pipe:1"));
         args.addAll(source.inputs(Math.max(1, settings.offlineAfter().toSeconds() / 2) * 1_000_000, incoming));
         args.addAll(List.of("-map", "0:v:0", "-c", "copy", "-f", "segment",
@@ -201,10 +210,10 @@ final class StreamRecorder {
             "-hls_flags", "delete_segments+temp_file+omit_endlist+discont_start", "-hls_start_number_source", "epoch",
             "-hls_base_url", "live/", "-hls_segment_filename", live.resolve("%d.ts").toString(),
             live.resolve("live.m3u8").toString()));
+        args.addAll(LiveFeed.output(source.liveInput(), this.live.prepare(folder)));
         FrameFeed feed = null;
         if (frames != null) {
             feed = FrameFeed.prepare(cameraId, folder, tap, clock);
-            args.add(0, "-y"); // the pipe exists before FFmpeg opens it; without -y it would ask on standard input
             args.addAll(feed.output(frames));
         }
 
@@ -219,9 +228,11 @@ final class StreamRecorder {
             if (feed != null) {
                 feed.end();
             }
+            this.live.end();
             throw e;
         }
         process = p;
+        this.live.start();
         if (feed != null) {
             feed.start();
         }
@@ -309,6 +320,7 @@ final class StreamRecorder {
             if (feed != null) {
                 feed.end();
             }
+            this.live.end();
         }
         return hadData;
     }

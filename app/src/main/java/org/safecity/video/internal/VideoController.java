@@ -3,6 +3,9 @@ package org.safecity.video.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Live and recorded video of the cameras in the caller's jurisdiction: the contract the console's video pages use. */
 @RestController
-@Tag(name = "Video", description = "Camera health, live HLS, recordings, playback, snapshots, clip export, holds and retention")
+@Tag(name = "Video", description = "Camera health, live HLS, recordings, playback, snapshots, clip export, holds and retention. "
+    + "Live video with low delay is the WebSocket GET /api/v1/cameras/{id}/live.mp4 (fragmented MP4; same access as live.m3u8)")
 class VideoController {
 
     private static final String WATCHERS = "hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','ADMIN')";
@@ -76,11 +80,13 @@ class VideoController {
     private final StatedPurposes purposes;
     private final Path root;
     private final CameraPresence presence;
+    private final LiveSockets sockets;
 
     VideoController(CameraDirectory cameras, CameraPresence presence, RecordingStreams recording, SegmentStore segments, ExportingClips exporting,
                     ClipStore clips, HoldingFootage holding, HoldStore holds, ExpiringRecordings retention, RetentionRuleStore rules,
                     CaseRecords cases, Ffmpeg ffmpeg, AuditTrail audit, Clock clock, StorageSettings storage,
-                    VideoSettings settings, CameraSettingStore cameraSettings, StatedPurposes purposes) {
+                    VideoSettings settings, CameraSettingStore cameraSettings, StatedPurposes purposes, LiveSockets sockets) {
+        this.sockets = sockets;
         this.settings = settings;
         this.purposes = purposes;
         this.cameraSettings = cameraSettings;
@@ -204,6 +210,23 @@ class VideoController {
             throw new NotFound("live video of camera", id);
         }
         return ResponseEntity.ok().contentType(M3U8).cacheControl(CacheControl.noStore()).body(Files.readAllBytes(playlist));
+    }
+
+    /**
+     * Live video with low delay, over WebSocket: a text message names the codec (RFC 6381; null when it is
+     * not H.264: play live.m3u8 instead), then binary messages carry the fragmented MP4 initialisation segment
+     * and one fragment per frame, from the last key frame; the player connects again when it closes (1012).
+     * Outside the API description, which describes HTTP answers and not a WebSocket (the Video tag names it).
+     */
+    @GetMapping("/api/v1/cameras/{id}/live.mp4")
+    @PreAuthorize(WATCHERS)
+    @Hidden
+    void liveMp4(@PathVariable long id, @RequestParam(required = false) @Parameter(description = PURPOSE) String purpose,
+                 HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var camera = camera(id);
+        purposes.open(camera, "LIVE", purpose);
+        var recorder = recording.recorder(id).orElseThrow(() -> new NotFound("live video of camera", id));
+        sockets.connect(recorder.liveFeed(), request, response);
     }
 
     @GetMapping(path = "/api/v1/cameras/{id}/live/{name:\\d+}.ts", produces = "video/mp2t")

@@ -26,7 +26,7 @@ class CameraAccessTest extends IntegrationTest {
         long camera = f.camera(a, f.site(), List.of("gate"));
         var operator = as(Role.OPERATOR);
 
-        for (String path : List.of("/live.m3u8", "/snapshot.jpg", "/playback.m3u8", "/live/1.ts", "/segments/1.ts")) {
+        for (String path : List.of("/live.m3u8", "/live.mp4", "/snapshot.jpg", "/playback.m3u8", "/live/1.ts", "/segments/1.ts")) {
             var refused = operator.send("GET", "/api/v1/cameras/" + camera + path, null, null, Map.of("Accept", "*/*"));
             assertThat(refused.status()).as(path + " " + refused).isEqualTo(400);
             assertThat(refused.isProblem()).isTrue();

@@ -33,6 +33,11 @@ public final class RtspTestServer implements AutoCloseable {
         this(clip, paths, null, null);
     }
 
+    /** A server relaying, on each path, the live H.264 RTP stream sent to {@code rtpPort} on this machine (see {@link ClockCamera}). */
+    static RtspTestServer relaying(int rtpPort, List<String> paths) {
+        return new RtspTestServer(Path.of("rtp:" + rtpPort), paths);
+    }
+
     /** A server whose streams require this username and password (RTSP Basic authentication). */
     RtspTestServer(Path clip, List<String> paths, String username, String password) {
         this.port = freePort();
@@ -160,7 +165,7 @@ public final class RtspTestServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
