@@ -43,6 +43,11 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** CPU time the broker has used so far, for the benchmarks. */
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     private void run() throws IOException, InterruptedException {
         Path config = dir.resolve("server.properties");
         Files.writeString(config, String.join("\n",

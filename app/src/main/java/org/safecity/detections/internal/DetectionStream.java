@@ -79,7 +79,7 @@ class DetectionStream implements SmartLifecycle {
         try {
             for (var row : rows) {
                 sent.add(producer().send(new ProducerRecord<>(settings.detectionsTopic(), row.detection().cameraId(),
-                    json.writeValueAsBytes(row))));
+                    write(row))));
             }
         } catch (RuntimeException e) {
             throw new IntakeBusy("The detection stream (Apache Kafka) cannot be reached: " + e.getMessage());
@@ -92,7 +92,7 @@ class DetectionStream implements SmartLifecycle {
         var sent = new ArrayList<Future<RecordMetadata>>(stored.size());
         for (var placed : stored) {
             sent.add(producer().send(new ProducerRecord<>(settings.sightingsTopic(), placed.partition(),
-                placed.detection().cameraId(), json.writeValueAsBytes(placed.detection()))));
+                placed.detection().cameraId(), write(placed.detection()))));
         }
         await(sent, "The sightings topic did not confirm the stored detections");
     }
@@ -115,6 +115,11 @@ class DetectionStream implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IntakeBusy(failure + ": interrupted.");
         }
+    }
+
+    /** A record as it travels: its JSON, every component by its name (a component added later travels too). */
+    byte[] write(Object value) {
+        return json.writeValueAsBytes(value);
     }
 
     SightingRow readRow(byte[] value) {
@@ -170,8 +175,7 @@ class DetectionStream implements SmartLifecycle {
                     }
                 }
             }
-            var described = admin.describeTopics(List.of(settings.detectionsTopic(), settings.sightingsTopic())).allTopicNames()
-                .get(10, TimeUnit.SECONDS);
+            var described = described(admin);
             int detectionPartitions = described.get(settings.detectionsTopic()).partitions().size();
             int sightingPartitions = described.get(settings.sightingsTopic()).partitions().size();
             if (detectionPartitions != sightingPartitions) {
@@ -185,6 +189,22 @@ class DetectionStream implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preparing the topics", e);
+        }
+    }
+
+    /** Both topics as the brokers describe them; a topic just created may take a moment to be known to all of them. */
+    private Map<String, org.apache.kafka.clients.admin.TopicDescription> described(Admin admin)
+        throws ExecutionException, TimeoutException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return admin.describeTopics(List.of(settings.detectionsTopic(), settings.sightingsTopic())).allTopicNames()
+                    .get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (attempt >= 20 || !(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
         }
     }
 
