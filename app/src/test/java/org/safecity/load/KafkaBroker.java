@@ -34,7 +34,12 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         var broker = new KafkaBroker(dir.toAbsolutePath(), freePort(), freePort());
-        broker.run();
+        try {
+            broker.run();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            broker.close(); // no broker left running behind a failed start
+            throw e;
+        }
         return broker;
     }
 
@@ -75,12 +80,12 @@ public final class KafkaBroker implements AutoCloseable {
             ""));
         String clusterId = Uuid.randomUuid().toString();
         var format = java(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()), "format.log").start();
-        if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+        if (!format.waitFor(3, TimeUnit.MINUTES) || format.exitValue() != 0) {
             format.destroyForcibly();
             throw new IllegalStateException("formatting the Kafka log failed; see " + dir.resolve("format.log"));
         }
         process = java(List.of("kafka.Kafka", config.toString()), "broker.log").start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos(); // a busy CI machine starts a JVM slowly
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + dir.resolve("broker.log"));
@@ -95,7 +100,7 @@ public final class KafkaBroker implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("Kafka did not answer within a minute; see " + dir.resolve("broker.log"));
+        throw new IllegalStateException("Kafka did not answer within 3 minutes; see " + dir.resolve("broker.log"));
     }
 
     private ProcessBuilder java(List<String> arguments, String log) {

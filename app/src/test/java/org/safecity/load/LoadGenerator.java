@@ -70,7 +70,7 @@ public final class LoadGenerator {
         }
         try (broker; var server = ServerProcess.create(settings.dataDir(), arguments.toArray(String[]::new))) {
             System.out.println("Starting SafeCity in a child JVM (data in " + settings.dataDir() + ") ...");
-            server.start(Duration.ofMinutes(3));
+            server.start(Duration.ofMinutes(6));
             String report = new LoadGenerator(broker).run(server, settings);
             System.out.println(report);
             Files.writeString(settings.dataDir().resolve("report.md"), report);
