@@ -44,7 +44,7 @@ public final class LoadGenerator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Settings(int cameras, int rate, int seconds, double hitRatio, int batch, int senders, int extraListed, Path dataDir,
-                    int warmup, String repeatWindow) {
+                    int warmup, String repeatWindow, boolean kafka) {
         static Settings parse(String[] args) {
             var values = new HashMap<String, String>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -55,20 +55,34 @@ public final class LoadGenerator {
                 Double.parseDouble(values.getOrDefault("hit-ratio", "0.01")), Integer.parseInt(values.getOrDefault("batch", "100")),
                 Integer.parseInt(values.getOrDefault("senders", "64")), Integer.parseInt(values.getOrDefault("listed", "10000")),
                 Path.of(values.getOrDefault("data-dir", "target/loadgen/" + UUID.randomUUID().toString().substring(0, 8))),
-                Integer.parseInt(values.getOrDefault("warmup", "5")), values.getOrDefault("repeat-window", "3d"));
+                Integer.parseInt(values.getOrDefault("warmup", "5")), values.getOrDefault("repeat-window", "3d"),
+                Boolean.parseBoolean(values.getOrDefault("kafka", "false")));
         }
     }
 
     public static void main(String[] args) throws Exception {
         var settings = Settings.parse(args);
-        try (var server = ServerProcess.create(settings.dataDir(), "--safecity.detections.repeat-window=" + settings.repeatWindow())) {
+        var arguments = new ArrayList<>(List.of("--safecity.detections.repeat-window=" + settings.repeatWindow()));
+        // --kafka true: the same single node, its detections through a real Kafka broker (KRaft) in a child JVM of its own
+        KafkaBroker broker = settings.kafka() ? KafkaBroker.start(settings.dataDir().resolve("kafka")) : null;
+        if (broker != null) {
+            arguments.addAll(List.of("--safecity.kafka.bootstrap=" + broker.bootstrap(), "--safecity.kafka.replicas=1"));
+        }
+        try (broker; var server = ServerProcess.create(settings.dataDir(), arguments.toArray(String[]::new))) {
             System.out.println("Starting SafeCity in a child JVM (data in " + settings.dataDir() + ") ...");
-            server.start(Duration.ofMinutes(3));
-            String report = new LoadGenerator().run(server, settings);
+            server.start(Duration.ofMinutes(6));
+            String report = new LoadGenerator(broker).run(server, settings);
             System.out.println(report);
             Files.writeString(settings.dataDir().resolve("report.md"), report);
         }
         System.exit(0);
+    }
+
+    /** The Kafka broker of a run with {@code --kafka true}, else null. */
+    private final KafkaBroker broker;
+
+    LoadGenerator(KafkaBroker broker) {
+        this.broker = broker;
     }
 
     String run(ServerProcess server, Settings s) throws Exception {
@@ -185,15 +199,17 @@ public final class LoadGenerator {
         // CPU of SafeCity and its PostgreSQL over the measured part: a cost per detection that holds when other work shares the machine.
         java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, started - System.nanoTime()));
         double[] cpuAtStart = ServerCpu.split(s.dataDir());
+        double brokerCpuAtStart = broker == null ? 0 : broker.cpuSeconds();
         long generatorCpuAtStart = generatorCpuNanos();
         for (var thread : threads) {
             thread.join();
         }
         double[] cpuAtEnd = ServerCpu.split(s.dataDir());
+        double brokerCpu = broker == null ? 0 : broker.cpuSeconds() - brokerCpuAtStart;
         double generatorCpu = (generatorCpuNanos() - generatorCpuAtStart) / 1e9;
         double jvmCpu = cpuAtEnd[0] - cpuAtStart[0];
         double postgresCpu = cpuAtEnd[1] - cpuAtStart[1];
-        double cpuMeasured = jvmCpu + postgresCpu;
+        double cpuMeasured = jvmCpu + postgresCpu + brokerCpu;
         double elapsed = (System.nanoTime() - started) / 1e9; // the measured part only
         long hitsSent = hitSentAt.size() + alertLatencies.size();
         long waitUntil = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -203,6 +219,7 @@ public final class LoadGenerator {
         feedOpen.set(false);
 
         long stored;
+        double bytesPerDetection;
         Double[] intakeToAlert;
         double copyRate;
         double copyCpu;
@@ -222,6 +239,13 @@ public final class LoadGenerator {
                 var quantiles = rows.getArray(1) == null ? new Double[] {0.0, 0.0} : (Double[]) rows.getArray(1).getArray();
                 intakeToAlert = quantiles;
             }
+            // the disk a stored detection takes (its day partitions with their indexes, after the run), for sizing
+            try (var size = db.prepareStatement("select coalesce(sum(pg_total_relation_size(inhrelid)), 0) from pg_inherits "
+                    + "where inhparent = 'detections.sighting'::regclass");
+                 var rows = size.executeQuery()) {
+                rows.next();
+                bytesPerDetection = rows.getLong(1) / (double) Math.max(1, stored);
+            }
             double before = ServerCpu.seconds(s.dataDir());
             copyRate = copyBaseline(db, Math.max(1, acknowledgedAll.get()), cameras);
             copyCpu = (ServerCpu.seconds(s.dataDir()) - before) / Math.max(1, acknowledgedAll.get());
@@ -235,6 +259,8 @@ public final class LoadGenerator {
         report.append(String.format("| machine | %d cores, %s, Java %s |%n", Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.arch"), System.getProperty("java.version")));
         report.append(String.format("| repeat window (event_seen) | %s |%n", s.repeatWindow()));
+        report.append(String.format("| path | %s |%n", broker == null ? "embedded (in memory from the writer to the consumers)"
+            : "Apache Kafka (one broker, KRaft, same machine): intake -> detections topic -> writer group -> sightings topic -> consumer groups"));
         report.append(String.format("| offered | %,d plate reads/s for %d s after %d s warm-up, %d cameras, %d senders, %d per request, %.1f%% hits, %,d plates listed |%n",
             s.rate(), s.seconds(), s.warmup(), cameras.size(), senders, s.batch(), s.hitRatio() * 100, listed.size()));
         report.append(String.format("| accepted | %,d detections, %,.0f/s |%n", accepted.get(), acceptedPerSecond));
@@ -249,12 +275,14 @@ public final class LoadGenerator {
         report.append(String.format("| raw COPY of the same rows | %,.0f rows/s (SafeCity reached %.0f%% of it, factor %.2f) |%n", copyRate,
             100 * acceptedPerSecond / copyRate, copyRate / acceptedPerSecond));
         double perDetection = cpuMeasured / Math.max(1, accepted.get());
-        report.append(String.format("| CPU per 1,000 detections (SafeCity + its PostgreSQL, measured part) | %.1f ms; raw COPY %.1f ms per 1,000 rows "
+        report.append(String.format("| CPU per 1,000 detections (SafeCity + its PostgreSQL + Kafka broker, measured part) | %.1f ms; raw COPY %.1f ms per 1,000 rows "
             + "(PostgreSQL), factor %.2f |%n", perDetection * 1e6, copyCpu * 1e6, perDetection / copyCpu));
-        report.append(String.format("| of which SafeCity's JVM / PostgreSQL | %.1f / %.1f ms |%n", jvmCpu / Math.max(1, accepted.get()) * 1e6,
-            postgresCpu / Math.max(1, accepted.get()) * 1e6));
+        report.append(String.format("| of which SafeCity's JVM / PostgreSQL / Kafka broker | %.1f / %.1f / %.1f ms |%n",
+            jvmCpu / Math.max(1, accepted.get()) * 1e6, postgresCpu / Math.max(1, accepted.get()) * 1e6,
+            brokerCpu / Math.max(1, accepted.get()) * 1e6));
         report.append(String.format("| the generator's own CPU (it shares the machine) | %.1f ms per 1,000 detections, %.0f%% of a core |%n",
             generatorCpu / Math.max(1, accepted.get()) * 1e6, 100 * generatorCpu / elapsed));
+        report.append(String.format("| disk per stored detection (sightings with their indexes) | %.0f bytes |%n", bytesPerDetection));
         report.append(String.format("| load average (1 min) at the end | %s |%n", ServerCpu.loadAverage()));
         feed.interrupt();
         return report.toString();

@@ -97,9 +97,9 @@ class DeliveringDetections implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!roles.has(Role.PROCESSING) && !roles.has(Role.INTAKE)) {
+        if (roles.streamed() || !roles.has(Role.PROCESSING) && !roles.has(Role.INTAKE)) {
             running = true;
-            return; // the lanes run on the instance that writes the sightings
+            return; // the lanes run on the instance that writes the sightings; with Kafka, StreamConsumers do their work
         }
         refuseSecondWriter(lease, roles);
         // Every id handed out so far may be stored: the upper bound of the first catch-up.

@@ -31,7 +31,7 @@ class IntakeHealth implements HealthIndicator {
             return Health.up().withDetail("intake", "not this instance's role").build();
         }
         var health = !writer.isRunning() ? Health.down().withDetail("problem", "the sighting writer is not running")
-            : !lease.holds(DeliveringDetections.WRITER) ? Health.down().withDetail("problem", "the sighting writer's lease is not held")
+            : !roles.streamed() && !lease.holds(DeliveringDetections.WRITER) ? Health.down().withDetail("problem", "the sighting writer's lease is not held")
             : Health.up();
         return health.withDetail("queued", writer.queued()).build();
     }

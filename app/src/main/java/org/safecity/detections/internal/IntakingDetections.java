@@ -27,6 +27,8 @@ import java.util.Set;
 class IntakingDetections {
 
     private final SightingWriter writer;
+    private final DetectionStream stream;
+    private final org.safecity.cluster.InstanceRoles roles;
     private final CameraPlacements placements;
     private final CameraDirectory cameras;
     private final DetectionSettings settings;
@@ -34,8 +36,11 @@ class IntakingDetections {
     private final Map<Long, Long> lastMarkedSeen = new ConcurrentHashMap<>();
     private final Set<String> analytics;
 
-    IntakingDetections(SightingWriter writer, CameraPlacements placements, CameraDirectory cameras, DetectionSettings settings,
-                       Clock clock, List<AnalyticTypes> otherAnalytics) {
+    IntakingDetections(SightingWriter writer, DetectionStream stream, org.safecity.cluster.InstanceRoles roles,
+                       CameraPlacements placements, CameraDirectory cameras, DetectionSettings settings, Clock clock,
+                       List<AnalyticTypes> otherAnalytics) {
+        this.stream = stream;
+        this.roles = roles;
         this.analytics = java.util.stream.Stream.concat(ReadingDetections.OWN_ANALYTICS.stream(),
                 otherAnalytics.stream().flatMap(a -> a.analyticTypes().stream()))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -64,6 +69,16 @@ class IntakingDetections {
             var camera = placements.find(item.detection().cameraId()).orElseThrow();
             rows.add(new SightingRow(device.deviceId(), now, item.detection(), camera.cityCode(), camera.zoneCode(),
                 camera.location() == null ? null : camera.location().lat(), camera.location() == null ? null : camera.location().lon()));
+        }
+        if (stream.enabled()) {
+            // Stored by a writer of the stream; that one tells the new from the repeats, so all count as accepted here.
+            if (!roles.has(org.safecity.cluster.Role.INTAKE)) {
+                throw new IntakeBusy("This SafeCity instance (" + roles.instance() + ") does not take detections (its roles: "
+                    + roles.words() + "); send them to an instance with the intake role.");
+            }
+            stream.publish(rows);
+            markSeen(rows);
+            return new IntakeOutcome(rows.size(), 0, batch.rejected());
         }
         SightingWriter.Written written = await(writer.submit(rows));
         int accepted = (int) written.ids().stream().filter(java.util.Objects::nonNull).count();

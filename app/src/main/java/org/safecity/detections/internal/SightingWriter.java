@@ -56,7 +56,22 @@ class SightingWriter implements SmartLifecycle {
     }
 
     /** A request's rows, each with its line of COPY text (all columns but the id) made on the request's thread. */
-    private record Submission(List<SightingRow> rows, List<String> lines, CompletableFuture<Written> done) {
+    private record Submission(List<SightingRow> rows, List<String> lines, Fence fence, CompletableFuture<Written> done) {
+    }
+
+    /**
+     * Rows read from a partition of the detection stream by a writer of the given consumer-group generation:
+     * stored only while no writer of a later generation has stored that partition's rows (see
+     * {@code detections.stream_partition}).
+     */
+    record Fence(int partition, int generation) {
+    }
+
+    /** The partition was taken over by a writer of a later generation; this one must let go of it. */
+    static final class FencedOff extends RuntimeException {
+        FencedOff(Fence fence) {
+            super("partition " + fence.partition() + " is written by a later generation than " + fence.generation() + " now");
+        }
     }
 
     private final DataSource dataSource;
@@ -105,6 +120,11 @@ class SightingWriter implements SmartLifecycle {
      * so memory stays bounded and the device retries later.
      */
     CompletableFuture<Written> submit(List<SightingRow> rows) {
+        return submit(rows, null);
+    }
+
+    /** As {@link #submit(List)}, for rows of a partition of the detection stream (fence null otherwise). */
+    CompletableFuture<Written> submit(List<SightingRow> rows, Fence fence) {
         if (!running) {
             throw new IntakeBusy(roles.has(Role.INTAKE) ? "SafeCity is stopping and takes no more detections; retry shortly."
                 : "This SafeCity instance (" + roles.instance() + ") does not take detections (its roles: " + roles.words()
@@ -129,7 +149,7 @@ class SightingWriter implements SmartLifecycle {
             appendRow(line, row, receivedText);
             lines.add(line.toString());
         }
-        var submission = new Submission(List.copyOf(rows), lines, new CompletableFuture<>());
+        var submission = new Submission(List.copyOf(rows), lines, fence, new CompletableFuture<>());
         queue.add(submission);
         return submission.done();
     }
@@ -244,6 +264,7 @@ class SightingWriter implements SmartLifecycle {
         var stored = transactions.execute(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
+                fence(connection, group);
                 int generation = generation(connection, period);
                 long[] ids = drawIds(connection, rows);
                 highestDrawn = ids[rows - 1];
@@ -278,6 +299,35 @@ class SightingWriter implements SmartLifecycle {
         });
         periods[(int) (period % 2)] = period;
         return stored;
+    }
+
+    /**
+     * Refuses the group if a writer of a later consumer-group generation has stored any of its partitions;
+     * otherwise records this generation, whose row lock then keeps other writers of these partitions
+     * waiting until this commit (rows locked in partition order, so two writers cannot deadlock).
+     */
+    private static void fence(Connection connection, List<Submission> group) throws SQLException {
+        var fences = new java.util.TreeMap<Integer, Fence>();
+        for (var submission : group) {
+            if (submission.fence() != null) {
+                fences.merge(submission.fence().partition(), submission.fence(),
+                    (a, b) -> a.generation() <= b.generation() ? a : b);
+            }
+        }
+        for (var fence : fences.values()) {
+            try (var mark = connection.prepareStatement("insert into detections.stream_partition (partition, generation, updated_at) "
+                + "values (?, ?, now()) on conflict (partition) do update set generation = excluded.generation, updated_at = now() "
+                + "where not (stream_partition.generation > excluded.generation "
+                + "and stream_partition.updated_at > now() - interval '10 minutes') returning generation")) {
+                mark.setInt(1, fence.partition());
+                mark.setInt(2, fence.generation());
+                try (var result = mark.executeQuery()) {
+                    if (!result.next()) { // the row is locked all the same; nothing was changed
+                        throw new FencedOff(fence);
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -380,7 +430,7 @@ class SightingWriter implements SmartLifecycle {
             .copyIn("copy detections.sighting (id, " + COLUMNS + ") from stdin", new StringReader(text.toString()));
     }
 
-    private static AcceptedDetection accepted(long id, SightingRow row) {
+    static AcceptedDetection accepted(long id, SightingRow row) {
         var d = row.detection();
         return new AcceptedDetection(id, row.deviceId(), d.eventId(), d.cameraId(), d.kind(), d.observedAt(), row.receivedAt(),
             d.plate() == null ? null : d.plate().normalised(), d.plate() == null ? null : d.plate().asRead(), d.confidence(),
