@@ -13,11 +13,8 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +29,6 @@ import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
-import org.safecity.shared.TimeConfiguration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,14 +62,13 @@ class PremisesController {
     private final Requirements requirements;
     private final CameraDirectory directory;
     private final AuditTrail audit;
-    private final Clock clock;
     private final PanicButtonsOfPremises panicButtons;
     private final ManagerAccounts managerAccounts;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PremisesController(PremisesStore premises, RegisteringPremises registering, ApplyingForRegistration applying,
                        EvaluatingCompliance evaluating, Requirements requirements,
-                       CameraDirectory directory, AuditTrail audit, Clock clock,
+                       CameraDirectory directory, AuditTrail audit,
                        PanicButtonsOfPremises panicButtons, ManagerAccounts managerAccounts) {
         this.premises = premises;
         this.registering = registering;
@@ -82,7 +77,6 @@ class PremisesController {
         this.requirements = requirements;
         this.directory = directory;
         this.audit = audit;
-        this.clock = clock;
         this.panicButtons = panicButtons;
         this.managerAccounts = managerAccounts;
     }
@@ -263,71 +257,6 @@ class PremisesController {
         return requirements.all();
     }
 
-    @GetMapping("/api/v1/premises/compliance")
-    @PreAuthorize(Access.DASHBOARD)
-    @Operation(summary = "Premises counted by compliance status, by city, by category and by police station, within your jurisdiction")
-    Map<String, Object> dashboard() {
-        var scope = Access.scope();
-        var body = new LinkedHashMap<String, Object>();
-        var total = new EnumMap<Compliance.Status, Long>(Compliance.Status.class);
-        for (var status : Compliance.Status.values()) {
-            total.put(status, 0L);
-        }
-        var byCity = premises.countBy("city_code", scope);
-        byCity.values().forEach(counts -> counts.forEach((s, n) -> total.merge(s, n, Long::sum)));
-        body.put("total", total);
-        body.put("byCity", rows("city", byCity));
-        body.put("byCategory", rows("category", premises.countBy("category", scope)));
-        body.put("byPoliceStation", rows("zone", premises.countBy("zone_code", scope)));
-        return body;
-    }
-
-    @GetMapping("/api/v1/premises/compliance/trend")
-    @PreAuthorize(Access.DASHBOARD)
-    @Operation(summary = "Premises counted by compliance status at the end of each of the last weeks, oldest first (for a chart)")
-    List<Map<String, Object>> trend(@RequestParam(defaultValue = "12") int weeks) {
-        if (weeks < 1 || weeks > 104) {
-            throw new InvalidInput("weeks", "must be between 1 and 104");
-        }
-        Instant now = clock.instant();
-        var counts = premises.trend(Access.scope(), weeks, now);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int k = weeks - 1; k >= 0; k--) {
-            var row = new LinkedHashMap<String, Object>();
-            row.put("weekEnding", LocalDate.ofInstant(now.minus(java.time.Duration.ofDays(7L * k)), TimeConfiguration.DISPLAY_ZONE));
-            var byStatus = counts.getOrDefault(k, Map.of());
-            for (var status : Compliance.Status.values()) {
-                row.put(status.name(), byStatus.getOrDefault(status, 0L));
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    @GetMapping("/api/v1/premises/compliance/export")
-    @PreAuthorize(Access.DASHBOARD)
-    @Operation(summary = "One of the dashboard's tables as CSV: table=city, category, police-station or trend")
-    ResponseEntity<String> exportDashboard(@RequestParam String table) {
-        List<Map<String, Object>> rows = switch (table) {
-            case "city" -> castRows(dashboard().get("byCity"));
-            case "category" -> castRows(dashboard().get("byCategory"));
-            case "police-station" -> castRows(dashboard().get("byPoliceStation"));
-            case "trend" -> trend(12);
-            default -> throw new InvalidInput("table", "must be city, category, police-station or trend");
-        };
-        if (rows.isEmpty()) {
-            return new CsvTable(List.of(table)).download("premises-" + table + ".csv");
-        }
-        var csv = new CsvTable(List.copyOf(rows.getFirst().keySet()));
-        rows.forEach(r -> csv.row(List.copyOf(r.values())));
-        return csv.download("premises-" + table + ".csv");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> castRows(Object rows) {
-        return (List<Map<String, Object>>) rows;
-    }
-
     @GetMapping("/api/v1/premises/export")
     @PreAuthorize(Access.DASHBOARD)
     @Operation(summary = "The register as CSV with each premises' recorded status and reasons; same filters as the list")
@@ -347,23 +276,6 @@ class PremisesController {
         }
         audit.record("partners.premises-exported", "premises", null, null, Map.of("rows", listed.size()));
         return csv.download("premises.csv");
-    }
-
-    private static List<Map<String, Object>> rows(String key, Map<String, Map<Compliance.Status, Long>> counts) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        counts.forEach((name, byStatus) -> {
-            var row = new LinkedHashMap<String, Object>();
-            row.put(key, name.isEmpty() ? null : name);
-            long all = 0;
-            for (var status : Compliance.Status.values()) {
-                long n = byStatus.getOrDefault(status, 0L);
-                row.put(status.name(), n);
-                all += n;
-            }
-            row.put("total", all);
-            rows.add(row);
-        });
-        return rows;
     }
 
     private Map<String, Object> detail(Premises p) {
