@@ -1,5 +1,14 @@
 package org.safecity.emergency.internal;
 
+import static org.safecity.emergency.internal.EidoComponents.agent;
+import static org.safecity.emergency.internal.EidoComponents.componentId;
+import static org.safecity.emergency.internal.EidoComponents.jcard;
+import static org.safecity.emergency.internal.EidoComponents.note;
+import static org.safecity.emergency.internal.EidoComponents.prologue;
+import static org.safecity.emergency.internal.EidoComponents.resourceType;
+import static org.safecity.emergency.internal.EidoComponents.statusText;
+import static org.safecity.emergency.internal.EidoComponents.unitStatusText;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -334,71 +343,6 @@ class ExchangingEido {
             }
         }
         return added;
-    }
-
-    private ObjectNode prologue(ObjectNode component, String id, Instant updated) {
-        component.put("$id", id);
-        component.put("lastUpdateTimeStamp", updated.toString());
-        component.putObject("updatedByAgencyReference").put("$ref", AGENCY);
-        return component;
-    }
-
-    private static void note(ObjectNode note, String id, Instant at, String text, String agent) {
-        note.put("$id", id);
-        note.put("lastUpdateTimeStamp", at.toString());
-        note.putObject("updatedByAgencyReference").put("$ref", AGENCY);
-        note.putObject("updatedByAgentReference").put("$ref", agent);
-        note.put("notesActionComments", text);
-        note.putObject("agentReference").put("$ref", agent);
-    }
-
-    /** The agent component id of a person or unit; each is written once, as of its latest part. */
-    private static String agent(Map<String, Instant> agents, String name, Instant at) {
-        String id = (name == null || name.isBlank() ? "system" : name.strip()) + "@" + AGENCY;
-        agents.merge(id, at, (a, b) -> a.isAfter(b) ? a : b);
-        return id;
-    }
-
-    private static String componentId(String kind, long id) {
-        return "urn:emergency:uid:compid:" + kind + "-" + id + ":" + AGENCY;
-    }
-
-    /** A jCard (RFC 7095) with the agency's formatted name. */
-    private String jcard(String name) {
-        var card = json.createArrayNode().add("vcard");
-        var properties = card.addArray();
-        properties.addArray().add("version").add(json.createObjectNode()).add("text").add("4.0");
-        properties.addArray().add("fn").add(json.createObjectNode()).add("text").add(name);
-        return card.toString();
-    }
-
-    private static String resourceType(org.safecity.emergency.UnitType type) {
-        return switch (type) {
-            case POLICE_CAR, POLICE_MOTORCYCLE -> "Law Enforcement";
-            case AMBULANCE -> "EMS";
-            case FIRE_TENDER -> "Fire";
-        };
-    }
-
-    private static String unitStatusText(UnitStatus status) {
-        return switch (status) {
-            case AVAILABLE -> "Available";
-            case DISPATCHED -> "Dispatched";
-            case EN_ROUTE -> "Enroute";
-            case ON_SCENE -> "OnScene";
-            case OUT_OF_SERVICE -> "OutOfService";
-        };
-    }
-
-    private static String statusText(IncidentStatus status) {
-        return switch (status) {
-            case NEW -> "Received";
-            case DISPATCHED -> "Dispatched";
-            case EN_ROUTE -> "Enroute";
-            case ON_SCENE -> "OnScene";
-            case RESOLVED -> "Cleared";
-            case CLOSED -> "Closed";
-        };
     }
 
     /** An ISO 8601 time of a field, marked used; null when absent. */
