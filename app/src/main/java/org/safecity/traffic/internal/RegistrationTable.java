@@ -13,6 +13,7 @@ import org.safecity.shared.CsvText;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.Plate;
 import org.safecity.traffic.VehicleRegistrations;
+import org.safecity.traffic.internal.rules.RuleStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
