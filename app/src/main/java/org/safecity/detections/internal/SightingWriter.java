@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -83,8 +82,7 @@ class SightingWriter implements SmartLifecycle {
     private final Clock clock;
     private final LinkedBlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedRows = new AtomicInteger();
-    /** The period each generation of {@code event_seen} is known to hold (only the writer thread uses it). */
-    private final long[] periods = {-1, -1};
+    private final SeenEvents seen = new SeenEvents();
     /** The highest sighting id drawn so far: after a failed commit, every id up to it may or may not be stored. */
     private long highestDrawn;
     private final InstanceRoles roles;
@@ -146,7 +144,7 @@ class SightingWriter implements SmartLifecycle {
                 receivedText = received.toString();
             }
             line.setLength(0);
-            appendRow(line, row, receivedText);
+            CopyLine.append(line, row, receivedText);
             lines.add(line.toString());
         }
         var submission = new Submission(List.copyOf(rows), lines, fence, new CompletableFuture<>());
@@ -265,10 +263,11 @@ class SightingWriter implements SmartLifecycle {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 fence(connection, group);
-                int generation = generation(connection, period);
+                int generation = seen.generation(connection, period);
                 long[] ids = drawIds(connection, rows);
                 highestDrawn = ids[rows - 1];
-                Set<Long> kept = recordFresh(connection, group, ids, generation);
+                Set<Long> kept = SeenEvents.recordFresh(connection,
+                    group.stream().flatMap(g -> g.rows().stream()).toList(), ids, generation);
                 copyFresh(connection, group, ids, kept);
                 var answers = new ArrayList<Written>(group.size());
                 var accepted = new ArrayList<AcceptedDetection>(kept.size());
@@ -297,7 +296,7 @@ class SightingWriter implements SmartLifecycle {
                 throw new IllegalStateException("storing sightings failed: " + e.getMessage(), e);
             }
         });
-        periods[(int) (period % 2)] = period;
+        seen.committed(period);
         return stored;
     }
 
@@ -331,30 +330,6 @@ class SightingWriter implements SmartLifecycle {
     }
 
     /**
-     * The generation of {@code event_seen} that records this period's events; the first group of a new
-     * period empties it (it held the period before last).
-     */
-    private int generation(Connection connection, long period) throws SQLException {
-        int generation = (int) (period % 2);
-        if (periods[generation] == period) {
-            return generation;
-        }
-        try (var select = connection.prepareStatement("select period from detections.event_seen_period where generation = ? for update")) {
-            select.setInt(1, generation);
-            try (var result = select.executeQuery()) {
-                if (result.next() && result.getLong(1) == period) {
-                    return generation;
-                }
-            }
-        }
-        try (var statement = connection.createStatement()) {
-            statement.execute("truncate detections.event_seen_" + generation);
-            statement.execute("update detections.event_seen_period set period = " + period + " where generation = " + generation);
-        }
-        return generation;
-    }
-
-    /**
      * Ids drawn before the copy, in one round trip, so the writer knows each row's id and needs nothing
      * back but which rows were new. Drawn one by one, they stay unique even if something else draws too.
      */
@@ -369,44 +344,6 @@ class SightingWriter implements SmartLifecycle {
             }
         }
         return ids;
-    }
-
-    /**
-     * Records in {@code event_seen} each (device, eventId) of the group seen in neither generation (the
-     * first row of a repeat within the group wins), and returns the ids of exactly those rows: one
-     * statement, the group's keys sent as three arrays.
-     */
-    private static Set<Long> recordFresh(Connection connection, List<Submission> group, long[] ids, int generation)
-        throws SQLException {
-        var devices = new Long[ids.length];
-        var events = new String[ids.length];
-        var sightings = new Long[ids.length];
-        int i = 0;
-        for (var submission : group) {
-            for (var row : submission.rows()) {
-                devices[i] = row.deviceId();
-                events[i] = row.detection().eventId();
-                sightings[i] = ids[i];
-                i++;
-            }
-        }
-        var fresh = new HashSet<Long>(ids.length * 2);
-        try (var insert = connection.prepareStatement("insert into detections.event_seen_" + generation
-                + " (generation, device_id, event_id, sighting_id) select " + generation + ", b.device_id, b.event_id, min(b.sighting_id) "
-                + "from unnest(?::bigint[], ?::text[], ?::bigint[]) as b(device_id, event_id, sighting_id) "
-                + "where not exists (select 1 from detections.event_seen_" + (1 - generation)
-                + " o where o.device_id = b.device_id and o.event_id = b.event_id) group by b.device_id, b.event_id "
-                + "on conflict do nothing returning sighting_id")) {
-            insert.setArray(1, connection.createArrayOf("bigint", devices));
-            insert.setArray(2, connection.createArrayOf("text", events));
-            insert.setArray(3, connection.createArrayOf("bigint", sightings));
-            try (var result = insert.executeQuery()) {
-                while (result.next()) {
-                    fresh.add(result.getLong(1));
-                }
-            }
-        }
-        return fresh;
     }
 
     /** Copies the fresh rows straight into the partitioned table, which routes each to its kind's day. */
@@ -435,53 +372,6 @@ class SightingWriter implements SmartLifecycle {
         return new AcceptedDetection(id, row.deviceId(), d.eventId(), d.cameraId(), d.kind(), d.observedAt(), row.receivedAt(),
             d.plate() == null ? null : d.plate().normalised(), d.plate() == null ? null : d.plate().asRead(), d.confidence(),
             d.embedding(), d.faceModel(), d.analytic(), d.details());
-    }
-
-    /** One line of COPY's text format, all columns but the id: tab-separated, \N for null, backslash escapes. */
-    private static void appendRow(StringBuilder out, SightingRow row, String receivedAt) {
-        var d = row.detection();
-        field(out, Long.toString(row.deviceId()));
-        field(out, d.eventId());
-        field(out, Long.toString(d.cameraId()));
-        field(out, d.observedAt().toString());
-        field(out, receivedAt);
-        field(out, d.kind().jsonName());
-        field(out, d.plate() == null ? null : d.plate().normalised());
-        field(out, d.plate() == null ? null : d.plate().asRead());
-        field(out, d.plate() == null ? null : org.safecity.detections.OcrConfusion.fold(d.plate().normalised()));
-        field(out, d.confidence() == null ? null : d.confidence().toString());
-        field(out, row.cityCode());
-        field(out, row.zoneCode());
-        field(out, row.lat() == null ? null : row.lat().toString());
-        field(out, row.lon() == null ? null : row.lon().toString());
-        escape(out, d.details());
-        out.append('\n');
-    }
-
-    private static void field(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            escape(out, value);
-        }
-        out.append('\t');
-    }
-
-    private static void escape(StringBuilder out, String value) {
-        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            out.append(value); // the usual case, found by String's fast searches rather than char by char
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 
     /**

@@ -2,6 +2,8 @@ package org.safecity.emergency.internal;
 
 import java.time.Duration;
 import org.safecity.emergency.UnitType;
+import org.safecity.emergency.internal.calls.DuplicateIncidentPolicy;
+import org.safecity.emergency.internal.units.ArrivalPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param turnout time from dispatch until a unit is moving
  */
 @ConfigurationProperties("safecity.emergency")
-record EmergencySettings(@DefaultValue("300") double cameraRadius,
+public record EmergencySettings(@DefaultValue("300") double cameraRadius,
                          @DefaultValue("300") double duplicateRadius,
                          @DefaultValue("10m") Duration duplicateWindow,
                          @DefaultValue("75") double arrivalRadius,
@@ -28,16 +30,16 @@ record EmergencySettings(@DefaultValue("300") double cameraRadius,
                          @DefaultValue("60s") Duration turnout) {
 
     /** Average speeds in km/h ({@code safecity.emergency.speed-kmh.police-car}, ...). */
-    record Speeds(@DefaultValue("35") double policeCar, @DefaultValue("40") double policeMotorcycle,
+    public record Speeds(@DefaultValue("35") double policeCar, @DefaultValue("40") double policeMotorcycle,
                   @DefaultValue("32") double ambulance, @DefaultValue("25") double fireTender) {
 
-        Speeds {
+        public Speeds {
             if (!(policeCar > 0 && policeMotorcycle > 0 && ambulance > 0 && fireTender > 0)) {
                 throw new IllegalArgumentException("safecity.emergency.speed-kmh.* must all be above 0");
             }
         }
 
-        double of(UnitType type) {
+        public double of(UnitType type) {
             return switch (type) {
                 case POLICE_CAR -> policeCar;
                 case POLICE_MOTORCYCLE -> policeMotorcycle;
@@ -47,7 +49,7 @@ record EmergencySettings(@DefaultValue("300") double cameraRadius,
         }
     }
 
-    EmergencySettings {
+    public EmergencySettings {
         if (speedKmh == null) {
             speedKmh = new Speeds(35, 40, 32, 25);
         }
@@ -56,11 +58,11 @@ record EmergencySettings(@DefaultValue("300") double cameraRadius,
         }
     }
 
-    DuplicateIncidentPolicy duplicatePolicy() {
+    public DuplicateIncidentPolicy duplicatePolicy() {
         return new DuplicateIncidentPolicy(duplicateRadius, duplicateWindow);
     }
 
-    ArrivalPolicy arrivalPolicy() {
+    public ArrivalPolicy arrivalPolicy() {
         return new ArrivalPolicy(arrivalRadius);
     }
 }

@@ -10,15 +10,15 @@ import org.springframework.http.ResponseEntity;
  * (starting {@code = + - @}, a premises' name typed by its applicant among them) is written with a
  * leading apostrophe, so it opens as the text it is.
  */
-final class CsvTable {
+public final class CsvTable {
 
     private final List<String> lines = new ArrayList<>();
 
-    CsvTable(List<String> header) {
+    public CsvTable(List<String> header) {
         row(new ArrayList<>(header));
     }
 
-    CsvTable row(List<?> cells) {
+    public CsvTable row(List<?> cells) {
         var line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -44,7 +44,7 @@ final class CsvTable {
         return text;
     }
 
-    ResponseEntity<String> download(String filename) {
+    public ResponseEntity<String> download(String filename) {
         return ResponseEntity.ok()
             .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
             .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")

@@ -19,24 +19,24 @@ import org.safecity.shared.pdf.Typesetter.Weight;
  * labelled fields (each label with its Urdu), paragraphs in both languages, and optionally a QR code of
  * a verification link. Fonts are embedded ({@link Typesetter}); the file is archival PDF/A.
  */
-final class PremisesPaper {
+public final class PremisesPaper {
 
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth();
     private static final float VALUE_X = MARGIN + 150;
 
     /** A labelled value; {@code urduLabel} printed beneath the English one. */
-    record Field(String label, String urduLabel, String value) {
+    public record Field(String label, String urduLabel, String value) {
     }
 
     /** A paragraph in English and the same in Urdu. */
-    record Paragraph(String english, String urdu) {
+    public record Paragraph(String english, String urdu) {
     }
 
     private PremisesPaper() {
     }
 
-    static byte[] render(String title, String urduTitle, List<Field> fields, List<Paragraph> paragraphs, String qrLink, Instant created)
+    public static byte[] render(String title, String urduTitle, List<Field> fields, List<Paragraph> paragraphs, String qrLink, Instant created)
         throws IOException {
         try (var document = new PDDocument()) {
             var type = new Typesetter(document);

@@ -4,7 +4,7 @@ import java.util.List;
 import org.safecity.shared.InvalidInput;
 
 /** The outcome of checking what a person sent: a value ready to store, or what to correct. */
-sealed interface Checked<T> permits Checked.Valid, Checked.Invalid {
+public sealed interface Checked<T> permits Checked.Valid, Checked.Invalid {
 
     record Valid<T>(T value) implements Checked<T> {
     }

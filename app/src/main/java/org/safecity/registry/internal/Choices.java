@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Reads an enum value the way a person types it: any case, surrounding blanks ignored. */
-final class Choices {
+public final class Choices {
 
     private Choices() {
     }
 
-    static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
+    public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -19,7 +19,7 @@ final class Choices {
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(wanted)).findFirst();
     }
 
-    static <E extends Enum<E>> String of(Class<E> type) {
+    public static <E extends Enum<E>> String of(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     }
 }

@@ -5,13 +5,19 @@ import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraPresence;
 import org.safecity.registry.CameraPresence.Observed;
 import org.safecity.registry.CameraType;
+import org.safecity.registry.internal.cameras.CameraQuery;
+import org.safecity.registry.internal.places.City;
+import org.safecity.registry.internal.places.CityStore;
+import org.safecity.registry.internal.sites.SiteKind;
+import org.safecity.registry.internal.sites.SiteQuery;
+import org.safecity.registry.internal.sites.SiteStatus;
 import org.safecity.shared.BoundingBox;
 import org.safecity.shared.InvalidInput;
 import org.springframework.stereotype.Component;
 
 /** Reads the list filters of the query string, answering a person's typo with what was expected. */
 @Component
-class Filters {
+public class Filters {
 
     private final CityStore cities;
     private final Clock clock;
@@ -21,7 +27,7 @@ class Filters {
         this.clock = clock;
     }
 
-    String city(String text) {
+    public String city(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -61,14 +67,14 @@ class Filters {
     }
 
     /** {@code status} is as observed (ONLINE, OFFLINE, UNKNOWN), {@code installation} as recorded (PLANNED, INSTALLED, FAULTY). */
-    CameraQuery cameras(String city, String zone, Integer phase, String status, String installation, String type, Long siteId,
+    public CameraQuery cameras(String city, String zone, Integer phase, String status, String installation, String type, Long siteId,
                         String bbox, boolean includeRetired) {
         return new CameraQuery(city(city), zone(zone), phase, choice(Observed.class, "status", status),
             clock.instant().minus(CameraPresence.HEARD_WITHIN), choice(CameraInstallation.class, "installation", installation),
             choice(CameraType.class, "type", type), siteId, bbox(bbox), includeRetired);
     }
 
-    SiteQuery sites(String city, String zone, Integer phase, String status, String kind, String bbox, boolean includeRetired) {
+    public SiteQuery sites(String city, String zone, Integer phase, String status, String kind, String bbox, boolean includeRetired) {
         return new SiteQuery(city(city), zone(zone), phase, choice(SiteStatus.class, "status", status), kind(kind), bbox(bbox),
             includeRetired);
     }

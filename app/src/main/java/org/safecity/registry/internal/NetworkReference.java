@@ -7,6 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.safecity.registry.internal.places.City;
+import org.safecity.registry.internal.places.CityStore;
+import org.safecity.registry.internal.places.Zone;
+import org.safecity.registry.internal.places.ZoneStore;
+import org.safecity.registry.internal.rollout.Phase;
+import org.safecity.registry.internal.rollout.PhaseStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +21,7 @@ import org.springframework.stereotype.Component;
  * file of thousands of rows is checked without a query per row.
  */
 @Component
-class NetworkReference {
+public class NetworkReference {
 
     private final CityStore cities;
     private final PhaseStore phases;
@@ -30,10 +36,10 @@ class NetworkReference {
     }
 
     /** A site in service, as much as a camera check needs. */
-    record SiteRef(long id, String name, String cityCode, String zoneCode, double lat, double lon) {
+    public record SiteRef(long id, String name, String cityCode, String zoneCode, double lat, double lon) {
     }
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         Map<String, City> byKey = new HashMap<>();
         for (City c : cities.all()) {
             byKey.put(c.code().toLowerCase(Locale.ROOT), c);
@@ -55,27 +61,27 @@ class NetworkReference {
         return new Snapshot(byKey, phaseMap, zoneMap, siteById, siteByName, new HashSet<>());
     }
 
-    static String nameKey(String cityCode, String name) {
+    public static String nameKey(String cityCode, String name) {
         return cityCode + "/" + name.strip().toLowerCase(Locale.ROOT);
     }
 
     /** {@code claimedNames} collects the site names earlier rows of the same file take. */
-    record Snapshot(Map<String, City> cities, Map<Integer, Phase> phases, Map<String, Zone> zones,
+    public record Snapshot(Map<String, City> cities, Map<Integer, Phase> phases, Map<String, Zone> zones,
                     Map<Long, SiteRef> sites, Map<String, SiteRef> sitesByName, Set<String> claimedNames) {
 
-        Optional<City> city(String codeOrName) {
+        public Optional<City> city(String codeOrName) {
             return codeOrName == null ? Optional.empty() : Optional.ofNullable(cities.get(codeOrName.strip().toLowerCase(Locale.ROOT)));
         }
 
-        Optional<Zone> zone(String cityCode, String zoneCode) {
+        public Optional<Zone> zone(String cityCode, String zoneCode) {
             return Optional.ofNullable(zones.get(cityCode + "/" + zoneCode));
         }
 
-        Optional<SiteRef> site(long id) {
+        public Optional<SiteRef> site(long id) {
             return Optional.ofNullable(sites.get(id));
         }
 
-        Optional<SiteRef> site(String cityCode, String name) {
+        public Optional<SiteRef> site(String cityCode, String name) {
             return Optional.ofNullable(sitesByName.get(nameKey(cityCode, name)));
         }
 

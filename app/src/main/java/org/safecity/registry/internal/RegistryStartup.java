@@ -1,5 +1,7 @@
 package org.safecity.registry.internal;
 
+import org.safecity.registry.internal.demo.DemoNetworkLoader;
+import org.safecity.registry.internal.rollout.ReferenceData;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;

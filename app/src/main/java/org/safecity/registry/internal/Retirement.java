@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Why a record is taken out of service; kept with it and in the audit trail. */
-record Retirement(@NotBlank(message = "is required: say why it is retired") @Size(max = 500) String reason) {
+public record Retirement(@NotBlank(message = "is required: say why it is retired") @Size(max = 500) String reason) {
 }

@@ -9,35 +9,35 @@ import java.time.OffsetDateTime;
 import org.safecity.shared.GeoPoint;
 
 /** Reading and writing the column types the registry's tables use. */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static LocalDate date(ResultSet rs, String column) throws SQLException {
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Integer integer(ResultSet rs, String column) throws SQLException {
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, Integer.class);
     }
 
-    static Long bigint(ResultSet rs, String column) throws SQLException {
+    public static Long bigint(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, Long.class);
     }
 
-    static GeoPoint point(ResultSet rs, String lat, String lon) throws SQLException {
+    public static GeoPoint point(ResultSet rs, String lat, String lon) throws SQLException {
         Double la = rs.getObject(lat, Double.class);
         Double lo = rs.getObject(lon, Double.class);
         return la == null || lo == null ? null : new GeoPoint(la, lo);
     }
 
-    static Timestamp timestamp(Instant instant) {
+    public static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 }

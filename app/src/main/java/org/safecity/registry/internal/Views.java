@@ -9,36 +9,42 @@ import java.util.Map;
 import org.safecity.registry.CameraInstallation;
 import org.safecity.registry.CameraPresence.Observed;
 import org.safecity.registry.CameraType;
+import org.safecity.registry.internal.cameras.Camera;
+import org.safecity.registry.internal.places.City;
+import org.safecity.registry.internal.places.Zone;
+import org.safecity.registry.internal.presence.Observations;
+import org.safecity.registry.internal.sites.Site;
+import org.safecity.registry.internal.sites.SiteStore;
 
 /** How the registry's records look in API answers. Passwords never appear; {@code hasCredentials} says whether one is stored. */
-final class Views {
+public final class Views {
 
     private Views() {
     }
 
-    record CityView(String code, String name, String districtHq, double lat, double lon) {
-        static CityView of(City c) {
+    public record CityView(String code, String name, String districtHq, double lat, double lon) {
+        public static CityView of(City c) {
             return new CityView(c.code(), c.name(), c.districtHq(), c.centre().lat(), c.centre().lon());
         }
     }
 
-    record ZoneView(long id, String cityCode, String code, String name, Double lat, Double lon, boolean retired,
+    public record ZoneView(long id, String cityCode, String code, String name, Double lat, Double lon, boolean retired,
                     Instant retiredAt, String retireReason) {
-        static ZoneView of(Zone z) {
+        public static ZoneView of(Zone z) {
             return new ZoneView(z.id(), z.cityCode(), z.code(), z.name(), z.centre() == null ? null : z.centre().lat(),
                 z.centre() == null ? null : z.centre().lon(), z.retired(), z.retiredAt(), z.retireReason());
         }
     }
 
-    record SiteView(long id, String name, String kind, double lat, double lon, String cityCode, String city, String zoneCode,
+    public record SiteView(long id, String name, String kind, double lat, double lon, String cityCode, String city, String zoneCode,
                     int phase, String status, LocalDate surveyedOn, LocalDate installedOn, LocalDate commissionedOn,
                     long cameras, Observations.SiteUptime uptime, boolean retired, Instant retiredAt, String retireReason) {
         /** A site in a list: its uptime is given only when one site is asked for. */
-        static SiteView of(SiteStore.Listed listed) {
+        public static SiteView of(SiteStore.Listed listed) {
             return of(listed, null);
         }
 
-        static SiteView of(SiteStore.Listed listed, Observations.SiteUptime uptime) {
+        public static SiteView of(SiteStore.Listed listed, Observations.SiteUptime uptime) {
             Site s = listed.site();
             return new SiteView(s.id(), s.name(), s.kind().label(), s.location().lat(), s.location().lon(), s.cityCode(),
                 listed.cityName(), s.zoneCode(), s.phase(), s.status().name(), s.surveyedOn(), s.installedOn(),
@@ -52,13 +58,13 @@ final class Views {
      * recorded (PLANNED, INSTALLED, FAULTY); {@code lastSeen} is when it was last heard from.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record CameraView(long id, String name, long siteId, String siteName, String siteKind, String cityCode, String city,
+    public record CameraView(long id, String name, long siteId, String siteName, String siteKind, String cityCode, String city,
                       String zoneCode, int phase, CameraType type, Observed status, CameraInstallation installation,
                       Observations.Uptime uptime, String make, String model,
                       String resolution, Integer heading, Integer fieldOfView, String mainStream, String subStream,
                       boolean hasCredentials, String owner, Long partnerId, LocalDate installedOn, Instant lastSeen,
                       double lat, double lon, boolean retired, Instant retiredAt, String retireReason) {
-        static CameraView of(Camera c, Observations.Observation seen) {
+        public static CameraView of(Camera c, Observations.Observation seen) {
             return new CameraView(c.id(), c.name(), c.siteId(), c.siteName(), c.siteKind().label(), c.cityCode(), c.cityName(),
                 c.zoneCode(), c.phase(), c.type(), seen.status(), c.installation(), seen.uptime(), c.make(), c.model(),
                 c.resolution(), c.heading(), c.fieldOfView(), c.mainStream(), c.subStream(), c.hasCredentials(), c.owner().name(),
@@ -68,24 +74,24 @@ final class Views {
     }
 
     /** A GeoJSON (RFC 7946) FeatureCollection; positions are [longitude, latitude]. */
-    record FeatureCollection(String type, List<Feature> features) {
-        static FeatureCollection of(List<Feature> features) {
+    public record FeatureCollection(String type, List<Feature> features) {
+        public static FeatureCollection of(List<Feature> features) {
             return new FeatureCollection("FeatureCollection", features);
         }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Feature(String type, Object id, Point geometry,
+    public record Feature(String type, Object id, Point geometry,
                    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS) Map<String, Object> properties) {
     }
 
     record Point(String type, double[] coordinates) {
-        static Point of(double lat, double lon) {
+        public static Point of(double lat, double lon) {
             return new Point("Point", new double[] {lon, lat});
         }
     }
 
-    static Feature feature(Camera c, Observations.Observation seen) {
+    public static Feature feature(Camera c, Observations.Observation seen) {
         var p = new LinkedHashMap<String, Object>();
         p.put("id", c.id());
         p.put("name", c.name());
@@ -109,7 +115,7 @@ final class Views {
         return new Feature("Feature", c.id(), Point.of(c.location().lat(), c.location().lon()), p);
     }
 
-    static Feature feature(SiteStore.Listed listed) {
+    public static Feature feature(SiteStore.Listed listed) {
         Site s = listed.site();
         var p = new LinkedHashMap<String, Object>();
         p.put("id", s.id());

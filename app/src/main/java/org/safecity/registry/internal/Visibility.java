@@ -10,13 +10,13 @@ import org.safecity.storage.Where;
  * What part of the network the caller may see: a jurisdiction (province, city or zone) and, for a
  * commercial partner's account, only the cameras that partner owns (and the sites they stand at).
  */
-record Visibility(Jurisdiction jurisdiction, Long partnerId) {
+public record Visibility(Jurisdiction jurisdiction, Long partnerId) {
 
     static final Visibility EVERYTHING = new Visibility(Jurisdiction.PROVINCE, null);
     /** A partner account without a partner sees nothing; no camera has this owner. */
     private static final long NO_PARTNER = -1;
 
-    static Visibility ofCaller() {
+    public static Visibility ofCaller() {
         var actor = CurrentActor.find();
         if (actor.isEmpty()) {
             return EVERYTHING;
@@ -28,11 +28,11 @@ record Visibility(Jurisdiction jurisdiction, Long partnerId) {
         return new Visibility(actor.get().jurisdiction(), partner);
     }
 
-    boolean isPartner() {
+    public boolean isPartner() {
         return partnerId != null;
     }
 
-    boolean covers(String cityCode, String zoneCode) {
+    public boolean covers(String cityCode, String zoneCode) {
         return jurisdiction.covers(cityCode, zoneCode);
     }
 
@@ -40,7 +40,7 @@ record Visibility(Jurisdiction jurisdiction, Long partnerId) {
      * The SQL condition for a site row aliased {@code s}, adding its parameters to {@code where}.
      * A partner's sites are those with one of its cameras.
      */
-    void restrictSites(Where where) {
+    public void restrictSites(Where where) {
         restrictJurisdiction(where);
         if (partnerId != null) {
             where.and("exists (select 1 from registry.camera pc where pc.site_id = s.id and pc.partner_id = :vis_partner)",
@@ -49,7 +49,7 @@ record Visibility(Jurisdiction jurisdiction, Long partnerId) {
     }
 
     /** The SQL condition for a camera row aliased {@code c} at a site aliased {@code s}. */
-    void restrictCameras(Where where) {
+    public void restrictCameras(Where where) {
         restrictJurisdiction(where);
         if (partnerId != null) {
             where.and("c.partner_id = :vis_partner", "vis_partner", partnerId);

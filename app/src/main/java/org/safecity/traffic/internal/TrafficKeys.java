@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * {@code <data-dir>/keys/traffic-bank.secret} and given to the bank).
  */
 @Component
-class TrafficKeys {
+public class TrafficKeys {
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -38,18 +38,18 @@ class TrafficKeys {
     }
 
     /** The signature printed in a notice's QR code, over the challan's essential fields. */
-    String noticeSignature(String number, String plate, String offence, Instant observedAt, long finePkr) {
+    public String noticeSignature(String number, String plate, String offence, Instant observedAt, long finePkr) {
         byte[] mac = hmac(noticeKey, String.join("|", "notice", number, plate, offence, observedAt.toString(), Long.toString(finePkr)));
         return URL.encodeToString(mac).substring(0, 32); // 192 bits: enough, and short enough for a QR code
     }
 
     /** A link token {@code <expiry epoch seconds>.<signature>} for one challan's evidence or notice. */
-    String linkToken(String number, String what, Instant expires) {
+    public String linkToken(String number, String what, Instant expires) {
         long until = expires.getEpochSecond();
         return until + "." + URL.encodeToString(hmac(noticeKey, String.join("|", "link", number, what, Long.toString(until))));
     }
 
-    boolean linkValid(String number, String what, String token, Instant now) {
+    public boolean linkValid(String number, String what, String token, Instant now) {
         if (token == null || !token.matches("\\d{1,12}\\.[A-Za-z0-9_-]{20,60}")) {
             return false;
         }
@@ -58,7 +58,7 @@ class TrafficKeys {
     }
 
     /** Whether {@code signatureHex} is the HMAC-SHA256 of the raw callback body with the bank secret. */
-    boolean bankSigned(byte[] body, String signatureHex) {
+    public boolean bankSigned(byte[] body, String signatureHex) {
         if (signatureHex == null) {
             return false;
         }
@@ -69,7 +69,7 @@ class TrafficKeys {
         return same(HexFormat.of().formatHex(hmac(bankSecret, body)), given);
     }
 
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 

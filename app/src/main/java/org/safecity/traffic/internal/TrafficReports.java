@@ -1,6 +1,6 @@
 package org.safecity.traffic.internal;
 
-import static org.safecity.traffic.internal.RuleStore.ts;
+import static org.safecity.traffic.internal.rules.RuleStore.ts;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The figures of the traffic reports page, for violations observed (and payments made) in a period, per city or all. */
 @Component
-class TrafficReports {
+public class TrafficReports {
 
     private final JdbcClient jdbc;
 
@@ -36,11 +36,11 @@ class TrafficReports {
     record Totals(long violations, long challans, long paid, long collectedPkr, long outstandingPkr) {
     }
 
-    record Report(List<ByOffence> byOffence, List<BySite> bySite, List<ByDay> byDay, List<Collection> collection, double contestRate,
+    public record Report(List<ByOffence> byOffence, List<BySite> bySite, List<ByDay> byDay, List<Collection> collection, double contestRate,
                   List<Throughput> reviewerThroughput, Totals totals) {
     }
 
-    Report report(Instant from, Instant to, String city) {
+    public Report report(Instant from, Instant to, String city) {
         var params = new ArrayList<Object>(List.of(ts(from), ts(to)));
         String cityClause = "";
         if (city != null) {

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sectionTime the longest time an average-speed section is followed for one vehicle
  */
 @ConfigurationProperties("safecity.traffic")
-record TrafficSettings(@DefaultValue("30") int dueDays,
+public record TrafficSettings(@DefaultValue("30") int dueDays,
                        @DefaultValue("20") int lateSurchargePercent,
                        @DefaultValue("0.8") double reviewConfidence,
                        @DefaultValue("10m") Duration duplicateWindow,
@@ -34,7 +34,7 @@ record TrafficSettings(@DefaultValue("30") int dueDays,
                        @DefaultValue("10m") Duration signalMemory,
                        @DefaultValue("2h") Duration sectionTime) {
 
-    long surchargeOn(long finePkr) {
+    public long surchargeOn(long finePkr) {
         return finePkr * lateSurchargePercent / 100;
     }
 }

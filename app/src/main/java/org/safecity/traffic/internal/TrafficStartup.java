@@ -1,6 +1,6 @@
 package org.safecity.traffic.internal;
 
-import static org.safecity.traffic.internal.RuleStore.ts;
+import static org.safecity.traffic.internal.rules.RuleStore.ts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -22,6 +22,14 @@ import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
 import org.safecity.registry.CameraType;
 import org.safecity.shared.GeoPoint;
+import org.safecity.traffic.internal.challans.FineSchedule;
+import org.safecity.traffic.internal.rules.Rule;
+import org.safecity.traffic.internal.rules.RuleStore;
+import org.safecity.traffic.internal.rules.SignalRule;
+import org.safecity.traffic.internal.rules.SpotSpeedRule;
+import org.safecity.traffic.internal.rules.WrongWayRule;
+import org.safecity.traffic.internal.violations.Violation;
+import org.safecity.traffic.internal.violations.ViolationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -7,13 +7,18 @@ import java.time.LocalDate;
 import java.util.List;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.shared.TimeConfiguration;
+import org.safecity.traffic.internal.challans.Challan;
+import org.safecity.traffic.internal.challans.ChallanStore;
+import org.safecity.traffic.internal.challans.FineSchedule;
+import org.safecity.traffic.internal.violations.Violation;
+import org.safecity.traffic.internal.violations.ViolationStore;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON shapes of the traffic contract (see docs/architecture.md), made from the stored records. */
 @Component
-class TrafficViews {
+public class TrafficViews {
 
     private final ViolationStore violations;
     private final ChallanStore challans;
@@ -39,18 +44,18 @@ class TrafficViews {
     record Step(Instant at, String what, String by, String note) {
     }
 
-    record ViolationView(long id, String offence, String offenceName, String plate, String plateAsRead, Double confidence, long cameraId,
+    public record ViolationView(long id, String offence, String offenceName, String plate, String plateAsRead, Double confidence, long cameraId,
                          String cameraCode, String siteName, String cityCode, Instant observedAt, String status, int approvals,
                          int approvalsRequired, List<String> approvedBy, JsonNode measurement, List<ImageLink> images,
                          String rejectReason, String challanNumber, List<Step> history) {
     }
 
-    record ChallanView(String number, String plate, String offence, String offenceName, long finePkr, long surchargePkr, long amountDuePkr,
+    public record ChallanView(String number, String plate, String offence, String offenceName, long finePkr, long surchargePkr, long amountDuePkr,
                        String status, String paymentReference, LocalDate dueDate, Instant issuedAt, Instant observedAt, long cameraId,
                        String siteName, String cityCode, String ownerName) {
     }
 
-    record ChallanDetail(String number, String plate, String offence, String offenceName, long finePkr, long surchargePkr,
+    public record ChallanDetail(String number, String plate, String offence, String offenceName, long finePkr, long surchargePkr,
                          long amountDuePkr, String status, String paymentReference, LocalDate dueDate, Instant issuedAt,
                          Instant observedAt, long cameraId, String siteName, String cityCode, String ownerName, String vehicleClass,
                          long violationId, @JsonInclude(JsonInclude.Include.ALWAYS) ContestView contest,
@@ -58,11 +63,11 @@ class TrafficViews {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS) // an open contest shows its empty decision fields, as the contract lists them
-    record ContestView(long id, String challanNumber, String plate, String offenceName, String statement, Instant submittedAt,
+    public record ContestView(long id, String challanNumber, String plate, String offenceName, String statement, Instant submittedAt,
                        String status, Instant decidedAt, String decidedBy, String reason, Long violationId) {
     }
 
-    ViolationView violation(Violation v, boolean withHistory) {
+    public ViolationView violation(Violation v, boolean withHistory) {
         String cameraCode = v.cameraName() != null ? v.cameraName() : cameras.find(v.cameraId()).map(c -> c.name()).orElse(null);
         var images = violations.imageNames(v.id()).stream()
             .map(name -> new ImageLink(name, "/api/v1/violations/" + v.id() + "/images/" + name)).toList();
@@ -73,14 +78,14 @@ class TrafficViews {
             v.approvalsRequired(), v.approvedBy(), json.readTree(v.measurement()), images, v.rejectReason(), v.challanNumber(), history);
     }
 
-    ChallanView challan(Challan c) {
+    public ChallanView challan(Challan c) {
         LocalDate today = today();
         return new ChallanView(c.number(), c.plate(), c.offence(), c.offenceName(), c.finePkr(), c.surchargeOn(today, settings),
             c.amountDueOn(today, settings), c.status().name(), c.paymentReference(), c.dueDate(), c.issuedAt(), c.observedAt(),
             c.cameraId(), c.siteName(), c.cityCode(), c.ownerName());
     }
 
-    ChallanDetail detail(Challan c) {
+    public ChallanDetail detail(Challan c) {
         LocalDate today = today();
         var contest = challans.latestContest(c.number()).map(k -> contest(k, c.plate(), c.offenceName(), c.violationId())).orElse(null);
         var history = challans.steps(c.number()).stream().map(s -> new Step(s.at(), s.what(), s.by(), s.note())).toList();
@@ -90,12 +95,12 @@ class TrafficViews {
             challans.payments(c.number()), history);
     }
 
-    static ContestView contest(ChallanStore.Contest k, String plate, String offenceName, Long violationId) {
+    public static ContestView contest(ChallanStore.Contest k, String plate, String offenceName, Long violationId) {
         return new ContestView(k.id(), k.challanNumber(), plate, offenceName, k.statement(), k.submittedAt(), k.status(), k.decidedAt(),
             k.decidedBy(), k.reason(), violationId);
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return clock.instant().atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate();
     }
 }

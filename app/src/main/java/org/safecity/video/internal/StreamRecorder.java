@@ -1,9 +1,6 @@
 package org.safecity.video.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -58,7 +54,7 @@ final class StreamRecorder {
     private final Clock clock;
     private final FrameRequest frames;
     private final FrameTap tap;
-    private final Health health = new Health();
+    private final StreamHealth health = new StreamHealth();
     private final LiveFeed live;
     private volatile boolean stopping;
     private volatile Process process;
@@ -239,7 +235,7 @@ final class StreamRecorder {
         // a SafeCity killed outright leaves its FFmpeg running: the next start finds and ends it by this file
         OwnerOnly.write(folder.resolve(PID_FILE), Long.toString(p.pid()));
         health.running = true;
-        var progress = new Progress();
+        var progress = new FfmpegProgress(clock);
         // a platform thread: a virtual one blocked reading a pipe holds a carrier, and hundreds would exhaust them
         Thread progressReader = Thread.ofPlatform().name("recorder-" + cameraId + "-progress").daemon().stackSize(256 * 1024)
             .start(() -> progress.read(p));
@@ -396,131 +392,5 @@ final class StreamRecorder {
 
     private static String seconds(Duration d) {
         return Double.toString(d.toMillis() / 1000.0);
-    }
-
-    /**
-     * FFmpeg's {@code -progress} output: key=value lines every second. With stream copy it has no frame
-     * count, but {@code out_time_us} (how far the output has got) moves on as long as video arrives.
-     */
-    private final class Progress {
-        volatile long outTimeMicros;
-        /** The wall-clock time of the output's timestamp 0: the earliest (least delayed) of now - out_time seen. */
-        private volatile long anchorMillis = Long.MAX_VALUE;
-
-        Instant anchor() {
-            return anchorMillis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(anchorMillis);
-        }
-
-        void read(Process p) {
-            try (var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.startsWith("out_time_us=")) {
-                        try {
-                            outTimeMicros = Long.parseLong(line.substring(12).strip());
-                            if (outTimeMicros > 0) {
-                                anchorMillis = Math.min(anchorMillis, clock.millis() - outTimeMicros / 1000);
-                            }
-                        } catch (NumberFormatException ignored) {
-                            // N/A before the first packet
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }
-    }
-
-    /** The segment muxer's CSV list: one line {@code file,start,end} per closed segment, appended as each closes. */
-    private static final class SegmentList {
-        record Entry(String file, double start, double end) {
-        }
-
-        private final Path path;
-        private long offset;
-
-        SegmentList(Path path) {
-            this.path = path;
-        }
-
-        List<Entry> closed() throws IOException {
-            var entries = new ArrayList<Entry>();
-            try (var file = new RandomAccessFile(path.toFile(), "r")) {
-                if (file.length() <= offset) {
-                    return entries;
-                }
-                byte[] bytes = new byte[(int) (file.length() - offset)];
-                file.seek(offset);
-                file.readFully(bytes);
-                String text = new String(bytes, StandardCharsets.UTF_8);
-                int complete = text.lastIndexOf('\n');
-                if (complete < 0) {
-                    return entries;
-                }
-                offset += text.substring(0, complete + 1).getBytes(StandardCharsets.UTF_8).length;
-                for (String line : text.substring(0, complete).split("\n")) {
-                    String[] parts = line.strip().split(",");
-                    if (parts.length >= 3) {
-                        entries.add(new Entry(parts[0], Double.parseDouble(parts[1]), Double.parseDouble(parts[2])));
-                    }
-                }
-            }
-            return entries;
-        }
-    }
-
-    /** What is known of the stream's health; written by the recorder thread, read by requests. */
-    private static final class Health {
-        volatile Instant startedAt;
-        volatile Instant lastDataAt;
-        volatile Instant lastKeyframeAt;
-        volatile Double fps;
-        volatile Double bitrateKbps;
-        volatile String lastError;
-        volatile boolean running;
-        volatile boolean dark;
-        volatile Instant lastSegmentEnd;
-        volatile Instant lastSegmentRun = Instant.EPOCH;
-        private LocalDate day;
-        private long uptimeMillis;
-        private int restarts;
-        synchronized void flowing(Instant now) {
-            rollDay(now);
-            if (lastDataAt != null && !dark) {
-                uptimeMillis += Math.min(2_000, Duration.between(lastDataAt, now).toMillis());
-            }
-            lastDataAt = now;
-        }
-
-        synchronized void restarted(Instant now) {
-            rollDay(now);
-            restarts++;
-        }
-
-        synchronized void segment(Instant start, Instant end, long bytes, int frames, Instant run) {
-            long millis = Duration.between(start, end).toMillis();
-            if (millis > 0) {
-                bitrateKbps = Math.round(bytes * 8.0 / millis * 10) / 10.0;
-                fps = frames <= 0 ? null : Math.round(frames * 10_000.0 / millis) / 10.0;
-            }
-            lastSegmentEnd = end;
-            lastSegmentRun = run;
-        }
-
-        private void rollDay(Instant now) {
-            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            if (!today.equals(day)) {
-                day = today;
-                uptimeMillis = 0;
-                restarts = 0;
-            }
-        }
-
-        synchronized CameraHealth view(long cameraId, Instant now, boolean recording) {
-            rollDay(now);
-            return new CameraHealth(cameraId, !dark && lastDataAt != null, lastDataAt, dark ? null : bitrateKbps, fps,
-                lastKeyframeAt, uptimeMillis / 1000, recording, restarts, lastError);
-        }
     }
 }

@@ -1,6 +1,0 @@
-package org.safecity.emergency.internal;
-
-/** P1 is life in danger now; P4 can wait. Response targets are set per priority. */
-enum Priority {
-    P1, P2, P3, P4
-}

@@ -1,7 +1,0 @@
-package org.safecity.emergency.internal;
-
-import java.time.Instant;
-
-/** One thing that happened to an incident: who, when, what. */
-record TimelineEntry(long id, Instant at, String actor, String kind, String text, Long unitId) {
-}

@@ -1,0 +1,125 @@
+package org.safecity.partners.internal.notices;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.safecity.cluster.OncePerCluster;
+import org.safecity.identity.AuditTrail;
+import org.safecity.partners.internal.compliance.Compliance;
+import org.safecity.partners.internal.premises.Premises;
+import org.safecity.partners.internal.premises.PremisesStore;
+import org.safecity.shared.Conflict;
+import org.safecity.shared.TimeConfiguration;
+import org.safecity.traffic.OutgoingMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Notices of non-compliance: a premises that becomes non-compliant is sent a notice (SMS and e-mail to
+ * its contact, through the notification outbox) with a deadline to remedy; one unremedied at its deadline
+ * is escalated; a premises compliant again has its notice closed as remedied. The Authority may then
+ * impose a penalty from the schedule.
+ */
+@Service
+public class IssuingNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(IssuingNotices.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(TimeConfiguration.DISPLAY_ZONE);
+
+    private final NoticeStore notices;
+    private final PremisesStore premises;
+    private final OutgoingMessages messages;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration deadline;
+    private final OncePerCluster oncePerCluster;
+
+    IssuingNotices(NoticeStore notices, PremisesStore premises, OutgoingMessages messages, AuditTrail audit, Clock clock,
+                   @Value("${safecity.partners.notice-deadline:P14D}") Duration deadline, OncePerCluster oncePerCluster) {
+        this.oncePerCluster = oncePerCluster;
+        this.notices = notices;
+        this.premises = premises;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+        this.deadline = deadline;
+    }
+
+    /**
+     * A premises' recorded standing changed (called in the transaction that records it, its row locked):
+     * becoming non-compliant issues a notice unless one stands; becoming compliant remedies it.
+     */
+    public void standingChanged(long premisesId, Compliance.Status to, String reasonsJson, Instant at) {
+        if (to == Compliance.Status.COMPLIANT) {
+            notices.remedy(premisesId, at).ifPresent(number -> log.info("Notice {} remedied", number));
+        } else if (to == Compliance.Status.NON_COMPLIANT && notices.openOf(premisesId).isEmpty()) {
+            var notice = notices.issue(premisesId, at, at.plus(deadline), reasonsJson);
+            premises.find(premisesId).ifPresent(p -> notify(p, notice));
+        }
+    }
+
+    private void notify(Premises p, Notice notice) {
+        String text = NoticeLetter.message(p, notice, DAY.format(notice.deadline()));
+        if (p.contact() != null && p.contact().phone() != null && !p.contact().phone().isBlank()) {
+            messages.send(OutgoingMessages.Channel.SMS, p.contact().phone(), notice.number(), p.place(), text);
+        }
+        if (p.contact() != null && p.contact().email() != null && !p.contact().email().isBlank()) {
+            messages.send(OutgoingMessages.Channel.EMAIL, p.contact().email(), notice.number(), p.place(), text);
+        }
+    }
+
+    /** Notices past their deadline become ESCALATED; each once, however many instances run this. */
+    @Scheduled(initialDelayString = "${safecity.partners.escalation-interval:PT5M}",
+        fixedDelayString = "${safecity.partners.escalation-interval:PT5M}")
+    void escalateOnSchedule() {
+        if (oncePerCluster.mine("partners notice escalation")) {
+            escalateDue(); // one statement: escalates every due notice at once
+        }
+    }
+
+    @Transactional
+    public List<String> escalateDue() {
+        var escalated = notices.escalateDue(clock.instant());
+        if (!escalated.isEmpty()) {
+            log.info("Notices escalated past their deadline: {}", escalated);
+        }
+        return escalated;
+    }
+
+    /** What imposing a penalty did: imposed now, or the one the notice already carried. */
+    record Imposed(Notice notice, boolean created) {
+    }
+
+    /**
+     * Imposes the penalty of the schedule in force on a notice that is escalated (or open past its
+     * deadline); a second call answers the penalty already imposed. A remedied notice, or one still within
+     * its deadline, is refused.
+     */
+    @Transactional
+    Imposed impose(Notice notice, String reason, String by) {
+        if (notice.penalty() != null) {
+            return new Imposed(notice, false);
+        }
+        Instant now = clock.instant();
+        if (notice.status() == Notice.Status.REMEDIED) {
+            throw new Conflict("notice " + notice.number() + " was remedied; no penalty can be imposed");
+        }
+        if (!notice.overdue(now)) {
+            throw new Conflict("notice " + notice.number() + " is within its deadline (" + notice.deadline() + ")");
+        }
+        var rate = notices.rate(notice.category(), now.atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate())
+            .orElseThrow(() -> new Conflict("the penalty schedule has no rate for the category " + notice.category()));
+        boolean created = notices.impose(notice.id(), rate, reason, now, by);
+        if (created) {
+            audit.record("partners.penalty-imposed", "notice", notice.number(), null,
+                java.util.Map.of("amountPkr", rate.amountPkr(), "premisesId", notice.premisesId()));
+        }
+        return new Imposed(notices.find(notice.number()).orElseThrow(), created);
+    }
+}

@@ -1,0 +1,42 @@
+package org.safecity.traffic.internal.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.safecity.detections.AcceptedDetection;
+import org.safecity.detections.DetectionKind;
+import org.safecity.shared.InvalidInput.FieldError;
+import tools.jackson.databind.JsonNode;
+
+/** A one-way road: a plate read travelling in any direction but the one allowed. */
+public record WrongWayRule(String allowedDirection) implements RuleType {
+
+    public WrongWayRule {
+        allowedDirection = allowedDirection == null ? null : allowedDirection.strip();
+    }
+
+    @Override
+    public String defaultOffence() {
+        return "WRONG_WAY";
+    }
+
+    @Override
+    public List<FieldError> problems(Cameras cameras) {
+        return allowedDirection == null || allowedDirection.isEmpty()
+            ? List.of(new FieldError("allowedDirection", "is required: the one direction allowed on this road"))
+            : List.of();
+    }
+
+    @Override
+    public Optional<Map<String, Object>> broken(AcceptedDetection d, JsonNode body, RoadMemory road) {
+        String direction = body.path("direction").asString("");
+        if (d.kind() != DetectionKind.PLATE || direction.isBlank() || direction.equalsIgnoreCase(allowedDirection)) {
+            return Optional.empty();
+        }
+        var measured = new LinkedHashMap<String, Object>();
+        measured.put("direction", direction);
+        measured.put("allowedDirection", allowedDirection);
+        return Optional.of(measured);
+    }
+}
