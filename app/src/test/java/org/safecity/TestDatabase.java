@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.safecity.shared.SettingDefaults;
 import org.safecity.storage.EmbeddedPostgres;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,7 +37,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         // cluster of its own, as if alone on its database, unless a test puts two in one cluster.
         var defaults = new HashMap<String, Object>(Map.of("safecity.video.recording", "false", "safecity.anchors.interval", "PT6H",
             "safecity.demo-units", "false"));
-        if (!context.getEnvironment().containsProperty("safecity.cluster.name")) {
+        // given by a test, not the setting's own default (nor the view of all sources Spring Boot attaches)
+        boolean clusterGiven = sources.stream()
+            .filter(source -> !source.getName().equals(SettingDefaults.SOURCE) && !source.getName().equals("configurationProperties"))
+            .anyMatch(source -> source.containsProperty("safecity.cluster.name"));
+        if (!clusterGiven) {
             defaults.put("safecity.cluster.name", "test-" + CLUSTERS.incrementAndGet());
         }
         var noRecording = new MapPropertySource("safecity-test-video", defaults);

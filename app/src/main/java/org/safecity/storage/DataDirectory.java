@@ -22,7 +22,7 @@ public class DataDirectory {
     private static final Logger log = LoggerFactory.getLogger(DataDirectory.class);
     private final Path root;
 
-    DataDirectory(StorageSettings settings, @Value("${safecity.min-free-space:1GB}") String minimumFree) {
+    DataDirectory(StorageSettings settings, @Value("${safecity.min-free-space}") String minimumFree) {
         this.root = settings.dataDir().toAbsolutePath().normalize();
         FreeSpace room;
         try {

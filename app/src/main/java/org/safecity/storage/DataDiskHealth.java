@@ -18,7 +18,7 @@ class DataDiskHealth implements HealthIndicator {
     private final Path dataDir;
     private final String minimum;
 
-    DataDiskHealth(StorageSettings settings, @Value("${safecity.min-free-space:1GB}") String minimum) {
+    DataDiskHealth(StorageSettings settings, @Value("${safecity.min-free-space}") String minimum) {
         this.dataDir = settings.dataDir().toAbsolutePath().normalize();
         this.minimum = minimum;
     }

@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param acknowledgeMedium the same for MEDIUM
  * @param acknowledgeLow the same for LOW
  * @param streamTimeout a live feed connection is closed after this; the console reconnects with Last-Event-ID
+ * @param overdueCheck how often unacknowledged alerts are looked at for escalation
  */
 @ConfigurationProperties("safecity.alerts")
 record AlertSettings(@DefaultValue("5m") Duration repeatWindow,
                      @DefaultValue("2m") Duration acknowledgeHigh,
                      @DefaultValue("10m") Duration acknowledgeMedium,
                      @DefaultValue("30m") Duration acknowledgeLow,
-                     @DefaultValue("30m") Duration streamTimeout) {
+                     @DefaultValue("30m") Duration streamTimeout,
+                     @DefaultValue("1s") Duration overdueCheck) {
 
     Duration acknowledgeWithin(String priority) {
         return switch (priority) {

@@ -39,7 +39,7 @@ class EscalatingOverdueAlerts {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${safecity.alerts.overdue-check:1s}")
+    @Scheduled(fixedDelayString = "${safecity.alerts.overdue-check}")
     void escalateOverdue() {
         if (!oncePerCluster.mine("alerts escalations")) {
             return; // another instance of the cluster runs it

@@ -18,7 +18,7 @@ class AnchorJob {
         this.anchors = anchors;
     }
 
-    @Scheduled(initialDelayString = "${safecity.anchors.interval:PT1M}", fixedDelayString = "${safecity.anchors.interval:PT1M}")
+    @Scheduled(initialDelayString = "${safecity.anchors.interval}", fixedDelayString = "${safecity.anchors.interval}")
     void run() {
         if (!oncePerCluster.mine("anchors anchoring")) {
             return; // another instance of the cluster runs it

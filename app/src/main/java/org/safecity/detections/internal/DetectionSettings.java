@@ -1,7 +1,6 @@
 package org.safecity.detections.internal;
 
 import java.time.Duration;
-import java.util.Map;
 import org.safecity.detections.DetectionKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -31,13 +30,12 @@ public record DetectionSettings(@DefaultValue("50000") int queueCapacity,
                                 @DefaultValue("1s") Duration retryAfter,
                                 @DefaultValue("10s") Duration seenInterval,
                                 @DefaultValue("3") int partitionsAhead,
-                                Map<DetectionKind, Integer> retentionDays,
+                                @DefaultValue RetentionDays retentionDays,
                                 @DefaultValue("1000") int maxItems,
                                 @DefaultValue("3d") Duration repeatWindow,
                                 @DefaultValue("100000") int handOverCapacity) {
 
     public DetectionSettings {
-        retentionDays = retentionDays == null ? Map.of() : Map.copyOf(retentionDays);
         if (repeatWindow.toDays() < 1) {
             throw new IllegalArgumentException("safecity.detections.repeat-window must be at least 1d: it is how long a device's "
                 + "resent eventId is recognised, and nothing else recognises it; got " + repeatWindow);
@@ -45,6 +43,22 @@ public record DetectionSettings(@DefaultValue("50000") int queueCapacity,
     }
 
     int retention(DetectionKind kind) {
-        return retentionDays.getOrDefault(kind, kind == DetectionKind.PLATE ? 90 : 30);
+        return retentionDays.of(kind);
+    }
+
+    /** Days each kind of sighting is kept ({@code safecity.detections.retention-days.plate}, ...). */
+    public record RetentionDays(@DefaultValue("90") int plate, @DefaultValue("30") int object, @DefaultValue("30") int face,
+                                @DefaultValue("90") int analytic, @DefaultValue("180") int signal, @DefaultValue("180") int speed) {
+
+        int of(DetectionKind kind) {
+            return switch (kind) {
+                case PLATE -> plate;
+                case OBJECT -> object;
+                case FACE -> face;
+                case ANALYTIC -> analytic;
+                case SIGNAL -> signal;
+                case SPEED -> speed;
+            };
+        }
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param roadFactor how much longer the road is than the straight line, on average
  * @param speedKmh average speed per unit type through city traffic, for the built-in travel-time estimate
  * @param turnout time from dispatch until a unit is moving
+ * @param targetCheckInterval how often open incidents are checked against their response targets
+ * @param silenceCheckInterval how often units in service are checked for silence
  */
 @ConfigurationProperties("safecity.emergency")
 public record EmergencySettings(@DefaultValue("300") double cameraRadius,
@@ -27,7 +29,9 @@ public record EmergencySettings(@DefaultValue("300") double cameraRadius,
                          @DefaultValue("5m") Duration unitSilentAfter,
                          @DefaultValue("1.4") double roadFactor,
                          @DefaultValue Speeds speedKmh,
-                         @DefaultValue("60s") Duration turnout) {
+                         @DefaultValue("60s") Duration turnout,
+                         @DefaultValue("15s") Duration targetCheckInterval,
+                         @DefaultValue("30s") Duration silenceCheckInterval) {
 
     /** Average speeds in km/h ({@code safecity.emergency.speed-kmh.police-car}, ...). */
     public record Speeds(@DefaultValue("35") double policeCar, @DefaultValue("40") double policeMotorcycle,

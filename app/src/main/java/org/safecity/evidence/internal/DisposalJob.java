@@ -20,7 +20,7 @@ class DisposalJob {
         this.disposing = disposing;
     }
 
-    @Scheduled(initialDelayString = "${safecity.evidence.disposal-interval:PT6H}", fixedDelayString = "${safecity.evidence.disposal-interval:PT6H}")
+    @Scheduled(initialDelayString = "${safecity.evidence.disposal-interval}", fixedDelayString = "${safecity.evidence.disposal-interval}")
     void run() {
         if (!oncePerCluster.mine("evidence disposal")) {
             return; // another instance of the cluster runs it

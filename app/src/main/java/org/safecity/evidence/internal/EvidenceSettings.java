@@ -27,7 +27,12 @@ record EvidenceSettings(String signingKey,
         retention = retention == null ? Map.of() : Map.copyOf(retention);
     }
 
+    /** Kinds kept other than {@code defaultRetention} unless configured: detection images 3 years, challan evidence 5. */
+    private static final Map<EvidenceKind, Duration> KEPT_OTHERWISE = Map.of(
+        EvidenceKind.DETECTION_IMAGE, Duration.ofDays(1095),
+        EvidenceKind.CHALLAN_EVIDENCE, Duration.ofDays(1825));
+
     Duration retentionOf(EvidenceKind kind) {
-        return retention.getOrDefault(kind, defaultRetention);
+        return retention.getOrDefault(kind, KEPT_OTHERWISE.getOrDefault(kind, defaultRetention));
     }
 }

@@ -32,7 +32,7 @@ class AccessTokens {
     private final OncePerCluster oncePerCluster;
 
     AccessTokens(JdbcClient jdbc, AccountStore accounts, Clock clock,
-                 @Value("${safecity.auth.token-lifetime:8h}") Duration lifetime, OncePerCluster oncePerCluster) {
+                 @Value("${safecity.auth.token-lifetime}") Duration lifetime, OncePerCluster oncePerCluster) {
         this.oncePerCluster = oncePerCluster;
         this.jdbc = jdbc;
         this.accounts = accounts;

@@ -47,7 +47,7 @@ class AnyDeviceKeys implements DeviceKeys, InstanceNotices.Listener {
 
     private final InstanceNotices notices;
 
-    AnyDeviceKeys(ObjectProvider<DeviceKeys> issuers, @Value("${safecity.identity.device-key-memory:30s}") Duration memory,
+    AnyDeviceKeys(ObjectProvider<DeviceKeys> issuers, @Value("${safecity.identity.device-key-memory}") Duration memory,
                   InstanceNotices notices) {
         this.issuers = issuers;
         this.memoryNanos = memory.toNanos();

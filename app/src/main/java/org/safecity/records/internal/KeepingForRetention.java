@@ -41,7 +41,7 @@ class KeepingForRetention {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${safecity.records.retention-interval:PT6H}", fixedDelayString = "${safecity.records.retention-interval:PT6H}")
+    @Scheduled(initialDelayString = "${safecity.records.retention-interval}", fixedDelayString = "${safecity.records.retention-interval}")
     void scheduled() {
         if (!oncePerCluster.mine("records retention")) {
             return;

@@ -36,7 +36,7 @@ class PullingSources {
         .followRedirects(HttpClient.Redirect.NEVER).build();
 
     PullingSources(SourceStore sources, ReceivingRecords receiving, Clock clock,
-                   @Value("${safecity.records.pull-max-bytes:67108864}") long mostBytes, OncePerCluster oncePerCluster) {
+                   @Value("${safecity.records.pull-max-bytes}") long mostBytes, OncePerCluster oncePerCluster) {
         this.oncePerCluster = oncePerCluster;
         this.sources = sources;
         this.receiving = receiving;
@@ -44,7 +44,7 @@ class PullingSources {
         this.mostBytes = mostBytes;
     }
 
-    @Scheduled(initialDelayString = "${safecity.records.pull-check:PT1M}", fixedDelayString = "${safecity.records.pull-check:PT1M}")
+    @Scheduled(initialDelayString = "${safecity.records.pull-check}", fixedDelayString = "${safecity.records.pull-check}")
     void pullDue() {
         if (!oncePerCluster.mine("records pull")) {
             return;

@@ -55,7 +55,7 @@ class ExpiringRecordings {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${safecity.video.retention-interval:10m}", initialDelayString = "${safecity.video.retention-interval:10m}")
+    @Scheduled(fixedDelayString = "${safecity.video.retention-interval}", initialDelayString = "${safecity.video.retention-interval}")
     void scheduled() {
         if (!oncePerCluster.mine("video retention")) {
             return; // another instance of the cluster runs it

@@ -35,7 +35,7 @@ class DemoTraffic implements DemoScene {
     private final List<Car> cars;
     private final int position;
 
-    DemoTraffic(@Value("${safecity.demo-watched-plate:PR 4417}") String watched, @Value("${safecity.vision.demo-camera:2}") int position) {
+    DemoTraffic(@Value("${safecity.demo-watched-plate}") String watched, @Value("${safecity.vision.demo-camera}") int position) {
         this.position = position;
         this.cars = List.of(
             new Car("LEA-12-3456", PlateArtwork.Livery.PUNJAB, new Color(0xC8, 0xC8, 0xCC), -0.45, 0),

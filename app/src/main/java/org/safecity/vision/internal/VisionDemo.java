@@ -31,7 +31,7 @@ class VisionDemo implements ApplicationRunner {
     private final int position;
 
     VisionDemo(CameraDirectory cameras, AnalyticsSettingsStore store, Clock clock, DemoSettings demo,
-               @Value("${safecity.vision.demo-camera:2}") int position) {
+               @Value("${safecity.vision.demo-camera}") int position) {
         this.cameras = cameras;
         this.store = store;
         this.clock = clock;

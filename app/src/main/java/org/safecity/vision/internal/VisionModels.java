@@ -22,19 +22,19 @@ class VisionModels {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    OnnxModel blazeFaceModel(@Value("${safecity.vision.threads-per-run:1}") int threads) {
+    OnnxModel blazeFaceModel(@Value("${safecity.vision.threads-per-run}") int threads) {
         return OnnxModel.load(BlazeFace.RESOURCE, threads);
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    OnnxModel faceResModel(@Value("${safecity.vision.threads-per-run:1}") int threads) {
+    OnnxModel faceResModel(@Value("${safecity.vision.threads-per-run}") int threads) {
         return OnnxModel.load(FaceRes.RESOURCE, threads);
     }
 
     @Bean(destroyMethod = "close")
     @Lazy
-    OnnxModel nanoDetModel(@Value("${safecity.vision.threads-per-run:1}") int threads) {
+    OnnxModel nanoDetModel(@Value("${safecity.vision.threads-per-run}") int threads) {
         return OnnxModel.load(NanoDet.RESOURCE, threads);
     }
 

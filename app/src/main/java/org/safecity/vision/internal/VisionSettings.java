@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param plateLongest ... or at the latest this long after its first read
  * @param trackLostAfter frames without a match after which a track ends
  * @param faceRepeat a face like one this camera reported within this time is not reported again
+ * @param threadsPerRun threads ONNX Runtime gives one model run (frames run side by side, each on its own)
+ * @param demoCamera with the demo: which recorded demo camera (by position) shows the demo street with plates
  */
 @ConfigurationProperties("safecity.vision")
 record VisionSettings(@DefaultValue("true") boolean analysis,
@@ -28,7 +30,9 @@ record VisionSettings(@DefaultValue("true") boolean analysis,
                       @DefaultValue("2s") Duration plateQuiet,
                       @DefaultValue("6s") Duration plateLongest,
                       @DefaultValue("4") int trackLostAfter,
-                      @DefaultValue("10s") Duration faceRepeat) {
+                      @DefaultValue("10s") Duration faceRepeat,
+                      @DefaultValue("1") int threadsPerRun,
+                      @DefaultValue("2") int demoCamera) {
 
     int analysisThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

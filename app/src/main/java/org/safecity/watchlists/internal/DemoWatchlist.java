@@ -7,7 +7,6 @@ import org.safecity.identity.AuditTrail;
 import org.safecity.shared.Plate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -34,13 +33,13 @@ class DemoWatchlist implements ApplicationRunner {
     private final String watched;
 
     DemoWatchlist(WatchlistStore store, LoadedWatchlists loaded, TransactionTemplate transactions, AuditTrail audit,
-                  DemoSettings demo, @Value("${safecity.demo-watched-plate:PR 4417}") String watched) {
+                  DemoSettings demo) {
         this.store = store;
         this.loaded = loaded;
         this.transactions = transactions;
         this.audit = audit;
         this.demo = demo.demo();
-        this.watched = watched;
+        this.watched = demo.demoWatchedPlate();
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.safecity.detections.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BusyAnswerTest {
@@ -11,7 +10,7 @@ class BusyAnswerTest {
     @Test
     void a_refused_batch_is_answered_503_with_retry_after_and_told_to_resend_unchanged() {
         var settings = new DetectionSettings(10, 10, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(3),
-            Duration.ofSeconds(10), 3, Map.of(), 1000, Duration.ofDays(3), 1000);
+            Duration.ofSeconds(10), 3, new DetectionSettings.RetentionDays(90, 30, 30, 90, 180, 180), 1000, Duration.ofDays(3), 1000);
         var controller = new DetectionController(null, settings);
 
         var answer = controller.busy(new IntakeBusy("The detection queue is full; retry shortly."));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,7 +30,7 @@ class ObservedAtTest {
     @Test
     void a_repeat_window_of_less_than_a_day_is_refused_at_start() {
         assertThatThrownBy(() -> new DetectionSettings(10, 10, Duration.ofMillis(1), Duration.ofSeconds(1), Duration.ofSeconds(3),
-            Duration.ofSeconds(10), 3, Map.of(), 1000, Duration.ZERO, 1000))
+            Duration.ofSeconds(10), 3, new DetectionSettings.RetentionDays(90, 30, 30, 90, 180, 180), 1000, Duration.ZERO, 1000))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeat-window");
     }
 }

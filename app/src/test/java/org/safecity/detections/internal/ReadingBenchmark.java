@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.safecity.identity.Actor;
 import org.safecity.shared.TextPolicyJson;
@@ -37,7 +36,7 @@ public final class ReadingBenchmark {
         String body = text.append("]}").toString();
         var device = new Actor.Machine(1, "NVR 7", Set.of(1L, 2L, 3L, 4L));
         var settings = new DetectionSettings(50_000, 5000, Duration.ofMillis(10), Duration.ofSeconds(30), Duration.ofSeconds(1),
-            Duration.ofSeconds(10), 3, Map.of(), 1000, Duration.ofDays(3), 100_000);
+            Duration.ofSeconds(10), 3, new DetectionSettings.RetentionDays(90, 30, 30, 90, 180, 180), 1000, Duration.ofDays(3), 100_000);
 
         List<Double> readingNs = new ArrayList<>();
         List<Double> checkNs = new ArrayList<>();

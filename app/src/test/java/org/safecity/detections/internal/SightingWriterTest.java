@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.safecity.cluster.ClusterSettings;
@@ -51,7 +50,7 @@ class SightingWriterTest {
 
     private static DetectionSettings settings(int capacity) {
         return new DetectionSettings(capacity, 100, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(2),
-            Duration.ofSeconds(10), 3, Map.of(), 1000, Duration.ofDays(3), 1000);
+            Duration.ofSeconds(10), 3, new DetectionSettings.RetentionDays(90, 30, 30, 90, 180, 180), 1000, Duration.ofDays(3), 1000);
     }
 
     private static List<SightingRow> rows(int n) {

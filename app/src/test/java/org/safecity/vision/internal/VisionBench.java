@@ -41,7 +41,7 @@ public final class VisionBench {
      */
     public static FrameTap plateAnalysis(PlateReader reader, double fps, int threads, Counts counts) {
         var settings = new VisionSettings(true, 1280, threads, 12, 0.002, Duration.ofSeconds(5), Duration.ofSeconds(2),
-            Duration.ofSeconds(6), 4, Duration.ofSeconds(10));
+            Duration.ofSeconds(6), 4, Duration.ofSeconds(10), 1, 2);
         var camera = new AnalyticsSettings(true, false, false, fps, List.of(), List.of(), List.of());
         var analysers = new CameraAnalysis.Analysers(reader, null, null);
         var models = new Semaphore(threads);

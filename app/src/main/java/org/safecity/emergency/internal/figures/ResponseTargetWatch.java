@@ -43,7 +43,7 @@ class ResponseTargetWatch {
     record Overdue(long incidentId, String measure, Priority priority, int targetSeconds, String cityCode, String zoneCode) {
     }
 
-    @Scheduled(fixedDelayString = "${safecity.emergency.target-check-interval:15s}", initialDelayString = "10s")
+    @Scheduled(fixedDelayString = "${safecity.emergency.target-check-interval}", initialDelayString = "10s")
     void checkNow() {
         if (!oncePerCluster.mine("emergency response-targets")) {
             return; // another instance of the cluster runs it

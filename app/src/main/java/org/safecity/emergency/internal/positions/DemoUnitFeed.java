@@ -18,7 +18,6 @@ import org.safecity.shared.DemoSettings;
 import org.safecity.identity.Jurisdiction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -64,13 +63,13 @@ class DemoUnitFeed implements SmartLifecycle {
     private volatile boolean registered;
 
     DemoUnitFeed(UnitStore units, IncidentStore incidents, RegisteringUnits registering, UnitProgress progress, Clock clock,
-                 DemoSettings demo, @Value("${safecity.demo-units:true}") boolean demoUnits) {
+                 DemoSettings demo) {
         this.units = units;
         this.incidents = incidents;
         this.registering = registering;
         this.progress = progress;
         this.clock = clock;
-        this.enabled = demo.demo() && demoUnits;
+        this.enabled = demo.demo() && demo.demoUnits();
         this.routes = DemoPatrols.routes().stream().collect(Collectors.toMap(DemoPatrols.Route::name, Function.identity()));
     }
 

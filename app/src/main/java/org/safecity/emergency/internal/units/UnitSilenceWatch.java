@@ -32,7 +32,7 @@ class UnitSilenceWatch {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${safecity.emergency.silence-check-interval:30s}", initialDelayString = "20s")
+    @Scheduled(fixedDelayString = "${safecity.emergency.silence-check-interval}", initialDelayString = "20s")
     void checkNow() {
         if (!oncePerCluster.mine("emergency silent-units")) {
             return; // another instance of the cluster runs it

@@ -54,7 +54,7 @@ public class ApplyingForRegistration {
 
     ApplyingForRegistration(PremisesStore premises, Requirements requirements, Places places, EvaluatingCompliance evaluating,
                             AuditTrail audit, JdbcClient jdbc, Clock clock,
-                            @Value("${safecity.partners.applications-per-hour:5}") int perAddressPerHour) {
+                            @Value("${safecity.partners.applications-per-hour}") int perAddressPerHour) {
         this.premises = premises;
         this.requirements = requirements;
         this.places = places;

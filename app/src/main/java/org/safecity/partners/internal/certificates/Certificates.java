@@ -36,7 +36,7 @@ class Certificates {
     private final String publicBaseUrl;
 
     Certificates(PremisesStore premises, CertificateKeys keys, Clock clock,
-                 @Value("${safecity.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+                 @Value("${safecity.public-base-url}") String publicBaseUrl) {
         this.premises = premises;
         this.keys = keys;
         this.clock = clock;

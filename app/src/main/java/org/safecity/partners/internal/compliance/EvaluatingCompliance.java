@@ -64,8 +64,8 @@ public class EvaluatingCompliance {
     EvaluatingCompliance(PremisesStore premises, Requirements requirements, PartnerCameras cameras, CameraPresence presence,
                          CameraDirectory directory, InspectionStore inspections, PlatformTransactionManager transactions, Clock clock,
                          IssuingNotices notices,
-                         @Value("${safecity.partners.uptime-window:P7D}") Duration uptimeWindow,
-                         @Value("${safecity.partners.silence-allowed:PT15M}") Duration silenceAllowed, OncePerCluster oncePerCluster) {
+                         @Value("${safecity.partners.uptime-window}") Duration uptimeWindow,
+                         @Value("${safecity.partners.silence-allowed}") Duration silenceAllowed, OncePerCluster oncePerCluster) {
         this.oncePerCluster = oncePerCluster;
         this.premises = premises;
         this.requirements = requirements;
@@ -105,8 +105,8 @@ public class EvaluatingCompliance {
     }
 
     /** Every premises, in one read of cameras and presence; writes only those whose standing changed. */
-    @Scheduled(initialDelayString = "${safecity.partners.evaluation-interval:PT1M}",
-        fixedDelayString = "${safecity.partners.evaluation-interval:PT1M}")
+    @Scheduled(initialDelayString = "${safecity.partners.evaluation-interval}",
+        fixedDelayString = "${safecity.partners.evaluation-interval}")
     public void evaluateAll() {
         if (!oncePerCluster.mine("partners compliance")) {
             return;

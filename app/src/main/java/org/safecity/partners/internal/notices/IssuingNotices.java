@@ -41,7 +41,7 @@ public class IssuingNotices {
     private final OncePerCluster oncePerCluster;
 
     IssuingNotices(NoticeStore notices, PremisesStore premises, OutgoingMessages messages, AuditTrail audit, Clock clock,
-                   @Value("${safecity.partners.notice-deadline:P14D}") Duration deadline, OncePerCluster oncePerCluster) {
+                   @Value("${safecity.partners.notice-deadline}") Duration deadline, OncePerCluster oncePerCluster) {
         this.oncePerCluster = oncePerCluster;
         this.notices = notices;
         this.premises = premises;
@@ -75,8 +75,8 @@ public class IssuingNotices {
     }
 
     /** Notices past their deadline become ESCALATED; each once, however many instances run this. */
-    @Scheduled(initialDelayString = "${safecity.partners.escalation-interval:PT5M}",
-        fixedDelayString = "${safecity.partners.escalation-interval:PT5M}")
+    @Scheduled(initialDelayString = "${safecity.partners.escalation-interval}",
+        fixedDelayString = "${safecity.partners.escalation-interval}")
     void escalateOnSchedule() {
         if (oncePerCluster.mine("partners notice escalation")) {
             escalateDue(); // one statement: escalates every due notice at once

@@ -41,7 +41,7 @@ public class IssuingChallans {
 
     IssuingChallans(ChallanStore challans, ViolationStore violations, FineSchedule fines, VehicleRegistrations registrations,
                     NoticeGateway gateway, AuditTrail audit, TrafficSettings settings, Clock clock,
-                    @Value("${safecity.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+                    @Value("${safecity.public-base-url}") String publicBaseUrl) {
         this.challans = challans;
         this.violations = violations;
         this.fines = fines;

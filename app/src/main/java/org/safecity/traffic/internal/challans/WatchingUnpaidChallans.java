@@ -45,7 +45,7 @@ public class WatchingUnpaidChallans {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${safecity.traffic.unpaid-check:1h}", initialDelayString = "60s")
+    @Scheduled(fixedDelayString = "${safecity.traffic.unpaid-check}", initialDelayString = "60s")
     void everyVehicle() {
         if (!oncePerCluster.mine("traffic unpaid-challans")) {
             return; // another instance of the cluster runs it

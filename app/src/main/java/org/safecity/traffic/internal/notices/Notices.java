@@ -29,7 +29,7 @@ public class Notices {
     private final String publicBaseUrl;
 
     Notices(ViolationStore violations, TrafficKeys keys, TrafficSettings settings, Clock clock,
-            @Value("${safecity.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+            @Value("${safecity.public-base-url}") String publicBaseUrl) {
         this.violations = violations;
         this.keys = keys;
         this.settings = settings;

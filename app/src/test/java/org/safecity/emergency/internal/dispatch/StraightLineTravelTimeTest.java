@@ -11,7 +11,8 @@ import org.safecity.shared.GeoPoint;
 class StraightLineTravelTimeTest {
 
     private static EmergencySettings settings(EmergencySettings.Speeds speeds) {
-        return new EmergencySettings(300, 300, Duration.ofMinutes(10), 75, Duration.ofMinutes(5), 1.5, speeds, Duration.ofSeconds(60));
+        return new EmergencySettings(300, 300, Duration.ofMinutes(10), 75, Duration.ofMinutes(5), 1.5, speeds, Duration.ofSeconds(60),
+            Duration.ofSeconds(15), Duration.ofSeconds(30));
     }
 
     @Test
