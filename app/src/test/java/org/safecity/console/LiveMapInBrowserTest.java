@@ -80,9 +80,12 @@ class LiveMapInBrowserTest extends BrowserTest {
 
     @Test
     void a_camera_on_the_map_opens_its_live_video() {
-        var field = Reporting.mardanCamera(admin(), anonymous);
+        // a city no other test draws on, so no alert, unit or panic button lies over the camera
+        var karak = admin().get("/api/v1/cities").json().valueStream().filter(c -> c.get("code").asString().equals("KRK")).findFirst()
+            .orElseThrow();
+        var field = Reporting.camera(admin(), anonymous, "KRK", karak.get("lat").asDouble(), karak.get("lon").asDouble());
         chromium.signIn(port, "admin", TestDatabase.ADMIN_PASSWORD);
-        browser.get(url("/map?city=MRD"));
+        browser.get(url("/map?city=KRK"));
         patiently(Duration.ofSeconds(20)).until(driver -> "true".equals(driver.findElement(By.id("map")).getDomAttribute("data-loaded")));
         var map = browser.findElement(By.id("map"));
         @SuppressWarnings("unchecked")
@@ -95,6 +98,7 @@ class LiveMapInBrowserTest extends BrowserTest {
         patiently(Duration.ofSeconds(5)).until(driver -> details.getText().startsWith("CAMERA"));
         details.findElement(By.id("camera-live")).click();
         patiently(Duration.ofSeconds(5)).until(driver -> !details.findElements(By.cssSelector(".map-video .tile video")).isEmpty());
+        // the camera nearest the centre: this one, unless another test put a camera in Karak too
         assertThat(details.findElement(By.cssSelector(".map-video .tile")).getDomAttribute("data-camera-id")).isNotBlank();
     }
 
@@ -169,7 +173,7 @@ class LiveMapInBrowserTest extends BrowserTest {
         assertThat((Long) browser.executeScript("return window.SafeCityMap.baseFeaturesDrawn()")).as("countries around the province")
             .isGreaterThanOrEqualTo(5L);
         assertThat(colourAt(34.01, 71.58)).as("Peshawar, in Pakistan's land colour").isEqualTo(List.of(246L, 243L, 236L, 255L));
-        assertThat(colourAt(34.43, 70.45)).as("Jalalabad, across the border").isEqualTo(List.of(228L, 225L, 217L, 255L));
+        assertThat(colourAt(34.25, 70.95)).as("Nangarhar, across the border").isEqualTo(List.of(228L, 225L, 217L, 255L));
         assertThat(browser.findElement(By.cssSelector(".leaflet-control-attribution")).getText()).contains("Natural Earth");
         @SuppressWarnings("unchecked")
         var requested = (List<String>) browser.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
