@@ -93,7 +93,9 @@ class StillsOfMoments implements CameraStills {
         try {
             decoding.acquire();
             try {
-                byte[] jpeg = ffmpeg.run(List.of("-hide_banner", "-loglevel", "error", "-ss", seconds, "-i", file.toString(),
+                // seeking after the input decodes from the segment's start: an MPEG-TS segment's timestamps do not
+                // start at 0, and seeking before the input misses its frames
+                byte[] jpeg = ffmpeg.run(List.of("-hide_banner", "-loglevel", "error", "-i", file.toString(), "-ss", seconds,
                     "-frames:v", "1", "-vf", "scale='min(" + maxWidth + ",iw)':-2", "-q:v", "5", "-c:v", "mjpeg", "-f", "image2pipe",
                     "pipe:1"), 20);
                 return jpeg.length == 0 ? Optional.empty() : Optional.of(jpeg);
