@@ -2,6 +2,7 @@
 // Events. A new high-priority alert flashes and, once the operator has turned sound on, beeps.
 import { element, formatAgo, formatDateTime, getJson, postJson, words } from './console.js';
 import { playbackHref } from './video.js';
+import { alertThumbnail } from './alert-thumbnail.js';
 
 const OPEN = ['NEW', 'ACKNOWLEDGED', 'ESCALATED'];
 const rows = document.getElementById('alert-rows');
@@ -55,6 +56,8 @@ function show(alert, urgent) {
     refreshEmpty();
     return;
   }
+  // the picture is read once: a change of status keeps it
+  alert.thumbnail = existing?.thumbnail ?? alertThumbnail(alert);
   const row = render(alert);
   if (existing?.row) existing.row.replaceWith(row); else rows.prepend(row);
   alert.row = row;
@@ -71,9 +74,10 @@ function render(alert) {
   const read = alert.plateRead && alert.plateRead !== alert.plate ? ` (read ${alert.plateRead})` : '';
   const row = element('tr', { className: `alert-row priority-${alert.priority.toLowerCase()}`, attributes: { 'data-alert-id': alert.id, 'data-plate': alert.plate } },
     element('td', {}, element('span', { className: `badge badge-${alert.priority.toLowerCase()}`, text: alert.priority })),
+    element('td', { className: 'picture' }, alert.thumbnail),
     element('td', { text: what }),
     element('td', { className: 'plate', text: subject + read }),
-    element('td', { text: [alert.siteName, alert.cityCode].filter(Boolean).join(' · ') || `Camera ${alert.cameraId}` }),
+    element('td', { className: 'camera', text: [alert.cameraName ?? `Camera ${alert.cameraId}`, alert.siteName, alert.cityCode].filter(Boolean).join(' · ') }),
     element('td', { text: `${formatDateTime(alert.lastSeenAt ?? alert.observedAt)} (${formatAgo(alert.lastSeenAt ?? alert.observedAt)})` }),
     element('td', { className: 'count', text: String(alert.count) }),
     element('td', { className: 'status', text: words(alert.status) + (alert.assignee ? ` · ${alert.assignee}` : '') }),

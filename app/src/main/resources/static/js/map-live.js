@@ -1,27 +1,50 @@
 // The live layers of the operations map: units with their call signs (AVL, every few seconds), alerts
-// as they are raised (the alert feed's stream) and open incidents (the incident board's stream). A layer the
-// person may not read is left out. (Partners' premises are drawn by the map itself, for every role they admit.)
+// as they are raised (the alert feed's stream) with their pictures, open incidents (the incident board's
+// stream) and panic buttons, lit while a press's incident is open. A layer the person may not read is left
+// out. The map's filters cut every layer to a city and zone, and events to a time window. (Partners'
+// premises are drawn by the map itself, for every role they admit.)
 import { element, formatAgo, formatDateTime, getJson, postJson, words } from './console.js';
 import { liveTile, playbackHref } from './video.js';
+import { alertThumbnail } from './alert-thumbnail.js';
 
 const UNIT_EVERY_MS = 5_000;
 const OPEN_ALERTS = ['NEW', 'ACKNOWLEDGED', 'ESCALATED'];
+/** Alert markers beyond this many show their picture only when opened: a map of hundreds would read hundreds. */
+const PICTURES_ON_MARKERS = 50;
 const UNIT_COLOURS = { AVAILABLE: '#1e8e4f', DISPATCHED: '#d97706', EN_ROUTE: '#d97706', ON_SCENE: '#7d55c7', OUT_OF_SERVICE: '#98a4b3' };
 
 /**
  * Adds the live layers to {@code map} and its layer control; {@code show(kind, name, rows, extra)} fills the
  * details panel. {@code container} carries counts for people and tests (data-units-shown, data-alerts-shown).
+ * Answers {@code filter({city, zone, minutes})}, which redraws every layer cut to that place and window, and
+ * {@code drawn()}, what each layer draws now.
  */
 export function startLiveLayers(map, control, container, show) {
   const units = L.layerGroup().addTo(map);
   const alerts = L.layerGroup().addTo(map);
   const incidents = L.layerGroup().addTo(map);
+  const panics = L.layerGroup().addTo(map);
   const alertMarkers = new Map();
+  const known = { units: [], alerts: new Map(), incidents: [], panics: [] };
+  let wanted = { city: null, zone: null, minutes: null };
 
-  async function drawUnits() {
-    const list = await getJson('/api/v1/units');
+  function inPlace(cityCode, zoneCode) {
+    return (!wanted.city || cityCode === wanted.city) && (!wanted.zone || zoneCode === wanted.zone);
+  }
+
+  /** An event at {@code at} falls in the window; with no window every open one does. */
+  function inWindow(at) {
+    return !wanted.minutes || (at != null && Date.now() - Date.parse(at) <= wanted.minutes * 60_000);
+  }
+
+  async function readUnits() {
+    known.units = await getJson('/api/v1/units');
+    drawUnits();
+  }
+
+  function drawUnits() {
     units.clearLayers();
-    for (const unit of list.filter((u) => u.position)) {
+    for (const unit of known.units.filter((u) => u.position && inPlace(u.cityCode, u.zoneCode))) {
       const marker = L.marker([unit.position.lat, unit.position.lon], {
         icon: L.divIcon({
           className: 'unit-marker', iconSize: null,
@@ -59,6 +82,7 @@ export function startLiveLayers(map, control, container, show) {
     }
     const tile = liveTile({ cameraId: alert.cameraId, name: alert.cameraName, siteName: alert.siteName });
     show('Alert', alert.plate ?? alert.personName ?? words(alert.analytic ?? alert.type), [
+      ['Picture', alertThumbnail(alert)],
       ['Priority', alert.priority], ['What', alert.listName ?? words(alert.analytic ?? alert.type)],
       ['Seen', `${formatDateTime(alert.observedAt)} (${formatAgo(alert.observedAt)})`],
       ['Camera', [alert.cameraName, alert.siteName].filter(Boolean).join(' · ')], ['Status', words(alert.status)],
@@ -66,34 +90,56 @@ export function startLiveLayers(map, control, container, show) {
   }
 
   function placeAlert(alert) {
+    known.alerts.set(alert.id, alert);
+    if (!OPEN_ALERTS.includes(alert.status)) known.alerts.delete(alert.id);
+    drawAlert(alert);
+    container.dataset.alertsShown = String(alertMarkers.size);
+  }
+
+  function drawAlert(alert) {
     alertMarkers.get(alert.id)?.remove();
     alertMarkers.delete(alert.id);
-    if (!OPEN_ALERTS.includes(alert.status) || alert.lat == null) return;
+    if (!OPEN_ALERTS.includes(alert.status) || alert.lat == null || !inPlace(alert.cityCode, alert.zoneCode)
+      || !inWindow(alert.lastSeenAt ?? alert.observedAt)) return;
+    const html = element('span', { className: 'alert-badge', text: '!' });
+    if (alertMarkers.size < PICTURES_ON_MARKERS) html.append(alertThumbnail(alert, { small: true }));
     const marker = L.marker([alert.lat, alert.lon], {
-      icon: L.divIcon({ className: `alert-marker priority-${alert.priority.toLowerCase()}`, iconSize: [22, 22], html: '!' }),
+      icon: L.divIcon({ className: `alert-marker priority-${alert.priority.toLowerCase()}`, iconSize: [22, 22], html }),
       zIndexOffset: 1000,
+      title: [alert.cameraName, alert.siteName].filter(Boolean).join(' · '),
     });
     marker.on('add', () => Object.assign(marker.getElement().dataset, { alertId: String(alert.id), plate: alert.plate ?? '' }));
     marker.on('click', () => showAlert(alert));
     marker.addTo(alerts);
     alertMarkers.set(alert.id, marker);
+  }
+
+  function drawAlerts() {
+    for (const marker of alertMarkers.values()) marker.remove();
+    alertMarkers.clear();
+    [...known.alerts.values()].sort((a, b) => Date.parse(b.lastSeenAt ?? b.observedAt) - Date.parse(a.lastSeenAt ?? a.observedAt))
+      .forEach(drawAlert);
     container.dataset.alertsShown = String(alertMarkers.size);
   }
 
   async function followAlerts() {
     const listed = await getJson(`/api/v1/alerts?status=${OPEN_ALERTS.join(',')}`);
-    listed.items.forEach(placeAlert);
-    container.dataset.alertsShown = String(alertMarkers.size);
+    listed.items.forEach((alert) => known.alerts.set(alert.id, alert));
+    drawAlerts();
     const feed = new EventSource('/api/v1/alerts/stream');
     feed.addEventListener('open', () => { container.dataset.alertsLive = 'true'; });
     feed.addEventListener('error', () => { container.dataset.alertsLive = 'false'; });
     feed.addEventListener('alert', (message) => placeAlert(JSON.parse(message.data).alert));
   }
 
-  async function drawIncidents() {
-    const board = await getJson('/api/v1/incidents');
+  async function readIncidents() {
+    known.incidents = await getJson('/api/v1/incidents');
+    drawIncidents();
+  }
+
+  function drawIncidents() {
     incidents.clearLayers();
-    for (const incident of board.filter((i) => i.location)) {
+    for (const incident of known.incidents.filter((i) => i.location && inPlace(i.cityCode, i.zoneCode) && inWindow(i.openedAt))) {
       const marker = L.marker([incident.location.lat, incident.location.lon], {
         icon: L.divIcon({ className: 'incident-marker', iconSize: [20, 20], html: '◆' }),
       });
@@ -104,23 +150,80 @@ export function startLiveLayers(map, control, container, show) {
       ]));
       marker.addTo(incidents);
     }
+    container.dataset.incidentsShown = String(incidents.getLayers().length);
+  }
+
+  async function readPanics() {
+    known.panics = (await getJson('/api/v1/panic-buttons/map')).features ?? [];
+    drawPanics();
+  }
+
+  /** Every working button of the place; lit while the incident of a press within the window is open. */
+  function drawPanics() {
+    panics.clearLayers();
+    let lit = 0;
+    for (const feature of known.panics.filter((f) => inPlace(f.properties.cityCode, f.properties.zoneCode))) {
+      const button = feature.properties;
+      const pressed = button.openIncidentId != null && inWindow(button.lastPressedAt);
+      if (pressed) lit++;
+      const [lon, lat] = feature.geometry.coordinates;
+      const marker = L.marker([lat, lon], {
+        icon: L.divIcon({ className: pressed ? 'panic-marker pressed' : 'panic-marker', iconSize: [18, 18], html: 'SOS' }),
+        zIndexOffset: pressed ? 900 : 0,
+        title: button.premisesName,
+      });
+      marker.on('add', () => Object.assign(marker.getElement().dataset, { panicId: String(button.id), pressed: String(pressed) }));
+      marker.on('click', () => show('Panic button', button.premisesName, [
+        ['Premises', words(button.premisesKind)], ['Address', button.address || '—'],
+        ['Last pressed', button.lastPressedAt ? `${formatDateTime(button.lastPressedAt)} (${formatAgo(button.lastPressedAt)})` : 'Never'],
+        ['Incident', button.openIncidentId
+          ? element('a', { text: `#${button.openIncidentId} (open)`, attributes: { href: `/incidents/${button.openIncidentId}` } }) : '—'],
+      ]));
+      marker.addTo(panics);
+    }
+    container.dataset.panicsShown = String(panics.getLayers().length);
+    container.dataset.panicsPressed = String(lit);
   }
 
   function followIncidents() {
-    drawIncidents().then(() => {
+    readIncidents().then(() => {
       control.addOverlay(incidents, 'Incidents');
       const feed = new EventSource('/api/v1/incidents/stream');
       let pending = null;
       // a burst of changes (a dispatch moves several rows) is drawn once
-      feed.onmessage = () => { clearTimeout(pending); pending = setTimeout(() => drawIncidents().catch(() => {}), 500); };
+      // a press opens an incident, so the panic buttons are read again with the board
+      feed.onmessage = () => {
+        clearTimeout(pending);
+        pending = setTimeout(() => {
+          readIncidents().catch(() => {});
+          readPanics().catch(() => {});
+        }, 500);
+      };
       feed.addEventListener('incident', feed.onmessage);
     }).catch(() => map.removeLayer(incidents));
   }
 
-  drawUnits().then(() => {
+  readUnits().then(() => {
     control.addOverlay(units, 'Units');
-    setInterval(() => drawUnits().catch(() => {}), UNIT_EVERY_MS);
+    setInterval(() => readUnits().catch(() => {}), UNIT_EVERY_MS);
   }).catch(() => map.removeLayer(units));
   followAlerts().then(() => control.addOverlay(alerts, 'Alerts')).catch(() => map.removeLayer(alerts));
   followIncidents();
+  readPanics().then(() => control.addOverlay(panics, 'Panic buttons')).catch(() => map.removeLayer(panics));
+  // a window of minutes moves with the clock: what falls out of it leaves the map
+  setInterval(() => { if (wanted.minutes) { drawAlerts(); drawIncidents(); drawPanics(); } }, 30_000);
+
+  return {
+    filter(next) {
+      wanted = { ...next };
+      drawUnits();
+      drawAlerts();
+      drawIncidents();
+      drawPanics();
+    },
+    drawn: () => ({
+      units: units.getLayers().length, alerts: alertMarkers.size, incidents: incidents.getLayers().length,
+      panics: panics.getLayers().length,
+    }),
+  };
 }

@@ -1,6 +1,8 @@
 // The operations map: cities, sites and cameras coloured by status as observed (online only while video or
 // detections arrive; never heard from is unknown, whatever was planned), filters, a legend with counts
-// and a details panel. Markers are drawn on one canvas so thousands of cameras stay smooth.
+// and a details panel. Markers are drawn on one canvas so thousands of cameras stay smooth. The base map ships
+// with the build (Natural Earth's countries around the province, drawn as vectors); a tile server named in
+// configuration draws instead.
 import { cssColour, element, formatAgo, formatCount, formatDateTime, formatTime, getJson, words } from './console.js';
 import { startLiveLayers } from './map-live.js';
 import { liveTile } from './video.js';
@@ -10,6 +12,11 @@ const STATUS_NAMES = { ONLINE: 'Online', OFFLINE: 'Offline', UNKNOWN: 'Never hea
 const SITE_STATUSES = ['COMMISSIONED', 'INSTALLED', 'SURVEYED', 'PLANNED'];
 const TYPE_NAMES = { FIXED: 'Fixed', PTZ: 'PTZ (pan-tilt-zoom)', ANPR: 'ANPR (number plates)', FACE: 'Face recognition' };
 const PROVINCE_CENTRE = [34.3, 71.9];
+const BASE_MAP = '/img/basemap/region.geojson';
+const BASE_ATTRIBUTION = 'Base map: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
+const FILTERS = ['city', 'zone', 'phase', 'status', 'installation', 'type', 'since'];
+/** Filters the camera list itself understands; the others apply to what the map draws. */
+const CAMERA_FILTERS = ['city', 'zone', 'phase', 'status', 'installation', 'type'];
 const REFRESH_SECONDS = 60;
 
 const container = document.getElementById('map');
@@ -23,7 +30,9 @@ const siteColours = Object.fromEntries(SITE_STATUSES.map((s) => [s, cssColour(`-
 const map = L.map(container, { preferCanvas: true, minZoom: 5, maxZoom: 19, worldCopyJump: false })
   .setView(PROVINCE_CENTRE, 7);
 const canvas = L.canvas({ padding: 0.5, tolerance: 3 });
+map.createPane('base').style.zIndex = 150;
 map.createPane('grid').style.zIndex = 250;
+const baseCanvas = L.canvas({ pane: 'base', padding: 0.5 });
 const gridCanvas = L.canvas({ pane: 'grid' });
 L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
 map.attributionControl.setPrefix('Leaflet');
@@ -38,6 +47,8 @@ const premisesColours = { NOT_REGISTERED: '#6b7280', PENDING: '#d97706', NON_COM
 const selection = L.layerGroup().addTo(map);
 const layers = L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: false }).addTo(map);
 let stopVideo = () => {};
+let live = null;
+let baseLayer = null;
 
 let cities = [];
 let sites = [];
@@ -52,15 +63,26 @@ async function start() {
   [cities] = await Promise.all([getJson('/api/v1/cities'), loadPhases()]);
   fillSelect(filters.elements.city, cities.map((c) => [c.code, c.name]));
   restoreFilters();
+  await loadZones(new URLSearchParams(window.location.search).get('zone'));
   drawCities();
   const siteCollection = await getJson('/api/v1/sites.geojson');
   sites = siteCollection.features ?? [];
-  filters.addEventListener('change', () => refresh(true).catch(fail));
+  filters.addEventListener('change', (event) => {
+    if (event.target.name === 'city') {
+      filters.elements.zone.value = '';
+      loadZones().then(() => refresh(true)).catch(fail);
+    } else {
+      refresh(true).catch(fail);
+    }
+  });
   // the form clears its fields only after the reset event, so read them on the next turn
-  filters.addEventListener('reset', () => setTimeout(() => refresh(true).catch(fail)));
+  filters.addEventListener('reset', () => setTimeout(() => loadZones().then(() => refresh(true)).catch(fail)));
   await refresh(false);
   loadPremises().catch(() => { /* a role the premises API does not admit sees the map without them */ });
-  if (container.dataset.live === 'true') startLiveLayers(map, layers, container, showDetails);
+  if (container.dataset.live === 'true') {
+    live = startLiveLayers(map, layers, container, showDetails);
+    live.filter(placeAndTime());
+  }
   // statuses change as cameras go on- and offline, so the map keeps itself current
   setInterval(() => refresh(false).catch(fail), REFRESH_SECONDS * 1000);
 }
@@ -82,18 +104,40 @@ function fillSelect(select, options) {
   }
 }
 
+/** The zones of the chosen city; with no city chosen, the zone filter waits for one. */
+async function loadZones(wanted = null) {
+  const select = filters.elements.zone;
+  const city = filters.elements.city.value;
+  select.replaceChildren(element('option', { text: city ? 'All zones' : 'Choose a city first', attributes: { value: '' } }));
+  select.disabled = !city;
+  if (!city) return;
+  try {
+    const zones = await getJson(`/api/v1/zones?city=${encodeURIComponent(city)}`);
+    fillSelect(select, zones.map((z) => [z.code, z.name ? `${z.name} (${z.code})` : z.code]));
+    if (zones.some((z) => z.code === wanted)) select.value = wanted;
+  } catch {
+    select.disabled = true;
+  }
+}
+
 /** Filters live in the address too, so a view can be bookmarked or sent to a colleague. */
 function restoreFilters() {
   const query = new URLSearchParams(window.location.search);
-  for (const name of ['city', 'phase', 'status', 'installation', 'type']) {
-    if (query.has(name)) filters.elements[name].value = query.get(name);
+  for (const name of FILTERS) {
+    if (query.has(name) && name !== 'zone' && filters.elements[name]) filters.elements[name].value = query.get(name);
   }
+}
+
+/** What the live layers are cut to: the place, and how far back an event may be. */
+function placeAndTime() {
+  const minutes = Number(filters.elements.since?.value);
+  return { city: filters.elements.city.value || null, zone: filters.elements.zone.value || null, minutes: minutes > 0 ? minutes : null };
 }
 
 function chosen() {
   const values = {};
-  for (const name of ['city', 'phase', 'status', 'installation', 'type']) {
-    const value = filters.elements[name].value;
+  for (const name of FILTERS) {
+    const value = filters.elements[name]?.value;
     if (value) values[name] = value;
   }
   return values;
@@ -103,10 +147,12 @@ async function refresh(byPerson) {
   const ticket = ++request;
   container.dataset.loaded = 'false';
   const wanted = chosen();
-  const query = new URLSearchParams(wanted).toString();
+  const address = new URLSearchParams(wanted).toString();
   if (byPerson) {
-    window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
+    window.history.replaceState(null, '', address ? `?${address}` : window.location.pathname);
   }
+  live?.filter(placeAndTime());
+  const query = new URLSearchParams(Object.entries(wanted).filter(([name]) => CAMERA_FILTERS.includes(name))).toString();
   const collection = await getJson(`/api/v1/cameras.geojson${query ? `?${query}` : ''}`);
   if (ticket !== request) return; // a newer choice is already on its way
   const cameras = collection.features ?? [];
@@ -126,6 +172,7 @@ async function refresh(byPerson) {
 
 function matchesPlace(properties, wanted) {
   return (!wanted.city || properties.cityCode === wanted.city)
+    && (!wanted.zone || properties.zoneCode === wanted.zone)
     && (!wanted.phase || String(properties.phase) === wanted.phase);
 }
 
@@ -348,14 +395,15 @@ function viewCone(centre, heading, fieldOfView, metres) {
 }
 
 /**
- * Tiles from the configured server when there is one; otherwise, or once tiles fail, a plain
- * background with a coordinate grid so the markers still read as a map.
+ * Tiles from the configured server when there is one; otherwise, or once tiles fail, the base map that
+ * ships with the build, with a coordinate grid over it so distances still read at street level.
  */
 function showBackground(tileUrl, attribution) {
   if (!tileUrl) {
-    plainBackground(null);
+    offlineBackground(null);
     return;
   }
+  container.dataset.base = 'tiles';
   let failures = 0;
   let loaded = 0;
   const tiles = L.tileLayer(tileUrl, { maxZoom: 19, attribution: attribution || '' }).addTo(map);
@@ -364,13 +412,13 @@ function showBackground(tileUrl, attribution) {
     failures++;
     if (failures === 3 && loaded === 0) {
       map.removeLayer(tiles);
-      plainBackground('Map tiles could not be loaded from the tile server; showing the plain map.');
+      offlineBackground('Map tiles could not be loaded from the tile server; showing the base map that ships with SafeCity.');
     }
   });
 }
 
-function plainBackground(message) {
-  container.classList.add('plain');
+function offlineBackground(message) {
+  container.classList.add('plain', 'offline-base');
   grid.addTo(map);
   drawGrid();
   map.on('moveend', drawGrid);
@@ -378,6 +426,22 @@ function plainBackground(message) {
     notice.textContent = message;
     notice.hidden = false;
   }
+  fetch(BASE_MAP).then((answer) => {
+    if (!answer.ok) throw new Error(`${answer.status}`);
+    return answer.json();
+  }).then((collection) => {
+    baseLayer = L.geoJSON(collection, {
+      pane: 'base', renderer: baseCanvas, interactive: false,
+      style: (feature) => (feature.properties.home
+        ? { color: '#8c8478', weight: 1.2, fillColor: '#f6f3ec', fillOpacity: 1 }
+        : { color: '#a9a49b', weight: 0.8, fillColor: '#e4e1d9', fillOpacity: 1 }),
+    }).addTo(map);
+    map.attributionControl.addAttribution(BASE_ATTRIBUTION);
+    container.dataset.base = 'offline';
+  }).catch(() => {
+    // the grid alone still places every marker
+    container.dataset.base = 'grid';
+  });
 }
 
 function drawGrid() {
@@ -406,6 +470,22 @@ window.SafeCityMap = Object.freeze({
   camerasDrawn: () => countOnMap(cameraLayer),
   sitesDrawn: () => countOnMap(siteLayer),
   premisesDrawn: () => countOnMap(premisesLayer),
+  /** The base map's country outlines drawn (0 with tiles or the grid alone). */
+  baseFeaturesDrawn: () => (baseLayer ? baseLayer.getLayers().length : 0),
+  /** The base map's colour where a place is drawn, as [r, g, b, a]: what a person sees there under the markers. */
+  baseColourAt: (lat, lon) => {
+    const drawn = container.querySelector('.leaflet-base-pane canvas');
+    if (!drawn) return null;
+    const point = map.latLngToContainerPoint([lat, lon]);
+    const frame = container.getBoundingClientRect();
+    const box = drawn.getBoundingClientRect();
+    const scale = drawn.width / box.width;
+    const x = Math.round((point.x + frame.left - box.left) * scale);
+    const y = Math.round((point.y + frame.top - box.top) * scale);
+    return Array.from(drawn.getContext('2d').getImageData(x, y, 1, 1).data);
+  },
+  /** What the live layers draw now, by layer, after the filters. */
+  liveDrawn: () => live?.drawn() ?? {},
   /** Where, in pixels from the map's top left corner, the camera nearest the centre is drawn. */
   cameraNearCentre: () => {
     const centre = map.getSize().divideBy(2);

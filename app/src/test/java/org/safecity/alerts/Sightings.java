@@ -1,6 +1,14 @@
 package org.safecity.alerts;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import javax.imageio.ImageIO;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -65,5 +73,34 @@ public final class Sightings {
 
     public static Predicate<JsonNode> forPlate(String plate) {
         return a -> a.has("plate") && plate.equals(a.get("plate").asString());
+    }
+
+    /** A plate as a camera crops it: black letters on white, as a JPEG. */
+    public static byte[] plateCrop(String text) {
+        var image = new BufferedImage(240, 60, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 240, 60);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 34));
+        g.drawString(text, 12, 44);
+        g.dispose();
+        var bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A plate read carrying the camera's crop of the plate, as an ANPR camera sends it. */
+    public static Map<String, Object> plateReadWithCrop(long cameraId, String plate, Instant at) {
+        var item = new java.util.HashMap<>(Reporting.plateRead(cameraId, plate, at));
+        @SuppressWarnings("unchecked")
+        var fields = new java.util.HashMap<>((Map<String, Object>) item.get("plate"));
+        fields.put("plateImage", Base64.getEncoder().encodeToString(plateCrop(plate)));
+        item.put("plate", fields);
+        return item;
     }
 }

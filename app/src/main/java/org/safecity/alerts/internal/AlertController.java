@@ -1,6 +1,7 @@
 package org.safecity.alerts.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,7 +18,9 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Writes;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,8 +41,11 @@ class AlertController {
     private final AlertStream stream;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AlertThumbnails thumbnails;
 
-    AlertController(AlertStore store, HandlingAlerts handling, AlertStream stream, AuditTrail audit, Clock clock) {
+    AlertController(AlertStore store, HandlingAlerts handling, AlertStream stream, AuditTrail audit, Clock clock,
+                    AlertThumbnails thumbnails) {
+        this.thumbnails = thumbnails;
         this.store = store;
         this.handling = handling;
         this.stream = stream;
@@ -100,6 +106,28 @@ class AlertController {
         var timeline = store.timeline(id).stream().map(e -> new Step(e.seq(), e.kind(), e.actor(), e.note(), e.at())).toList();
         auditPersons(List.of(alert));
         return new AlertWithTimeline(alert, timeline);
+    }
+
+    @GetMapping(path = "/api/v1/alerts/{id}/thumbnail", produces = {MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE})
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','SUPERVISOR','DISPATCHER')")
+    @Operation(summary = "The alert's picture (JPEG or PNG): the plate's crop, the scene its camera sent, or the camera's recorded "
+        + "picture at the moment (header X-Thumbnail-Source: plate-crop, camera-image or camera-frame); 204 while there is none "
+        + "(the recording writes the moment's video a few seconds after it)")
+    @ApiResponse(responseCode = "200", description = "the picture")
+    @ApiResponse(responseCode = "204", description = "no picture of the alert, or not yet")
+    ResponseEntity<byte[]> thumbnail(@PathVariable long id) {
+        Actor actor = CurrentActor.get();
+        var alert = store.find(id).filter(a -> AlertStream.maySee(actor, a)).orElseThrow(() -> new NotFound("alert", id));
+        var picture = thumbnails.of(alert);
+        if (picture.isEmpty()) {
+            return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+        }
+        var found = picture.get();
+        // a plate or a person in a street scene is personal data: every picture shown is on the record
+        audit.record("alerts.thumbnail-read", "alert", Long.toString(id), null, Map.of("source", found.source()));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(found.mediaType()))
+            .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePrivate()).header("X-Thumbnail-Source", found.source())
+            .body(found.bytes());
     }
 
     @PostMapping("/api/v1/alerts/{id}/acknowledge")

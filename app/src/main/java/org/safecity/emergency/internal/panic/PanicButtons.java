@@ -2,6 +2,7 @@ package org.safecity.emergency.internal.panic;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +143,29 @@ class PanicButtons implements DeviceKeys, PanicButtonsOfPremises {
                 + "(cast(:city as text) is null or city_code = :city) and (cast(:zone as text) is null or zone_code = :zone) order by id")
             .param("city", scope.cityCode()).param("zone", scope.zoneCode())
             .query((rs, n) -> button(rs)).list();
+    }
+
+    /**
+     * A working button as the map shows it: its latest press, and the incident that press opened while
+     * that incident is open (null once it is resolved or closed, or when the button was never pressed).
+     */
+    record OnMap(PanicButton button, Instant lastPressedAt, Long openIncidentId) {
+    }
+
+    /** The working buttons of the jurisdiction, each with its latest press. */
+    List<OnMap> onMap(Jurisdiction scope) {
+        return jdbc.sql("select b." + COLUMNS.replace(", ", ", b.") + """
+                , p.pressed_at, case when i.status in ('NEW', 'DISPATCHED', 'EN_ROUTE', 'ON_SCENE') then i.id end as open_incident
+                from emergency.panic_button b
+                left join lateral (select pressed_at, incident_id from emergency.panic_press
+                                   where panic_button_id = b.id order by pressed_at desc limit 1) p on true
+                left join emergency.incident i on i.id = p.incident_id
+                where b.revoked_at is null and (cast(:city as text) is null or b.city_code = :city)
+                  and (cast(:zone as text) is null or b.zone_code = :zone)
+                order by b.id""")
+            .param("city", scope.cityCode()).param("zone", scope.zoneCode())
+            .query((rs, n) -> new OnMap(button(rs), IncidentStore.instant(rs, "pressed_at"), (Long) rs.getObject("open_incident")))
+            .list();
     }
 
     @Override

@@ -105,6 +105,30 @@ class PanicController {
         return buttons.list(CurrentActor.jurisdiction()).stream().map(b -> PanicButtonView.of(b, null)).toList();
     }
 
+    /** @param openIncidentId the incident the latest press opened, while it is open */
+    record PanicButtonOnMap(long id, String premisesName, String premisesKind, String address, String cityCode, String zoneCode,
+                            Instant lastPressedAt, Long openIncidentId) {
+    }
+
+    record PanicButtonFeature(String type, Map<String, Object> geometry, PanicButtonOnMap properties) {
+    }
+
+    record PanicButtonCollection(String type, List<PanicButtonFeature> features) {
+    }
+
+    @GetMapping("/api/v1/panic-buttons/map")
+    @PreAuthorize("hasAnyRole('ADMIN','OPERATOR','SUPERVISOR','DISPATCHER')")
+    @Operation(summary = "The working panic buttons of the caller's jurisdiction as GeoJSON, each with its latest press and the "
+        + "incident that press opened while it is open (no keys)")
+    PanicButtonCollection map() {
+        return new PanicButtonCollection("FeatureCollection", buttons.onMap(CurrentActor.jurisdiction()).stream().map(m -> {
+            var b = m.button();
+            return new PanicButtonFeature("Feature", Map.of("type", "Point", "coordinates", List.of(b.location().lon(), b.location().lat())),
+                new PanicButtonOnMap(b.id(), b.premisesName(), b.premisesKind(), b.address(), b.cityCode(), b.zoneCode(),
+                    m.lastPressedAt(), m.openIncidentId()));
+        }).toList());
+    }
+
     @DeleteMapping("/api/v1/panic-buttons/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")
