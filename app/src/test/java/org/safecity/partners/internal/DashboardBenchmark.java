@@ -142,7 +142,7 @@ public final class DashboardBenchmark {
         jdbc.sql("""
                 insert into registry.camera (site_id, name, make, model, resolution, type, main_stream, owner, partner_id, status)
                 select s.id, 'Camera ' || g, 'Hikvision', 'DS-2CD2143G2-I', '1920x1080', 'FIXED', 'rtsp://10.0.0.1/' || g, 'PREMISES',
-                       p.id, 'ONLINE'
+                       p.id, 'INSTALLED'
                 from generate_series(1, ?) g
                 join partners.premises p on p.id = 1 + (g - 1) %% ?
                 join registry.site s on s.name = 'Site ' || p.id""".replace("%%", "%"))
