@@ -29,6 +29,8 @@ class PremisesStore {
         compliance_reasons::text as reasons, compliance_since, evaluated_at""";
 
     private final JdbcClient jdbc;
+    /** Days known to be in {@code partners.compliance_day}: the trend asks the database about them no more. */
+    private final Set<java.time.LocalDate> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PremisesStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -286,29 +288,21 @@ class PremisesStore {
         if (scope.premisesId() != null) {
             return trendFromHistory(scope, weeks, now); // one premises: its own history is short
         }
-        Map<Integer, Map<Compliance.Status, Long>> answer = new java.util.TreeMap<>();
-        var where = where(new Query(null, null, null, null), scope);
-        jdbc.sql("select compliance_status, count(*) as n from partners.premises p" + where.sql() + " group by 1")
-            .params(where.params())
-            .query((ResultSet rs) -> {
-                answer.computeIfAbsent(0, k -> new java.util.EnumMap<>(Compliance.Status.class))
-                    .put(Compliance.Status.valueOf(rs.getString("compliance_status")), rs.getLong("n"));
-            });
-        if (weeks < 2) {
-            return answer;
-        }
         var today = now.atZone(org.safecity.shared.TimeConfiguration.DISPLAY_ZONE).toLocalDate();
         var days = new ArrayList<java.time.LocalDate>();
         for (int k = 1; k < weeks; k++) {
             days.add(today.minusWeeks(k));
         }
         countDays(days, now);
-        List<Object> params = new ArrayList<>();
+        var where = where(new Query(null, null, null, null), scope);
+        // week 0 from the register itself, the past weeks from the day counts: one round trip
+        List<Object> params = new ArrayList<>(where.params());
         params.add(today);
         params.addAll(where.params());
         params.add(days.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new));
-        // the day table has the register's city and police station columns, under the register's alias
-        jdbc.sql("select (?::date - day) / 7 as k, status, sum(premises) as n from partners.compliance_day p"
+        Map<Integer, Map<Compliance.Status, Long>> answer = new java.util.TreeMap<>();
+        jdbc.sql("select 0 as k, compliance_status as status, count(*) as n from partners.premises p" + where.sql() + " group by 1, 2"
+                + " union all select (?::date - day) / 7, status, sum(premises) from partners.compliance_day p"
                 + (where.sql().isEmpty() ? " where " : where.sql() + " and ") + "day = any(?::date[]) group by 1, 2")
             .params(params)
             .query((ResultSet rs) -> {
@@ -325,7 +319,8 @@ class PremisesStore {
      */
     void countDays(List<java.time.LocalDate> days, Instant now) {
         var zone = org.safecity.shared.TimeConfiguration.DISPLAY_ZONE;
-        var over = days.stream().filter(d -> !d.plusDays(1).atStartOfDay(zone).toInstant().isAfter(now)).toList();
+        var over = days.stream().filter(d -> !d.plusDays(1).atStartOfDay(zone).toInstant().isAfter(now))
+            .filter(d -> !counted.contains(d)).toList();
         if (over.isEmpty()) {
             return;
         }
@@ -349,6 +344,8 @@ class PremisesStore {
                 group by 1, 2, 3, 4, 5""")
             .params(Timestamp.from(now), over.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), zone.getId())
             .update();
+        // counted now or by another instance before: a counted day never changes, so it is remembered here
+        counted.addAll(over);
     }
 
     /** The trend from the history itself, walked whole on each call: for a scope of one premises (and the benchmark's baseline). */

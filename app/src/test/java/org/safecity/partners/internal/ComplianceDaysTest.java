@@ -77,20 +77,20 @@ class ComplianceDaysTest extends IntegrationTest {
         String city = "W" + (System.nanoTime() % 100_000);
         long a = premises(city, "WEEK-A-" + city);
         Instant now = Instant.now();
-        change(a, now.minus(java.time.Duration.ofDays(30)).toString(), "NON_COMPLIANT");
-        change(a, now.minus(java.time.Duration.ofDays(10)).toString(), "COMPLIANT");
-        jdbc.sql("update partners.premises set compliance_status = 'COMPLIANT' where id = ?").param(a).update();
+        // further back than other tests' trends reach, whose days are counted (and kept) before this history exists
+        change(a, now.minus(java.time.Duration.ofDays(200)).toString(), "NON_COMPLIANT");
+        change(a, now.minus(java.time.Duration.ofDays(150)).toString(), "COMPLIANT");
         var scope = new PremisesStore.Scope(new Jurisdiction(city, null), null);
 
-        var trend = store.trend(scope, 6, now);
+        var trend = store.trend(scope, 30, now);
 
-        assertThat(trend.get(0)).isEqualTo(Map.of(Compliance.Status.COMPLIANT, 1L));
-        assertThat(trend.get(1)).isEqualTo(Map.of(Compliance.Status.COMPLIANT, 1L));
-        assertThat(trend.get(2)).isEqualTo(Map.of(Compliance.Status.NON_COMPLIANT, 1L));
-        assertThat(trend.get(4)).isEqualTo(Map.of(Compliance.Status.NON_COMPLIANT, 1L));
-        assertThat(trend).doesNotContainKey(5);
-        var walked = store.trendFromHistory(scope, 6, now);
-        for (int k = 1; k < 6; k++) {
+        assertThat(trend.get(0).values().stream().mapToLong(Long::longValue).sum()).as("week 0: the register now").isEqualTo(1);
+        assertThat(trend.get(21)).isEqualTo(Map.of(Compliance.Status.COMPLIANT, 1L)); // 147 days ago
+        assertThat(trend.get(22)).isEqualTo(Map.of(Compliance.Status.NON_COMPLIANT, 1L)); // 154 days ago
+        assertThat(trend.get(28)).isEqualTo(Map.of(Compliance.Status.NON_COMPLIANT, 1L));
+        assertThat(trend).doesNotContainKey(29); // 203 days ago: before its first change
+        var walked = store.trendFromHistory(scope, 30, now);
+        for (int k = 13; k < 30; k++) {
             assertThat(trend.get(k)).as("week " + k).isEqualTo(walked.get(k));
         }
         LocalDate today = now.atZone(org.safecity.shared.TimeConfiguration.DISPLAY_ZONE).toLocalDate();
