@@ -66,12 +66,13 @@ class PresenceLog implements CameraPresence {
             return answer;
         }
         jdbc.sql("""
-                select c.id, least(greatest(c.last_seen, p.until_at), ?) as last_heard, p.until_at, p.closed
+                select c.id, case when greatest(c.last_seen, p.until_at) > ? then ? else greatest(c.last_seen, p.until_at) end as last_heard,
+                       p.until_at, p.closed
                 from registry.camera c
                 left join lateral (select until_at, closed from registry.camera_presence p
                                    where p.camera_id = c.id order by until_at desc limit 1) p on true
                 where c.id = any(?)""")
-            .params(Rows.timestamp(now), ids(cameraIds))
+            .params(Rows.timestamp(now), Rows.timestamp(now), ids(cameraIds))
             .query((rs, n) -> {
                 long id = rs.getLong("id");
                 Instant lastHeard = Rows.instant(rs, "last_heard");
