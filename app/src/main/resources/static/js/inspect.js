@@ -1,6 +1,7 @@
 // The inspector's page, sized for a phone: opens a premises, lists its category's checklist, and
-// records the visit (each item as found, findings, outcome); the server's refusal is shown as said.
-import { element, getJson, postJson } from './console.js';
+// records the visit (each item as found, findings, outcome), then sends its photos, each kept as an
+// evidence item; the server's refusal is shown as said.
+import { csrfHeader, element, getJson, postJson } from './console.js';
 
 const page = document.getElementById('inspect');
 const find = document.getElementById('find-premises');
@@ -32,6 +33,18 @@ async function open(id) {
   }
 }
 
+// one photo as multipart (the browser sets the boundary); a refusal reads as the server's words
+async function sendPhoto(inspectionId, photo, caption) {
+  const form = new FormData();
+  form.append('photo', photo);
+  const query = caption ? `?caption=${encodeURIComponent(caption)}` : '';
+  const response = await fetch(`/api/v1/premises/${premisesId}/inspections/${inspectionId}/photos${query}`, {
+    method: 'POST', body: form, headers: { Accept: 'application/json', ...csrfHeader() } });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(`${photo.name}: ${answer.detail || answer.title || response.statusText}`);
+  return { name: photo.name, ...answer };
+}
+
 find.addEventListener('submit', (event) => {
   event.preventDefault();
   open(find.elements.premises.value.trim());
@@ -45,8 +58,15 @@ visit.addEventListener('submit', async (event) => {
   const findings = visit.elements.findings.value.trim();
   if (findings) body.findings = findings;
   try {
-    await postJson(`/api/v1/premises/${premisesId}/inspections`, body);
-    say(`Visit recorded: ${body.outcome === 'PASSED' ? 'passed' : 'failed'}.`, 'success');
+    const recorded = await postJson(`/api/v1/premises/${premisesId}/inspections`, body);
+    const photos = [...visit.elements.photos.files];
+    const caption = visit.elements.caption.value.trim();
+    const kept = [];
+    for (const photo of photos) kept.push(await sendPhoto(recorded.id, photo, caption));
+    say(`Visit recorded: ${body.outcome === 'PASSED' ? 'passed' : 'failed'}`
+      + (kept.length ? `, with ${kept.length} photo${kept.length === 1 ? '' : 's'} kept as evidence.` : '.'), 'success');
+    document.getElementById('photos-kept').replaceChildren(...kept.map((item) =>
+      element('li', { text: `${item.name}: evidence item ${item.evidenceItemId}, SHA-256 ${item.sha256}` })));
     visit.reset();
   } catch (error) {
     say(error.message, 'error');

@@ -279,7 +279,8 @@ async function start() {
   clipForm.elements.from.value = toInput(at - 30_000);
   clipForm.elements.to.value = toInput(at + 30_000);
   watchHealth(cameraId, document.getElementById('camera-health'));
-  const cameras = await getJson('/api/v1/video/cameras').catch(() => ({ items: [] }));
+  // asked by its id: the whole list stops at its first 500 cameras, and a premises' camera past them would open unasked
+  const cameras = await getJson(`/api/v1/video/cameras?q=${encodeURIComponent(cameraId)}`).catch(() => ({ items: [] }));
   {
     const camera = cameras.items.find((c) => String(c.cameraId) === cameraId);
     purpose = purposeFor(cameraId, camera?.partnerId) ?? '';

@@ -1,5 +1,6 @@
 package org.safecity.registry;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,13 @@ public interface CameraDirectory {
      * on ({@link CameraPresence}). Its installation stays as it is.
      */
     void markSilent(long cameraId, Instant at);
+
+    /**
+     * Records that a periodic check at {@code at} found the camera's stream answering, for a camera nobody
+     * pulls continuously (a view-only partner camera): it counts as heard from until {@code at + holdsFor}
+     * unless a later check finds it silent ({@link #markSilent}), so checks {@code holdsFor} apart leave no gap.
+     */
+    void markChecked(long cameraId, Instant at, Duration holdsFor);
 
     /** The stream addresses of a camera in service, for the module that pulls its video. */
     Optional<CameraStreams> streams(long cameraId);

@@ -13,8 +13,10 @@ public interface PartnerCameras {
     /**
      * @param resolution as registered, e.g. {@code 1920x1080}; the module that probes a stream may know better
      * @param registeredAt when the camera joined the network: its uptime is not counted before
+     * @param recorded whether the Authority records it; a view-only camera is heard from only when someone looks
+     *                 or checks ({@link CameraDirectory#markChecked})
      */
-    record PartnerCamera(long id, long partnerId, String name, String resolution, Instant registeredAt) {
+    record PartnerCamera(long id, long partnerId, String name, String resolution, Instant registeredAt, boolean recorded) {
     }
 
     /** The cameras in service of one partner, oldest first. */

@@ -54,6 +54,66 @@ class InspectionTest extends IntegrationTest {
         assertThat(listed.get(1).get("checklist").get("gate covered").asBoolean()).isFalse();
     }
 
+    private static byte[] jpeg() throws java.io.IOException {
+        var picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        picture.setRGB(10, 10, 0xff0000);
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpg", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void a_visits_photos_are_sealed_evidence_items_with_custody_kept_once_and_anything_else_is_refused() throws Exception {
+        long id = school();
+        var inspector = as(Role.COMPLIANCE_OFFICER);
+        var items = inspector.get("/api/v1/premises/" + id + "/checklist").json().valueStream().map(i -> i.asString()).toList();
+        long visit = inspector.post("/api/v1/premises/" + id + "/inspections", visit(items, false, "FAILED", "No camera at the gate."))
+            .json().get("id").asLong();
+        byte[] photo = jpeg();
+        String path = "/api/v1/premises/" + id + "/inspections/" + visit + "/photos?caption=" + "Gate%20without%20camera";
+
+        var form = new org.safecity.Multipart();
+        var added = inspector.post(path, form.contentType(), form.file("photo", "gate.jpg", photo));
+
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        String item = added.json().get("evidenceItemId").asString();
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
+        assertThat(added.json().get("sha256").asString()).isEqualTo(sha256);
+        assertThat(added.json().get("mediaType").asString()).isEqualTo("image/jpeg");
+        // the evidence module holds it, hashed, its custody begun by the inspector
+        var evidence = as(Role.SUPERVISOR).get("/api/v1/evidence/" + item);
+        assertThat(evidence.status()).as(evidence.toString()).isEqualTo(200);
+        assertThat(evidence.body()).contains(sha256).contains("Gate without camera").contains("PHOTO");
+        var custody = as(Role.SUPERVISOR).get("/api/v1/evidence/" + item + "/custody").json();
+        assertThat(custody.get(0).get("action").asString()).isEqualToIgnoringCase("created");
+        assertThat(custody.get(0).get("hash").asString()).isNotBlank();
+        var content = as(Role.SUPERVISOR).get("/api/v1/evidence/" + item + "/content");
+        assertThat(content.status()).isEqualTo(200);
+
+        // the same picture again is the photo already kept
+        var again = new org.safecity.Multipart();
+        var repeated = inspector.post(path, again.contentType(), again.file("photo", "gate-again.jpg", photo));
+        assertThat(repeated.status()).as(repeated.toString()).isEqualTo(200);
+        assertThat(repeated.json().get("evidenceItemId").asString()).isEqualTo(item);
+        var listed = inspector.get("/api/v1/premises/" + id + "/inspections").json();
+        assertThat(listed.get(0).get("photos")).hasSize(1);
+        assertThat(listed.get(0).get("photos").get(0).get("caption").asString()).isEqualTo("Gate without camera");
+
+        var text = new org.safecity.Multipart();
+        var refused = inspector.post(path, text.contentType(), text.file("photo", "notes.jpg", "not a picture".getBytes()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.body()).contains("not a JPEG, PNG or WebP picture");
+        var none = new org.safecity.Multipart();
+        assertThat(inspector.post(path, none.contentType(), none.withoutFile()).status()).isEqualTo(400);
+        var elsewhere = new org.safecity.Multipart();
+        assertThat(inspector.post("/api/v1/premises/" + id + "/inspections/" + (visit + 100_000) + "/photos", elsewhere.contentType(),
+            elsewhere.file("photo", "gate.jpg", photo)).status()).isEqualTo(404);
+        var manager = new PartnerFixtures(admin(), anonymous).managerOf(id);
+        var byManager = new org.safecity.Multipart();
+        assertThat(manager.post(path, byManager.contentType(), byManager.file("photo", "gate.jpg", photo)).status()).isEqualTo(403);
+    }
+
     @Test
     void a_visit_that_misses_an_item_passes_with_an_unmet_one_or_fails_without_findings_is_refused_and_not_stored() {
         long id = school();

@@ -41,6 +41,26 @@ class PartnerPortalInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void the_certificate_check_speaks_urdu_right_to_left_by_the_portals_switch_and_keeps_the_code() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/portal/premises/verify?c=PC-1-20260101T000000Z&s=forged"));
+        waitFor(d -> "true".equals(d.findElement(By.id("premises-verify")).getDomAttribute("data-loaded")));
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("ltr");
+        assertThat(browser.findElement(By.cssSelector("#verdict h2")).getText())
+            .isEqualTo("Not genuine: certificate PC-1-20260101T000000Z was not issued as printed");
+
+        browser.findElement(By.id("language-switch")).click();
+
+        waitFor(d -> d.getCurrentUrl().contains("lang=ur")
+            && "true".equals(d.findElement(By.id("premises-verify")).getDomAttribute("data-loaded")));
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("تعمیل کے سرٹیفکیٹ کی تصدیق");
+        assertThat(browser.findElement(By.cssSelector("#verdict h2")).getText()).startsWith("اصلی نہیں").contains("PC-1-20260101T000000Z");
+        assertThat(browser.getCurrentUrl()).contains("c=PC-1-20260101T000000Z", "s=forged");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
     void an_application_with_a_wrong_field_is_refused_in_words_and_the_form_stays() {
         browser.get(url("/portal/premises/apply"));
         waitFor(d -> d.findElements(By.cssSelector("#category option")).size() >= 9);

@@ -156,6 +156,38 @@ class PremisesCamerasTest extends IntegrationTest {
     }
 
     @Test
+    void an_address_only_the_server_could_reach_is_refused_in_plain_words_before_anything_is_fetched() throws IOException {
+        long id = school(null);
+        var manager = managerOf(id);
+
+        var metadata = manager.post("/api/v1/premises/" + id + "/cameras", stream("Gate", "rtsp://169.254.169.254/latest"));
+        assertThat(metadata.status()).as(metadata.toString()).isEqualTo(400);
+        assertThat(metadata.isProblem()).isTrue();
+        assertThat(metadata.body()).contains("streamAddress").contains("SafeCity does not connect to 169.254.169.254")
+            .contains("cloud metadata");
+
+        var device = manager.post("/api/v1/premises/" + id + "/onvif-devices",
+            Map.of("name", "Lobby", "deviceAddress", "http://[::ffff:169.254.169.254]/", "username", "onvif", "password", "x"));
+        assertThat(device.status()).as(device.toString()).isEqualTo(400);
+        assertThat(device.body()).contains("deviceAddress").contains("link-local");
+
+        // a device that answers may still name a stream at an address SafeCity does not fetch from: that one is refused
+        try (var nvr = new OnvifDeviceDouble("onvif", "nvr pass", List.of(
+            new OnvifDeviceDouble.Profile("main", "Main", "ch1", 1280, 720, STREAMS.hd()),
+            new OnvifDeviceDouble.Profile("other", "Other", "ch2", 1280, 720, "rtsp://0.0.0.0:554/ch2")))) {
+            var added = manager.post("/api/v1/premises/" + id + "/onvif-devices",
+                Map.of("name", "Hall", "deviceAddress", nvr.deviceAddress(), "username", "onvif", "password", "nvr pass"));
+            assertThat(added.status()).as(added.toString()).isEqualTo(201);
+            var streams = added.json().get("streams");
+            assertThat(streams.get(0).get("accepted").asBoolean()).isTrue();
+            assertThat(streams.get(1).get("accepted").asBoolean()).isFalse();
+            assertThat(streams.get(1).get("reason").asString()).contains("SafeCity does not connect to 0.0.0.0")
+                .contains("unspecified");
+        }
+        assertThat(manager.get("/api/v1/premises/" + id + "/cameras").json()).hasSize(1);
+    }
+
+    @Test
     void a_premises_not_registered_takes_no_cameras() {
         long id = school("LISTED");
 

@@ -12,7 +12,7 @@ import org.safecity.video.internal.RtspTestServer;
  * enough for every category of the demo schedule but banks, and {@link #low} at 640x360 (path {@code /sub}),
  * too small for any. Without GStreamer the class is skipped, except in CI, where it fails.
  */
-final class PremisesStreams implements BeforeAllCallback, AfterAllCallback {
+public final class PremisesStreams implements BeforeAllCallback, AfterAllCallback {
 
     private RtspTestServer hd;
     private RtspTestServer low;
@@ -37,12 +37,12 @@ final class PremisesStreams implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The 1280x720 stream's address. */
-    String hd() {
+    public String hd() {
         return hd.url("/main");
     }
 
     /** The 640x360 stream's address. */
-    String low() {
+    public String low() {
         return low.url("/sub");
     }
 }

@@ -49,6 +49,25 @@ class CameraPresenceTest extends IntegrationTest {
     }
 
     @Test
+    void a_check_vouches_for_a_camera_until_the_next_and_a_failed_one_ends_it_at_once() {
+        long id = camera("INSTALLED");
+        Instant checked = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+
+        // checked five minutes ago, holding ten: heard from since, though nothing came after the check itself
+        directory.markChecked(id, checked, java.time.Duration.ofMinutes(10));
+        var now = presence.now(List.of(id)).get(id);
+        assertThat(now.observed()).isEqualTo(Observed.ONLINE);
+        assertThat(now.lastHeard()).as("a promise is not a time heard").isBeforeOrEqualTo(Instant.now());
+        assertThat(presence.shareHeard(List.of(id), checked, Instant.now()).get(id)).isCloseTo(1.0, within(0.02));
+
+        // the next check finds it silent: the time vouched for ahead of now is not counted
+        directory.markSilent(id, Instant.now());
+        assertThat(presence.now(List.of(id)).get(id).observed()).isEqualTo(Observed.OFFLINE);
+        Instant later = Instant.now().plusSeconds(300);
+        assertThat(presence.shareHeard(List.of(id), checked, later).get(id)).isCloseTo(0.5, within(0.02));
+    }
+
+    @Test
     void a_camera_last_heard_long_ago_is_offline_though_nobody_said_it_went_silent() {
         long id = camera("INSTALLED");
         Instant longAgo = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);

@@ -46,9 +46,13 @@ class OnboardingCameras {
     private final PartnerCameraRegister register;
     private final EvaluatingCompliance evaluating;
     private final Clock clock;
+    private final AddressPolicy addresses;
+    private final CheckingViewOnlyCameras checks;
 
     OnboardingCameras(PremisesStore premises, Requirements requirements, StreamProbe probe, PartnerCameraRegister register,
-                      EvaluatingCompliance evaluating, Clock clock) {
+                      EvaluatingCompliance evaluating, Clock clock, AddressPolicy addresses, CheckingViewOnlyCameras checks) {
+        this.addresses = addresses;
+        this.checks = checks;
         this.premises = premises;
         this.requirements = requirements;
         this.probe = probe;
@@ -60,6 +64,9 @@ class OnboardingCameras {
     Outcome addStream(long premisesId, String name, String address, String username, String password) {
         var p = registered(premisesId);
         String stream = rtspAddress(address);
+        addresses.refusal(URI.create(stream).getHost()).ifPresent(refusal -> {
+            throw new InvalidInput("streamAddress", refusal);
+        });
         String cameraName = cameraName(name);
         var outcome = probeAndEnrol(p, cameraName, stream, credentials(username, password));
         evaluating.evaluate(p.id());
@@ -75,13 +82,14 @@ class OnboardingCameras {
         }
         List<OnvifDevice.Profile> profiles;
         try {
-            profiles = new OnvifDevice(device, username.strip(), password, clock).profiles();
+            profiles = new OnvifDevice(device, username.strip(), password, clock, addresses).profiles();
         } catch (OnvifDevice.Refused refused) {
             throw new InvalidInput("deviceAddress", switch (refused.why) {
                 case UNREACHABLE -> "Nothing answered at this address: check the address and port, and that the device "
                     + "can be reached from the Safe City network.";
                 case WRONG_CREDENTIALS -> "The device refused the username and password.";
                 case NOT_ONVIF -> "The device did not answer as an ONVIF camera or recorder does: " + refused.getMessage() + ".";
+                case ADDRESS_NOT_ALLOWED -> refused.getMessage();
             });
         }
         // per video source the profile of the most pixels: the main stream of a camera or an NVR's channel
@@ -106,6 +114,11 @@ class OnboardingCameras {
                     new StreamAcceptance.Refused("The device named a stream address that is not RTSP."), null, false));
                 continue;
             }
+            var refusal = addresses.refusal(URI.create(stream).getHost());
+            if (refusal.isPresent()) {
+                outcomes.add(new Outcome(cameraName, stream, new StreamAcceptance.Refused(refusal.get()), null, false));
+                continue;
+            }
             outcomes.add(probeAndEnrol(p, cameraName, stream, credentials));
         }
         evaluating.evaluate(p.id());
@@ -123,6 +136,10 @@ class OnboardingCameras {
             new PartnerCameraRegister.Premises(p.id(), p.name(), p.cityCode(), p.zoneCode(), p.location().lat(), p.location().lon()),
             new PartnerCameraRegister.NewCamera(name, stream, credentials, accepted.resolution(), "not stated", "not stated",
                 accepted.recorded()));
+        if (!accepted.recorded()) {
+            // the probe that accepted it heard it: a view-only camera counts as heard from until its first check
+            checks.answered(enrolled.cameraId(), clock.instant());
+        }
         return new Outcome(name, stream, verdict, enrolled.cameraId(), enrolled.created());
     }
 

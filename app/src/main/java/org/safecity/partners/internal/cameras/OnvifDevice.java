@@ -54,7 +54,7 @@ final class OnvifDevice {
 
     /** Why the device's streams could not be read. */
     static final class Refused extends Exception {
-        enum Why { UNREACHABLE, WRONG_CREDENTIALS, NOT_ONVIF }
+        enum Why { UNREACHABLE, WRONG_CREDENTIALS, NOT_ONVIF, ADDRESS_NOT_ALLOWED }
 
         final Why why;
 
@@ -69,9 +69,12 @@ final class OnvifDevice {
     private final String password;
     private final HttpClient http;
     private final Clock clock;
+    private final AddressPolicy addresses;
 
-    OnvifDevice(URI deviceService, String username, String password, Clock clock) {
+    /** {@code addresses} is asked before every request: a device may name a media service at any address. */
+    OnvifDevice(URI deviceService, String username, String password, Clock clock, AddressPolicy addresses) {
         this.deviceService = deviceService;
+        this.addresses = addresses;
         this.username = username;
         this.password = password;
         this.clock = clock;
@@ -135,6 +138,10 @@ final class OnvifDevice {
     }
 
     private Document call(URI address, String action, String body) throws Refused {
+        var refusal = addresses.refusal(address.getHost());
+        if (refusal.isPresent()) {
+            throw new Refused(Refused.Why.ADDRESS_NOT_ALLOWED, refusal.get());
+        }
         var request = HttpRequest.newBuilder(address).timeout(TIMEOUT)
             .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + action + "\"")
             .POST(HttpRequest.BodyPublishers.ofString(envelope(body), StandardCharsets.UTF_8)).build();

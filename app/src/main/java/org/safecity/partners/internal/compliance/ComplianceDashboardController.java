@@ -44,12 +44,13 @@ class ComplianceDashboardController {
         for (var status : Compliance.Status.values()) {
             total.put(status, 0L);
         }
-        var byCity = premises.countBy("city_code", scope);
+        var breakdowns = premises.breakdowns(scope);
+        var byCity = breakdowns.byCity();
         byCity.values().forEach(counts -> counts.forEach((s, n) -> total.merge(s, n, Long::sum)));
         body.put("total", total);
         body.put("byCity", rows("city", byCity));
-        body.put("byCategory", rows("category", premises.countBy("category", scope)));
-        body.put("byPoliceStation", rows("zone", premises.countBy("zone_code", scope)));
+        body.put("byCategory", rows("category", breakdowns.byCategory()));
+        body.put("byPoliceStation", rows("zone", breakdowns.byZone()));
         return body;
     }
 

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param points the places that must be in a camera's view (entrance, cash counter, parking...)
  * @param authorityRecords whether the Authority records the streams, or may only view them on demand
  * @param maxOfflineShare the share of the uptime window (0 to 1) a camera may be unheard before it counts against the premises
+ * @param noticeDays how many days a notice of non-compliance gives the premises to remedy before it is escalated
  */
 public record Requirement(String category, LocalDate effectiveFrom, String name, int minCameras, List<String> points, int minWidth,
-                   int minHeight, int retentionDays, boolean authorityRecords, double maxOfflineShare) {
+                   int minHeight, int retentionDays, boolean authorityRecords, double maxOfflineShare,
+                   int noticeDays) {
 
     public Requirement {
         points = List.copyOf(points);

@@ -36,14 +36,14 @@ public class Requirements {
         for (Requirement r : parse()) {
             jdbc.sql("""
                     insert into partners.category_requirement (category, effective_from, name, min_cameras, points, min_width,
-                        min_height, retention_days, authority_records, max_offline_share)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        min_height, retention_days, authority_records, max_offline_share, notice_days)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (category, effective_from) do update set name = excluded.name, min_cameras = excluded.min_cameras,
                         points = excluded.points, min_width = excluded.min_width, min_height = excluded.min_height,
                         retention_days = excluded.retention_days, authority_records = excluded.authority_records,
-                        max_offline_share = excluded.max_offline_share""")
+                        max_offline_share = excluded.max_offline_share, notice_days = excluded.notice_days""")
                 .params(r.category(), r.effectiveFrom(), r.name(), r.minCameras(), r.points().toArray(String[]::new), r.minWidth(),
-                    r.minHeight(), r.retentionDays(), r.authorityRecords(), r.maxOfflineShare())
+                    r.minHeight(), r.retentionDays(), r.authorityRecords(), r.maxOfflineShare(), r.noticeDays())
                 .update();
         }
         cached = null;
@@ -57,7 +57,7 @@ public class Requirements {
                 .query((rs, n) -> new Requirement(rs.getString("category"), rs.getObject("effective_from", LocalDate.class),
                     rs.getString("name"), rs.getInt("min_cameras"), Arrays.asList((String[]) rs.getArray("points").getArray()),
                     rs.getInt("min_width"), rs.getInt("min_height"), rs.getInt("retention_days"), rs.getBoolean("authority_records"),
-                    rs.getDouble("max_offline_share")))
+                    rs.getDouble("max_offline_share"), rs.getInt("notice_days")))
                 .list();
             cached = known;
         }
@@ -80,7 +80,8 @@ public class Requirements {
                 return new Requirement(row.get("category"), LocalDate.parse(row.get("effective_from")), row.get("name"),
                     Integer.parseInt(row.get("min_cameras")), Arrays.stream(row.get("points").split(";")).map(String::strip).toList(),
                     size.width(), size.height(), Integer.parseInt(row.get("retention_days")),
-                    Boolean.parseBoolean(row.get("authority_records")), Double.parseDouble(row.get("max_offline_share")));
+                    Boolean.parseBoolean(row.get("authority_records")), Double.parseDouble(row.get("max_offline_share")),
+                    Integer.parseInt(row.get("notice_days")));
             }).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,6 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.io.IOException;
+import org.safecity.evidence.EvidenceIntake;
+import org.safecity.evidence.EvidenceKind;
+import org.safecity.evidence.IntakeDetails;
+import org.safecity.evidence.ReceivedItem;
+import org.safecity.shared.TimeConfiguration;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.identity.Writes;
@@ -51,9 +62,11 @@ class InspectionController {
     private final AuditTrail audit;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final EvidenceIntake evidence;
 
     InspectionController(PremisesStore premises, InspectionStore inspections, Requirements requirements, EvaluatingCompliance evaluating,
-                         AuditTrail audit, Clock clock) {
+                         AuditTrail audit, Clock clock, EvidenceIntake evidence) {
+        this.evidence = evidence;
         this.premises = premises;
         this.inspections = inspections;
         this.requirements = requirements;
@@ -139,6 +152,7 @@ class InspectionController {
     List<Map<String, Object>> list(@PathVariable long id) {
         Access.reach(premises.find(id).orElseThrow(() -> new NotFound("premises", id)));
         List<Map<String, Object>> answer = new ArrayList<>();
+        var photos = inspections.photos(id);
         for (var i : inspections.of(id)) {
             var row = new LinkedHashMap<String, Object>();
             row.put("id", i.id());
@@ -148,8 +162,109 @@ class InspectionController {
             }));
             row.put("findings", i.findings());
             row.put("outcome", i.outcome());
+            row.put("photos", photos.getOrDefault(i.id(), List.of()).stream().map(InspectionController::photoView).toList());
             answer.add(row);
         }
         return answer;
+    }
+
+    /** The largest photo taken: a phone's full-resolution picture is well under it. */
+    static final long MAX_PHOTO_BYTES = 15L * 1024 * 1024;
+
+    @PostMapping(path = "/api/v1/premises/{id}/inspections/{inspectionId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(Access.REGISTER)
+    @Writes(Writes.Scope.JURISDICTION)
+    @Operation(summary = "Add a photo taken at a visit (JPEG, PNG or WebP in the multipart field photo, at most 15 MB; optional "
+        + "caption): kept as an evidence item, hashed and sealed, with its custody log; the same picture again answers the photo "
+        + "already kept (200)")
+    ResponseEntity<Map<String, Object>> addPhoto(@PathVariable long id, @PathVariable long inspectionId,
+                                                 @Parameter(description = "the picture: JPEG, PNG or WebP, at most 15 MB")
+                                                 @RequestPart(name = "photo", required = false) MultipartFile photo,
+                                                 @RequestParam(required = false) String caption) throws IOException {
+        var p = Access.reach(premises.find(id).orElseThrow(() -> new NotFound("premises", id)));
+        var visit = inspections.find(id, inspectionId).orElseThrow(() -> new NotFound("inspection", inspectionId));
+        if (photo == null || photo.isEmpty()) {
+            throw new InvalidInput("photo", "is required: the picture, in the multipart field photo");
+        }
+        if (photo.getSize() > MAX_PHOTO_BYTES) {
+            throw new InvalidInput("photo", "is larger than 15 MB: send a smaller picture");
+        }
+        String text = caption == null || caption.isBlank() ? null : caption.strip();
+        if (text != null && text.length() > 500) {
+            throw new InvalidInput("caption", "must be at most 500 characters");
+        }
+        byte[] head = new byte[12];
+        String sha256;
+        try (var in = photo.getInputStream()) {
+            int read = in.readNBytes(head, 0, head.length);
+            if (pictureType(head, read) == null) {
+                throw new InvalidInput("photo", "is not a JPEG, PNG or WebP picture");
+            }
+        }
+        try (var in = photo.getInputStream()) {
+            sha256 = sha256(in);
+        }
+        var before = inspections.photo(inspectionId, sha256);
+        if (before.isPresent()) {
+            return ResponseEntity.ok(photoView(before.get()));
+        }
+        var now = clock.instant();
+        ReceivedItem item;
+        try (var in = photo.getInputStream()) {
+            item = evidence.receive(in, new IntakeDetails("partners", EvidenceKind.PHOTO, photo.getOriginalFilename(),
+                "Inspection " + inspectionId + " of premises " + id + " (" + p.name() + ", licence " + p.licenceNumber() + ") on "
+                    + LocalDate.ofInstant(visit.inspectedAt(), TimeConfiguration.DISPLAY_ZONE) + (text == null ? "" : ": " + text),
+                CurrentActor.name(), now, p.address() + ", " + p.cityCode(), null));
+        }
+        var kept = new InspectionStore.Photo(inspectionId, item.id(), item.sha256(), item.mediaType(), item.size(), text, now,
+            CurrentActor.name());
+        if (!inspections.addPhoto(kept)) {
+            // the same picture arrived twice at once: the other is the visit's photo (this copy stays an unlinked item)
+            return ResponseEntity.ok(photoView(inspections.photo(inspectionId, item.sha256()).orElseThrow()));
+        }
+        audit.record("partners.inspection-photo-added", "premises", Long.toString(id), null,
+            Map.of("inspection", inspectionId, "evidenceItem", item.id().toString(), "sha256", item.sha256()));
+        return ResponseEntity.created(URI.create("/api/v1/evidence/items/" + item.id())).body(photoView(kept));
+    }
+
+    private static Map<String, Object> photoView(InspectionStore.Photo p) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("inspectionId", p.inspectionId());
+        view.put("evidenceItemId", p.evidenceItem());
+        view.put("sha256", p.sha256());
+        view.put("mediaType", p.mediaType());
+        view.put("size", p.size());
+        view.put("caption", p.caption());
+        view.put("addedAt", p.addedAt());
+        view.put("addedBy", p.addedBy());
+        return view;
+    }
+
+    /** JPEG, PNG or WebP by the first bytes; null for anything else. */
+    static String pictureType(byte[] head, int length) {
+        if (length >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        if (length >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return "image/png";
+        }
+        if (length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F' && head[8] == 'W' && head[9] == 'E'
+            && head[10] == 'B' && head[11] == 'P') {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    private static String sha256(java.io.InputStream in) throws IOException {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

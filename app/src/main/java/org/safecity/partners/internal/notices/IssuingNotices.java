@@ -8,6 +8,8 @@ import java.util.List;
 import org.safecity.cluster.OncePerCluster;
 import org.safecity.identity.AuditTrail;
 import org.safecity.partners.internal.compliance.Compliance;
+import org.safecity.partners.internal.compliance.Requirement;
+import org.safecity.partners.internal.compliance.Requirements;
 import org.safecity.partners.internal.premises.Premises;
 import org.safecity.partners.internal.premises.PremisesStore;
 import org.safecity.shared.Conflict;
@@ -37,18 +39,28 @@ public class IssuingNotices {
     private final OutgoingMessages messages;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Duration deadline;
+    private final Duration fallbackDeadline;
+    private final String complianceOffice;
+    private final Requirements requirements;
     private final OncePerCluster oncePerCluster;
 
-    IssuingNotices(NoticeStore notices, PremisesStore premises, OutgoingMessages messages, AuditTrail audit, Clock clock,
-                   @Value("${safecity.partners.notice-deadline}") Duration deadline, OncePerCluster oncePerCluster) {
+    /**
+     * @param fallbackDeadline the time to remedy when no requirement of the premises' category is in force (each
+     *                         requirement names its own, {@link Requirement#noticeDays()})
+     * @param complianceOffice the compliance staff's e-mail address told of each escalation; blank for none
+     */
+    IssuingNotices(NoticeStore notices, PremisesStore premises, Requirements requirements, OutgoingMessages messages, AuditTrail audit,
+                   Clock clock, @Value("${safecity.partners.notice-deadline}") Duration fallbackDeadline,
+                   @Value("${safecity.partners.compliance-office-email:}") String complianceOffice, OncePerCluster oncePerCluster) {
         this.oncePerCluster = oncePerCluster;
+        this.requirements = requirements;
+        this.complianceOffice = complianceOffice == null ? "" : complianceOffice.strip();
         this.notices = notices;
         this.premises = premises;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
-        this.deadline = deadline;
+        this.fallbackDeadline = fallbackDeadline;
     }
 
     /**
@@ -59,18 +71,41 @@ public class IssuingNotices {
         if (to == Compliance.Status.COMPLIANT) {
             notices.remedy(premisesId, at).ifPresent(number -> log.info("Notice {} remedied", number));
         } else if (to == Compliance.Status.NON_COMPLIANT && notices.openOf(premisesId).isEmpty()) {
-            var notice = notices.issue(premisesId, at, at.plus(deadline), reasonsJson);
-            premises.find(premisesId).ifPresent(p -> notify(p, notice));
+            premises.find(premisesId).ifPresent(p -> {
+                var notice = notices.issue(premisesId, at, at.plus(deadline(p, at)), reasonsJson);
+                toPremises(p, notice.number(), NoticeLetter.message(p, notice, DAY.format(notice.deadline())));
+            });
         }
     }
 
-    private void notify(Premises p, Notice notice) {
-        String text = NoticeLetter.message(p, notice, DAY.format(notice.deadline()));
+    /** The days to remedy of the requirement of the premises' category in force on the day of the notice. */
+    Duration deadline(Premises p, Instant at) {
+        return Requirement.inForce(requirements.all(), p.category(), at.atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate())
+            .map(r -> Duration.ofDays(r.noticeDays()))
+            .orElse(fallbackDeadline);
+    }
+
+    private void toPremises(Premises p, String reference, String text) {
         if (p.contact() != null && p.contact().phone() != null && !p.contact().phone().isBlank()) {
-            messages.send(OutgoingMessages.Channel.SMS, p.contact().phone(), notice.number(), p.place(), text);
+            messages.send(OutgoingMessages.Channel.SMS, p.contact().phone(), reference, p.place(), text);
         }
         if (p.contact() != null && p.contact().email() != null && !p.contact().email().isBlank()) {
-            messages.send(OutgoingMessages.Channel.EMAIL, p.contact().email(), notice.number(), p.place(), text);
+            messages.send(OutgoingMessages.Channel.EMAIL, p.contact().email(), reference, p.place(), text);
+        }
+    }
+
+    /**
+     * Tells the premises that its notice is escalated and what may follow, and the compliance staff what
+     * is left undone and what they can do; in the transaction that escalates it, once per notice.
+     */
+    private void escalated(Notice notice) {
+        var p = premises.find(notice.premisesId()).orElseThrow();
+        var rate = notices.rate(notice.category(), clock.instant().atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate());
+        String deadline = DAY.format(notice.deadline());
+        toPremises(p, notice.number() + "/escalated", NoticeLetter.escalatedToPremises(p, notice, deadline, rate));
+        if (!complianceOffice.isEmpty()) {
+            messages.send(OutgoingMessages.Channel.EMAIL, complianceOffice, notice.number() + "/escalated/office", p.place(),
+                NoticeLetter.escalatedToStaff(p, notice, deadline, rate));
         }
     }
 
@@ -86,6 +121,9 @@ public class IssuingNotices {
     @Transactional
     public List<String> escalateDue() {
         var escalated = notices.escalateDue(clock.instant());
+        for (String number : escalated) {
+            notices.find(number).ifPresent(this::escalated);
+        }
         if (!escalated.isEmpty()) {
             log.info("Notices escalated past their deadline: {}", escalated);
         }

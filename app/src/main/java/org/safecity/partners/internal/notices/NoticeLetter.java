@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.safecity.partners.internal.PremisesPaper;
 import org.safecity.partners.internal.premises.Premises;
 import org.safecity.shared.TimeConfiguration;
@@ -27,6 +28,37 @@ final class NoticeLetter {
             + String.join("; ", reasons(n)) + "). Remedy by " + deadline + " or a penalty may be imposed.\n"
             + "سیف سٹی اتھارٹی نوٹس " + n.number() + ": آپ کا ادارہ قانون کے تقاضے پورے نہیں کرتا۔ " + deadline
             + " تک درستی کریں ورنہ جرمانہ عائد ہو سکتا ہے۔";
+    }
+
+    /**
+     * The message to the premises when its notice passed its deadline unremedied: what happened, what is still
+     * wrong, what the Authority may now do, and that putting it right still closes the notice. English then Urdu.
+     */
+    static String escalatedToPremises(Premises p, Notice n, String deadline, Optional<NoticeStore.Rate> rate) {
+        String penalty = rate.map(r -> "a penalty of Rs. " + r.amountPkr()).orElse("a penalty");
+        return "Safe City Authority: notice " + n.number() + " to " + p.name() + " was not put right by " + deadline
+            + ". It has been passed to the Authority's compliance staff, who may now impose " + penalty + ". Still to put right: "
+            + String.join("; ", reasons(n)) + ". Put it right now: the notice closes by itself once the Safe City network finds "
+            + "your premises compliant.\n"
+            + "سیف سٹی اتھارٹی: نوٹس " + n.number() + " کی خامیاں " + deadline + " تک دور نہیں کی گئیں۔ معاملہ اتھارٹی کے عملے کو "
+            + "بھیج دیا گیا ہے جو اب جرمانہ عائد کر سکتا ہے۔ خامیاں فوراً دور کریں: درستی کے بعد نوٹس خود بند ہو جائے گا۔";
+    }
+
+    /**
+     * The message to the compliance staff when a notice passed its deadline unremedied: which premises, what is
+     * still wrong, and what they can do about it.
+     */
+    static String escalatedToStaff(Premises p, Notice n, String deadline, Optional<NoticeStore.Rate> rate) {
+        String place = p.cityCode() + (p.zoneCode() == null ? "" : ", police station " + p.zoneCode());
+        String penalty = rate.map(r -> "impose the scheduled penalty of Rs. " + r.amountPkr()
+                + (r.demonstration() ? " (a demonstration rate, not a notified one)" : ""))
+            .orElse("no penalty can be imposed yet: the schedule has no rate for " + p.category());
+        return "Notice " + n.number() + " to " + p.name() + " (" + p.category() + ", licence " + p.licenceNumber() + ", " + place
+            + ") was not put right by its deadline of " + deadline + " and is now escalated. Found when it was issued: "
+            + String.join("; ", reasons(n)) + ". What you can do: inspect the premises, contact "
+            + (p.contact() == null || p.contact().name() == null ? "its manager" : p.contact().name())
+            + ", or " + penalty + ". The notice is on the compliance dashboard's list of overdue notices; it closes by itself "
+            + "if the premises becomes compliant.";
     }
 
     static byte[] pdf(Notice n, Instant now) throws IOException {

@@ -30,6 +30,8 @@ public class PremisesStore {
         compliance_reasons::text as reasons, compliance_since, evaluated_at""";
 
     private final JdbcClient jdbc;
+    /** Days known to be in {@code partners.compliance_day}: the trend asks the database about them no more. */
+    private final Set<java.time.LocalDate> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PremisesStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -236,34 +238,124 @@ public class PremisesStore {
             .params(cameraId, premisesId, points.toArray(String[]::new)).update();
     }
 
-    /** Premises of a scope counted by status, grouped by {@code column} (city_code, zone_code or category). */
-    public Map<String, Map<Compliance.Status, Long>> countBy(String column, Scope scope) {
-        if (!List.of("city_code", "zone_code", "category").contains(column)) {
-            throw new IllegalArgumentException(column);
-        }
+    /** Premises of a scope counted by status: in total, by city, by category and by police station. */
+    public record Breakdowns(Map<String, Map<Compliance.Status, Long>> byCity, Map<String, Map<Compliance.Status, Long>> byCategory,
+                      Map<String, Map<Compliance.Status, Long>> byZone) {
+    }
+
+    /** The three breakdowns in one scan of the register (grouping sets), not one query each. */
+    public Breakdowns breakdowns(Scope scope) {
         var where = where(new Query(null, null, null, null), scope);
-        Map<String, Map<Compliance.Status, Long>> answer = new LinkedHashMap<>();
-        jdbc.sql("select coalesce(" + column + ", '') as key, compliance_status, count(*) as n from partners.premises p" + where.sql()
-                + " group by 1, 2 order by 1, 2")
+        var byCity = new LinkedHashMap<String, Map<Compliance.Status, Long>>();
+        var byCategory = new LinkedHashMap<String, Map<Compliance.Status, Long>>();
+        var byZone = new LinkedHashMap<String, Map<Compliance.Status, Long>>();
+        jdbc.sql("""
+                select grouping(city_code) as no_city, grouping(category) as no_category, city_code, category,
+                       coalesce(zone_code, '') as zone, compliance_status, count(*) as n
+                from partners.premises p""" + where.sql() + """
+                 group by grouping sets ((city_code, compliance_status), (category, compliance_status),
+                                         (coalesce(zone_code, ''), compliance_status))
+                order by 3, 4, 5, 6""")
             .params(where.params())
             .query((ResultSet rs) -> {
-                answer.computeIfAbsent(rs.getString("key"), k -> new java.util.EnumMap<>(Compliance.Status.class))
+                Map<String, Map<Compliance.Status, Long>> into;
+                String key;
+                if (rs.getInt("no_city") == 0) {
+                    into = byCity;
+                    key = rs.getString("city_code");
+                } else if (rs.getInt("no_category") == 0) {
+                    into = byCategory;
+                    key = rs.getString("category");
+                } else {
+                    into = byZone;
+                    key = rs.getString("zone");
+                }
+                into.computeIfAbsent(key, k -> new java.util.EnumMap<>(Compliance.Status.class))
                     .put(Compliance.Status.valueOf(rs.getString("compliance_status")), rs.getLong("n"));
+            });
+        return new Breakdowns(sorted(byCity), sorted(byCategory), sorted(byZone));
+    }
+
+    private static Map<String, Map<Compliance.Status, Long>> sorted(Map<String, Map<Compliance.Status, Long>> counts) {
+        return new java.util.TreeMap<>(counts);
+    }
+
+    /**
+     * How many premises of the scope stood at each status at the end of each of the last {@code weeks} weeks:
+     * week 0 is now (the standing recorded on each premises), week k the end of the day (Pakistan time) k
+     * weeks ago, from the day counts ({@link #countDays}), which are made the first time a day is asked for.
+     */
+    public Map<Integer, Map<Compliance.Status, Long>> trend(Scope scope, int weeks, Instant now) {
+        if (scope.premisesId() != null) {
+            return trendFromHistory(scope, weeks, now); // one premises: its own history is short
+        }
+        var today = now.atZone(org.safecity.shared.TimeConfiguration.DISPLAY_ZONE).toLocalDate();
+        var days = new ArrayList<java.time.LocalDate>();
+        for (int k = 1; k < weeks; k++) {
+            days.add(today.minusWeeks(k));
+        }
+        countDays(days, now);
+        var where = where(new Query(null, null, null, null), scope);
+        // week 0 from the register itself, the past weeks from the day counts: one round trip
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(today);
+        params.addAll(where.params());
+        params.add(days.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new));
+        Map<Integer, Map<Compliance.Status, Long>> answer = new java.util.TreeMap<>();
+        jdbc.sql("select 0 as k, compliance_status as status, count(*) as n from partners.premises p" + where.sql() + " group by 1, 2"
+                + " union all select (?::date - day) / 7, status, sum(premises) from partners.compliance_day p"
+                + (where.sql().isEmpty() ? " where " : where.sql() + " and ") + "day = any(?::date[]) group by 1, 2")
+            .params(params)
+            .query((ResultSet rs) -> {
+                answer.computeIfAbsent(rs.getInt("k"), k -> new java.util.EnumMap<>(Compliance.Status.class))
+                    .put(Compliance.Status.valueOf(rs.getString("status")), rs.getLong("n"));
             });
         return answer;
     }
 
     /**
-     * How many premises of the scope stood at each status at the end of each of the last {@code weeks}
-     * weeks (week 0 ends at {@code now}), from the recorded changes: a premises counts from its first.
+     * Counts the premises by city, police station, category and status at the end of each of {@code days}
+     * not yet counted, in one pass over the history; a day not yet over is never counted. Two instances
+     * counting at once count a day once (the counted day is the key).
      */
-    public Map<Integer, Map<Compliance.Status, Long>> trend(Scope scope, int weeks, Instant now) {
+    public void countDays(List<java.time.LocalDate> days, Instant now) {
+        var zone = org.safecity.shared.TimeConfiguration.DISPLAY_ZONE;
+        var over = days.stream().filter(d -> !d.plusDays(1).atStartOfDay(zone).toInstant().isAfter(now))
+            .filter(d -> !counted.contains(d)).toList();
+        if (over.isEmpty()) {
+            return;
+        }
+        // one statement: a day is claimed and counted together, so a failure leaves it uncounted, never empty
+        jdbc.sql("""
+                with claimed as (
+                    insert into partners.compliance_day_counted (day, counted_at) select d, ? from unnest(?::date[]) d
+                    on conflict do nothing returning day
+                ),
+                day_end as (select day, (day + 1)::timestamp at time zone ? as at from claimed),
+                held as (
+                    select c.premises_id, c.to_status, c.changed_at,
+                           lead(c.changed_at) over (partition by c.premises_id order by c.changed_at, c.id) as until_at
+                    from partners.compliance_change c
+                    where exists (select 1 from claimed)
+                )
+                insert into partners.compliance_day (day, city_code, zone_code, category, status, premises)
+                select e.day, p.city_code, coalesce(p.zone_code, ''), p.category, h.to_status, count(*)
+                from day_end e join held h on h.changed_at < e.at and (h.until_at is null or h.until_at >= e.at)
+                join partners.premises p on p.id = h.premises_id
+                group by 1, 2, 3, 4, 5""")
+            .params(Timestamp.from(now), over.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), zone.getId())
+            .update();
+        // counted now or by another instance before: a counted day never changes, so it is remembered here
+        counted.addAll(over);
+    }
+
+    /** The trend from the history itself, walked whole on each call: for a scope of one premises (and the benchmark's baseline). */
+    public Map<Integer, Map<Compliance.Status, Long>> trendFromHistory(Scope scope, int weeks, Instant now) {
         var where = where(new Query(null, null, null, null), scope);
         List<Object> params = new ArrayList<>(where.params());
         params.add(Timestamp.from(now));
         params.add(weeks - 1);
         Map<Integer, Map<Compliance.Status, Long>> answer = new java.util.TreeMap<>();
-        // each change holds from its time until the premises' next one: one pass over the history, not one per week
         jdbc.sql("""
                 with held as (
                     select c.to_status, c.changed_at,

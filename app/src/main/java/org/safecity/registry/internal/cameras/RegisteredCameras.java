@@ -1,5 +1,6 @@
 package org.safecity.registry.internal.cameras;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -58,18 +59,28 @@ class RegisteredCameras implements CameraDirectory {
     @Override
     @Transactional
     public void markSeen(long cameraId, Instant at) {
+        seen(cameraId, at, at);
+    }
+
+    private void seen(long cameraId, Instant at, Instant heardUntil) {
         var camera = cameras.find(cameraId).filter(c -> !c.retired());
         if (camera.isEmpty()) {
             return;
         }
         var next = InstallationPolicy.whenSeen(camera.get().installation());
         var before = cameras.markSeen(cameraId, at, next);
-        if (presence.heard(cameraId, at)) {
+        if (presence.heard(cameraId, at, heardUntil)) {
             events.publishEvent(new CameraPresenceChanged(cameraId, CameraPresence.Observed.ONLINE, at));
         }
         if (before.isPresent() && next != null && before.get() != next) {
             events.publishEvent(new CameraInstallationChanged(cameraId, before.get(), next, at));
         }
+    }
+
+    @Override
+    @Transactional
+    public void markChecked(long cameraId, Instant at, Duration holdsFor) {
+        seen(cameraId, at, at.plus(holdsFor));
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 class RegisteredPartnerCameras implements PartnerCameras {
 
     private static final String SELECT = """
-        select id, partner_id, name, resolution, created_at from registry.camera
+        select id, partner_id, name, resolution, created_at, recorded from registry.camera
         where partner_id is not null and retired_at is null""";
 
     private final JdbcClient jdbc;
@@ -32,6 +32,6 @@ class RegisteredPartnerCameras implements PartnerCameras {
 
     private static PartnerCamera row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new PartnerCamera(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("name"), rs.getString("resolution"),
-            Rows.instant(rs, "created_at"));
+            Rows.instant(rs, "created_at"), rs.getBoolean("recorded"));
     }
 }

@@ -28,6 +28,14 @@ public class PresenceLog implements CameraPresence {
 
     /** Records a signal from the camera at {@code at}; the camera must exist. Answers whether it starts a span of presence. */
     public boolean heard(long cameraId, Instant at) {
+        return heard(cameraId, at, at);
+    }
+
+    /**
+     * As {@link #heard(long, Instant)}, the signal vouching for the camera until {@code until} (a check that
+     * holds until the next one): the span may end ahead of now until a later signal or {@link #silent}.
+     */
+    public boolean heard(long cameraId, Instant at, Instant until) {
         jdbc.sql("""
                 update registry.camera_presence set closed = true
                 where camera_id = ? and not closed and until_at < ?::timestamptz - make_interval(secs => ?)""")
@@ -37,12 +45,14 @@ public class PresenceLog implements CameraPresence {
                 on conflict (camera_id) where not closed
                 do update set until_at = greatest(registry.camera_presence.until_at, excluded.until_at)
                 returning xmax = 0 as started""")
-            .params(cameraId, Rows.timestamp(at), Rows.timestamp(at)).query(Boolean.class).single();
+            .params(cameraId, Rows.timestamp(at), Rows.timestamp(until)).query(Boolean.class).single();
     }
 
     /** The camera fell silent: its open span ends at its last signal. Answers whether it was heard from until now. */
     public boolean silent(long cameraId) {
-        return jdbc.sql("update registry.camera_presence set closed = true where camera_id = ? and not closed").param(cameraId).update() > 0;
+        // a span vouched for ahead of now (a check) ends now: the time after was not heard
+        return jdbc.sql("update registry.camera_presence set closed = true, until_at = least(until_at, ?) where camera_id = ? and not closed")
+            .params(Rows.timestamp(clock.instant()), cameraId).update() > 0;
     }
 
     @Override
@@ -57,12 +67,13 @@ public class PresenceLog implements CameraPresence {
             return answer;
         }
         jdbc.sql("""
-                select c.id, greatest(c.last_seen, p.until_at) as last_heard, p.until_at, p.closed
+                select c.id, case when greatest(c.last_seen, p.until_at) > ? then ? else greatest(c.last_seen, p.until_at) end as last_heard,
+                       p.until_at, p.closed
                 from registry.camera c
                 left join lateral (select until_at, closed from registry.camera_presence p
                                    where p.camera_id = c.id order by until_at desc limit 1) p on true
                 where c.id = any(?)""")
-            .param(ids(cameraIds))
+            .params(Rows.timestamp(now), Rows.timestamp(now), ids(cameraIds))
             .query((rs, n) -> {
                 long id = rs.getLong("id");
                 Instant lastHeard = Rows.instant(rs, "last_heard");

@@ -34,6 +34,9 @@ class OnvifDeviceTest {
         new OnvifDeviceDouble.Profile("ch1-sub", "Channel 1 sub", "ch1", 640, 360, "rtsp://192.0.2.10:554/ch1/sub"),
         new OnvifDeviceDouble.Profile("ch2-main", "Channel 2 main", "ch2", 1280, 720, "rtsp://192.0.2.10:554/ch2/main?a=1&b=2"));
 
+    /** The double listens on loopback, which the shipped policy refuses. */
+    private static final AddressPolicy LOOPBACK_ALLOWED = AddressPolicy.of("127.0.0.0/8", "");
+
     private static OnvifDeviceDouble device;
 
     @BeforeAll
@@ -47,6 +50,19 @@ class OnvifDeviceTest {
     }
 
     @Test
+    void a_device_on_a_refused_address_is_not_asked_at_all() {
+        var client = new OnvifDevice(URI.create(device.deviceAddress()), "operator", "pa55 w&rd<", Clock.systemUTC(),
+            AddressPolicy.of("", ""));
+        int before = device.calls.size();
+
+        assertThatThrownBy(client::profiles).isInstanceOfSatisfying(OnvifDevice.Refused.class, refused -> {
+            assertThat(refused.why).isEqualTo(OnvifDevice.Refused.Why.ADDRESS_NOT_ALLOWED);
+            assertThat(refused.getMessage()).contains("127.0.0.1").contains("loopback");
+        });
+        assertThat(device.calls).hasSize(before);
+    }
+
+    @Test
     void the_password_digest_is_base64_of_sha1_of_nonce_created_and_password() {
         byte[] nonce = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
         // computed apart from this code: base64(sha1(bytes 0..15 + "2026-12-04T10:00:00.000Z" + "pa55word"))
@@ -55,7 +71,7 @@ class OnvifDeviceTest {
 
     @Test
     void every_profile_is_read_with_its_video_source_resolution_and_stream_address() throws Exception {
-        var profiles = new OnvifDevice(URI.create(device.deviceAddress()), "operator", "pa55 w&rd<", Clock.systemUTC()).profiles();
+        var profiles = new OnvifDevice(URI.create(device.deviceAddress()), "operator", "pa55 w&rd<", Clock.systemUTC(), LOOPBACK_ALLOWED).profiles();
 
         assertThat(profiles).containsExactly(
             new OnvifDevice.Profile("ch1-main", "Channel 1 main", "ch1", "H264", 1920, 1080, "rtsp://192.0.2.10:554/ch1/main"),
@@ -66,7 +82,7 @@ class OnvifDeviceTest {
 
     @Test
     void a_wrong_password_is_refused_by_the_device_as_wrong_credentials() {
-        var client = new OnvifDevice(URI.create(device.deviceAddress()), "operator", "guess", Clock.systemUTC());
+        var client = new OnvifDevice(URI.create(device.deviceAddress()), "operator", "guess", Clock.systemUTC(), LOOPBACK_ALLOWED);
 
         assertThatThrownBy(client::profiles).isInstanceOfSatisfying(OnvifDevice.Refused.class,
             refused -> assertThat(refused.why).isEqualTo(OnvifDevice.Refused.Why.WRONG_CREDENTIALS));
@@ -80,7 +96,7 @@ class OnvifDeviceTest {
             port = socket.getLocalPort();
         }
         var client = new OnvifDevice(URI.create("http://127.0.0.1:" + port + "/onvif/device_service"), "operator", "x",
-            Clock.systemUTC());
+            Clock.systemUTC(), LOOPBACK_ALLOWED);
 
         assertThatThrownBy(client::profiles).isInstanceOfSatisfying(OnvifDevice.Refused.class,
             refused -> assertThat(refused.why).isEqualTo(OnvifDevice.Refused.Why.UNREACHABLE));

@@ -19,7 +19,7 @@ class ComplianceRulesTest {
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
     private static final ComplianceRules.Settings SETTINGS = new ComplianceRules.Settings(Duration.ofDays(7), Duration.ofMinutes(15));
     private static final Requirement SCHOOL = new Requirement("SCHOOL", LocalDate.of(2025, 1, 1), "School", 2,
-        List.of("gate", "boundary wall"), 1280, 720, 30, false, 0.1);
+        List.of("gate", "boundary wall"), 1280, 720, 30, false, 0.1, 21);
     private static final LocalDate APPLIES = LocalDate.of(2026, 1, 1);
 
     private static ComplianceRules.CameraFacts camera(long id, String resolution, Set<String> points) {
@@ -144,7 +144,7 @@ class ComplianceRulesTest {
 
     @Test
     void the_requirement_in_force_is_the_latest_that_took_effect_by_the_day() {
-        var later = new Requirement("SCHOOL", LocalDate.of(2026, 7, 1), "School", 4, List.of("gate"), 1920, 1080, 30, false, 0.1);
+        var later = new Requirement("SCHOOL", LocalDate.of(2026, 7, 1), "School", 4, List.of("gate"), 1920, 1080, 30, false, 0.1, 14);
         var all = List.of(SCHOOL, later);
         assertThat(Requirement.inForce(all, "SCHOOL", LocalDate.of(2026, 6, 30))).contains(SCHOOL);
         assertThat(Requirement.inForce(all, "SCHOOL", LocalDate.of(2026, 7, 1))).contains(later);

@@ -75,7 +75,7 @@ class NoticeTest extends IntegrationTest {
         assertThat(notice.get("status").asString()).isEqualTo("OPEN");
         assertThat(notice.get("overdue").asBoolean()).isFalse();
         assertThat(Duration.between(Instant.parse(notice.get("issuedAt").asString()), Instant.parse(notice.get("deadline").asString())))
-            .isEqualTo(Duration.ofDays(14));
+            .as("a school's notice gives the days of its category's requirement").isEqualTo(Duration.ofDays(21));
         assertThat(notice.get("reasons").toString()).contains("\"cameraId\":" + own.get(0));
         String number = notice.get("number").asString();
         var sms = jdbc.sql("select recipient, body, status from traffic.outbox where reference = ? and channel = 'SMS'").param(number)
@@ -126,6 +126,16 @@ class NoticeTest extends IntegrationTest {
         var escalated = officer.get("/api/v1/premises/compliance/notices/" + number).json();
         assertThat(escalated.get("status").asString()).isEqualTo("ESCALATED");
         assertThat(escalated.get("overdue").asBoolean()).isTrue();
+        // the premises is told in plain words, once per channel, and so is the compliance office
+        var told = jdbc.sql("select channel, recipient, body from traffic.outbox where reference like ? order by reference, channel")
+            .param(number + "/escalated%").query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        assertThat(told).as("an SMS to the premises (it gave no e-mail) and an e-mail to the office").hasSize(2);
+        assertThat(told).filteredOn(m -> m.get(1).equals("+92 91 1234567")).singleElement().satisfies(m -> assertThat(m.get(2))
+            .contains("was not put right by").contains("may now impose a penalty of Rs. 50000")
+            .contains("closes by itself").contains("سیف سٹی اتھارٹی"));
+        assertThat(told).filteredOn(m -> m.get(1).equals("compliance.office@example.invalid")).singleElement()
+            .satisfies(m -> assertThat(m.get(2)).contains(number).contains("is now escalated").contains("What you can do")
+                .contains("Rs. 50000 (a demonstration rate").contains("requires at least 3"));
 
         var unexplained = officer.post("/api/v1/premises/compliance/notices/" + number + "/penalty", Map.of("reason", "."));
         assertThat(unexplained.status()).isEqualTo(400);
