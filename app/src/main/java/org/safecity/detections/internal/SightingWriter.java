@@ -60,17 +60,9 @@ class SightingWriter implements SmartLifecycle {
 
     /**
      * Rows read from a partition of the detection stream by a writer of the given consumer-group generation:
-     * stored only while no writer of a later generation has stored that partition's rows (see
-     * {@code detections.stream_partition}).
+     * stored only while no writer of a later generation has stored that partition's rows (see {@link PartitionFences}).
      */
     record Fence(int partition, int generation) {
-    }
-
-    /** The partition was taken over by a writer of a later generation; this one must let go of it. */
-    static final class FencedOff extends RuntimeException {
-        FencedOff(Fence fence) {
-            super("partition " + fence.partition() + " is written by a later generation than " + fence.generation() + " now");
-        }
     }
 
     private final DataSource dataSource;
@@ -262,7 +254,7 @@ class SightingWriter implements SmartLifecycle {
         var stored = transactions.execute(status -> {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                fence(connection, group);
+                PartitionFences.hold(connection, group.stream().map(Submission::fence).filter(f -> f != null).toList());
                 int generation = seen.generation(connection, period);
                 long[] ids = drawIds(connection, rows);
                 highestDrawn = ids[rows - 1];
@@ -298,35 +290,6 @@ class SightingWriter implements SmartLifecycle {
         });
         seen.committed(period);
         return stored;
-    }
-
-    /**
-     * Refuses the group if a writer of a later consumer-group generation has stored any of its partitions;
-     * otherwise records this generation, whose row lock then keeps other writers of these partitions
-     * waiting until this commit (rows locked in partition order, so two writers cannot deadlock).
-     */
-    private static void fence(Connection connection, List<Submission> group) throws SQLException {
-        var fences = new java.util.TreeMap<Integer, Fence>();
-        for (var submission : group) {
-            if (submission.fence() != null) {
-                fences.merge(submission.fence().partition(), submission.fence(),
-                    (a, b) -> a.generation() <= b.generation() ? a : b);
-            }
-        }
-        for (var fence : fences.values()) {
-            try (var mark = connection.prepareStatement("insert into detections.stream_partition (partition, generation, updated_at) "
-                + "values (?, ?, now()) on conflict (partition) do update set generation = excluded.generation, updated_at = now() "
-                + "where not (stream_partition.generation > excluded.generation "
-                + "and stream_partition.updated_at > now() - interval '10 minutes') returning generation")) {
-                mark.setInt(1, fence.partition());
-                mark.setInt(2, fence.generation());
-                try (var result = mark.executeQuery()) {
-                    if (!result.next()) { // the row is locked all the same; nothing was changed
-                        throw new FencedOff(fence);
-                    }
-                }
-            }
-        }
     }
 
     /**

@@ -6,24 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.safecity.detections.OcrConfusion;
-import org.safecity.identity.AuditTrail;
-import org.safecity.identity.CurrentActor;
 import org.safecity.records.internal.DepartmentRecord.PersonNamed;
-import org.safecity.shared.Conflict;
-import org.safecity.shared.InvalidInput;
-import org.safecity.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Links records to the persons and vehicles they speak of. A strong key (CNIC, registration, chassis)
  * links at once. A person named without a CNIC becomes a person of their own, and weak keys (the
  * name's spelling key with the father's name, the date of birth or a phone) only propose that they are
- * someone already known; an analyst confirms (a merge, which can be undone) or rejects. Every link
- * keeps who made it and why, and an undone link stays with who undid it.
+ * someone already known; an analyst confirms (a merge, which can be undone) or rejects them
+ * ({@link ReviewingProposals}). Every link keeps who made it and why, and an undone link stays with who
+ * undid it.
  */
 @Service
 class Linking {
@@ -32,13 +26,11 @@ class Linking {
 
     private final JdbcClient jdbc;
     private final RecordStore records;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    Linking(JdbcClient jdbc, RecordStore records, AuditTrail audit, Clock clock) {
+    Linking(JdbcClient jdbc, RecordStore records, Clock clock) {
         this.jdbc = jdbc;
         this.records = records;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -47,21 +39,7 @@ class Linking {
     }
 
     /** A link to be written. */
-    private record Pending(long recordId, String role, Long personId, VehicleSlot vehicle, String reason) {
-    }
-
-    /** A vehicle as the import sees it before it is stored: known (with an id) or new, and what to fill in. */
-    private static final class VehicleSlot {
-        Long id;
-        String plate;
-        String chassis;
-        boolean filled;
-
-        VehicleSlot(Long id, String plate, String chassis) {
-            this.id = id;
-            this.plate = plate;
-            this.chassis = chassis;
-        }
+    private record Pending(long recordId, String role, Long personId, NamedVehicles.Slot vehicle, String reason) {
     }
 
     /**
@@ -93,21 +71,7 @@ class Linking {
             }
         }
         var persons = personsByCnic(cnics);
-        var byPlate = new java.util.HashMap<String, VehicleSlot>();
-        var byChassis = new java.util.HashMap<String, VehicleSlot>();
-        if (!plates.isEmpty() || !chassis.isEmpty()) {
-            jdbc.sql("select id, plate, chassis from records.vehicle where plate = any(string_to_array(?, ',')) or chassis = any(string_to_array(?, ','))")
-                .params(String.join(",", plates), String.join(",", chassis))
-                .query(rs -> {
-                    var slot = new VehicleSlot(rs.getLong(1), rs.getString(2), rs.getString(3));
-                    if (slot.plate != null) {
-                        byPlate.put(slot.plate, slot);
-                    }
-                    if (slot.chassis != null) {
-                        byChassis.put(slot.chassis, slot);
-                    }
-                });
-        }
+        var vehicles = NamedVehicles.known(jdbc, plates, chassis);
         var kept = new java.util.HashMap<String, Long>();
         activeLinksOfRecords(previousIds).forEach(l -> {
             if (l.personId() != null) {
@@ -131,7 +95,7 @@ class Linking {
             for (var party : a.record().parties()) {
                 if (party.vehicle() != null) {
                     var v = party.vehicle();
-                    pending.add(new Pending(a.recordId(), party.role(), null, vehicle(v.plate(), RecordKeys.chassis(v.chassis()), byPlate, byChassis),
+                    pending.add(new Pending(a.recordId(), party.role(), null, vehicles.vehicle(v.plate(), RecordKeys.chassis(v.chassis())),
                         v.plate() != null ? "registration " + v.plate() : "chassis " + v.chassis()));
                 } else if (party.person().cnic() != null) {
                     pending.add(new Pending(a.recordId(), party.role(), persons.get(party.person().cnic()), null, "CNIC " + party.person().cnic()));
@@ -148,7 +112,7 @@ class Linking {
                 }
             }
         }
-        storeVehicles(byPlate, byChassis);
+        vehicles.store(jdbc);
         insertLinks(pending, by);
         propose(arrived, ownPersons);
     }
@@ -165,69 +129,6 @@ class Linking {
                 ids.put(rs.getString(1), rs.getLong(2));
             });
         return ids;
-    }
-
-    /** The vehicle a plate or chassis names; a chassis first seen with a known plate is added to it, and a plate to a known chassis. */
-    private static VehicleSlot vehicle(String plate, String chassis, Map<String, VehicleSlot> byPlate, Map<String, VehicleSlot> byChassis) {
-        var plated = plate == null ? null : byPlate.get(plate);
-        var chassised = chassis == null ? null : byChassis.get(chassis);
-        if (plated != null) {
-            if (chassis != null && chassised == null && plated.chassis == null) {
-                plated.chassis = chassis;
-                plated.filled = true;
-                byChassis.put(chassis, plated);
-            }
-            return plated;
-        }
-        if (chassised != null) {
-            if (plate != null && chassised.plate == null) {
-                chassised.plate = plate;
-                chassised.filled = true;
-                byPlate.put(plate, chassised);
-            }
-            return chassised;
-        }
-        var slot = new VehicleSlot(null, plate, chassis);
-        if (plate != null) {
-            byPlate.put(plate, slot);
-        }
-        if (chassis != null) {
-            byChassis.put(chassis, slot);
-        }
-        return slot;
-    }
-
-    /** Writes the new vehicles in one statement and fills in what known ones lacked. */
-    private void storeVehicles(Map<String, VehicleSlot> byPlate, Map<String, VehicleSlot> byChassis) {
-        var slots = new java.util.LinkedHashSet<VehicleSlot>(byPlate.values());
-        slots.addAll(byChassis.values());
-        var fresh = new ArrayList<Map<String, String>>();
-        for (var slot : slots) {
-            if (slot.id == null) {
-                var row = new java.util.HashMap<String, String>();
-                row.put("plate", slot.plate);
-                row.put("folded", slot.plate == null ? null : OcrConfusion.fold(slot.plate));
-                row.put("chassis", slot.chassis);
-                fresh.add(row);
-            } else if (slot.filled) {
-                jdbc.sql("update records.vehicle set plate = coalesce(plate, ?), plate_folded = coalesce(plate_folded, ?), "
-                        + "chassis = coalesce(chassis, ?) where id = ?")
-                    .params(slot.plate, slot.plate == null ? null : OcrConfusion.fold(slot.plate), slot.chassis, slot.id).update();
-            }
-        }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                insert into records.vehicle (plate, plate_folded, chassis)
-                select x.plate, x.folded, x.chassis from jsonb_to_recordset(cast(? as jsonb)) as x(plate text, folded text, chassis text)
-                returning id, plate, chassis""")
-            .param(JSON.writeValueAsString(fresh))
-            .query(rs -> {
-                String plate = rs.getString(2);
-                var slot = plate != null ? byPlate.get(plate) : byChassis.get(rs.getString(3));
-                slot.id = rs.getLong(1);
-            });
     }
 
     private void insertLinks(List<Pending> pending, String by) {
@@ -393,102 +294,6 @@ class Linking {
             .params(recordId, role, personId, reason, Timestamp.from(clock.instant())).update();
     }
 
-    /**
-     * @param personId the person the record may be
-     * @param linkedPersonId the person the record is linked to now in that role (who a merge would take it from)
-     * @param recordTitle what the record is, in one line
-     */
-    record Proposal(long id, long recordId, String role, long personId, String reason, String status, String decidedBy, Long linkedPersonId,
-                    String recordTitle, String source, String sourceRecordId) {
-    }
-
-    /** A proposal with the record it is about and the person that record is linked to now. */
-    static final String PROPOSAL = """
-        select p.id, p.record_id, p.role, p.person_id, p.reason, p.status, p.decided_by,
-          (select l.person_id from records.link l where l.record_id = p.record_id and l.role = p.role and l.undone_at is null
-           and l.person_id is not null order by l.id desc limit 1) linked_person_id,
-          r.kind, r.fields::text fields, s.name source_name, r.source_record_id
-        from records.link_proposal p join records.record r on r.id = p.record_id join records.source s on s.id = r.source_id
-        """;
-
-    static Proposal proposal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        Map<String, String> fields = JSON.readValue(rs.getString("fields"), new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
-        String title = DepartmentRecord.read(RecordKind.valueOf(rs.getString("kind")), new Fields(fields)).title();
-        return new Proposal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
-            (Long) rs.getObject("linked_person_id"), title, rs.getString("source_name"), rs.getString("source_record_id"));
-    }
-
-    List<Proposal> open(int limit) {
-        return jdbc.sql(PROPOSAL + "where p.status = 'PROPOSED' order by p.id limit ?").param(limit).query(Linking::proposal).list();
-    }
-
-    /** The analyst agrees: the record's person in that role becomes the proposed one; the link it had is undone, not lost. */
-    @Transactional
-    long confirm(long proposalId, String reason) {
-        var p = proposal(proposalId);
-        requireReason(reason);
-        Long before = personOf(p.recordId(), p.role()).orElse(null);
-        jdbc.sql("update records.link set undone_by = ?, undone_at = ?, undo_reason = ? where record_id = ? and role = ? and undone_at is null")
-            .params(CurrentActor.name(), Timestamp.from(clock.instant()), "merged into person " + p.personId() + " (proposal " + proposalId + ")",
-                p.recordId(), p.role()).update();
-        long linkId = insertLink(p.recordId(), p.role(), p.personId(), null, "CONFIRMED", reason.strip() + " — " + p.reason(),
-            CurrentActor.name());
-        jdbc.sql("update records.link_proposal set status = 'CONFIRMED', decided_by = ?, decided_at = ?, link_id = ? where id = ?")
-            .params(CurrentActor.name(), Timestamp.from(clock.instant()), linkId, proposalId).update();
-        audit.record("records.link-confirmed", "records-link", Long.toString(linkId), reason.strip(),
-            Map.of("proposal", proposalId, "record", p.recordId(), "person", p.personId(), "before", String.valueOf(before)));
-        return linkId;
-    }
-
-    @Transactional
-    void reject(long proposalId, String reason) {
-        proposal(proposalId);
-        requireReason(reason);
-        jdbc.sql("update records.link_proposal set status = 'REJECTED', decided_by = ?, decided_at = ? where id = ?")
-            .params(CurrentActor.name(), Timestamp.from(clock.instant()), proposalId).update();
-        audit.record("records.link-rejected", "records-link-proposal", Long.toString(proposalId), reason.strip(), Map.of());
-    }
-
-    /** Undoes a confirmed link: the record goes back to the person it was linked to before the merge. */
-    @Transactional
-    void undo(long linkId, String reason) {
-        requireReason(reason);
-        var link = jdbc.sql("select record_id, role, strength, undone_at is not null from records.link where id = ?").param(linkId)
-            .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)}).optional()
-            .orElseThrow(() -> new NotFound("records link", linkId));
-        if ((boolean) link[3]) {
-            throw new Conflict("Link " + linkId + " was already undone.");
-        }
-        if (!"CONFIRMED".equals(link[2])) {
-            throw new Conflict("Link " + linkId + " follows a strong key (CNIC, registration or chassis); only an analyst's merge can be undone.");
-        }
-        long recordId = (long) link[0];
-        String role = (String) link[1];
-        jdbc.sql("update records.link set undone_by = ?, undone_at = ?, undo_reason = ? where id = ?")
-            .params(CurrentActor.name(), Timestamp.from(clock.instant()), reason.strip(), linkId).update();
-        var earlier = jdbc.sql("""
-                select person_id from records.link where record_id = ? and role = ? and id < ? and undo_reason like 'merged into%'
-                order by id desc limit 1""").params(recordId, role, linkId).query(Long.class).optional();
-        earlier.ifPresent(personId -> insertLink(recordId, role, personId, null, "STRONG", "restored: link " + linkId + " undone",
-            CurrentActor.name()));
-        audit.record("records.link-undone", "records-link", Long.toString(linkId), reason.strip(), Map.of("record", recordId));
-    }
-
-    private Proposal proposal(long id) {
-        var p = jdbc.sql(PROPOSAL + "where p.id = ?").param(id).query(Linking::proposal).optional()
-            .orElseThrow(() -> new NotFound("link proposal", id));
-        if (!"PROPOSED".equals(p.status())) {
-            throw new Conflict("Proposal " + id + " was already " + p.status().toLowerCase() + " by " + p.decidedBy() + ".");
-        }
-        return p;
-    }
-
-    private static void requireReason(String reason) {
-        if (reason == null || reason.strip().codePoints().filter(Character::isLetter).count() < 3) {
-            throw new InvalidInput("reason", "is required: why the records are or are not the same person");
-        }
-    }
-
     Optional<Long> personOf(long recordId, String role) {
         return jdbc.sql("select person_id from records.link where record_id = ? and role = ? and person_id is not null and undone_at is null")
             .params(recordId, role).query(Long.class).optional();
@@ -521,7 +326,8 @@ class Linking {
             rs.getString(7), rs.getString(8), SourceStore.instant(rs, "linked_at"));
     }
 
-    private long insertLink(long recordId, String role, Long personId, Long vehicleId, String strength, String reason, String by) {
+    /** One link, written now; its id. */
+    long insertLink(long recordId, String role, Long personId, Long vehicleId, String strength, String reason, String by) {
         return jdbc.sql("""
                 insert into records.link (record_id, role, person_id, vehicle_id, strength, reason, linked_by, linked_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")

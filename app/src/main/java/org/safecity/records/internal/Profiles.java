@@ -68,7 +68,7 @@ class Profiles {
     record PersonProfile(long id, String cnic, Map<String, List<Sourced>> facts, List<LinkedRecord> records, List<Related> vehicles,
                          List<LinkedRecord> firs, List<FedWatchlists.ListedEntry> watchlistEntries, List<ChallanLookup.ChallanSummary> challans,
                          List<IncidentLookup.IncidentSummary> incidents, List<LatestSightings.SightingSummary> sightings,
-                         List<Linking.Proposal> proposals) {
+                         List<ReviewingProposals.Proposal> proposals) {
     }
 
     record VehicleProfile(long id, String plate, String chassis, Map<String, List<Sourced>> facts, List<LinkedRecord> records,
@@ -124,10 +124,10 @@ class Profiles {
             : List.<FedWatchlists.ListedEntry>of();
         var challanList = visibility.seesChallans() && (cnic != null || !plates.isEmpty()) ? challans.find(plates, cnic, 50)
             : List.<ChallanLookup.ChallanSummary>of();
-        var proposals = jdbc.sql(Linking.PROPOSAL + """
+        var proposals = jdbc.sql(ReviewingProposals.PROPOSAL + """
                 where p.status = 'PROPOSED' and (p.person_id = ? or exists (select 1 from records.link l where l.record_id = p.record_id
                   and l.role = p.role and l.person_id = ? and l.undone_at is null)) order by p.id""")
-            .params(id, id).query(Linking::proposal).list();
+            .params(id, id).query(ReviewingProposals::proposal).list();
         var calls = new ArrayList<IncidentLookup.IncidentSummary>();
         if (visibility.seesIncidents()) {
             facts.getOrDefault("phone", List.of()).stream().map(Sourced::value).distinct()

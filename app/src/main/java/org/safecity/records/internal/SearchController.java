@@ -30,7 +30,7 @@ class SearchController {
 
     private final Searching searching;
     private final Profiles profiles;
-    private final Linking linking;
+    private final ReviewingProposals reviewing;
     private final RecordStore records;
     private final JdbcClient jdbc;
     private final AuditReading auditReading;
@@ -38,11 +38,11 @@ class SearchController {
     private final ExtractingProfiles extracting;
     private final LinkView linkView;
 
-    SearchController(ExtractingProfiles extracting, LinkView linkView, Searching searching, Profiles profiles, Linking linking, RecordStore records, JdbcClient jdbc, AuditReading auditReading,
+    SearchController(ExtractingProfiles extracting, LinkView linkView, Searching searching, Profiles profiles, ReviewingProposals reviewing, RecordStore records, JdbcClient jdbc, AuditReading auditReading,
                      AuditTrail audit) {
         this.searching = searching;
         this.profiles = profiles;
-        this.linking = linking;
+        this.reviewing = reviewing;
         this.records = records;
         this.jdbc = jdbc;
         this.auditReading = auditReading;
@@ -107,8 +107,8 @@ class SearchController {
     @GetMapping("/api/v1/records/link-proposals")
     @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR')")
     @Operation(summary = "Links weak keys propose (a name spelled alike with the same father's name, date of birth or phone), oldest first")
-    List<Linking.Proposal> proposals() {
-        return linking.open(200);
+    List<ReviewingProposals.Proposal> proposals() {
+        return reviewing.open(200);
     }
 
     @PostMapping("/api/v1/records/link-proposals/{id}/confirm")
@@ -116,7 +116,7 @@ class SearchController {
     @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Confirm a proposed link (a merge, which can be undone); reason required")
     Map<String, Object> confirm(@PathVariable long id, @RequestBody Decision decision) {
-        return Map.of("linkId", linking.confirm(id, decision == null ? null : decision.reason()));
+        return Map.of("linkId", reviewing.confirm(id, decision == null ? null : decision.reason()));
     }
 
     @PostMapping("/api/v1/records/link-proposals/{id}/reject")
@@ -124,7 +124,7 @@ class SearchController {
     @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Reject a proposed link; reason required")
     Map<String, Object> reject(@PathVariable long id, @RequestBody Decision decision) {
-        linking.reject(id, decision == null ? null : decision.reason());
+        reviewing.reject(id, decision == null ? null : decision.reason());
         return Map.of("proposalId", id, "status", "REJECTED");
     }
 
@@ -133,7 +133,7 @@ class SearchController {
     @Writes(Writes.Scope.PROVINCE)
     @Operation(summary = "Undo a confirmed link: the record goes back to the person it was linked to before; reason required")
     Map<String, Object> undo(@PathVariable long id, @RequestBody Decision decision) {
-        linking.undo(id, decision == null ? null : decision.reason());
+        reviewing.undo(id, decision == null ? null : decision.reason());
         return Map.of("linkId", id, "undone", true);
     }
 

@@ -5,12 +5,10 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * A camera's live picture with little delay, for the console's player (Media Source Extensions). The
  * FFmpeg that already pulls the camera also remuxes its live stream, without re-encoding, into
  * fragmented MP4 with one fragment per frame, written into a named pipe; a reader thread that does
- * nothing else splits it into MP4 boxes, so FFmpeg, and with it the recording, never waits on a viewer.
+ * nothing else splits it into MP4 boxes ({@link Mp4Boxes}), so FFmpeg, and with it the recording,
+ * never waits on a viewer.
  * Each viewer gets the codec, the initialisation segment, the fragments since the last key frame (a
  * picture at once) and then every fragment as it comes. A viewer that falls behind skips to the next
  * key frame instead of lagging or holding up the others. The feed lives as long as its recorder; each
@@ -43,7 +42,6 @@ final class LiveFeed {
     private static final long MOST_QUEUED_BYTES = 8L << 20;
     /** A group of pictures larger than this is not kept for newcomers (they wait for the next key frame). */
     private static final long MOST_KEPT_BYTES = 16L << 20;
-    private static final long LONGEST_BOX = 64L << 20;
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
     private final long cameraId;
@@ -148,17 +146,17 @@ final class LiveFeed {
             while (true) {
                 byte[] box;
                 try {
-                    box = box(in);
+                    box = Mp4Boxes.next(in);
                 } catch (EOFException e) {
                     return; // FFmpeg ended
                 }
-                switch (type(box)) {
+                switch (Mp4Boxes.type(box)) {
                     case "ftyp" -> ftyp = box;
-                    case "moov" -> initialised(ftyp == null ? box : concat(ftyp, box));
+                    case "moov" -> initialised(ftyp == null ? box : Mp4Boxes.concat(ftyp, box));
                     case "moof" -> moof = box;
                     case "mdat" -> {
                         if (moof != null) {
-                            fragment(concat(moof, box), isKey(box));
+                            fragment(Mp4Boxes.concat(moof, box), Mp4Boxes.isKey(box, nalLengthSize));
                             moof = null;
                         }
                     }
@@ -174,11 +172,10 @@ final class LiveFeed {
     }
 
     private void initialised(byte[] segment) {
-        String found = null;
-        int avcC = indexOf(segment, "avcC".getBytes(StandardCharsets.US_ASCII));
-        if (avcC >= 0 && avcC + 9 <= segment.length) {
-            found = "avc1." + HexFormat.of().formatHex(segment, avcC + 5, avcC + 8);
-            nalLengthSize = (segment[avcC + 8] & 3) + 1;
+        var avc = Mp4Boxes.avc(segment);
+        String found = avc == null ? null : avc.codec();
+        if (avc != null) {
+            nalLengthSize = avc.nalLengthSize();
         }
         List<Viewer> waiting;
         synchronized (lock) {
@@ -221,79 +218,6 @@ final class LiveFeed {
         for (var viewer : watching) {
             viewer.offer(fragment, key);
         }
-    }
-
-    /** Whether an H.264 sample holds an IDR picture (NAL unit type 5): a point a decoder can start from. */
-    private boolean isKey(byte[] mdat) {
-        int at = mdat.length > 8 && readInt(mdat, 0) == 1 ? 16 : 8; // a 64-bit size puts the data 8 bytes later
-        while (at + nalLengthSize < mdat.length) {
-            long length = 0;
-            for (int i = 0; i < nalLengthSize; i++) {
-                length = (length << 8) | (mdat[at + i] & 0xff);
-            }
-            at += nalLengthSize;
-            if (length <= 0 || at + length > mdat.length) {
-                return false;
-            }
-            if ((mdat[at] & 0x1f) == 5) {
-                return true;
-            }
-            at += (int) length;
-        }
-        return false;
-    }
-
-    /** One whole top-level box, header included. */
-    private static byte[] box(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        byte[] type = in.readNBytes(4);
-        if (type.length < 4) {
-            throw new EOFException();
-        }
-        long length = size;
-        byte[] large = null;
-        if (size == 1) {
-            large = in.readNBytes(8);
-            length = java.nio.ByteBuffer.wrap(large).getLong();
-        }
-        int header = large == null ? 8 : 16;
-        if (length < header || length > LONGEST_BOX) {
-            throw new IOException("an MP4 box of " + length + " bytes");
-        }
-        byte[] box = new byte[(int) length];
-        java.nio.ByteBuffer.wrap(box).putInt(size).put(type);
-        if (large != null) {
-            System.arraycopy(large, 0, box, 8, 8);
-        }
-        in.readFully(box, header, box.length - header);
-        return box;
-    }
-
-    private static String type(byte[] box) {
-        return new String(box, 4, 4, StandardCharsets.US_ASCII);
-    }
-
-    private static int readInt(byte[] bytes, int at) {
-        return java.nio.ByteBuffer.wrap(bytes, at, 4).getInt();
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
-    }
-
-    private static int indexOf(byte[] bytes, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= bytes.length; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (bytes[i + j] != what[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** One person's player: its own queue and sending thread, so a slow one holds up nobody. */
