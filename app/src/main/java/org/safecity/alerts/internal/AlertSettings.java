@@ -20,11 +20,11 @@ record AlertSettings(@DefaultValue("5m") Duration repeatWindow,
                      @DefaultValue("30m") Duration acknowledgeLow,
                      @DefaultValue("30m") Duration streamTimeout) {
 
-    Duration acknowledgeWithin(String priority) {
+    Duration acknowledgeWithin(org.safecity.alerts.AlertPriority priority) {
         return switch (priority) {
-            case "HIGH" -> acknowledgeHigh;
-            case "MEDIUM" -> acknowledgeMedium;
-            default -> acknowledgeLow;
+            case HIGH -> acknowledgeHigh;
+            case MEDIUM -> acknowledgeMedium;
+            case LOW -> acknowledgeLow;
         };
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.safecity.detections.DetectionKind;
+import org.safecity.detections.Measurements;
 import org.safecity.identity.Actor;
 import org.safecity.shared.Plate;
 import org.safecity.shared.TextPolicy;
@@ -32,7 +33,6 @@ final class ReadingDetections {
     /** The analytic types detections itself gives a meaning to; other modules add theirs ({@link org.safecity.detections.AnalyticTypes}). */
     static final Set<String> OWN_ANALYTICS = java.util.stream.Stream.of(SAFETY_ANALYTICS, COUNTING_ANALYTICS)
         .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    static final Set<String> SIGNAL_PHASES = Set.of("red", "amber", "green", "off");
     private static final Set<String> ENVELOPE = Set.of("eventId", "cameraId", "observedAt", "kind");
 
     /** Items read from one batch. */
@@ -135,11 +135,8 @@ final class ReadingDetections {
                     throw new Rejected("analytic.type must be one of " + String.join(", ", analytics.stream().sorted().toList()));
                 }
             }
-            case SIGNAL -> {
-                if (!SIGNAL_PHASES.contains(text(body, "phase", "signal.phase"))) {
-                    throw new Rejected("signal.phase must be one of red, amber, green, off");
-                }
-            }
+            case SIGNAL -> signalPhase(text(body, "phase", "signal.phase"))
+                .orElseThrow(() -> new Rejected("signal.phase must be one of red, amber, green, off"));
             case SPEED -> {
                 JsonNode speed = body.path("speedKmh");
                 if (!(speed.isNumber() && speed.doubleValue() >= 0 && speed.doubleValue() < 500)) {
@@ -159,7 +156,83 @@ final class ReadingDetections {
             throw new Rejected("the item's details are too large: at most " + TextPolicy.Kind.DETAILS.maxLength()
                 + " characters of JSON, not " + details.length());
         }
-        return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details);
+        return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details,
+            measurements(kind, body, item.path("images")));
+    }
+
+    /**
+     * What the item measured, from the kind's object ({@code body}) and the item's {@code images} object,
+     * once: at intake, after the checks above (a speed and a signal's phase are then known to be right), and
+     * when a consumer catches up from the stored details, which hold the same two objects. A field of the
+     * wrong shape is left out ({@link Measurements}).
+     */
+    static Measurements measurements(DetectionKind kind, JsonNode body, JsonNode images) {
+        Double speed = null;
+        if (kind == DetectionKind.PLATE || kind == DetectionKind.SPEED) {
+            JsonNode value = body.path("speedKmh");
+            speed = value.isNumber() ? value.doubleValue() : null;
+        }
+        Measurements.SignalPhase phase = null;
+        String approach = null;
+        if (kind == DetectionKind.SIGNAL) {
+            phase = signalPhase(body.path("phase").asString("").strip()).orElse(null);
+            approach = word(body.path("approach"));
+        }
+        String namedPlate = null;
+        Double plateConfidence = null;
+        if (kind != DetectionKind.PLATE) { // a plate read is its own plate; another item may name the vehicle's
+            JsonNode named = body.path("plate");
+            namedPlate = word(named.isObject() ? named.path("text") : named);
+            JsonNode value = body.path("plateConfidence");
+            plateConfidence = value.isNumber() && value.doubleValue() >= 0 && value.doubleValue() <= 1 ? value.doubleValue() : null;
+        }
+        String direction = body.path("direction").isNumber() ? body.path("direction").asString() : word(body.path("direction"));
+        String vehicleType = word(body.path("vehicleType"));
+        if (vehicleType != null) {
+            vehicleType = vehicleType.toLowerCase(java.util.Locale.ROOT);
+        }
+        var sent = new ArrayList<Measurements.Image>(0);
+        images(body, sent);
+        images(images, sent);
+        images(body.path("images"), sent);
+        String cropPath = word(body.path("crop").path("path"));
+        if (speed == null && direction == null && vehicleType == null && phase == null && approach == null && namedPlate == null
+            && plateConfidence == null && sent.isEmpty() && cropPath == null) {
+            return Measurements.NONE;
+        }
+        return new Measurements(speed, direction, vehicleType, phase, approach, namedPlate, plateConfidence, sent, cropPath);
+    }
+
+    private static java.util.Optional<Measurements.SignalPhase> signalPhase(String phase) {
+        return switch (phase) {
+            case "red" -> java.util.Optional.of(Measurements.SignalPhase.RED);
+            case "amber" -> java.util.Optional.of(Measurements.SignalPhase.AMBER);
+            case "green" -> java.util.Optional.of(Measurements.SignalPhase.GREEN);
+            case "off" -> java.util.Optional.of(Measurements.SignalPhase.OFF);
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /** Adds the holder's image fields not found before: the first of each field counts. */
+    private static void images(JsonNode holder, List<Measurements.Image> sent) {
+        if (!holder.isObject()) {
+            return; // the usual item: no images object
+        }
+        for (String field : Measurements.IMAGE_FIELDS) {
+            JsonNode value = holder.path(field);
+            if (value.isString() && sent.stream().noneMatch(image -> image.field().equals(field))) {
+                sent.add(new Measurements.Image(field, value.stringValue()));
+            }
+        }
+    }
+
+    /** A text field's stripped value; null when absent, blank or not text. */
+    private static String word(JsonNode value) {
+        if (!value.isString()) {
+            return null;
+        }
+        String text = value.stringValue().strip();
+        return text.isEmpty() ? null : text;
     }
 
     /**

@@ -382,9 +382,9 @@ class SightingWriter implements SmartLifecycle {
 
     private static AcceptedDetection accepted(long id, SightingRow row) {
         var d = row.detection();
-        return new AcceptedDetection(id, row.deviceId(), d.eventId(), d.cameraId(), d.kind(), d.observedAt(), row.receivedAt(),
+        return new AcceptedDetection(id, row.deviceId(), d.eventId(), row.placement(), d.kind(), d.observedAt(), row.receivedAt(),
             d.plate() == null ? null : d.plate().normalised(), d.plate() == null ? null : d.plate().asRead(), d.confidence(),
-            d.embedding(), d.faceModel(), d.analytic(), d.details());
+            d.embedding(), d.faceModel(), d.analytic(), d.measurements());
     }
 
     /** One line of COPY's text format, all columns but the id: tab-separated, \N for null, backslash escapes. */
@@ -400,10 +400,11 @@ class SightingWriter implements SmartLifecycle {
         field(out, d.plate() == null ? null : d.plate().asRead());
         field(out, d.plate() == null ? null : org.safecity.detections.OcrConfusion.fold(d.plate().normalised()));
         field(out, d.confidence() == null ? null : d.confidence().toString());
-        field(out, row.cityCode());
-        field(out, row.zoneCode());
-        field(out, row.lat() == null ? null : row.lat().toString());
-        field(out, row.lon() == null ? null : row.lon().toString());
+        var placement = row.placement();
+        field(out, placement.cityCode());
+        field(out, placement.zoneCode());
+        field(out, placement.point() == null ? null : Double.toString(placement.point().lat()));
+        field(out, placement.point() == null ? null : Double.toString(placement.point().lon()));
         escape(out, d.details());
         out.append('\n');
     }
