@@ -16,6 +16,7 @@ import org.safecity.shared.Plate;
 import org.safecity.shared.TextPolicy;
 import org.safecity.shared.TextPolicyJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -157,7 +158,7 @@ final class ReadingDetections {
                 + " characters of JSON, not " + details.length());
         }
         return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details,
-            measurements(kind, body, item.path("images")));
+            measurements(kind, body, item.size() == ENVELOPE.size() + 1 ? MissingNode.getInstance() : item.path("images")));
     }
 
     /**
@@ -167,40 +168,99 @@ final class ReadingDetections {
      * wrong shape is left out ({@link Measurements}).
      */
     static Measurements measurements(DetectionKind kind, JsonNode body, JsonNode images) {
-        Double speed = null;
-        if (kind == DetectionKind.PLATE || kind == DetectionKind.SPEED) {
-            JsonNode value = body.path("speedKmh");
-            speed = value.isNumber() ? value.doubleValue() : null;
+        var found = new Found(kind);
+        found.read(body, true);
+        if (images.isObject()) { // not in the usual item
+            found.read(images, false);
         }
-        Measurements.SignalPhase phase = null;
-        String approach = null;
-        if (kind == DetectionKind.SIGNAL) {
-            phase = signalPhase(body.path("phase").asString("").strip()).orElse(null);
-            approach = word(body.path("approach"));
+        if (found.nestedImages != null && found.nestedImages.isObject()) {
+            found.read(found.nestedImages, false);
         }
-        String namedPlate = null;
-        Double plateConfidence = null;
-        if (kind != DetectionKind.PLATE) { // a plate read is its own plate; another item may name the vehicle's
-            JsonNode named = body.path("plate");
-            namedPlate = word(named.isObject() ? named.path("text") : named);
-            JsonNode value = body.path("plateConfidence");
-            plateConfidence = value.isNumber() && value.doubleValue() >= 0 && value.doubleValue() <= 1 ? value.doubleValue() : null;
+        return found.measurements();
+    }
+
+    /**
+     * The measurements found so far. The kind's object is read in one pass over its fields, not looked up
+     * field by field: it runs for every item of every batch, and most fields a device sends mean nothing here.
+     */
+    private static final class Found {
+        private final DetectionKind kind;
+        private Double speed;
+        private String direction;
+        private String vehicleType;
+        private Measurements.SignalPhase phase;
+        private String approach;
+        private String namedPlate;
+        private Double plateConfidence;
+        private List<Measurements.Image> images;
+        private String cropPath;
+        private JsonNode nestedImages;
+
+        Found(DetectionKind kind) {
+            this.kind = kind;
         }
-        String direction = body.path("direction").isNumber() ? body.path("direction").asString() : word(body.path("direction"));
-        String vehicleType = word(body.path("vehicleType"));
-        if (vehicleType != null) {
-            vehicleType = vehicleType.toLowerCase(java.util.Locale.ROOT);
+
+        /** @param kindObject whether this is the kind's object (else an {@code images} object, which holds only pictures) */
+        void read(JsonNode holder, boolean kindObject) {
+            for (var field : holder.properties()) {
+                JsonNode value = field.getValue();
+                String name = field.getKey();
+                switch (name) {
+                    case "sceneImage", "image", "plateImage" -> image(name, value);
+                    default -> {
+                        if (kindObject) {
+                            measurement(name, value);
+                        }
+                    }
+                }
+            }
         }
-        var sent = new ArrayList<Measurements.Image>(0);
-        images(body, sent);
-        images(images, sent);
-        images(body.path("images"), sent);
-        String cropPath = word(body.path("crop").path("path"));
-        if (speed == null && direction == null && vehicleType == null && phase == null && approach == null && namedPlate == null
-            && plateConfidence == null && sent.isEmpty() && cropPath == null) {
-            return Measurements.NONE;
+
+        private void measurement(String name, JsonNode value) {
+            boolean plate = kind == DetectionKind.PLATE;
+            switch (name) {
+                case "speedKmh" -> speed = (plate || kind == DetectionKind.SPEED) && value.isNumber() ? value.doubleValue() : null;
+                case "direction" -> direction = value.isNumber() ? value.asString() : word(value);
+                case "vehicleType" -> {
+                    String type = word(value);
+                    vehicleType = type == null ? null : type.toLowerCase(java.util.Locale.ROOT);
+                }
+                case "phase" -> phase = kind == DetectionKind.SIGNAL ? signalPhase(value.asString("").strip()).orElse(null) : null;
+                case "approach" -> approach = kind == DetectionKind.SIGNAL ? word(value) : null;
+                // a plate read is its own plate; another item may name the vehicle's
+                case "plate" -> namedPlate = plate ? null : word(value.isObject() ? value.path("text") : value);
+                case "plateConfidence" -> plateConfidence = !plate && value.isNumber() && value.doubleValue() >= 0
+                    && value.doubleValue() <= 1 ? value.doubleValue() : null;
+                case "crop" -> cropPath = word(value.path("path"));
+                case "images" -> nestedImages = value; // read last: the kind's own fields and the item's images object come first
+                default -> {
+                }
+            }
         }
-        return new Measurements(speed, direction, vehicleType, phase, approach, namedPlate, plateConfidence, sent, cropPath);
+
+        /** The first picture of each field counts (the kind's object before an {@code images} object). */
+        private void image(String field, JsonNode value) {
+            if (!value.isString()) {
+                return;
+            }
+            if (images == null) {
+                images = new ArrayList<>(3);
+            } else if (images.stream().anyMatch(image -> image.field().equals(field))) {
+                return;
+            }
+            images.add(new Measurements.Image(field, value.stringValue()));
+        }
+
+        Measurements measurements() {
+            if (speed == null && direction == null && vehicleType == null && phase == null && approach == null && namedPlate == null
+                && plateConfidence == null && images == null && cropPath == null) {
+                return Measurements.NONE;
+            }
+            if (images != null) { // in the order devices are told to expect them, whatever order they came in
+                images.sort(java.util.Comparator.comparingInt(image -> Measurements.IMAGE_FIELDS.indexOf(image.field())));
+            }
+            return new Measurements(speed, direction, vehicleType, phase, approach, namedPlate, plateConfidence, images, cropPath);
+        }
     }
 
     private static java.util.Optional<Measurements.SignalPhase> signalPhase(String phase) {
@@ -211,19 +271,6 @@ final class ReadingDetections {
             case "off" -> java.util.Optional.of(Measurements.SignalPhase.OFF);
             default -> java.util.Optional.empty();
         };
-    }
-
-    /** Adds the holder's image fields not found before: the first of each field counts. */
-    private static void images(JsonNode holder, List<Measurements.Image> sent) {
-        if (!holder.isObject()) {
-            return; // the usual item: no images object
-        }
-        for (String field : Measurements.IMAGE_FIELDS) {
-            JsonNode value = holder.path(field);
-            if (value.isString() && sent.stream().noneMatch(image -> image.field().equals(field))) {
-                sent.add(new Measurements.Image(field, value.stringValue()));
-            }
-        }
     }
 
     /** A text field's stripped value; null when absent, blank or not text. */
