@@ -143,8 +143,9 @@ class AlertsTest extends IntegrationTest {
             assertThat(escalations).anySatisfy(e -> {
                 assertThat(e.alertId()).isEqualTo(id);
                 assertThat(e.plate()).isEqualTo(plate);
-                assertThat(e.cameraId()).isEqualTo(field.cameraId());
-                assertThat(e.lat()).isBetween(34.0, 34.5);
+                assertThat(e.placement().cameraId()).isEqualTo(field.cameraId());
+                assertThat(e.placement().cityCode()).isEqualTo("MRD");
+                assertThat(e.placement().lat()).isBetween(34.0, 34.5);
             });
         } finally {
             context.removeApplicationListener(listener);

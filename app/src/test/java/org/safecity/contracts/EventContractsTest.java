@@ -10,10 +10,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.alerts.AlertEscalated;
+import org.safecity.alerts.AlertPriority;
+import org.safecity.alerts.AlertType;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.AnalyticsDetected;
 import org.safecity.detections.DetectionKind;
+import org.safecity.detections.Measurements;
 import org.safecity.detections.Reporting;
+import org.safecity.shared.GeoPoint;
+import org.safecity.shared.Placement;
 import org.safecity.traffic.UnpaidChallansCleared;
 import org.safecity.traffic.UnpaidChallansExceeded;
 import org.safecity.video.CameraWentDark;
@@ -49,7 +54,9 @@ class EventContractsTest extends IntegrationTest {
     void an_escalated_alert_becomes_one_incident_where_the_alert_was(Scenario scenario) {
         long alertId = UNIQUE.incrementAndGet();
 
-        scenario.publish(new AlertEscalated(alertId, "WATCHLIST_HIT", "HIGH", camera, 34.2012, 72.0447, "PSH1234", Instant.now()))
+        var placement = new Placement(camera, null, "Mardan site", "MRD", null, new GeoPoint(34.2012, 72.0447));
+
+        scenario.publish(new AlertEscalated(alertId, AlertType.WATCHLIST_HIT, AlertPriority.HIGH, placement, "PSH1234", Instant.now()))
             .andWaitAtMost(Duration.ofSeconds(30))
             .andWaitForStateChange(() -> jdbc.sql("select priority || ' ' || source || ' ' || lat from emergency.incident where alert_id = ?")
                 .param(Long.toString(alertId)).query(String.class).optional().orElse(null))
@@ -96,8 +103,8 @@ class EventContractsTest extends IntegrationTest {
     }
 
     private static AcceptedDetection analytic(long cameraId, String type, Instant at) {
-        return new AcceptedDetection(UNIQUE.incrementAndGet(), 1, "contract-" + UNIQUE.get(), cameraId, DetectionKind.ANALYTIC, at, at,
-            null, null, 0.9, null, null, type, null);
+        return new AcceptedDetection(UNIQUE.incrementAndGet(), 1, "contract-" + UNIQUE.get(), Placement.unknown(cameraId),
+            DetectionKind.ANALYTIC, at, at, null, null, 0.9, null, null, type, Measurements.NONE);
     }
 
     /** The name of the unpaid-challans list that lists the plate now, or empty. */

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.SafeCityApi;
 import org.safecity.alerts.AlertEscalated;
+import org.safecity.alerts.AlertPriority;
+import org.safecity.alerts.AlertType;
 import org.safecity.identity.Role;
 import org.safecity.shared.GeoPoint;
+import org.safecity.shared.Placement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -213,7 +216,8 @@ class IncidentIntakeTest extends IntegrationTest {
         long alertId = System.nanoTime();
         var camera = admin().get("/api/v1/cameras?city=PSH&size=1").json().get("items").get(0);
         String plate = "LEB" + (alertId % 100_000);
-        var event = new AlertEscalated(alertId, "WATCHLIST_HIT", "HIGH", camera.get("id").asLong(), 0, 0, plate, Instant.now());
+        var event = new AlertEscalated(alertId, AlertType.WATCHLIST_HIT, AlertPriority.HIGH,
+            Placement.unknown(camera.get("id").asLong()), plate, Instant.now()); // placed by the registry, as an alert without a position is
 
         transactions.executeWithoutResult(status -> events.publishEvent(event));
         transactions.executeWithoutResult(status -> events.publishEvent(event));

@@ -55,7 +55,7 @@ class AlertController {
 
     /** A face hit names a person: showing it is a read of personal data, recorded like any other. */
     private void auditPersons(List<Alert> shown) {
-        var persons = shown.stream().filter(a -> a.personName() != null).map(a -> Long.toString(a.id())).toList();
+        var persons = shown.stream().filter(a -> a.subject().personName() != null).map(a -> Long.toString(a.id())).toList();
         if (!persons.isEmpty()) {
             audit.record("alerts.person-hits-read", "alert", String.join(",", persons), null, Map.of("count", persons.size()));
         }

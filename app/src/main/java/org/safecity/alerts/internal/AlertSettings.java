@@ -22,11 +22,11 @@ record AlertSettings(@DefaultValue("5m") Duration repeatWindow,
                      @DefaultValue("30m") Duration streamTimeout,
                      @DefaultValue("1s") Duration overdueCheck) {
 
-    Duration acknowledgeWithin(String priority) {
+    Duration acknowledgeWithin(org.safecity.alerts.AlertPriority priority) {
         return switch (priority) {
-            case "HIGH" -> acknowledgeHigh;
-            case "MEDIUM" -> acknowledgeMedium;
-            default -> acknowledgeLow;
+            case HIGH -> acknowledgeHigh;
+            case MEDIUM -> acknowledgeMedium;
+            case LOW -> acknowledgeLow;
         };
     }
 }

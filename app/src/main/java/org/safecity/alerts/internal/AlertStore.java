@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.safecity.identity.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.safecity.alerts.AlertPriority;
+import org.safecity.alerts.AlertType;
+import org.safecity.shared.GeoPoint;
+import org.safecity.shared.Placement;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -68,7 +72,10 @@ class AlertStore {
     /** Stores a new alert and the first step of its timeline in one statement; returns the alert's id. */
     long raise(Alert a, String note, Instant at) {
         serialise();
-        metrics.counter("safecity.alerts.raised", "type", a.type()).increment();
+        metrics.counter("safecity.alerts.raised", "type", a.type().name()).increment();
+        var s = a.subject();
+        var p = a.placement();
+        var m = a.match();
         return jdbc.sql("""
                 with raised as (
                 insert into alerts.alert (type, priority, status, plate, plate_read, person_name, analytic, camera_id, camera_name,
@@ -80,13 +87,14 @@ class AlertStore {
                 returning id)
                 insert into alerts.alert_event (alert_id, kind, actor, note, at) select id, 'RAISED', 'system', :note, :at from raised
                 returning alert_id""")
-            .param("type", a.type()).param("priority", a.priority()).param("plate", a.plate()).param("plateRead", a.plateRead())
-            .param("personName", a.personName()).param("analytic", a.analytic()).param("cameraId", a.cameraId())
-            .param("cameraName", a.cameraName()).param("siteName", a.siteName()).param("cityCode", a.cityCode())
-            .param("zoneCode", a.zoneCode()).param("lat", a.lat()).param("lon", a.lon()).param("listId", a.listId())
-            .param("listName", a.listName()).param("entryId", a.entryId()).param("reason", a.reason()).param("sightingId", a.sightingId())
-            .param("matchedBy", a.matchedBy()).param("score", a.score()).param("observedAt", ts(a.observedAt()))
-            .param("receivedAt", ts(a.receivedAt())).param("createdAt", ts(a.createdAt())).param("note", note).param("at", ts(at))
+            .param("type", a.type().name()).param("priority", a.priority().name()).param("plate", s.plate())
+            .param("plateRead", s.plateRead()).param("personName", s.personName()).param("analytic", s.analytic())
+            .param("cameraId", p.cameraId()).param("cameraName", p.cameraName()).param("siteName", p.siteName())
+            .param("cityCode", p.cityCode()).param("zoneCode", p.zoneCode()).param("lat", p.lat()).param("lon", p.lon())
+            .param("listId", m.listId()).param("listName", m.listName()).param("entryId", m.entryId()).param("reason", a.reason())
+            .param("sightingId", m.sightingId()).param("matchedBy", m.matchedBy()).param("score", m.score())
+            .param("observedAt", ts(a.times().observedAt())).param("receivedAt", ts(a.times().receivedAt()))
+            .param("createdAt", ts(a.times().createdAt())).param("note", note).param("at", ts(at))
             .query(Long.class).single();
     }
 
@@ -212,9 +220,9 @@ class AlertStore {
     }
 
     /** NEW alerts of a priority raised before {@code before}: nobody acknowledged them in time. */
-    List<Long> unacknowledged(String priority, Instant before, int limit) {
+    List<Long> unacknowledged(AlertPriority priority, Instant before, int limit) {
         return jdbc.sql("select id from alerts.alert where status = 'NEW' and priority = ? and created_at < ? order by id limit ?")
-            .params(priority, ts(before), limit).query(Long.class).list();
+            .params(priority.name(), ts(before), limit).query(Long.class).list();
     }
 
     private static Timestamp ts(Instant at) {
@@ -237,13 +245,19 @@ class AlertStore {
     }
 
     static Alert alert(ResultSet rs, int row) throws SQLException {
-        return new Alert(rs.getLong("id"), rs.getString("type"), rs.getString("priority"), AlertStatus.valueOf(rs.getString("status")),
-            rs.getString("plate"), rs.getString("plate_read"), rs.getString("person_name"), rs.getString("analytic"),
-            rs.getLong("camera_id"), rs.getString("camera_name"), rs.getString("site_name"), rs.getString("city_code"),
-            rs.getString("zone_code"), decimal(rs, "lat"), decimal(rs, "lon"), bigint(rs, "list_id"), rs.getString("list_name"),
-            bigint(rs, "entry_id"), bigint(rs, "sighting_id"), rs.getString("reason"), rs.getString("matched_by"), decimal(rs, "score"), rs.getInt("count"), rs.getString("assignee"), instant(rs, "observed_at"),
-            instant(rs, "received_at"), instant(rs, "created_at"), instant(rs, "last_seen_at"), instant(rs, "acknowledged_at"),
-            instant(rs, "escalated_at"), instant(rs, "closed_at"), rs.getString("dismiss_reason"));
+        Double lat = decimal(rs, "lat");
+        Double lon = decimal(rs, "lon");
+        return new Alert(rs.getLong("id"), AlertType.valueOf(rs.getString("type")), AlertPriority.valueOf(rs.getString("priority")),
+            AlertStatus.valueOf(rs.getString("status")),
+            new Alert.Subject(rs.getString("plate"), rs.getString("plate_read"), rs.getString("person_name"), rs.getString("analytic")),
+            new Placement(rs.getLong("camera_id"), rs.getString("camera_name"), rs.getString("site_name"), rs.getString("city_code"),
+                rs.getString("zone_code"), lat == null || lon == null ? null : new GeoPoint(lat, lon)),
+            new Alert.Match(bigint(rs, "list_id"), rs.getString("list_name"), bigint(rs, "entry_id"), bigint(rs, "sighting_id"),
+                rs.getString("matched_by"), decimal(rs, "score")),
+            rs.getString("reason"), rs.getInt("count"), rs.getString("assignee"),
+            new Alert.Times(instant(rs, "observed_at"), instant(rs, "received_at"), instant(rs, "created_at"), instant(rs, "last_seen_at"),
+                instant(rs, "acknowledged_at"), instant(rs, "escalated_at"), instant(rs, "closed_at")),
+            rs.getString("dismiss_reason"));
     }
 
     private static TimelineEvent event(ResultSet rs, int row) throws SQLException {

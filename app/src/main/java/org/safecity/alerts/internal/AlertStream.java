@@ -97,7 +97,7 @@ class AlertStream implements SmartLifecycle {
 
     /** Who sees what: alerts of their jurisdiction; a dispatcher without an operator's role only escalated ones. */
     static boolean maySee(Actor actor, Alert alert) {
-        if (!actor.jurisdiction().covers(alert.cityCode(), alert.zoneCode())) {
+        if (!actor.jurisdiction().covers(alert.placement().cityCode(), alert.placement().zoneCode())) {
             return false;
         }
         boolean watchesAll = actor.has(Role.OPERATOR) || actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN);

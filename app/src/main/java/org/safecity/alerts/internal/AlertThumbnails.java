@@ -54,7 +54,7 @@ class AlertThumbnails {
                 return Optional.of(kept);
             }
         }
-        var thumbnail = sent(alert).or(() -> frame(alert.cameraId(), alert.observedAt()));
+        var thumbnail = sent(alert).or(() -> frame(alert.placement().cameraId(), alert.times().observedAt()));
         thumbnail.ifPresent(t -> {
             synchronized (found) {
                 found.put(alert.id(), t);
@@ -64,10 +64,10 @@ class AlertThumbnails {
     }
 
     private Optional<Thumbnail> sent(Alert alert) {
-        if (alert.sightingId() == null) {
+        if (alert.match().sightingId() == null) {
             return Optional.empty();
         }
-        return pictures.of(alert.sightingId(), alert.observedAt()).flatMap(picture -> switch (picture) {
+        return pictures.of(alert.match().sightingId(), alert.times().observedAt()).flatMap(picture -> switch (picture) {
             case SightingPicture.VisionCrop crop -> crops.crop(crop.cameraId(), crop.path())
                 .map(bytes -> new Thumbnail(bytes, "image/jpeg", "plate-crop"));
             case SightingPicture.Sent sent -> Optional.of(new Thumbnail(sent.bytes(), sent.mediaType(),

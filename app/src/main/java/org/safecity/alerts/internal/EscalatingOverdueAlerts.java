@@ -3,6 +3,7 @@ package org.safecity.alerts.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.safecity.alerts.AlertPriority;
 import org.safecity.cluster.OncePerCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ class EscalatingOverdueAlerts {
         }
         Instant now = clock.instant();
         int escalated = 0;
-        for (String priority : List.of("HIGH", "MEDIUM", "LOW")) {
+        for (AlertPriority priority : AlertPriority.values()) {
             String note = "not acknowledged within " + settings.acknowledgeWithin(priority).toSeconds() + " s";
             Instant due = now.minus(settings.acknowledgeWithin(priority));
             // the oldest first, a chunk at a time, until none is left: a busy feed is escalated in full, not 500 per check

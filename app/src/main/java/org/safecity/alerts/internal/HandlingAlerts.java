@@ -38,7 +38,7 @@ class HandlingAlerts {
         String actor = CurrentActor.name();
         return transactions.execute(status -> {
             store.serialise();
-            var alert = store.lock(id).filter(a -> mine.covers(a.cityCode(), a.zoneCode())).orElseThrow(() -> new NotFound("alert", id));
+            var alert = store.lock(id).filter(a -> mine.covers(a.placement().cityCode(), a.placement().zoneCode())).orElseThrow(() -> new NotFound("alert", id));
             AlertLifecycle.refusal(alert.status(), step).ifPresent(why -> {
                 throw new Conflict(why);
             });
@@ -53,8 +53,8 @@ class HandlingAlerts {
         store.moveTo(alert.id(), next, actor, at, reason);
         store.append(alert.id(), next.name(), actor, reason, at);
         if (next == AlertStatus.ESCALATED) {
-            events.publishEvent(new AlertEscalated(alert.id(), alert.type(), alert.priority(), alert.cameraId(),
-                alert.lat() == null ? 0 : alert.lat(), alert.lon() == null ? 0 : alert.lon(), alert.plate(), at));
+            events.publishEvent(new AlertEscalated(alert.id(), alert.type(), alert.priority(), alert.placement(), alert.subject().plate(),
+                at));
         }
         stream.wakeAfterCommit();
     }

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraPlacementChanged;
 import org.safecity.registry.CameraSummary;
+import org.safecity.shared.GeoPoint;
+import org.safecity.shared.Placement;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -21,7 +23,8 @@ class CameraPlacements {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(60);
 
-    private record Held(Optional<CameraSummary> camera, long loadedAtNanos) {
+    /** The camera and its placement, made once per read rather than once per sighting. */
+    private record Held(Optional<CameraSummary> camera, Optional<Placement> placement, long loadedAtNanos) {
     }
 
     private final CameraDirectory directory;
@@ -34,17 +37,35 @@ class CameraPlacements {
     }
 
     Optional<CameraSummary> find(long cameraId) {
+        return held(cameraId).camera();
+    }
+
+    /** Where the camera in service stands now, as a sighting records it; empty when it is not in service. */
+    Optional<Placement> placement(long cameraId) {
+        return held(cameraId).placement();
+    }
+
+    /** The placement a stored sighting recorded (its codes and point), with the camera's names as they are now. */
+    Placement placement(long cameraId, String cityCode, String zoneCode, GeoPoint point) {
+        var camera = find(cameraId);
+        return new Placement(cameraId, camera.map(CameraSummary::name).orElse(null), camera.map(CameraSummary::siteName).orElse(null),
+            cityCode, zoneCode, point);
+    }
+
+    private Held held(long cameraId) {
         long now = System.nanoTime();
         Held entry = held.get(cameraId);
         if (entry == null || now - entry.loadedAtNanos() > FRESH_FOR.toNanos()) {
             long changesBefore = changes.get();
-            entry = new Held(directory.find(cameraId), now);
+            var camera = directory.find(cameraId);
+            entry = new Held(camera, camera.map(c -> new Placement(c.id(), c.name(), c.siteName(), c.cityCode(), c.zoneCode(),
+                c.location())), now);
             held.put(cameraId, entry);
             if (changes.get() != changesBefore) {
                 held.remove(cameraId); // a change came between the read and now: it may be this camera's
             }
         }
-        return entry.camera();
+        return entry;
     }
 
     @TransactionalEventListener(fallbackExecution = true)

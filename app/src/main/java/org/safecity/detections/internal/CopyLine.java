@@ -19,10 +19,11 @@ final class CopyLine {
         field(out, d.plate() == null ? null : d.plate().asRead());
         field(out, d.plate() == null ? null : org.safecity.detections.OcrConfusion.fold(d.plate().normalised()));
         field(out, d.confidence() == null ? null : d.confidence().toString());
-        field(out, row.cityCode());
-        field(out, row.zoneCode());
-        field(out, row.lat() == null ? null : row.lat().toString());
-        field(out, row.lon() == null ? null : row.lon().toString());
+        var placement = row.placement();
+        field(out, placement.cityCode());
+        field(out, placement.zoneCode());
+        field(out, placement.point() == null ? null : Double.toString(placement.point().lat()));
+        field(out, placement.point() == null ? null : Double.toString(placement.point().lon()));
         escape(out, d.details());
         out.append('\n');
     }

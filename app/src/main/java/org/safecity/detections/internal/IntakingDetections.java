@@ -60,15 +60,14 @@ class IntakingDetections {
             throw new InvalidInput("detections", "must hold 1 to " + settings.maxItems() + " items, not " + items.size());
         }
         Instant now = clock.instant();
-        var batch = ReadingDetections.read(items, device, id -> placements.find(id).isPresent(), analytics, now, settings);
+        var batch = ReadingDetections.read(items, device, id -> placements.placement(id).isPresent(), analytics, now, settings);
         if (batch.valid().isEmpty()) {
             return new IntakeOutcome(0, 0, batch.rejected());
         }
         var rows = new ArrayList<SightingRow>(batch.valid().size());
         for (var item : batch.valid()) {
-            var camera = placements.find(item.detection().cameraId()).orElseThrow();
-            rows.add(new SightingRow(device.deviceId(), now, item.detection(), camera.cityCode(), camera.zoneCode(),
-                camera.location() == null ? null : camera.location().lat(), camera.location() == null ? null : camera.location().lon()));
+            rows.add(new SightingRow(device.deviceId(), now, item.detection(),
+                placements.placement(item.detection().cameraId()).orElseThrow()));
         }
         if (stream.enabled()) {
             // Stored by a writer of the stream; that one tells the new from the repeats, so all count as accepted here.

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.safecity.detections.DetectionKind;
+import org.safecity.detections.Measurements;
 import org.safecity.identity.Actor;
 import org.safecity.shared.Plate;
 import org.safecity.shared.TextPolicy;
 import org.safecity.shared.TextPolicyJson;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,7 +34,6 @@ final class ReadingDetections {
     /** The analytic types detections itself gives a meaning to; other modules add theirs ({@link org.safecity.detections.AnalyticTypes}). */
     static final Set<String> OWN_ANALYTICS = java.util.stream.Stream.of(SAFETY_ANALYTICS, COUNTING_ANALYTICS)
         .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    static final Set<String> SIGNAL_PHASES = Set.of("red", "amber", "green", "off");
     private static final Set<String> ENVELOPE = Set.of("eventId", "cameraId", "observedAt", "kind");
 
     /** Items read from one batch. */
@@ -135,11 +136,8 @@ final class ReadingDetections {
                     throw new Rejected("analytic.type must be one of " + String.join(", ", analytics.stream().sorted().toList()));
                 }
             }
-            case SIGNAL -> {
-                if (!SIGNAL_PHASES.contains(text(body, "phase", "signal.phase"))) {
-                    throw new Rejected("signal.phase must be one of red, amber, green, off");
-                }
-            }
+            case SIGNAL -> signalPhase(text(body, "phase", "signal.phase"))
+                .orElseThrow(() -> new Rejected("signal.phase must be one of red, amber, green, off"));
             case SPEED -> {
                 JsonNode speed = body.path("speedKmh");
                 if (!(speed.isNumber() && speed.doubleValue() >= 0 && speed.doubleValue() < 500)) {
@@ -159,7 +157,129 @@ final class ReadingDetections {
             throw new Rejected("the item's details are too large: at most " + TextPolicy.Kind.DETAILS.maxLength()
                 + " characters of JSON, not " + details.length());
         }
-        return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details);
+        return new Detection(eventId, cameraId, observedAt, kind, plate, confidence, embedding, model, analytic, details,
+            measurements(kind, body, item.size() == ENVELOPE.size() + 1 ? MissingNode.getInstance() : item.path("images")));
+    }
+
+    /**
+     * What the item measured, from the kind's object ({@code body}) and the item's {@code images} object,
+     * once: at intake, after the checks above (a speed and a signal's phase are then known to be right), and
+     * when a consumer catches up from the stored details, which hold the same two objects. A field of the
+     * wrong shape is left out ({@link Measurements}).
+     */
+    static Measurements measurements(DetectionKind kind, JsonNode body, JsonNode images) {
+        var found = new Found(kind);
+        found.read(body, true);
+        if (images.isObject()) { // not in the usual item
+            found.read(images, false);
+        }
+        if (found.nestedImages != null && found.nestedImages.isObject()) {
+            found.read(found.nestedImages, false);
+        }
+        return found.measurements();
+    }
+
+    /**
+     * The measurements found so far. The kind's object is read in one pass over its fields, not looked up
+     * field by field: it runs for every item of every batch, and most fields a device sends mean nothing here.
+     */
+    private static final class Found {
+        private final DetectionKind kind;
+        private Double speed;
+        private String direction;
+        private String vehicleType;
+        private Measurements.SignalPhase phase;
+        private String approach;
+        private String namedPlate;
+        private Double plateConfidence;
+        private List<Measurements.Image> images;
+        private String cropPath;
+        private JsonNode nestedImages;
+
+        Found(DetectionKind kind) {
+            this.kind = kind;
+        }
+
+        /** @param kindObject whether this is the kind's object (else an {@code images} object, which holds only pictures) */
+        void read(JsonNode holder, boolean kindObject) {
+            for (var field : holder.properties()) {
+                JsonNode value = field.getValue();
+                String name = field.getKey();
+                switch (name) {
+                    case "sceneImage", "image", "plateImage" -> image(name, value);
+                    default -> {
+                        if (kindObject) {
+                            measurement(name, value);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void measurement(String name, JsonNode value) {
+            boolean plate = kind == DetectionKind.PLATE;
+            switch (name) {
+                case "speedKmh" -> speed = (plate || kind == DetectionKind.SPEED) && value.isNumber() ? value.doubleValue() : null;
+                case "direction" -> direction = value.isNumber() ? value.asString() : word(value);
+                case "vehicleType" -> {
+                    String type = word(value);
+                    vehicleType = type == null ? null : type.toLowerCase(java.util.Locale.ROOT);
+                }
+                case "phase" -> phase = kind == DetectionKind.SIGNAL ? signalPhase(value.asString("").strip()).orElse(null) : null;
+                case "approach" -> approach = kind == DetectionKind.SIGNAL ? word(value) : null;
+                // a plate read is its own plate; another item may name the vehicle's
+                case "plate" -> namedPlate = plate ? null : word(value.isObject() ? value.path("text") : value);
+                case "plateConfidence" -> plateConfidence = !plate && value.isNumber() && value.doubleValue() >= 0
+                    && value.doubleValue() <= 1 ? value.doubleValue() : null;
+                case "crop" -> cropPath = word(value.path("path"));
+                case "images" -> nestedImages = value; // read last: the kind's own fields and the item's images object come first
+                default -> {
+                }
+            }
+        }
+
+        /** The first picture of each field counts (the kind's object before an {@code images} object). */
+        private void image(String field, JsonNode value) {
+            if (!value.isString()) {
+                return;
+            }
+            if (images == null) {
+                images = new ArrayList<>(3);
+            } else if (images.stream().anyMatch(image -> image.field().equals(field))) {
+                return;
+            }
+            images.add(new Measurements.Image(field, value.stringValue()));
+        }
+
+        Measurements measurements() {
+            if (speed == null && direction == null && vehicleType == null && phase == null && approach == null && namedPlate == null
+                && plateConfidence == null && images == null && cropPath == null) {
+                return Measurements.NONE;
+            }
+            if (images != null) { // in the order devices are told to expect them, whatever order they came in
+                images.sort(java.util.Comparator.comparingInt(image -> Measurements.IMAGE_FIELDS.indexOf(image.field())));
+            }
+            return new Measurements(speed, direction, vehicleType, phase, approach, namedPlate, plateConfidence, images, cropPath);
+        }
+    }
+
+    private static java.util.Optional<Measurements.SignalPhase> signalPhase(String phase) {
+        return switch (phase) {
+            case "red" -> java.util.Optional.of(Measurements.SignalPhase.RED);
+            case "amber" -> java.util.Optional.of(Measurements.SignalPhase.AMBER);
+            case "green" -> java.util.Optional.of(Measurements.SignalPhase.GREEN);
+            case "off" -> java.util.Optional.of(Measurements.SignalPhase.OFF);
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    /** A text field's stripped value; null when absent, blank or not text. */
+    private static String word(JsonNode value) {
+        if (!value.isString()) {
+            return null;
+        }
+        String text = value.stringValue().strip();
+        return text.isEmpty() ? null : text;
     }
 
     /**

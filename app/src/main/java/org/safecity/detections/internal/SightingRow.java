@@ -1,10 +1,10 @@
 package org.safecity.detections.internal;
 
 import java.time.Instant;
+import org.safecity.shared.Placement;
 
 /** A detection ready to store: who sent it, when it arrived, and where its camera stands. */
-record SightingRow(long deviceId, Instant receivedAt, Detection detection, String cityCode, String zoneCode, Double lat,
-                   Double lon) {
+record SightingRow(long deviceId, Instant receivedAt, Detection detection, Placement placement) {
 
     /** The idempotency key as the unique index sees it. */
     String key() {

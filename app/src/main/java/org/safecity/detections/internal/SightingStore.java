@@ -10,6 +10,7 @@ import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
 import org.safecity.detections.OcrConfusion;
 import org.safecity.identity.Jurisdiction;
+import org.safecity.shared.GeoPoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -26,20 +27,24 @@ class SightingStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CameraPlacements placements;
 
-    SightingStore(JdbcClient jdbc, JsonMapper json) {
+    SightingStore(JdbcClient jdbc, JsonMapper json, CameraPlacements placements) {
         this.jdbc = jdbc;
         this.json = json;
+        this.placements = placements;
     }
 
     /**
      * Stored detections with an id after {@code afterId} and at most {@code upTo}, in id order, as they
-     * were handed over when stored (the id range is found through the BRIN index of each partition).
+     * were handed over when stored (the id range is found through the BRIN index of each partition): the
+     * placement the sighting recorded, with the camera's names as they are now, and the measurements read
+     * from the stored details by the code that read them at intake.
      */
     List<AcceptedDetection> storedAfter(long afterId, long upTo, int limit) {
         return jdbc.sql("""
                 select id, device_id, event_id, camera_id, kind, observed_at, received_at, plate, plate_read, confidence,
-                       details::text as details
+                       city_code, zone_code, lat, lon, details::text as details
                 from detections.sighting where id > ? and id <= ? order by id limit ?""")
             .params(afterId, upTo, limit).query(this::accepted).list();
     }
@@ -52,23 +57,30 @@ class SightingStore {
         float[] embedding = null;
         String faceModel = null;
         String analytic = null;
+        JsonNode root = json.readTree(details);
+        JsonNode body = root.path(kind.jsonName());
         // The columns hold what every kind shares; a face's vector and an analytic's type are in the item's own JSON.
-        if (kind == DetectionKind.FACE || kind == DetectionKind.ANALYTIC) {
-            JsonNode body = json.readTree(details).path(kind.jsonName());
-            if (kind == DetectionKind.FACE) {
-                faceModel = body.path("model").asString("").strip();
-                JsonNode values = body.path("embedding");
-                embedding = new float[values.size()];
-                for (int i = 0; i < embedding.length; i++) {
-                    embedding[i] = (float) values.get(i).doubleValue();
-                }
-            } else {
-                analytic = body.path("type").asString("").strip();
+        if (kind == DetectionKind.FACE) {
+            faceModel = body.path("model").asString("").strip();
+            JsonNode values = body.path("embedding");
+            embedding = new float[values.size()];
+            for (int i = 0; i < embedding.length; i++) {
+                embedding[i] = (float) values.get(i).doubleValue();
             }
+        } else if (kind == DetectionKind.ANALYTIC) {
+            analytic = body.path("type").asString("").strip();
         }
-        return new AcceptedDetection(rs.getLong("id"), rs.getLong("device_id"), rs.getString("event_id"), rs.getLong("camera_id"), kind,
+        double lat = rs.getDouble("lat");
+        boolean placed = !rs.wasNull();
+        double lon = rs.getDouble("lon");
+        placed = placed && !rs.wasNull();
+        long cameraId = rs.getLong("camera_id");
+        var placement = placements.placement(cameraId, rs.getString("city_code"), rs.getString("zone_code"),
+            placed ? new GeoPoint(lat, lon) : null);
+        return new AcceptedDetection(rs.getLong("id"), rs.getLong("device_id"), rs.getString("event_id"), placement, kind,
             rs.getTimestamp("observed_at").toInstant(), rs.getTimestamp("received_at").toInstant(), rs.getString("plate"),
-            rs.getString("plate_read"), conf, embedding, faceModel, analytic, details);
+            rs.getString("plate_read"), conf, embedding, faceModel, analytic,
+            ReadingDetections.measurements(kind, body, root.path("images")));
     }
 
     List<Sighting> search(SightingQuery query, Jurisdiction jurisdiction) {

@@ -332,9 +332,9 @@ class SightingWriter implements SmartLifecycle {
 
     static AcceptedDetection accepted(long id, SightingRow row) {
         var d = row.detection();
-        return new AcceptedDetection(id, row.deviceId(), d.eventId(), d.cameraId(), d.kind(), d.observedAt(), row.receivedAt(),
+        return new AcceptedDetection(id, row.deviceId(), d.eventId(), row.placement(), d.kind(), d.observedAt(), row.receivedAt(),
             d.plate() == null ? null : d.plate().normalised(), d.plate() == null ? null : d.plate().asRead(), d.confidence(),
-            d.embedding(), d.faceModel(), d.analytic(), d.details());
+            d.embedding(), d.faceModel(), d.analytic(), d.measurements());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.safecity.shared.Placement;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.safecity.shared.DemoSettings;
@@ -123,8 +124,9 @@ class TrafficStartup implements ApplicationRunner {
 
     private void pending(long ruleId, CameraSummary camera, String offence, String plate, String asRead, double confidence, String type,
                          Map<String, Object> measurement, Instant at) {
-        var v = new Violation(0, null, "demo-" + ruleId, ruleId, camera.id(), camera.name(), camera.siteName(), camera.cityCode(),
-            camera.zoneCode(), offence, plate, asRead, confidence, type, at, JsonMapper.builder().build().writeValueAsString(measurement),
+        var v = new Violation(0, null, "demo-" + ruleId, ruleId, new Placement(camera.id(), camera.name(), camera.siteName(),
+            camera.cityCode(), camera.zoneCode(), camera.location()), offence, new Violation.Vehicle(plate, asRead, confidence, type), at,
+            JsonMapper.builder().build().writeValueAsString(measurement),
             Violation.Status.PENDING, 1, List.of(), null, null, clock.instant());
         long id = violations.insert(v).orElseThrow();
         try {

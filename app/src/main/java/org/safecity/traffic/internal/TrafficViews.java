@@ -68,13 +68,13 @@ public class TrafficViews {
     }
 
     public ViolationView violation(Violation v, boolean withHistory) {
-        String cameraCode = v.cameraName() != null ? v.cameraName() : cameras.find(v.cameraId()).map(c -> c.name()).orElse(null);
+        String cameraCode = v.placement().cameraName() != null ? v.placement().cameraName() : cameras.find(v.placement().cameraId()).map(c -> c.name()).orElse(null);
         var images = violations.imageNames(v.id()).stream()
             .map(name -> new ImageLink(name, "/api/v1/violations/" + v.id() + "/images/" + name)).toList();
         var history = withHistory
             ? violations.steps(v.id()).stream().map(s -> new Step(s.at(), s.what(), s.by(), s.note())).toList() : null;
-        return new ViolationView(v.id(), v.offence(), fines.offenceName(v.offence()), v.plate(), v.plateAsRead(), v.confidence(),
-            v.cameraId(), cameraCode, v.siteName(), v.cityCode(), v.observedAt(), v.status().name(), v.approvedBy().size(),
+        return new ViolationView(v.id(), v.offence(), fines.offenceName(v.offence()), v.vehicle().plate(), v.vehicle().plateAsRead(), v.vehicle().confidence(),
+            v.placement().cameraId(), cameraCode, v.placement().siteName(), v.placement().cityCode(), v.observedAt(), v.status().name(), v.approvedBy().size(),
             v.approvalsRequired(), v.approvedBy(), json.readTree(v.measurement()), images, v.rejectReason(), v.challanNumber(), history);
     }
 

@@ -53,8 +53,11 @@ class MatchingDetections implements DetectionConsumer {
     static WatchlistHit hit(AcceptedDetection d, WatchlistIndex.Match match) {
         var list = match.list();
         var entry = match.entry();
-        return new WatchlistHit(list.id(), list.name(), list.type().name(), list.priority().name(), list.cityCode(), entry.id(),
-            entry.reason(), entry.plate(), entry.personName(), entry.cnic(), d.sightingId(), d.cameraId(), d.observedAt(),
-            d.receivedAt(), d.kind() == DetectionKind.PLATE ? d.plateAsRead() : null, match.matchedBy(), match.score());
+        return new WatchlistHit(
+            new WatchlistHit.Hotlist(list.id(), list.name(), WatchlistHit.ListType.valueOf(list.type().name()),
+                WatchlistHit.Priority.valueOf(list.priority().name()), list.cityCode()),
+            new WatchlistHit.Entry(entry.id(), entry.reason(), entry.plate(), entry.personName(), entry.cnic()),
+            d.sightingId(), d.placement(), d.observedAt(), d.receivedAt(), d.kind() == DetectionKind.PLATE ? d.plateAsRead() : null,
+            match.matchedBy(), match.score());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.safecity.detections.OcrConfusion;
+import org.safecity.watchlists.WatchlistHit;
 
 /**
  * Every active entry in memory, so matching a plate is a few hash lookups whatever the size of the
@@ -18,7 +19,7 @@ import org.safecity.detections.OcrConfusion;
 final class WatchlistIndex {
 
     /** A match of one detection with one entry. */
-    record Match(Watchlist list, Entry entry, String matchedBy, double score) {
+    record Match(Watchlist list, Entry entry, WatchlistHit.MatchedBy matchedBy, double score) {
     }
 
     private final Map<Long, Watchlist> lists = new ConcurrentHashMap<>();
@@ -76,7 +77,7 @@ final class WatchlistIndex {
             Watchlist list = lists.get(entry.listId());
             if (inService(list, entry, at)) {
                 seen.add(entry.id());
-                matches.add(new Match(list, entry, "EXACT", 1.0));
+                matches.add(new Match(list, entry, WatchlistHit.MatchedBy.EXACT, 1.0));
             }
         }
         if (tolerant.isEmpty()) {
@@ -98,7 +99,7 @@ final class WatchlistIndex {
                 Watchlist list = lists.get(entry.listId());
                 if (inService(list, entry, at)) {
                     seen.add(entry.id());
-                    matches.add(new Match(list, entry, "FUZZY", listed.equals(folded) ? 0.9 : 0.8));
+                    matches.add(new Match(list, entry, WatchlistHit.MatchedBy.FUZZY, listed.equals(folded) ? 0.9 : 0.8));
                 }
             }
         }
@@ -143,7 +144,7 @@ final class WatchlistIndex {
                 }
                 double similarity = dot(units[p], listed);
                 if (similarity >= list.faceThreshold() && inService(list, entry, probe.at())) {
-                    matches.get(p).add(new Match(list, entry, "FACE", similarity));
+                    matches.get(p).add(new Match(list, entry, WatchlistHit.MatchedBy.FACE, similarity));
                 }
             }
         }

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.detections.DetectionKind;
+import org.safecity.detections.Measurements;
 import org.safecity.detections.Reporting;
+import org.safecity.shared.GeoPoint;
+import org.safecity.shared.Placement;
 import org.safecity.shared.Plate;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,7 +50,7 @@ class PoisonedBatchTest extends IntegrationTest {
 
     private static SightingRow row(long camera, Instant at, String details) {
         var detection = new Detection(UUID.randomUUID().toString(), camera, at, DetectionKind.PLATE, Plate.of("KHT4321"), 0.9, null, null,
-            null, details);
-        return new SightingRow(1, at, detection, "KHT", null, 33.60, 71.46);
+            null, details, Measurements.NONE);
+        return new SightingRow(1, at, detection, new Placement(camera, null, null, "KHT", null, new GeoPoint(33.60, 71.46)));
     }
 }

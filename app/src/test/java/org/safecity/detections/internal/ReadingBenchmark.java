@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.safecity.detections.DetectionKind;
 import org.safecity.identity.Actor;
 import org.safecity.shared.TextPolicyJson;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What the input rules cost the intake: a batch of 1,000 plate reads as devices send them is parsed
  * and read item by item ({@link ReadingDetections}, text checks included), and in the same process the
  * text checks alone ({@link TextPolicyJson#firstRefusal}) run over the same items, so the share of
- * reading they take survives a noisy machine. Medians of several rounds, after one warm-up round.
+ * reading they take survives a noisy machine; likewise the typed measurements alone
+ * ({@link ReadingDetections#measurements}), which reading includes. Medians of several rounds, after one warm-up round.
  *
  * <pre>mvn -q -B -pl app test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.safecity.detections.internal.ReadingBenchmark -Dexec.args="200 7"</pre>
@@ -40,6 +42,7 @@ public final class ReadingBenchmark {
 
         List<Double> readingNs = new ArrayList<>();
         List<Double> checkNs = new ArrayList<>();
+        List<Double> measuringNs = new ArrayList<>();
         long sink = 0;
         for (int round = 0; round < rounds + 1; round++) {
             long started = System.nanoTime();
@@ -56,9 +59,17 @@ public final class ReadingBenchmark {
                 }
             }
             double perItemCheck = (System.nanoTime() - started) / (batches * 1000.0);
+            started = System.nanoTime();
+            for (int b = 0; b < batches; b++) {
+                for (JsonNode item : items) {
+                    sink += ReadingDetections.measurements(DetectionKind.PLATE, item.path("plate"), item.path("images")).speedKmh() > 0 ? 1 : 0;
+                }
+            }
+            double perItemMeasuring = (System.nanoTime() - started) / (batches * 1000.0);
             if (round > 0) { // the first round warms the JIT up
                 readingNs.add(perItemReading);
                 checkNs.add(perItemCheck);
+                measuringNs.add(perItemMeasuring);
             }
         }
         double reading50 = median(readingNs);
@@ -67,6 +78,9 @@ public final class ReadingBenchmark {
         System.out.printf("parse + read (checks included): median %.0f ns per item (%.0f items/s on one thread)%n", reading50,
             1e9 / reading50);
         System.out.printf("text checks alone: median %.0f ns per item; %.1f %% of parse + read%n", check50, 100 * check50 / reading50);
+        double measuring50 = median(measuringNs);
+        System.out.printf("measurements alone: median %.0f ns per item; %.1f %% of parse + read%n", measuring50,
+            100 * measuring50 / reading50);
         System.out.printf("(checksum %d)%n", sink);
     }
 

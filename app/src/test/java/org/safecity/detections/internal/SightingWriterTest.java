@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.safecity.cluster.ClusterSettings;
 import org.safecity.cluster.InstanceRoles;
 import org.safecity.detections.DetectionKind;
+import org.safecity.detections.Measurements;
+import org.safecity.shared.GeoPoint;
+import org.safecity.shared.Placement;
 import org.safecity.shared.Plate;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionCallback;
@@ -54,8 +57,10 @@ class SightingWriterTest {
     }
 
     private static List<SightingRow> rows(int n) {
-        var detection = new Detection("e", 1, Instant.now(), DetectionKind.PLATE, Plate.of("ABC123"), 0.9, null, null, null, "{}");
-        return Collections.nCopies(n, new SightingRow(1, Instant.now(), detection, "MRD", null, 34.0, 72.0));
+        var detection = new Detection("e", 1, Instant.now(), DetectionKind.PLATE, Plate.of("ABC123"), 0.9, null, null, null, "{}",
+            Measurements.NONE);
+        return Collections.nCopies(n, new SightingRow(1, Instant.now(), detection,
+            new Placement(1, null, null, "MRD", null, new GeoPoint(34.0, 72.0))));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.safecity.watchlists.WatchlistHit;
 
 class WatchlistIndexTest {
 
@@ -30,7 +31,7 @@ class WatchlistIndexTest {
         var list = list(false, null);
         plate(list, "PRA1234");
 
-        assertThat(index.matchPlate("PRA1234", NOW)).extracting(WatchlistIndex.Match::matchedBy).containsExactly("EXACT");
+        assertThat(index.matchPlate("PRA1234", NOW)).extracting(WatchlistIndex.Match::matchedBy).containsExactly(WatchlistHit.MatchedBy.EXACT);
         assertThat(index.matchPlate("PRA1Z34", NOW)).isEmpty();
         assertThat(index.matchPlate("PRA124", NOW)).isEmpty();
     }
@@ -41,7 +42,7 @@ class WatchlistIndexTest {
         var entry = plate(list, "LEB1234");
 
         assertThat(index.matchPlate("1E81234", NOW)).extracting(m -> m.entry().id()).containsExactly(entry.id());
-        assertThat(index.matchPlate("LEB124", NOW)).extracting(WatchlistIndex.Match::matchedBy).containsExactly("FUZZY");
+        assertThat(index.matchPlate("LEB124", NOW)).extracting(WatchlistIndex.Match::matchedBy).containsExactly(WatchlistHit.MatchedBy.FUZZY);
         assertThat(index.matchPlate("LEB12345", NOW)).hasSize(1);
         assertThat(index.matchPlate("LEB12", NOW)).isEmpty();
         assertThat(index.matchPlate("LEB1299", NOW)).isEmpty();
@@ -96,7 +97,7 @@ class WatchlistIndexTest {
         }
 
         assertThat(index.matchFace(similar, "arcface", NOW)).singleElement().satisfies(m -> {
-            assertThat(m.matchedBy()).isEqualTo("FACE");
+            assertThat(m.matchedBy()).isEqualTo(WatchlistHit.MatchedBy.FACE);
             assertThat(m.score()).isGreaterThan(0.9);
         });
         assertThat(index.matchFace(other, "arcface", NOW)).isEmpty();

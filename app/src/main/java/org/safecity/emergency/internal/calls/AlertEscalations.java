@@ -2,6 +2,7 @@ package org.safecity.emergency.internal.calls;
 
 import java.util.Optional;
 import org.safecity.alerts.AlertEscalated;
+import org.safecity.alerts.AlertPriority;
 import org.safecity.emergency.internal.incidents.Priority;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
@@ -31,37 +32,36 @@ class AlertEscalations {
 
     @FollowUp
     void on(AlertEscalated alert) {
-        long incidentId = opening.fromAlert(incidentFor(alert, cameras.find(alert.cameraId())));
+        // the alert carries where it was raised; the registry is asked only for a camera that had no position then
+        var camera = alert.placement().point() == null ? cameras.find(alert.placement().cameraId()) : Optional.<CameraSummary>empty();
+        long incidentId = opening.fromAlert(incidentFor(alert, camera));
         log.info("Escalated alert {} is incident {}", alert.alertId(), incidentId);
     }
 
-    /** The alert's own position when it has one, else its camera's; its priority carried over. */
+    /** At the alert's placement (its camera's position now when it had none), its priority carried over. */
     static EscalatedAlert incidentFor(AlertEscalated alert, Optional<CameraSummary> camera) {
-        boolean positioned = alert.lat() != 0 || alert.lon() != 0;
-        GeoPoint location = positioned ? new GeoPoint(alert.lat(), alert.lon())
+        var placement = alert.placement();
+        GeoPoint location = placement.point() != null ? placement.point()
             : camera.map(CameraSummary::location).orElseThrow(() -> new IllegalArgumentException(
-                "alert " + alert.alertId() + " has no position and its camera " + alert.cameraId() + " is unknown"));
-        String where = camera.map(c -> " at " + c.siteName() + " (camera " + c.id() + ")").orElse(" at camera " + alert.cameraId());
+                "alert " + alert.alertId() + " has no position and its camera " + placement.cameraId() + " is unknown"));
+        String site = placement.siteName() != null ? placement.siteName() : camera.map(CameraSummary::siteName).orElse(null);
+        String where = site == null ? " at camera " + placement.cameraId() : " at " + site + " (camera " + placement.cameraId() + ")";
         String what = switch (alert.type()) {
-            case "WATCHLIST_HIT" -> "Watchlisted vehicle " + alert.plate();
-            case "FACE_HIT" -> "Watchlisted person (face match)";
-            default -> "Camera analytic alert";
+            case WATCHLIST_HIT -> "Watchlisted vehicle " + alert.plate();
+            case FACE_HIT -> "Watchlisted person (face match)";
+            case ANALYTIC, CAMERA_OFFLINE -> "Camera analytic alert";
         };
+        String city = placement.cityCode() != null ? placement.cityCode() : camera.map(CameraSummary::cityCode).orElse(null);
+        String zone = placement.cityCode() != null ? placement.zoneCode() : camera.map(CameraSummary::zoneCode).orElse(null);
         return new EscalatedAlert(Long.toString(alert.alertId()), "OTHER", priority(alert.priority()),
-            what + where + ", escalated alert " + alert.alertId(), location,
-            camera.map(CameraSummary::cityCode).orElse(null), camera.map(CameraSummary::zoneCode).orElse(null),
-            "alerts", alert.at());
+            what + where + ", escalated alert " + alert.alertId(), location, city, zone, "alerts", alert.at());
     }
 
-    private static Priority priority(String alertPriority) {
-        if (alertPriority == null) {
-            return null;
-        }
+    private static Priority priority(AlertPriority alertPriority) {
         return switch (alertPriority) {
-            case "CRITICAL", "HIGH" -> Priority.P1;
-            case "MEDIUM" -> Priority.P2;
-            case "LOW" -> Priority.P3;
-            default -> null;
+            case HIGH -> Priority.P1;
+            case MEDIUM -> Priority.P2;
+            case LOW -> Priority.P3;
         };
     }
 }

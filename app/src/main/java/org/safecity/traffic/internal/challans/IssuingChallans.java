@@ -56,26 +56,26 @@ public class IssuingChallans {
     public Challan issue(Violation v, String by) {
         Instant now = clock.instant();
         LocalDate offenceDay = v.observedAt().atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate();
-        String vehicleClass = FineSchedule.vehicleClass(v.vehicleType());
+        String vehicleClass = FineSchedule.vehicleClass(v.vehicle().vehicleType());
         var fine = fines.fineOn(v.offence(), offenceDay, vehicleClass)
             .orElseThrow(() -> new Conflict("no fine for " + v.offence() + " is in force on " + offenceDay + "; load a fine schedule first"));
-        var owner = registrations.find(v.plate());
-        audit.record("traffic.owner-read", "vehicle", v.plate(), "issuing a challan for violation " + v.id(),
+        var owner = registrations.find(v.vehicle().plate());
+        audit.record("traffic.owner-read", "vehicle", v.vehicle().plate(), "issuing a challan for violation " + v.id(),
             Map.of("found", owner.isPresent()));
         LocalDate today = now.atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate();
-        String city = v.cityCode() == null ? "KP" : v.cityCode();
+        String city = v.placement().cityCode() == null ? "KP" : v.placement().cityCode();
         String number = challans.nextNumber(city, today.getYear());
         String reference = PaymentReference.of(challans.nextReferenceSerial());
         var status = owner.isPresent() ? Challan.Status.ISSUED : Challan.Status.NO_OWNER;
-        var challan = new Challan(number, v.id(), v.plate(), v.offence(), fine.offenceName(), fine.vehicleClass(), fine.amountPkr(),
+        var challan = new Challan(number, v.id(), v.vehicle().plate(), v.offence(), fine.offenceName(), fine.vehicleClass(), fine.amountPkr(),
             v.observedAt(), now, today.plusDays(settings.dueDays()), status, reference, owner.map(o -> o.ownerName()).orElse(null),
             owner.map(o -> o.ownerCnic()).orElse(null), owner.map(o -> o.ownerPhone()).orElse(null),
-            owner.map(o -> o.ownerEmail()).orElse(null), v.cityCode(), v.zoneCode(), v.cameraId(), v.siteName(), null, null);
+            owner.map(o -> o.ownerEmail()).orElse(null), v.placement().cityCode(), v.placement().zoneCode(), v.placement().cameraId(), v.placement().siteName(), null, null);
         challans.insert(challan);
         challans.step(number, now, status == Challan.Status.ISSUED ? "ISSUED" : "NO_OWNER", by,
             status == Challan.Status.ISSUED ? "fine " + fine.amountPkr() + " (schedule of " + fine.effectiveFrom() + ", " + fine.vehicleClass()
                 + "), due " + challan.dueDate()
-                : "no registration found for " + v.plate() + ": for manual follow-up");
+                : "no registration found for " + v.vehicle().plate() + ": for manual follow-up");
         violations.issued(v.id(), number);
         violations.step(v.id(), now, "CHALLAN_ISSUED", by, number);
         audit.record("traffic.challan-issued", "challan", number, null, Map.of("violation", v.id(), "status", status.name()));

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
 import org.safecity.shared.InvalidInput.FieldError;
-import tools.jackson.databind.JsonNode;
 
 /** An offence a camera's video analytics recognise by themselves (a rider without a helmet, say). */
 record AnalyticRule(String analyticType) implements RuleType {
@@ -25,7 +24,7 @@ record AnalyticRule(String analyticType) implements RuleType {
     }
 
     @Override
-    public Optional<Map<String, Object>> broken(AcceptedDetection d, JsonNode body, RoadMemory road) {
+    public Optional<Map<String, Object>> broken(AcceptedDetection d, RoadMemory road) {
         if (d.kind() != DetectionKind.ANALYTIC || !analyticType.equals(d.analytic())) {
             return Optional.empty();
         }

@@ -1,8 +1,6 @@
 package org.safecity.traffic.internal.rules;
 
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,14 +10,13 @@ import org.safecity.detections.DetectionKind;
 import org.safecity.shared.Plate;
 import org.safecity.traffic.internal.violations.RecordingViolations;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the configured rules over one group of detections: what the cameras a rule also watches tell
  * (signal phases, section entries) is remembered first, since it may arrive in the same group as the
  * plate read it concerns; then each detection at a rule's camera is checked by the rule's kind, and
- * the first rule it breaks becomes its one violation. A detection's details are read once.
+ * the first rule it breaks becomes its one violation. What a detection measured comes read already
+ * ({@link org.safecity.detections.Measurements}): no rule parses the device's JSON.
  */
 @Service
 public class ApplyingRules {
@@ -27,7 +24,6 @@ public class ApplyingRules {
     private final RuleStore rules;
     private final RecordingViolations recording;
     private final RoadMemory road;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     ApplyingRules(RuleStore rules, RecordingViolations recording, RoadMemory road) {
         this.rules = rules;
@@ -37,7 +33,7 @@ public class ApplyingRules {
 
     /** What a rule found: the offence, the plate (may be null for an analytic without one) and what was measured. */
     public record Finding(Rule rule, AcceptedDetection detection, String plate, String plateAsRead, Double confidence, String vehicleType,
-                   Map<String, Object> measurement, JsonNode body) {
+                   Map<String, Object> measurement) {
     }
 
     void apply(List<AcceptedDetection> detections) {
@@ -46,11 +42,10 @@ public class ApplyingRules {
         if (concerned.isEmpty()) {
             return; // the common case: no rule at these cameras
         }
-        var bodies = new IdentityHashMap<AcceptedDetection, JsonNode>();
         for (AcceptedDetection d : detections) {
             for (Rule rule : concerned) {
                 if (rule.type().alsoWatches().contains(d.cameraId())) {
-                    rule.type().remember(d, bodies.computeIfAbsent(d, this::body), road);
+                    rule.type().remember(d, road);
                 }
             }
         }
@@ -59,52 +54,39 @@ public class ApplyingRules {
                 if (rule.cameraId() != d.cameraId()) {
                     continue;
                 }
-                JsonNode body = bodies.computeIfAbsent(d, this::body);
-                Optional<Map<String, Object>> measured = rule.type().broken(d, body, road);
+                Optional<Map<String, Object>> measured = rule.type().broken(d, road);
                 if (measured.isPresent()) {
-                    recording.record(d.kind() == DetectionKind.PLATE
-                        ? plateFinding(rule, d, body, measured.get()) : fieldFinding(rule, d, body, measured.get()));
+                    recording.record(d.kind() == DetectionKind.PLATE ? plateFinding(rule, d, measured.get()) : fieldFinding(rule, d,
+                        measured.get()));
                     break; // one detection, at most one violation
                 }
             }
         }
     }
 
-    private static Finding plateFinding(Rule rule, AcceptedDetection d, JsonNode body, Map<String, Object> m) {
-        return new Finding(rule, d, d.plate(), d.plateAsRead(), d.confidence(), vehicleType(body), m, body);
+    private static Finding plateFinding(Rule rule, AcceptedDetection d, Map<String, Object> m) {
+        return new Finding(rule, d, d.plate(), d.plateAsRead(), d.confidence(), d.measurements().vehicleType(), m);
     }
 
     /** A speed or analytic item names its vehicle in an optional {@code plate} field, with its own confidence. */
-    private static Finding fieldFinding(Rule rule, AcceptedDetection d, JsonNode body, Map<String, Object> m) {
+    private static Finding fieldFinding(Rule rule, AcceptedDetection d, Map<String, Object> m) {
         String plate = null;
         String asRead = null;
-        String text = body.path("plate").isString() ? body.path("plate").stringValue() : body.path("plate").path("text").asString(null);
-        if (text != null && !text.isBlank()) {
+        String text = d.measurements().namedPlate();
+        if (text != null) {
             try {
                 var p = Plate.of(text);
                 plate = p.normalised();
                 asRead = p.asRead();
             } catch (IllegalArgumentException unreadable) {
-                asRead = text.strip(); // left for the reviewer to correct
+                asRead = text; // left for the reviewer to correct
             }
         }
         Double confidence = d.confidence();
-        JsonNode plateConfidence = body.path("plateConfidence");
-        if (plateConfidence.isNumber()) {
-            confidence = confidence == null ? plateConfidence.doubleValue() : Math.min(confidence, plateConfidence.doubleValue());
+        Double plateConfidence = d.measurements().plateConfidence();
+        if (plateConfidence != null) {
+            confidence = confidence == null ? plateConfidence : Math.min(confidence, plateConfidence);
         }
-        return new Finding(rule, d, plate, asRead, confidence, vehicleType(body), m, body);
-    }
-
-    private JsonNode body(AcceptedDetection d) {
-        if (d.details() == null) {
-            return json.createObjectNode();
-        }
-        return json.readTree(d.details()).path(d.kind().jsonName());
-    }
-
-    private static String vehicleType(JsonNode body) {
-        String type = body.path("vehicleType").asString("");
-        return type.isBlank() ? null : type.strip().toLowerCase(Locale.ROOT);
+        return new Finding(rule, d, plate, asRead, confidence, d.measurements().vehicleType(), m);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
 import org.safecity.shared.InvalidInput.FieldError;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A section of road: a plate read at the entry camera and again at the rule's camera (the exit)
@@ -42,14 +41,14 @@ record AverageSpeedRule(Long entryCameraId, Integer distanceM, Integer limitKmh,
     }
 
     @Override
-    public void remember(AcceptedDetection d, JsonNode body, RoadMemory road) {
+    public void remember(AcceptedDetection d, RoadMemory road) {
         if (d.kind() == DetectionKind.PLATE && d.cameraId() == entryCameraId) {
             road.passage(d.cameraId(), d.plate(), d.observedAt());
         }
     }
 
     @Override
-    public Optional<Map<String, Object>> broken(AcceptedDetection d, JsonNode body, RoadMemory road) {
+    public Optional<Map<String, Object>> broken(AcceptedDetection d, RoadMemory road) {
         if (d.kind() != DetectionKind.PLATE) {
             return Optional.empty();
         }

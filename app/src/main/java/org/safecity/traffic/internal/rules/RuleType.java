@@ -8,7 +8,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.shared.InvalidInput;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What a rule checks: one record per kind of rule, holding that kind's parameters. Each kind says
@@ -36,11 +35,11 @@ sealed interface RuleType permits SignalRule, SpotSpeedRule, AverageSpeedRule, W
     }
 
     /** Keeps what a detection of a camera in {@link #alsoWatches()} tells the rule later (a phase, a passage). */
-    default void remember(AcceptedDetection detection, JsonNode body, RoadMemory road) {
+    default void remember(AcceptedDetection detection, RoadMemory road) {
     }
 
     /** What was measured when {@code detection}, seen by the rule's camera, breaks the rule; empty when it does not. */
-    Optional<Map<String, Object>> broken(AcceptedDetection detection, JsonNode body, RoadMemory road);
+    Optional<Map<String, Object>> broken(AcceptedDetection detection, RoadMemory road);
 
     default String kind() {
         return nameOf(getClass());

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
 import org.safecity.shared.InvalidInput.FieldError;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A vehicle read at the stop line while its approach's signal is red. The phase comes from the
@@ -53,14 +52,15 @@ public record SignalRule(String approach, Long signalCameraId, Integer cycleSeco
     }
 
     @Override
-    public void remember(AcceptedDetection d, JsonNode body, RoadMemory road) {
-        if (d.kind() == DetectionKind.SIGNAL && signalCameraId != null && d.cameraId() == signalCameraId) {
-            road.signalPhase(d.cameraId(), body.path("approach").asString(""), body.path("phase").asString(""), d.observedAt());
+    public void remember(AcceptedDetection d, RoadMemory road) {
+        var m = d.measurements();
+        if (d.kind() == DetectionKind.SIGNAL && signalCameraId != null && d.cameraId() == signalCameraId && m.signalPhase() != null) {
+            road.signalPhase(d.cameraId(), m.approach(), m.signalPhase().name().toLowerCase(java.util.Locale.ROOT), d.observedAt());
         }
     }
 
     @Override
-    public Optional<Map<String, Object>> broken(AcceptedDetection d, JsonNode body, RoadMemory road) {
+    public Optional<Map<String, Object>> broken(AcceptedDetection d, RoadMemory road) {
         if (d.kind() != DetectionKind.PLATE) {
             return Optional.empty();
         }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
 import org.safecity.shared.InvalidInput.FieldError;
-import tools.jackson.databind.JsonNode;
 
 /** A speed measured at one point (by the camera's radar or the plate read's speed) above the limit and its tolerance. */
 public record SpotSpeedRule(Integer limitKmh, Integer toleranceKmh) implements RuleType {
@@ -40,16 +39,16 @@ public record SpotSpeedRule(Integer limitKmh, Integer toleranceKmh) implements R
     }
 
     @Override
-    public Optional<Map<String, Object>> broken(AcceptedDetection d, JsonNode body, RoadMemory road) {
+    public Optional<Map<String, Object>> broken(AcceptedDetection d, RoadMemory road) {
         if (d.kind() != DetectionKind.PLATE && d.kind() != DetectionKind.SPEED) {
             return Optional.empty();
         }
-        JsonNode speed = body.path("speedKmh");
-        if (!speed.isNumber() || speed.doubleValue() <= limitKmh + toleranceKmh) {
+        Double speed = d.measurements().speedKmh();
+        if (speed == null || speed <= limitKmh + toleranceKmh) {
             return Optional.empty();
         }
         var measured = new LinkedHashMap<String, Object>();
-        measured.put("speedKmh", speed.doubleValue());
+        measured.put("speedKmh", speed);
         measured.put("limitKmh", limitKmh);
         measured.put("toleranceKmh", toleranceKmh);
         return Optional.of(measured);

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
 import org.safecity.shared.InvalidInput.FieldError;
-import tools.jackson.databind.JsonNode;
 
 /** A one-way road: a plate read travelling in any direction but the one allowed. */
 public record WrongWayRule(String allowedDirection) implements RuleType {
@@ -29,9 +28,9 @@ public record WrongWayRule(String allowedDirection) implements RuleType {
     }
 
     @Override
-    public Optional<Map<String, Object>> broken(AcceptedDetection d, JsonNode body, RoadMemory road) {
-        String direction = body.path("direction").asString("");
-        if (d.kind() != DetectionKind.PLATE || direction.isBlank() || direction.equalsIgnoreCase(allowedDirection)) {
+    public Optional<Map<String, Object>> broken(AcceptedDetection d, RoadMemory road) {
+        String direction = d.measurements().direction();
+        if (d.kind() != DetectionKind.PLATE || direction == null || direction.equalsIgnoreCase(allowedDirection)) {
             return Optional.empty();
         }
         var measured = new LinkedHashMap<String, Object>();

@@ -4,8 +4,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.safecity.registry.CameraDirectory;
-import org.safecity.registry.CameraSummary;
+import org.safecity.detections.Measurements;
 import org.safecity.shared.TimeConfiguration;
 import org.safecity.traffic.internal.TrafficSettings;
 import org.safecity.traffic.internal.challans.FineSchedule;
@@ -15,25 +14,21 @@ import org.safecity.vision.PlateCrops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a rule's finding into a violation awaiting review, once: one per detection (a unique key), and
- * one per plate, offence and site within the duplicate window. Evidence images the device sent with the
- * detection are kept with it; an offence configured for it is issued at once above its confidence.
+ * one per plate, offence and site within the duplicate window, at the placement the detection carries. Evidence
+ * images the device sent with the detection are kept with it; an offence configured for it is issued at once above its confidence.
  */
 @Service
 public class RecordingViolations {
 
-    /** Image fields a device may send, base64, in the kind's object or in a top-level {@code images} object. */
-    static final List<String> IMAGE_FIELDS = List.of("sceneImage", "image", "plateImage");
     private static final int MAX_IMAGE_BYTES = 4 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(RecordingViolations.class);
 
     private final ViolationStore violations;
     private final RuleStore rules;
-    private final CameraDirectory cameras;
     private final ReviewingViolations reviewing;
     private final FineSchedule fines;
     private final TrafficSettings settings;
@@ -41,13 +36,12 @@ public class RecordingViolations {
     private final PlateCrops crops;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    RecordingViolations(ViolationStore violations, RuleStore rules, CameraDirectory cameras, ReviewingViolations reviewing,
+    RecordingViolations(ViolationStore violations, RuleStore rules, ReviewingViolations reviewing,
                         FineSchedule fines, TrafficSettings settings, Clock clock, PlateCrops crops) {
         this.crops = crops;
         this.fines = fines;
         this.violations = violations;
         this.rules = rules;
-        this.cameras = cameras;
         this.reviewing = reviewing;
         this.settings = settings;
         this.clock = clock;
@@ -55,25 +49,24 @@ public class RecordingViolations {
 
     public void record(ApplyingRules.Finding f) {
         var d = f.detection();
-        CameraSummary camera = cameras.find(d.cameraId()).orElse(null);
-        String site = camera == null ? null : camera.siteName();
+        var placement = d.placement();
         String offence = f.rule().offence();
-        if (f.plate() != null && violations.recentlyRecorded(f.plate(), offence, site, d.cameraId(),
+        if (f.plate() != null && violations.recentlyRecorded(f.plate(), offence, placement.siteName(), d.cameraId(),
             d.observedAt().minus(settings.duplicateWindow()), d.observedAt().plus(settings.duplicateWindow()))) {
             return; // the same vehicle, offence and place within the window: already one violation
         }
         var policy = rules.policy(offence);
-        var violation = new Violation(0, d.sightingId(), d.eventId(), f.rule().id(), d.cameraId(), camera == null ? null : camera.name(),
-            site, camera == null ? null : camera.cityCode(), camera == null ? null : camera.zoneCode(), offence, f.plate(),
-            f.plateAsRead(), f.confidence(), f.vehicleType(), d.observedAt(), json.writeValueAsString(f.measurement()),
-            Violation.Status.PENDING, policy.approvalsRequired(), List.of(), null, null, clock.instant());
+        var violation = new Violation(0, d.sightingId(), d.eventId(), f.rule().id(), placement, offence,
+            new Violation.Vehicle(f.plate(), f.plateAsRead(), f.confidence(), f.vehicleType()), d.observedAt(),
+            json.writeValueAsString(f.measurement()), Violation.Status.PENDING, policy.approvalsRequired(), List.of(), null, null,
+            clock.instant());
         var id = violations.insert(violation);
         if (id.isEmpty()) {
             return; // this detection was handled before (a redelivered event)
         }
         long violationId = id.get();
-        images(d.details(), d.kind().jsonName()).forEach((name, image) -> violations.addImage(violationId, image));
-        visionCrop(d.cameraId(), d.details(), d.kind().jsonName()).ifPresent(image -> violations.addImage(violationId, image));
+        images(d.measurements()).forEach((name, image) -> violations.addImage(violationId, image));
+        visionCrop(d.cameraId(), d.measurements()).ifPresent(image -> violations.addImage(violationId, image));
         violations.step(violationId, clock.instant(), "DETECTED", "system", "rule " + f.rule().id() + " (" + f.rule().kind() + ")"
             + (f.confidence() == null ? "" : ", confidence " + f.confidence()));
         if (f.plate() != null && f.confidence() != null && policy.autoIssueConfidence() != null && policy.approvalsRequired() == 1
@@ -84,38 +77,24 @@ public class RecordingViolations {
         }
     }
 
-    /** The images sent with a detection, decoded; a field that is not a base64 JPEG or PNG is ignored. */
-    Map<String, ViolationStore.Image> images(String details, String kind) {
+    /** The images sent with a detection, decoded; one that is not a base64 JPEG or PNG is ignored. */
+    static Map<String, ViolationStore.Image> images(Measurements measured) {
         var found = new java.util.LinkedHashMap<String, ViolationStore.Image>();
-        if (details == null) {
-            return found;
-        }
-        JsonNode root = json.readTree(details);
-        for (JsonNode holder : List.of(root.path(kind), root.path("images"), root.path(kind).path("images"))) {
-            for (String field : IMAGE_FIELDS) {
-                JsonNode value = holder.path(field);
-                if (value.isString() && !found.containsKey(field)) {
-                    decode(field, value.stringValue()).ifPresent(image -> found.put(image.name(), image));
-                }
-            }
+        for (var sent : measured.images()) {
+            decode(sent.field(), sent.base64()).ifPresent(image -> found.put(image.name(), image));
         }
         return found;
     }
 
     /**
      * The plate crop SafeCity's own vision kept for the read ({@code crop.path} in its details, a reference rather
-     * than the picture inline), as the violation's {@code plateImage.jpg}; none when the detection sent one itself.
+     * than the picture inline), as the violation's {@code plateImage.jpg}; none when the detection sent a plate image itself.
      */
-    java.util.Optional<ViolationStore.Image> visionCrop(long cameraId, String details, String kind) {
-        if (details == null) {
+    java.util.Optional<ViolationStore.Image> visionCrop(long cameraId, Measurements measured) {
+        if (measured.cropPath() == null || measured.images().stream().anyMatch(image -> image.field().equals("plateImage"))) {
             return java.util.Optional.empty();
         }
-        JsonNode fields = json.readTree(details).path(kind);
-        JsonNode path = fields.path("crop").path("path");
-        if (!path.isString() || fields.path("plateImage").isString()) {
-            return java.util.Optional.empty();
-        }
-        return crops.crop(cameraId, path.stringValue()).map(bytes -> new ViolationStore.Image("plateImage.jpg", "image/jpeg", bytes));
+        return crops.crop(cameraId, measured.cropPath()).map(bytes -> new ViolationStore.Image("plateImage.jpg", "image/jpeg", bytes));
     }
 
     private static java.util.Optional<ViolationStore.Image> decode(String field, String text) {

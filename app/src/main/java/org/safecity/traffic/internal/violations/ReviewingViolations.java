@@ -37,7 +37,7 @@ class ReviewingViolations {
     /** A violation the caller's jurisdiction covers, else not found (nothing about other cities is revealed). */
     Violation visible(long id) {
         Jurisdiction mine = CurrentActor.jurisdiction();
-        return violations.find(id).filter(v -> mine.covers(v.cityCode(), v.zoneCode())).orElseThrow(() -> new NotFound("violation", id));
+        return violations.find(id).filter(v -> mine.covers(v.placement().cityCode(), v.placement().zoneCode())).orElseThrow(() -> new NotFound("violation", id));
     }
 
     @Transactional
@@ -51,8 +51,8 @@ class ReviewingViolations {
         if (v.approvedBy().contains(reviewer)) {
             throw new Conflict("violation " + id + " needs its next approval from a different reviewer");
         }
-        String plate = v.plate();
-        String asRead = v.plateAsRead();
+        String plate = v.vehicle().plate();
+        String asRead = v.vehicle().plateAsRead();
         String note = null;
         if (correctedPlate != null && !correctedPlate.isBlank()) {
             Plate corrected;
@@ -104,9 +104,9 @@ class ReviewingViolations {
         Violation v = violations.lock(id).orElseThrow();
         var approvedBy = new ArrayList<>(v.approvedBy());
         approvedBy.add("system");
-        violations.approve(id, v.plate(), v.plateAsRead(), approvedBy, true);
+        violations.approve(id, v.vehicle().plate(), v.vehicle().plateAsRead(), approvedBy, true);
         violations.step(id, clock.instant(), "APPROVED", "system", "issued automatically above the offence's confidence");
-        audit.record("traffic.violation-auto-approved", "violation", Long.toString(id), null, Map.of("confidence", v.confidence()));
+        audit.record("traffic.violation-auto-approved", "violation", Long.toString(id), null, Map.of("confidence", v.vehicle().confidence()));
         issuing.issue(violations.find(id).orElseThrow(), "system");
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.safecity.shared.Placement;
 import java.util.Optional;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.shared.PageOf;
@@ -40,8 +41,8 @@ public class ViolationStore {
                   offence, plate, plate_as_read, confidence, vehicle_type, observed_at, measurement, status, approvals_required, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 'PENDING', ?, ?)
                 on conflict (sighting_id) do nothing returning id""")
-            .params(v.sightingId(), v.eventId(), v.ruleId(), v.cameraId(), v.cameraName(), v.siteName(), v.cityCode(), v.zoneCode(),
-                v.offence(), v.plate(), v.plateAsRead(), v.confidence(), v.vehicleType(), ts(v.observedAt()), v.measurement(),
+            .params(v.sightingId(), v.eventId(), v.ruleId(), v.placement().cameraId(), v.placement().cameraName(), v.placement().siteName(), v.placement().cityCode(), v.placement().zoneCode(),
+                v.offence(), v.vehicle().plate(), v.vehicle().plateAsRead(), v.vehicle().confidence(), v.vehicle().vehicleType(), ts(v.observedAt()), v.measurement(),
                 v.approvalsRequired(), ts(v.createdAt()))
             .query(Long.class).optional();
     }
@@ -124,10 +125,10 @@ public class ViolationStore {
         Array approved = rs.getArray("approved_by");
         List<String> approvedBy = approved == null ? List.of() : Arrays.asList((String[]) approved.getArray());
         return new Violation(rs.getLong("id"), (Long) rs.getObject("sighting_id"), rs.getString("event_id"),
-            (Long) rs.getObject("rule_id"), rs.getLong("camera_id"), rs.getString("camera_name"), rs.getString("site_name"),
-            rs.getString("city_code"), rs.getString("zone_code"), rs.getString("offence"), rs.getString("plate"),
-            rs.getString("plate_as_read"), (Double) rs.getObject("confidence"), rs.getString("vehicle_type"),
-            instant(rs, "observed_at"), rs.getString("measurement"), Violation.Status.valueOf(rs.getString("status")),
+            (Long) rs.getObject("rule_id"), new Placement(rs.getLong("camera_id"), rs.getString("camera_name"), rs.getString("site_name"),
+                rs.getString("city_code"), rs.getString("zone_code"), null), rs.getString("offence"),
+            new Violation.Vehicle(rs.getString("plate"), rs.getString("plate_as_read"), (Double) rs.getObject("confidence"),
+                rs.getString("vehicle_type")), instant(rs, "observed_at"), rs.getString("measurement"), Violation.Status.valueOf(rs.getString("status")),
             rs.getInt("approvals_required"), List.copyOf(approvedBy), rs.getString("reject_reason"), rs.getString("challan_number"),
             instant(rs, "created_at"));
     }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
+import org.safecity.detections.Measurements;
 import org.safecity.detections.Reporting;
+import org.safecity.shared.Placement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,8 +32,8 @@ class NeverTwiceTest extends IntegrationTest {
         admin.post("/api/v1/traffic/rules", Map.of("cameraId", field.cameraId(), "kind", "WRONG_WAY", "allowedDirection", "S"));
         long sighting = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 4);
         Instant now = Instant.now();
-        var read = new AcceptedDetection(sighting, 1, "again", field.cameraId(), DetectionKind.PLATE, now, now, "NT12345", "NT-12345", 0.9,
-            null, null, null, "{\"plate\":{\"text\":\"NT-12345\",\"direction\":\"N\"}}");
+        var read = new AcceptedDetection(sighting, 1, "again", Placement.unknown(field.cameraId()), DetectionKind.PLATE, now, now, "NT12345",
+            "NT-12345", 0.9, null, null, null, new Measurements(null, "N", null, null, null, null, null, null, null));
 
         rules.apply(List.of(read));
         jdbc.sql("update traffic.violation set status = 'REJECTED' where sighting_id = ?").param(sighting).update(); // not the window

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
+import org.safecity.detections.Measurements;
 import org.safecity.detections.Reporting;
+import org.safecity.shared.Placement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +31,8 @@ class RuleCostTest extends IntegrationTest {
         Instant now = Instant.now();
         for (int i = 0; i < GROUP; i++) {
             String plate = "RC" + (100000 + i);
-            group.add(new AcceptedDetection(firstSighting + i, 1, "cost-" + i, cameraId, DetectionKind.PLATE, now, now, plate, plate, 0.9,
-                null, null, null, "{\"plate\":{\"text\":\"" + plate + "\",\"direction\":\"N\",\"vehicleType\":\"car\",\"speedKmh\":50}}"));
+            group.add(new AcceptedDetection(firstSighting + i, 1, "cost-" + i, Placement.unknown(cameraId), DetectionKind.PLATE, now, now,
+                plate, plate, 0.9, null, null, null, new Measurements(50.0, "N", "car", null, null, null, null, null, null)));
         }
         return group;
     }

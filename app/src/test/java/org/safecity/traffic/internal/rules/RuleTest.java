@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionKind;
+import org.safecity.detections.Measurements;
 import org.safecity.shared.InvalidInput;
+import org.safecity.shared.Placement;
 import org.safecity.traffic.internal.challans.FineSchedule;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +27,20 @@ class RuleTest {
     }
 
     private static AcceptedDetection detection(DetectionKind kind, String analytic) {
-        return new AcceptedDetection(1, 1, "e-1", 7, kind, Instant.EPOCH, Instant.EPOCH, "PSH1234", "PSH-1234", 0.9,
-            null, null, analytic, null);
+        return detection(kind, analytic, Measurements.NONE);
+    }
+
+    private static AcceptedDetection detection(DetectionKind kind, String analytic, Measurements measured) {
+        return new AcceptedDetection(1, 1, "e-1", Placement.unknown(7), kind, Instant.EPOCH, Instant.EPOCH, "PSH1234", "PSH-1234", 0.9,
+            null, null, analytic, measured);
+    }
+
+    private static AcceptedDetection speed(DetectionKind kind, double kmh) {
+        return detection(kind, null, new Measurements(kmh, null, null, null, null, null, null, null, null));
+    }
+
+    private static AcceptedDetection heading(String direction) {
+        return detection(DetectionKind.PLATE, null, new Measurements(null, direction, null, null, null, null, null, null, null));
     }
 
     private static JsonNode body(String json) {
@@ -102,22 +116,22 @@ class RuleTest {
     @Test
     void a_spot_speed_is_broken_only_above_the_limit_and_its_tolerance() {
         var rule = new SpotSpeedRule(60, 5);
-        var plate = detection(DetectionKind.PLATE, null);
 
-        assertThat(rule.broken(plate, body("{\"speedKmh\": 65}"), null)).isEmpty();
-        assertThat(rule.broken(plate, body("{\"speedKmh\": 65.5}"), null))
+        assertThat(rule.broken(speed(DetectionKind.PLATE, 65), null)).isEmpty();
+        assertThat(rule.broken(speed(DetectionKind.PLATE, 65.5), null))
             .contains(Map.of("speedKmh", 65.5, "limitKmh", 60, "toleranceKmh", 5));
-        assertThat(rule.broken(detection(DetectionKind.FACE, null), body("{\"speedKmh\": 90}"), null)).isEmpty();
+        assertThat(rule.broken(speed(DetectionKind.FACE, 90), null)).isEmpty();
+        assertThat(rule.broken(detection(DetectionKind.PLATE, null), null)).as("no speed measured").isEmpty();
     }
 
     @Test
     void wrong_way_and_analytic_rules_look_at_their_own_kind_of_detection() {
-        assertThat(new WrongWayRule("N").broken(detection(DetectionKind.PLATE, null), body("{\"direction\": \"n\"}"), null)).isEmpty();
-        assertThat(new WrongWayRule("N").broken(detection(DetectionKind.PLATE, null), body("{\"direction\": \"S\"}"), null))
-            .contains(Map.of("direction", "S", "allowedDirection", "N"));
-        assertThat(new AnalyticRule("no_helmet").broken(detection(DetectionKind.ANALYTIC, "no_helmet"), body("{}"), null))
+        assertThat(new WrongWayRule("N").broken(heading("n"), null)).isEmpty();
+        assertThat(new WrongWayRule("N").broken(heading("S"), null)).contains(Map.of("direction", "S", "allowedDirection", "N"));
+        assertThat(new WrongWayRule("N").broken(detection(DetectionKind.PLATE, null), null)).as("no direction measured").isEmpty();
+        assertThat(new AnalyticRule("no_helmet").broken(detection(DetectionKind.ANALYTIC, "no_helmet"), null))
             .contains(Map.of("analyticConfidence", 0.9));
-        assertThat(new AnalyticRule("no_helmet").broken(detection(DetectionKind.ANALYTIC, "mobile_phone"), body("{}"), null)).isEmpty();
+        assertThat(new AnalyticRule("no_helmet").broken(detection(DetectionKind.ANALYTIC, "mobile_phone"), null)).isEmpty();
     }
 
     @Test
