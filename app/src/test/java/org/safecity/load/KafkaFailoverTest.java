@@ -94,7 +94,7 @@ class KafkaFailoverTest {
                 assertThat(waitForOwners(admin, writers, Set.of("a-", "b-", "c-"), Duration.ofSeconds(40)))
                     .as("the restarted instance writes again").isNotNull();
                 for (String consumer : List.of("org.safecity.watchlists.internal.MatchingDetections",
-                    "org.safecity.traffic.internal.ReactingToDetections")) {
+                    "org.safecity.traffic.internal.rules.ReactingToDetections")) {
                     assertThat(waitForOwners(admin, prefix + "-" + consumer, Set.of("a-", "b-", "c-"), Duration.ofSeconds(40)))
                         .as(consumer + " runs on every instance again").isNotNull();
                 }
