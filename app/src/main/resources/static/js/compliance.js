@@ -1,11 +1,13 @@
 // The compliance dashboard: premises by status in total, by city, category and police station, the
-// weekly trend as a chart, and the notices past their deadline. An empty table says why it is empty.
-/* global Chart */
+// weekly trend as a chart, the premises on a map coloured by status, and the notices past their deadline.
+// An empty table says why it is empty.
+/* global Chart, L */
+import { drawOfflineBase } from './base-map.js';
 import { element, formatCount, formatDateTime, getJson, words } from './console.js';
+import { PREMISES_COLOURS as COLOURS, PREMISES_STATUSES as STATUSES } from './premises-status.js';
 
 const page = document.getElementById('compliance');
-const STATUSES = ['COMPLIANT', 'NON_COMPLIANT', 'PENDING', 'NOT_REGISTERED'];
-const COLOURS = { COMPLIANT: '#2e7d32', NON_COMPLIANT: '#c62828', PENDING: '#f9a825', NOT_REGISTERED: '#9e9e9e' };
+const PROVINCE_CENTRE = [34.3, 71.9];
 
 function emptyRow(body, columns, why) {
   body.replaceChildren(element('tr', {}, element('td', { className: 'muted', text: why, attributes: { colspan: String(columns) } })));
@@ -23,10 +25,42 @@ function fill(id, rows, key, unnamed) {
     element('td', { text: formatCount(row.total) }))));
 }
 
+/** Each premises of the jurisdiction as a dot of its status's colour; a click names it and links to its record. */
+async function drawMap(collection) {
+  const container = document.getElementById('premises-map');
+  const map = L.map(container, { preferCanvas: true, minZoom: 5, maxZoom: 18 }).setView(PROVINCE_CENTRE, 7);
+  map.attributionControl.setPrefix('Leaflet');
+  const renderer = L.canvas({ padding: 0.5, tolerance: 3 });
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  const dots = (collection.features ?? []).filter((f) => f.geometry?.coordinates).map((feature) => {
+    const premises = feature.properties;
+    counts[premises.status] = (counts[premises.status] ?? 0) + 1;
+    const [lon, lat] = feature.geometry.coordinates;
+    return L.circleMarker([lat, lon], {
+      renderer, radius: 5, weight: 2, color: COLOURS[premises.status] ?? '#666', fillColor: '#ffffff', fillOpacity: 0.8,
+    }).bindPopup(() => element('div', {},
+      element('strong', { text: premises.name }), element('br'),
+      element('span', { text: `${words(premises.status)} · ${words(premises.category)}` }), element('br'),
+      element('a', { text: 'Inspect', attributes: { href: `/compliance/inspect?premises=${premises.id}` } })));
+  });
+  const base = await drawOfflineBase(map);
+  container.dataset.base = base.drawn;
+  dots.forEach((dot) => dot.addTo(map));
+  if (dots.length > 0) {
+    map.fitBounds(L.featureGroup(dots).getBounds(), { padding: [20, 20], maxZoom: 14 });
+  }
+  container.dataset.premises = String(dots.length);
+  document.getElementById('premises-legend').replaceChildren(...(dots.length === 0
+    ? [element('span', { text: 'No premises with a location within your jurisdiction yet.' })]
+    : STATUSES.map((s) => element('span', { className: 'legend-item', text: `● ${words(s)} ${formatCount(counts[s])}  `,
+      attributes: { style: `color: ${COLOURS[s]}` } }))));
+}
+
 async function load() {
-  const [dashboard, trend, overdue] = await Promise.all([
+  const [dashboard, trend, overdue, located] = await Promise.all([
     getJson('/api/v1/premises/compliance'), getJson('/api/v1/premises/compliance/trend?weeks=12'),
-    getJson('/api/v1/premises/compliance/notices?overdue=true&size=100')]);
+    getJson('/api/v1/premises/compliance/notices?overdue=true&size=100'), getJson('/api/v1/premises/map')]);
+  await drawMap(located);
   document.getElementById('compliance-totals').replaceChildren(...STATUSES.map((s) => element('div', { className: 'tile card' },
     element('span', { className: 'tile-value', text: formatCount(dashboard.total[s] ?? 0) }),
     element('span', { className: 'tile-label', text: words(s) }))));

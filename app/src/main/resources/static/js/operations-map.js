@@ -4,7 +4,9 @@
 // with the build (Natural Earth's countries around the province, drawn as vectors); a tile server named in
 // configuration draws instead.
 import { cssColour, element, formatAgo, formatCount, formatDateTime, formatTime, getJson, words } from './console.js';
+import { drawOfflineBase } from './base-map.js';
 import { startLiveLayers } from './map-live.js';
+import { PREMISES_COLOURS } from './premises-status.js';
 import { liveTile } from './video.js';
 
 const CAMERA_STATUSES = ['ONLINE', 'OFFLINE', 'UNKNOWN'];
@@ -12,8 +14,6 @@ const STATUS_NAMES = { ONLINE: 'Online', OFFLINE: 'Offline', UNKNOWN: 'Never hea
 const SITE_STATUSES = ['COMMISSIONED', 'INSTALLED', 'SURVEYED', 'PLANNED'];
 const TYPE_NAMES = { FIXED: 'Fixed', PTZ: 'PTZ (pan-tilt-zoom)', ANPR: 'ANPR (number plates)', FACE: 'Face recognition' };
 const PROVINCE_CENTRE = [34.3, 71.9];
-const BASE_MAP = '/img/basemap/region.geojson';
-const BASE_ATTRIBUTION = 'Base map: <a href="https://www.naturalearthdata.com/">Natural Earth</a> (public domain)';
 const FILTERS = ['city', 'zone', 'phase', 'status', 'installation', 'type', 'since'];
 /** Filters the camera list itself understands; the others apply to what the map draws. */
 const CAMERA_FILTERS = ['city', 'zone', 'phase', 'status', 'installation', 'type'];
@@ -43,7 +43,6 @@ const siteLayer = L.layerGroup().addTo(map);
 const cameraLayer = L.layerGroup().addTo(map);
 // commercial premises under the Act, coloured by compliance; only for people the premises API admits
 const premisesLayer = L.layerGroup();
-const premisesColours = { NOT_REGISTERED: '#6b7280', PENDING: '#d97706', NON_COMPLIANT: '#dc2626', COMPLIANT: '#16a34a' };
 const selection = L.layerGroup().addTo(map);
 const layers = L.control.layers(null, { Cities: cityLayer, Sites: siteLayer, Cameras: cameraLayer }, { collapsed: false }).addTo(map);
 let stopVideo = () => {};
@@ -234,13 +233,13 @@ async function loadPremises() {
   for (const feature of collection.features ?? []) {
     const premises = feature.properties;
     const marker = L.circleMarker(latLng(feature), {
-      renderer: canvas, radius: 5, weight: 2, color: premisesColours[premises.status] ?? '#666', fill: true,
+      renderer: canvas, radius: 5, weight: 2, color: PREMISES_COLOURS[premises.status] ?? '#666', fill: true,
       fillColor: '#ffffff', fillOpacity: 0.8,
     });
     marker.on('click', () => {
       highlight(marker, null);
       showDetails('Premises', premises.name, [
-        ['Compliance', statusLabel(premises.status, premisesColours)],
+        ['Compliance', statusLabel(premises.status, PREMISES_COLOURS)],
         ['Category', words(premises.category)],
       ]);
     });
@@ -426,21 +425,9 @@ function offlineBackground(message) {
     notice.textContent = message;
     notice.hidden = false;
   }
-  fetch(BASE_MAP).then((answer) => {
-    if (!answer.ok) throw new Error(`${answer.status}`);
-    return answer.json();
-  }).then((collection) => {
-    baseLayer = L.geoJSON(collection, {
-      pane: 'base', renderer: baseCanvas, interactive: false,
-      style: (feature) => (feature.properties.home
-        ? { color: '#8c8478', weight: 1.2, fillColor: '#f6f3ec', fillOpacity: 1 }
-        : { color: '#a9a49b', weight: 0.8, fillColor: '#e4e1d9', fillOpacity: 1 }),
-    }).addTo(map);
-    map.attributionControl.addAttribution(BASE_ATTRIBUTION);
-    container.dataset.base = 'offline';
-  }).catch(() => {
-    // the grid alone still places every marker
-    container.dataset.base = 'grid';
+  drawOfflineBase(map, { pane: 'base', renderer: baseCanvas }).then(({ drawn, layer }) => {
+    baseLayer = layer;
+    container.dataset.base = drawn;
   });
 }
 
@@ -487,9 +474,17 @@ window.SafeCityMap = Object.freeze({
   /** What the live layers draw now, by layer, after the filters. */
   liveDrawn: () => live?.drawn() ?? {},
   /** Where, in pixels from the map's top left corner, the camera nearest the centre is drawn. */
+  // the camera nearest the centre that no marker drawn above cameras (a premises, an alert, a unit...) lies on, so a
+  // click there is the camera's
   cameraNearCentre: () => {
     const centre = map.getSize().divideBy(2);
-    const points = cameraLayer.getLayers().map((marker) => map.latLngToContainerPoint(marker.getLatLng()));
+    const others = [];
+    map.eachLayer((layer) => {
+      const beneath = [cameraLayer, siteLayer, cityLayer, selection].some((group) => group.hasLayer(layer));
+      if (layer.getLatLng && !beneath) others.push(map.latLngToContainerPoint(layer.getLatLng()));
+    });
+    const points = cameraLayer.getLayers().map((marker) => map.latLngToContainerPoint(marker.getLatLng()))
+      .filter((point) => others.every((other) => other.distanceTo(point) > 16));
     points.sort((a, b) => a.distanceTo(centre) - b.distanceTo(centre));
     return points.length ? { x: Math.round(points[0].x), y: Math.round(points[0].y) } : null;
   },

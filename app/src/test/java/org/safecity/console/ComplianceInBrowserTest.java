@@ -43,6 +43,22 @@ class ComplianceInBrowserTest extends BrowserTest {
             .executeScript("return Chart.getChart(document.getElementById('trend-chart')).data.datasets.length");
         assertThat(((Number) drawn).intValue()).isEqualTo(4);
         assertThat(browser.findElement(By.linkText("CSV of the trend")).getDomAttribute("href")).contains("table=trend");
+
+        // the premises of the officer's city on the map, each a dot of its status's colour, on the base map that ships
+        var officer = anonymous.signIn(username, password);
+        var located = officer.get("/api/v1/premises/map");
+        int expected = located.json().path("features").size();
+        assertThat(expected).isPositive();
+        var map = browser.findElement(By.id("premises-map"));
+        assertThat(map.getDomAttribute("data-premises")).isEqualTo(Integer.toString(expected));
+        assertThat(map.getDomAttribute("data-base")).isEqualTo("offline");
+        assertThat(browser.findElement(By.id("premises-legend")).getText()).contains("Non compliant");
+
+        // the overdue notices as CSV, the officer's own jurisdiction only
+        String csv = officer.get("/api/v1/premises/compliance/notices/export?overdue=true").body();
+        assertThat(csv).startsWith("number,premises,category,city,police_station,issued_at,deadline,status,overdue,penalty_pkr");
+        assertThat(csv).contains(number);
+        assertThat(browser.findElements(By.cssSelector("a[href*='notices/export']"))).hasSize(1);
         chromium.screenshot("compliance-dashboard");
     }
 

@@ -16,6 +16,7 @@ import org.safecity.identity.Jurisdiction;
 import org.safecity.identity.Reach;
 import org.safecity.identity.Writes;
 import org.safecity.partners.internal.Access;
+import org.safecity.partners.internal.CsvTable;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.PageRequest;
@@ -73,18 +74,38 @@ class NoticeController {
                           @RequestParam(required = false) @Parameter(description = "only notices past their deadline and not remedied")
                           Boolean overdue,
                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        Notice.Status wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = Notice.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput("status", "must be OPEN, ESCALATED or REMEDIED");
-            }
-        }
         var request = PageRequest.of(page, size);
         Instant now = clock.instant();
-        return notices.list(Access.scope(), wanted, Boolean.TRUE.equals(overdue), now, request.size(), request.offset()).stream()
+        return notices.list(Access.scope(), status(status), Boolean.TRUE.equals(overdue), now, request.size(), request.offset()).stream()
             .map(n -> view(n, now)).toList();
+    }
+
+    private static Notice.Status status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return Notice.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("status", "must be OPEN, ESCALATED or REMEDIED");
+        }
+    }
+
+    @GetMapping("/api/v1/premises/compliance/notices/export")
+    @PreAuthorize(Access.READ)
+    @Operation(summary = "The notices as CSV, newest first (at most 10,000), filtered as the list is; a partner gets only its own")
+    ResponseEntity<String> export(@RequestParam(required = false) @Parameter(description = "OPEN, ESCALATED or REMEDIED") String status,
+                                  @RequestParam(required = false) @Parameter(description = "only notices past their deadline and not remedied")
+                                  Boolean overdue) {
+        Instant now = clock.instant();
+        var csv = new CsvTable(List.of("number", "premises", "category", "city", "police_station", "issued_at", "deadline", "status",
+            "overdue", "penalty_pkr"));
+        for (var n : notices.list(Access.scope(), status(status), Boolean.TRUE.equals(overdue), now, 10_000, 0)) {
+            var view = view(n, now);
+            csv.row(java.util.Arrays.asList(view.number(), view.premisesName(), view.category(), view.cityCode(), view.zoneCode(),
+                view.issuedAt(), view.deadline(), view.status(), view.overdue(), view.penalty() == null ? null : view.penalty().amountPkr()));
+        }
+        return csv.download(Boolean.TRUE.equals(overdue) ? "overdue-notices.csv" : "notices.csv");
     }
 
     @GetMapping("/api/v1/premises/compliance/notices/{number}")
