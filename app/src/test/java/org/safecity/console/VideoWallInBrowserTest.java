@@ -146,8 +146,12 @@ class VideoWallInBrowserTest extends BrowserTest {
         WebElement tile = playingTile(cameraId);
         tile.findElement(By.cssSelector(".tile-remove")).click();
         browser.findElement(By.id("camera-search")).sendKeys(nameOf(cameraId));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
-            driver.findElements(By.cssSelector(".camera-pick[data-camera-id='" + cameraId + "']")).stream().findFirst().orElse(null)).click();
+        // the picker redraws its list as the search narrows and the wall saves: find and click it in one go
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            driver.findElements(By.cssSelector(".camera-pick[data-camera-id='" + cameraId + "']")).stream().findFirst()
+                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("not in the picker yet")).click();
+            return true;
+        });
         playingTile(cameraId);
         chromium.screenshot("video-wall-9");
 

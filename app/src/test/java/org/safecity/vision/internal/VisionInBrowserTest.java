@@ -187,12 +187,15 @@ class VisionInBrowserTest extends BrowserTest {
             new CameraAnalysis.Box("object", "car", 0.81, new PixelBox(500, 300, 320, 220)));
         Runnable seen = () -> watching.analysis(cameraId).lastBoxes = new CameraAnalysis.FrameBoxes(Instant.now(), 1280, 720, found);
         seen.run();
-        browser.get(url("/video"));
-        // once the wall has saved what it found, or it would save it over what is set here
-        await(driver -> "true".equals(driver.findElement(By.id("wall")).getDomAttribute("data-loaded")));
-        chromium.script("localStorage.setItem('safecity.video.size', '1');"
-            + "localStorage.setItem('safecity.video.cameras', JSON.stringify([" + cameraId + "]))");
-        browser.get(url("/video"));
+        // a wall of one tile showing the camera, saved for the operator as the wall saves it
+        var wall = new java.util.HashMap<String, Object>();
+        wall.put("name", "Vision " + cameraId);
+        wall.put("size", 1);
+        wall.put("screens", 1);
+        wall.put("tiles", List.of(Map.of("cameraId", cameraId)));
+        var saved = operator.post("/api/v1/wall-layouts", wall);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        browser.get(url("/video?layout=" + saved.json().get("id").asLong()));
 
         await(driver -> {
             seen.run(); // the camera keeps being analysed
