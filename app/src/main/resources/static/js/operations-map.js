@@ -483,8 +483,11 @@ window.SafeCityMap = Object.freeze({
       const beneath = [cameraLayer, siteLayer, cityLayer, selection].some((group) => group.hasLayer(layer));
       if (layer.getLatLng && !beneath) others.push(map.latLngToContainerPoint(layer.getLatLng()));
     });
+    // and no element above the map's canvas (an alert's picture, a popup) covers it
+    const box = container.getBoundingClientRect();
+    const uncovered = (point) => document.elementFromPoint(box.left + point.x, box.top + point.y)?.tagName === 'CANVAS';
     const points = cameraLayer.getLayers().map((marker) => map.latLngToContainerPoint(marker.getLatLng()))
-      .filter((point) => others.every((other) => other.distanceTo(point) > 16));
+      .filter((point) => others.every((other) => other.distanceTo(point) > 16) && uncovered(point));
     points.sort((a, b) => a.distanceTo(centre) - b.distanceTo(centre));
     return points.length ? { x: Math.round(points[0].x), y: Math.round(points[0].y) } : null;
   },
