@@ -4,7 +4,7 @@
 /* global Chart, L */
 import { drawOfflineBase } from './base-map.js';
 import { element, formatCount, formatDateTime, getJson, words } from './console.js';
-import { PREMISES_COLOURS as COLOURS, PREMISES_STATUSES as STATUSES } from './premises-status.js';
+import { PREMISES_COLOURS as COLOURS, PREMISES_STATUSES as STATUSES, premisesDot } from './premises-status.js';
 
 const page = document.getElementById('compliance');
 const PROVINCE_CENTRE = [34.3, 71.9];
@@ -35,10 +35,7 @@ async function drawMap(collection) {
   const dots = (collection.features ?? []).filter((f) => f.geometry?.coordinates).map((feature) => {
     const premises = feature.properties;
     counts[premises.status] = (counts[premises.status] ?? 0) + 1;
-    const [lon, lat] = feature.geometry.coordinates;
-    return L.circleMarker([lat, lon], {
-      renderer, radius: 5, weight: 2, color: COLOURS[premises.status] ?? '#666', fillColor: '#ffffff', fillOpacity: 0.8,
-    }).bindPopup(() => element('div', {},
+    return premisesDot(feature, renderer).bindPopup(() => element('div', {},
       element('strong', { text: premises.name }), element('br'),
       element('span', { text: `${words(premises.status)} · ${words(premises.category)}` }), element('br'),
       element('a', { text: 'Inspect', attributes: { href: `/compliance/inspect?premises=${premises.id}` } })));
@@ -62,8 +59,8 @@ async function load() {
     getJson('/api/v1/premises/compliance/notices?overdue=true&size=100'), getJson('/api/v1/premises/map')]);
   await drawMap(located);
   document.getElementById('compliance-totals').replaceChildren(...STATUSES.map((s) => element('div', { className: 'tile card' },
-    element('span', { className: 'tile-value', text: formatCount(dashboard.total[s] ?? 0) }),
-    element('span', { className: 'tile-label', text: words(s) }))));
+    element('span', { className: 'figure', text: formatCount(dashboard.total[s] ?? 0) }),
+    element('span', { className: 'caption', text: words(s) }))));
   fill('by-city', dashboard.byCity, 'city', 'No city');
   fill('by-category', dashboard.byCategory, 'category', 'No category');
   fill('by-station', dashboard.byPoliceStation, 'zone', 'Police station not known');

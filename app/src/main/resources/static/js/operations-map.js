@@ -6,7 +6,7 @@
 import { cssColour, element, formatAgo, formatCount, formatDateTime, formatTime, getJson, words } from './console.js';
 import { drawOfflineBase } from './base-map.js';
 import { startLiveLayers } from './map-live.js';
-import { PREMISES_COLOURS } from './premises-status.js';
+import { PREMISES_COLOURS, premisesDot } from './premises-status.js';
 import { liveTile } from './video.js';
 
 const CAMERA_STATUSES = ['ONLINE', 'OFFLINE', 'UNKNOWN'];
@@ -232,10 +232,7 @@ async function loadPremises() {
   premisesLayer.clearLayers();
   for (const feature of collection.features ?? []) {
     const premises = feature.properties;
-    const marker = L.circleMarker(latLng(feature), {
-      renderer: canvas, radius: 5, weight: 2, color: PREMISES_COLOURS[premises.status] ?? '#666', fill: true,
-      fillColor: '#ffffff', fillOpacity: 0.8,
-    });
+    const marker = premisesDot(feature, canvas);
     marker.on('click', () => {
       highlight(marker, null);
       showDetails('Premises', premises.name, [

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.safecity.alerts.AlertType;
 import org.safecity.detections.SightingPictures;
 import org.safecity.detections.SightingPictures.SightingPicture;
 import org.safecity.video.CameraStills;
@@ -45,7 +46,7 @@ class AlertThumbnails {
 
     /** Empty while no picture is found; a moment not yet written by the recording may have one a few seconds later. */
     Optional<Thumbnail> of(Alert alert) {
-        if ("CAMERA_OFFLINE".equals(alert.type())) {
+        if (alert.type() == AlertType.CAMERA_OFFLINE) {
             return Optional.empty();
         }
         synchronized (found) {

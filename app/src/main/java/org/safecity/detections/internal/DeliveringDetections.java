@@ -91,7 +91,8 @@ class DeliveringDetections implements SmartLifecycle {
             .query(Long.class).optional().orElse(-1L);
     }
 
-    private static String name(DetectionConsumer consumer) {
+    /** A consumer's name: its cursor's key and, with Kafka, its consumer group's. */
+    static String name(DetectionConsumer consumer) {
         return ClassUtils.getUserClass(consumer).getName();
     }
 

@@ -150,7 +150,7 @@ class StreamConsumers implements SmartLifecycle {
 
         Lane(DetectionConsumer consumer) {
             this.consumer = consumer;
-            this.name = ClassUtils.getUserClass(consumer).getName();
+            this.name = DeliveringDetections.name(consumer);
         }
 
         void run() {

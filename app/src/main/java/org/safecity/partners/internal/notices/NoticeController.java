@@ -101,9 +101,8 @@ class NoticeController {
         var csv = new CsvTable(List.of("number", "premises", "category", "city", "police_station", "issued_at", "deadline", "status",
             "overdue", "penalty_pkr"));
         for (var n : notices.list(Access.scope(), status(status), Boolean.TRUE.equals(overdue), now, 10_000, 0)) {
-            var view = view(n, now);
-            csv.row(java.util.Arrays.asList(view.number(), view.premisesName(), view.category(), view.cityCode(), view.zoneCode(),
-                view.issuedAt(), view.deadline(), view.status(), view.overdue(), view.penalty() == null ? null : view.penalty().amountPkr()));
+            csv.row(java.util.Arrays.asList(n.number(), n.premisesName(), n.category(), n.cityCode(), n.zoneCode(), n.issuedAt(),
+                n.deadline(), n.status(), n.overdue(now), n.penalty() == null ? null : n.penalty().amountPkr()));
         }
         return csv.download(Boolean.TRUE.equals(overdue) ? "overdue-notices.csv" : "notices.csv");
     }
