@@ -92,17 +92,19 @@ export function startLiveLayers(map, control, container, show) {
   function placeAlert(alert) {
     known.alerts.set(alert.id, alert);
     if (!OPEN_ALERTS.includes(alert.status)) known.alerts.delete(alert.id);
-    drawAlert(alert);
+    // one just raised or seen again is the newest: it shows its picture, whatever is on the map already
+    drawAlert(alert, true);
     container.dataset.alertsShown = String(alertMarkers.size);
   }
 
-  function drawAlert(alert) {
+  /** Draws the alert's marker, with its picture when asked; answers whether it is on the map. */
+  function drawAlert(alert, withPicture) {
     alertMarkers.get(alert.id)?.remove();
     alertMarkers.delete(alert.id);
     if (!OPEN_ALERTS.includes(alert.status) || alert.lat == null || !inPlace(alert.cityCode, alert.zoneCode)
-      || !inWindow(alert.lastSeenAt ?? alert.observedAt)) return;
+      || !inWindow(alert.lastSeenAt ?? alert.observedAt)) return false;
     const html = element('span', { className: 'alert-badge', text: '!' });
-    if (alertMarkers.size < PICTURES_ON_MARKERS) html.append(alertThumbnail(alert, { small: true }));
+    if (withPicture) html.append(alertThumbnail(alert, { small: true }));
     const marker = L.marker([alert.lat, alert.lon], {
       icon: L.divIcon({ className: `alert-marker priority-${alert.priority.toLowerCase()}`, iconSize: [22, 22], html }),
       zIndexOffset: 1000,
@@ -112,13 +114,16 @@ export function startLiveLayers(map, control, container, show) {
     marker.on('click', () => showAlert(alert));
     marker.addTo(alerts);
     alertMarkers.set(alert.id, marker);
+    return true;
   }
 
   function drawAlerts() {
     for (const marker of alertMarkers.values()) marker.remove();
     alertMarkers.clear();
+    // the newest few with their pictures: a page opened on a busy day does not ask for hundreds at once
+    let pictured = 0;
     [...known.alerts.values()].sort((a, b) => Date.parse(b.lastSeenAt ?? b.observedAt) - Date.parse(a.lastSeenAt ?? a.observedAt))
-      .forEach(drawAlert);
+      .forEach((alert) => { if (drawAlert(alert, pictured < PICTURES_ON_MARKERS)) pictured++; });
     container.dataset.alertsShown = String(alertMarkers.size);
   }
 

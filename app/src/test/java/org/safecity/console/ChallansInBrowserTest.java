@@ -453,11 +453,7 @@ class ChallansInBrowserTest extends BrowserTest {
     /** The text of the QR code on the notice's first page. */
     private static String qrText(Path pdf) throws Exception {
         try (var document = Loader.loadPDF(pdf.toFile())) {
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
-            int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
-            return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap, Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true)).getText();
+            return org.safecity.QrCodes.read(new PDFRenderer(document).renderImageWithDPI(0, org.safecity.QrCodes.DPI));
         }
     }
 

@@ -56,9 +56,9 @@ class LiveMapInBrowserTest extends BrowserTest {
         patiently(Duration.ofSeconds(2)).until(driver -> !driver.findElements(
             By.cssSelector(".alert-marker[data-plate='" + plate + "']")).isEmpty());
         assertThat(Duration.ofNanos(System.nanoTime() - posted)).as("the alert on the map").isLessThan(Duration.ofSeconds(2));
-        // its picture follows as soon as the server has it (read apart, so a slow picture never holds the alert back; with
-        // the suite's many alerts on the map, their pictures are read before it, and the page asks again for 30 s)
-        patiently(Duration.ofSeconds(30)).until(driver -> !driver.findElements(
+        // its picture follows as soon as the server has it (read apart, so a slow picture never holds the alert back), however
+        // many alerts the map already shows
+        patiently(Duration.ofSeconds(10)).until(driver -> !driver.findElements(
             By.cssSelector(".alert-marker[data-plate='" + plate + "'] .alert-thumb[data-state='shown']")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(".alert-marker[data-plate='" + plate + "'] .alert-thumb")).getDomAttribute("data-source"))
             .isEqualTo("plate-crop");

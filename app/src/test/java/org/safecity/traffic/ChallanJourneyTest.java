@@ -2,12 +2,6 @@ package org.safecity.traffic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +18,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
+import org.safecity.QrCodes;
 import org.safecity.identity.Role;
 import org.safecity.shared.pdf.PdfInspection;
 import org.safecity.storage.StorageSettings;
@@ -96,7 +91,7 @@ class ChallanJourneyTest extends IntegrationTest {
         try (var document = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(number, "Crossing a red signal", "Rs 2000", reference, plate, "Signal: Red", "Approach: N");
-            verifyUrl = qrText(new PDFRenderer(document).renderImageWithDPI(0, 150));
+            verifyUrl = QrCodes.read(new PDFRenderer(document).renderImageWithDPI(0, QrCodes.DPI));
         }
         assertThat(verifyUrl).startsWith("http://localhost:8080/portal/verify?n=" + number + "&s=");
         var query = query(URI.create(verifyUrl).getRawQuery());
@@ -218,13 +213,6 @@ class ChallanJourneyTest extends IntegrationTest {
         String base = "9999999999";
         int check = 98 - new java.math.BigInteger(base + "00").mod(java.math.BigInteger.valueOf(97)).intValue();
         return base + String.format("%02d", check);
-    }
-
-    static String qrText(BufferedImage page) throws Exception {
-        int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
-        return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, true,
-            DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.QR_CODE))).getText();
     }
 
     static Map<String, String> query(String raw) {

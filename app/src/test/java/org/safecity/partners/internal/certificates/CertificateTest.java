@@ -2,7 +2,6 @@ package org.safecity.partners.internal.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -38,11 +37,7 @@ class CertificateTest extends IntegrationTest {
 
     private static String qrCode(byte[] pdf) throws Exception {
         try (var document = Loader.loadPDF(pdf)) {
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
-            int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
-            var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                new com.google.zxing.RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)));
-            return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+            return org.safecity.QrCodes.read(new PDFRenderer(document).renderImageWithDPI(0, org.safecity.QrCodes.DPI));
         }
     }
 
