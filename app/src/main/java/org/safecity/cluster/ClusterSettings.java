@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *             in production; the test suite gives each application context a cluster of its own.
  * @param beatInterval how often an instance says it is alive
  * @param aliveFor an instance not heard from for this long is taken for dead, its cameras recorded by the others
+ * @param unfinishedEventsAfter an event whose listener has not finished this long after it was published is taken for
+ *                              one its instance died with, and handed to the listener again by one instance of the cluster
  */
 @ConfigurationProperties("safecity.cluster")
 public record ClusterSettings(@DefaultValue("all") String roles,
                               @DefaultValue("") String instance,
                               @DefaultValue("safecity") String name,
                               @DefaultValue("5s") Duration beatInterval,
-                              @DefaultValue("15s") Duration aliveFor) {
+                              @DefaultValue("15s") Duration aliveFor,
+                              @DefaultValue("2m") Duration unfinishedEventsAfter) {
 }

@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.safecity.IntegrationTest;
+import org.safecity.detections.AnalyticsDetected;
 import org.safecity.detections.Reporting;
 import org.safecity.identity.Role;
+import org.safecity.watchlists.WatchlistHits;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class AlertsTest extends IntegrationTest {
 
@@ -98,6 +101,51 @@ class AlertsTest extends IntegrationTest {
         assertThat(admin().get("/api/v1/alerts").json().get("items").valueStream().filter(forPlate(plate)).count()).isEqualTo(1);
         var timeline = admin().get("/api/v1/alerts/" + alert.get("id").asLong()).json().get("timeline");
         assertThat(timeline.valueStream().map(e -> e.get("kind").asString()).toList()).containsExactly("RAISED", "REPEATED", "REPEATED");
+    }
+
+    @Test
+    void a_hit_and_an_analytic_handed_over_again_raise_and_repeat_nothing() {
+        var handedOver = new CopyOnWriteArrayList<Object>();
+        ApplicationListener<PayloadApplicationEvent<?>> listener = e -> {
+            if (e.getPayload() instanceof WatchlistHits || e.getPayload() instanceof AnalyticsDetected) {
+                handedOver.add(e.getPayload());
+            }
+        };
+        context.addApplicationListener(listener);
+        try {
+            String plate = Sightings.plate();
+            Sightings.listWith(admin(), plate, false, "LOW");
+            var field = Reporting.mardanCamera(admin(), anonymous);
+            var fire = Map.of("eventId", Reporting.eventId(), "cameraId", field.cameraId(), "observedAt", Instant.now().toString(),
+                "kind", "analytic", "analytic", Map.of("type", "smoke", "zone", "godown", "confidence", 0.9));
+            field.device().post("/api/v1/detections", batch(List.of(plateRead(field.cameraId(), plate, Instant.now()), fire)));
+            var alert = awaitAlert(admin(), forPlate(plate), Duration.ofSeconds(5));
+            java.util.function.Predicate<tools.jackson.databind.JsonNode> smokeHere = a -> "ANALYTIC".equals(a.get("type").asString())
+                && "smoke".equals(a.get("analytic").asString()) && a.get("cameraId").asLong() == field.cameraId();
+            var smoke = awaitAlert(admin(), smokeHere, Duration.ofSeconds(5));
+
+            // as a publication resubmitted while its first delivery still waited its turn: the same events once more
+            var again = handedOver.stream().filter(e -> !(e instanceof WatchlistHits hits)
+                || hits.hits().stream().anyMatch(h -> plate.equals(h.entry().plate()))).toList();
+            assertThat(again).hasSizeGreaterThanOrEqualTo(2);
+            context.getBean(TransactionTemplate.class).executeWithoutResult(status -> again.forEach(context::publishEvent));
+            // raising is one thread in order: once a later hit's alert is up, the events handed over again were handled
+            String later = Sightings.plate();
+            Sightings.listWith(admin(), later, false, "LOW");
+            field.device().post("/api/v1/detections", batch(List.of(plateRead(field.cameraId(), later, Instant.now()))));
+            awaitAlert(admin(), forPlate(later), Duration.ofSeconds(5));
+
+            var items = admin().get("/api/v1/alerts").json().get("items");
+            assertThat(items.valueStream().filter(forPlate(plate)).count()).isEqualTo(1);
+            assertThat(items.valueStream().filter(smokeHere).count()).isEqualTo(1);
+            for (var raised : List.of(alert, smoke)) {
+                var timeline = admin().get("/api/v1/alerts/" + raised.get("id").asLong()).json();
+                assertThat(timeline.get("alert").get("count").asInt()).isEqualTo(1);
+                assertThat(timeline.get("timeline").valueStream().map(e -> e.get("kind").asString()).toList()).containsExactly("RAISED");
+            }
+        } finally {
+            context.removeApplicationListener(listener);
+        }
     }
 
     @Test

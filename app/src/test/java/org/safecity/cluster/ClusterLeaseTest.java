@@ -32,7 +32,7 @@ class ClusterLeaseTest extends IntegrationTest {
     }
 
     private ClusterSettings settings(String name, String roles) {
-        return new ClusterSettings(roles, name, self.cluster(), Duration.ofSeconds(5), Duration.ofSeconds(15));
+        return new ClusterSettings(roles, name, self.cluster(), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2));
     }
 
     private Member join(String name, String roles) {
@@ -111,7 +111,7 @@ class ClusterLeaseTest extends IntegrationTest {
     @Test
     void leases_of_another_cluster_on_the_same_database_are_its_own() {
         var elsewhere = new ClusterLease(dataSource,
-            new InstanceRoles(new ClusterSettings("all", "there", self.cluster() + "-other", Duration.ofSeconds(5), Duration.ofSeconds(15))));
+            new InstanceRoles(new ClusterSettings("all", "there", self.cluster() + "-other", Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2))));
         try (var here = join("here", "all")) {
             assertThat(here.lease().take("test job e")).isTrue();
             assertThat(elsewhere.take("test job e")).isTrue();

@@ -7,9 +7,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.safecity.identity.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.safecity.alerts.AlertPriority;
@@ -117,6 +119,33 @@ class AlertStore {
      * For a group of hits at once: the newest open alert of each key that has one, locked for the
      * caller's transaction, in one statement rather than one per hit.
      */
+    /** A sighting as the alerts handle it: with the list entry it hit, or {@link #ANALYTIC} for an analytic detection. */
+    record Handled(long sightingId, long entryId) {
+        static final long ANALYTIC = 0;
+    }
+
+    /**
+     * Marks these handled and answers those that were not handled before: a hit or an analytic handed over a
+     * second time is then left alone. Called under the alerts lock, so two deliveries of one never both pass.
+     */
+    Set<Handled> firstHandled(Collection<Handled> handled, Instant at) {
+        var first = new HashSet<Handled>();
+        if (handled.isEmpty()) {
+            return first;
+        }
+        jdbc.sql("insert into alerts.handled_sighting (sighting_id, entry_id, handled_at) select s, e, ? "
+                + "from unnest(?::bigint[], ?::bigint[]) as k(s, e) on conflict do nothing returning sighting_id, entry_id")
+            .params(ts(at), handled.stream().map(Handled::sightingId).toArray(Long[]::new),
+                handled.stream().map(Handled::entryId).toArray(Long[]::new))
+            .query((rs, n) -> first.add(new Handled(rs.getLong(1), rs.getLong(2)))).list();
+        return first;
+    }
+
+    /** Forgets what was handled before the given time; answers how many were forgotten. */
+    int forgetHandledBefore(Instant before) {
+        return jdbc.sql("delete from alerts.handled_sighting where handled_at < ?").param(ts(before)).update();
+    }
+
     Map<RepeatKey, OpenAlert> openRepeatsOf(Collection<RepeatKey> keys) {
         if (keys.isEmpty()) {
             return new HashMap<>();

@@ -42,14 +42,21 @@ class RaisingAlerts {
 
     /**
      * One transaction for a group's hits, with the open alerts they may repeat read in one go: a repeat
-     * within the group counts on the alert its first hit raised.
+     * within the group counts on the alert its first hit raised. A hit handled before (the group handed
+     * over again) is left alone.
      */
     @RaisedOnAlertThread
     void on(WatchlistHits hits) {
         store.serialise();
-        var open = store.openRepeatsOf(hits.hits().stream().filter(h -> h.entry().plate() != null).map(RaisingAlerts::repeatKey)
+        var first = store.firstHandled(hits.hits().stream().map(h -> new AlertStore.Handled(h.sightingId(), h.entry().id())).toList(),
+            clock.instant());
+        var fresh = hits.hits().stream().filter(h -> first.contains(new AlertStore.Handled(h.sightingId(), h.entry().id()))).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        var open = store.openRepeatsOf(fresh.stream().filter(h -> h.entry().plate() != null).map(RaisingAlerts::repeatKey)
             .collect(java.util.stream.Collectors.toSet()));
-        for (WatchlistHit hit : hits.hits()) {
+        for (WatchlistHit hit : fresh) {
             var key = hit.entry().plate() == null ? null : repeatKey(hit);
             var repeated = key == null ? null : open.get(key);
             if (repeated != null && deduplication.isRepeat(repeated.lastSeenAt(), hit.observedAt())) {
@@ -86,15 +93,19 @@ class RaisingAlerts {
         return new AlertStore.RepeatKey(hit.list().id(), hit.placement().cameraId(), hit.entry().plate());
     }
 
+    /** Each analytic detection not handled before raises an alert, or counts on the open one of its camera and analytic. */
     @RaisedOnAlertThread
     void on(AnalyticsDetected accepted) {
+        var analytics = accepted.detections().stream().filter(d -> d.kind() == DetectionKind.ANALYTIC).toList();
+        if (analytics.isEmpty()) {
+            return;
+        }
+        store.serialise();
+        var first = store.firstHandled(analytics.stream().map(RaisingAlerts::handled).toList(), clock.instant());
         boolean raised = false;
-        for (AcceptedDetection d : accepted.detections()) {
-            if (d.kind() != DetectionKind.ANALYTIC) {
+        for (AcceptedDetection d : analytics) {
+            if (!first.contains(handled(d))) {
                 continue;
-            }
-            if (!raised) {
-                store.serialise();
             }
             var open = store.openAnalyticRepeatOf(d.cameraId(), d.analytic());
             if (open.isPresent() && deduplication.isRepeat(open.get().times().lastSeenAt(), d.observedAt())) {
@@ -112,6 +123,10 @@ class RaisingAlerts {
         if (raised) {
             stream.wakeAfterCommit();
         }
+    }
+
+    private static AlertStore.Handled handled(AcceptedDetection analytic) {
+        return new AlertStore.Handled(analytic.sightingId(), AlertStore.Handled.ANALYTIC);
     }
 
     /** A recorded camera went dark: the operators of its city should know its picture is gone. */

@@ -23,7 +23,7 @@ class DetectionStreamRecordsTest {
     private final DetectionStream stream = new DetectionStream(new StreamSettings("127.0.0.1:9", 6, 1, "t", Duration.ofSeconds(10)),
         new DetectionSettings(50000, 5000, Duration.ofMillis(10), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10),
             3, new DetectionSettings.RetentionDays(90, 30, 30, 90, 180, 180), 1000, Duration.ofDays(3), 100000),
-        new InstanceRoles(new ClusterSettings("all", "t", "t", Duration.ofSeconds(5), Duration.ofSeconds(15)), true));
+        new InstanceRoles(new ClusterSettings("all", "t", "t", Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2)), true));
 
     private final Instant at = Instant.parse("2026-12-06T10:15:30.123456Z");
 

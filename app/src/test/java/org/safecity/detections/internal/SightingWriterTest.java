@@ -49,7 +49,7 @@ class SightingWriterTest {
     private final DeliveringDetections noConsumers = new DeliveringDetections(null, null, null, null, null, null, null, null);
 
     private static final InstanceRoles EVERY_ROLE = new InstanceRoles(
-        new ClusterSettings("all", "writer-test", "writer-test", Duration.ofSeconds(5), Duration.ofSeconds(15)));
+        new ClusterSettings("all", "writer-test", "writer-test", Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2)));
 
     private static DetectionSettings settings(int capacity) {
         return new DetectionSettings(capacity, 100, Duration.ofMillis(1), Duration.ofSeconds(5), Duration.ofSeconds(2),

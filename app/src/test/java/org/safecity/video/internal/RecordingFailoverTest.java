@@ -84,7 +84,7 @@ class RecordingFailoverTest extends VideoTest {
     }
 
     private LiveInstances startPeer(String name) {
-        var settings = new ClusterSettings("recording", name, self.cluster(), Duration.ofSeconds(5), Duration.ofSeconds(15));
+        var settings = new ClusterSettings("recording", name, self.cluster(), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofMinutes(2));
         var roles = new InstanceRoles(settings);
         var peer = new LiveInstances(jdbc, new ClusterLease(dataSource, roles), roles, settings);
         peer.start();
