@@ -3,17 +3,16 @@ package org.safecity.evidence.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.safecity.shared.TimeConfiguration;
 import org.safecity.shared.pdf.ArchivalPdf;
 import org.safecity.shared.pdf.Typesetter;
 import org.safecity.shared.pdf.Typesetter.Weight;
+import org.safecity.shared.ShownTime;
 
 /**
  * The readable summary in an export: the case, each item with its hash, each item's custody
@@ -22,8 +21,6 @@ import org.safecity.shared.pdf.Typesetter.Weight;
  */
 final class CaseSummaryPdf {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'PKT'")
-        .withZone(TimeConfiguration.DISPLAY_ZONE);
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
@@ -55,7 +52,7 @@ final class CaseSummaryPdf {
             pdf.gap();
             pdf.line(pdf.bold, 12, "This bundle");
             pdf.field("Bundle id", bundleId);
-            pdf.field("Sealed", TIME.format(createdAt) + " by " + createdBy);
+            pdf.field("Sealed", ShownTime.of(createdAt) + " by " + createdBy);
             pdf.field("For", recipient);
             pdf.field("Reason", reason);
             pdf.field("Signing key (SHA-256)", keyFingerprint);
@@ -66,17 +63,17 @@ final class CaseSummaryPdf {
                 pdf.gap();
                 pdf.line(pdf.bold, 10, (i + 1) + ". items/" + item.exportName());
                 pdf.field("Kind", item.kind().name().replace('_', ' ').toLowerCase().replace("cctv", "CCTV") + ", " + item.mediaType() + ", " + item.size() + " bytes");
-                pdf.field("Collected", TIME.format(item.collectedAt()) + " by " + item.collectedBy()
+                pdf.field("Collected", ShownTime.of(item.collectedAt()) + " by " + item.collectedBy()
                     + (item.place() == null ? "" : ", at " + item.place()));
                 if (item.description() != null) {
                     pdf.field("Description", item.description());
                 }
-                pdf.field("Received", TIME.format(item.receivedAt()) + " by " + item.receivedBy() + " (from " + item.sourceModule() + ")");
+                pdf.field("Received", ShownTime.of(item.receivedAt()) + " by " + item.receivedBy() + " (from " + item.sourceModule() + ")");
                 pdf.line(pdf.regular, 8, "SHA-256 " + item.sha256());
                 pdf.line(pdf.regular, 9, "Custody:");
                 for (var entry : custody.get(i)) {
                     String who = entry.actor() + (entry.recipient() == null ? "" : " to " + entry.recipient());
-                    pdf.line(pdf.regular, 9, "   " + entry.seq() + ". " + TIME.format(entry.at()) + "  " + entry.action() + "  " + who
+                    pdf.line(pdf.regular, 9, "   " + entry.seq() + ". " + ShownTime.of(entry.at()) + "  " + entry.action() + "  " + who
                         + (entry.reason() == null ? "" : " (" + entry.reason() + ")"));
                 }
             }

@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,9 +13,9 @@ import org.safecity.partners.internal.compliance.Compliance;
 import org.safecity.partners.internal.premises.Premises;
 import org.safecity.partners.internal.premises.PremisesStore;
 import org.safecity.shared.Conflict;
-import org.safecity.shared.TimeConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.safecity.shared.ShownTime;
 
 /**
  * Compliance certificates: a compliant premises' certificate states its standing from the moment it
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 class Certificates {
 
     private static final Pattern NUMBER = Pattern.compile("PC-(\\d{1,18})-(\\d{1,12})");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm 'PKT'").withZone(TimeConfiguration.DISPLAY_ZONE);
 
     private final PremisesStore premises;
     private final CertificateKeys keys;
@@ -74,7 +72,7 @@ class Certificates {
             new PremisesPaper.Field("Category", "زمرہ", p.category()),
             new PremisesPaper.Field("Address", "پتہ", p.address() + ", " + p.cityCode()),
             new PremisesPaper.Field("Licence", "لائسنس نمبر", p.licenceNumber()),
-            new PremisesPaper.Field("Compliant since", "تعمیل کی تاریخ", TIME.format(p.statusSince())));
+            new PremisesPaper.Field("Compliant since", "تعمیل کی تاریخ", ShownTime.of(p.statusSince())));
         var paragraphs = List.of(new PremisesPaper.Paragraph(
             "The Safe City Authority certifies that the premises named above met the surveillance requirements of the Safe Cities "
                 + "Authority Act for its category from the time given. The certificate holds only while the premises stays compliant: "

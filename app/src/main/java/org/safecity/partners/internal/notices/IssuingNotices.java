@@ -3,7 +3,6 @@ package org.safecity.partners.internal.notices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.safecity.cluster.OncePerCluster;
 import org.safecity.identity.AuditTrail;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.safecity.shared.ShownTime;
 
 /**
  * Notices of non-compliance: a premises that becomes non-compliant is sent a notice (SMS and e-mail to
@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class IssuingNotices {
 
     private static final Logger log = LoggerFactory.getLogger(IssuingNotices.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(TimeConfiguration.DISPLAY_ZONE);
 
     private final NoticeStore notices;
     private final PremisesStore premises;
@@ -73,7 +72,7 @@ public class IssuingNotices {
         } else if (to == Compliance.Status.NON_COMPLIANT && notices.openOf(premisesId).isEmpty()) {
             premises.find(premisesId).ifPresent(p -> {
                 var notice = notices.issue(premisesId, at, at.plus(deadline(p, at)), reasonsJson);
-                toPremises(p, notice.number(), NoticeLetter.message(p, notice, DAY.format(notice.deadline())));
+                toPremises(p, notice.number(), NoticeLetter.message(p, notice, ShownTime.date(notice.deadline())));
             });
         }
     }
@@ -101,7 +100,7 @@ public class IssuingNotices {
     private void escalated(Notice notice) {
         var p = premises.find(notice.premisesId()).orElseThrow();
         var rate = notices.rate(notice.category(), clock.instant().atZone(TimeConfiguration.DISPLAY_ZONE).toLocalDate());
-        String deadline = DAY.format(notice.deadline());
+        String deadline = ShownTime.date(notice.deadline());
         toPremises(p, notice.number() + "/escalated", NoticeLetter.escalatedToPremises(p, notice, deadline, rate));
         if (!complianceOffice.isEmpty()) {
             messages.send(OutgoingMessages.Channel.EMAIL, complianceOffice, notice.number() + "/escalated/office", p.place(),

@@ -2,21 +2,19 @@ package org.safecity.partners.internal.notices;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safecity.partners.internal.PremisesPaper;
 import org.safecity.partners.internal.premises.Premises;
-import org.safecity.shared.TimeConfiguration;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.safecity.shared.ShownTime;
 
 /** The words of a notice of non-compliance: the short message (SMS, e-mail) and the PDF letter, in English and Urdu. */
 final class NoticeLetter {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm 'PKT'").withZone(TimeConfiguration.DISPLAY_ZONE);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private NoticeLetter() {
@@ -65,8 +63,8 @@ final class NoticeLetter {
         var fields = new ArrayList<PremisesPaper.Field>();
         fields.add(new PremisesPaper.Field("Notice number", "نوٹس نمبر", n.number()));
         fields.add(new PremisesPaper.Field("Premises", "ادارہ", n.premisesName() + " (" + n.category() + ")"));
-        fields.add(new PremisesPaper.Field("Issued", "تاریخ اجرا", TIME.format(n.issuedAt())));
-        fields.add(new PremisesPaper.Field("Remedy by", "آخری تاریخ", TIME.format(n.deadline())));
+        fields.add(new PremisesPaper.Field("Issued", "تاریخ اجرا", ShownTime.of(n.issuedAt())));
+        fields.add(new PremisesPaper.Field("Remedy by", "آخری تاریخ", ShownTime.of(n.deadline())));
         fields.add(new PremisesPaper.Field("Status", "کیفیت", n.status().name()));
         fields.add(new PremisesPaper.Field("Found", "خامیاں", String.join("; ", reasons(n))));
         if (n.penalty() != null) {

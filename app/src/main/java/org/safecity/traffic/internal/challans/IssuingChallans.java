@@ -3,7 +3,6 @@ package org.safecity.traffic.internal.challans;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.shared.Conflict;
@@ -17,6 +16,7 @@ import org.safecity.traffic.internal.violations.Violation;
 import org.safecity.traffic.internal.violations.ViolationStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.safecity.shared.ShownTime;
 
 /**
  * Issues the challan of an approved violation: the fine in force on the day of the offence for the
@@ -27,7 +27,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class IssuingChallans {
 
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm").withZone(TimeConfiguration.DISPLAY_ZONE);
 
     private final ChallanStore challans;
     private final ViolationStore violations;
@@ -100,7 +99,7 @@ public class IssuingChallans {
     /** The SMS and e-mail to the owner: the English text, then the same in Urdu. */
     public static String ownerMessage(Challan c, String portal) {
         var english = new java.util.HashMap<String, Object>(Map.of("number", c.number(), "offence", c.offenceName(), "plate", c.plate(),
-            "time", SHOWN.format(c.observedAt()), "fine", c.finePkr(), "due", c.dueDate(), "reference", c.paymentReference(), "portal", portal));
+            "time", ShownTime.of(c.observedAt()), "fine", c.finePkr(), "due", c.dueDate(), "reference", c.paymentReference(), "portal", portal));
         var urdu = new java.util.HashMap<String, Object>(english);
         urdu.put("offence", NoticeTexts.URDU.offence(c.offence(), c.offenceName()));
         english.put("place", c.siteName() == null ? "" : NoticeTexts.ENGLISH.text("sms.place", Map.of("place", c.siteName())));

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +13,13 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.safecity.shared.TimeConfiguration;
 import org.safecity.shared.pdf.Typesetter;
 import org.safecity.shared.pdf.Typesetter.Weight;
 import org.safecity.traffic.internal.TrafficSettings;
 import org.safecity.traffic.internal.challans.Challan;
 import org.safecity.traffic.internal.rules.MeasuredFacts;
 import org.safecity.traffic.internal.violations.ViolationStore;
+import org.safecity.shared.ShownTime;
 
 /**
  * The printable notice of a challan, in English and Urdu on the same page: offence, place, time,
@@ -30,8 +29,6 @@ import org.safecity.traffic.internal.violations.ViolationStore;
  */
 final class NoticePdf {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss 'PKT'")
-        .withZone(TimeConfiguration.DISPLAY_ZONE);
     private static final float MARGIN = 50;
     private static final float WIDTH = PDRectangle.A4.getWidth();
     private static final float VALUE_X = MARGIN + 115;
@@ -136,7 +133,7 @@ final class NoticePdf {
         String offenceUrdu = UR.offence(c.offence(), null);
         fields.add(field("offence", c.offenceName() + " (" + c.offence() + ")", offenceUrdu));
         fields.add(field("place", c.siteName() == null ? EN.text("place.camera", Map.of("camera", c.cameraId())) : c.siteName(), null));
-        fields.add(field("time", TIME.format(c.observedAt()), null));
+        fields.add(field("time", ShownTime.of(c.observedAt()), null));
         measured.forEach(fact -> fields.add(new Field(fact.label(), UR.optional("measured." + fact.key()), fact.value(), null)));
         fields.add(c.ownerName() == null
             ? field("owner", EN.text("owner.unknown"), UR.text("owner.unknown"))

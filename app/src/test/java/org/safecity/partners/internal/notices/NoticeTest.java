@@ -169,7 +169,8 @@ class NoticeTest extends IntegrationTest {
             assertThat(letter.headers().get("content-type")).startsWith("application/pdf");
             try (var pdf = Loader.loadPDF(file.toFile())) {
                 String text = new PDFTextStripper().getText(pdf);
-                assertThat(text).contains(number).contains("Notice of non-compliance").contains("Remedy by");
+                assertThat(text).contains(number).contains("Notice of non-compliance").contains("Remedy by")
+                    .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} PKT");
                 assertThat(text).containsPattern("[\\u0600-\\u06FF]");
             }
         } finally {

@@ -47,7 +47,8 @@ class NoticePdfTest {
             "Measured speed: 92 km/h", "ناپی گئی رفتار",
             "Amount due: Rs 2000", "واجب الادا رقم", "Payment reference", "ادائیگی کا حوالہ",
             "Status: ISSUED", "جاری شدہ", "Scan to verify this notice", "تصدیق کے لیے اسکین کریں",
-            "To contest, use the citizen portal", "اعتراض کے لیے شہری پورٹل");
+            "To contest, use the citizen portal", "اعتراض کے لیے شہری پورٹل",
+            "2026-12-04 12:00:00 PKT"); // the offence's time as every page writes a time
     }
 
     @Test

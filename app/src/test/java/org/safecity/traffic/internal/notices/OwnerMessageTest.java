@@ -17,10 +17,10 @@ class OwnerMessageTest {
 
         String[] parts = message.split("\n");
         assertThat(parts).hasSize(2);
-        assertThat(parts[0]).isEqualTo("SafeCity e-challan PSH-2026-000042: Exceeding the speed limit, vehicle PR4417, 04-12-2026 12:00 at"
+        assertThat(parts[0]).isEqualTo("SafeCity e-challan PSH-2026-000042: Exceeding the speed limit, vehicle PR4417, 2026-12-04 12:00:00 PKT at"
             + " Hayatabad Toll Plaza. Fine Rs 2000 due 2027-01-03. Pay with reference 000000004217. Details and contest:"
             + " https://safecity.example/portal/challans");
-        assertThat(parts[1]).startsWith("ای چالان PSH-2026-000042: حد رفتار سے تجاوز، گاڑی PR4417، 04-12-2026 12:00، Hayatabad Toll Plaza۔")
+        assertThat(parts[1]).startsWith("ای چالان PSH-2026-000042: حد رفتار سے تجاوز، گاڑی PR4417، 2026-12-04 12:00:00 PKT، Hayatabad Toll Plaza۔")
             .contains("جرمانہ 2000 روپے", "آخری تاریخ 2027-01-03", "حوالہ 000000004217 سے ادائیگی کریں", "https://safecity.example/portal/challans");
     }
 
@@ -28,7 +28,7 @@ class OwnerMessageTest {
     void a_challan_without_a_place_leaves_it_out_in_both() {
         String message = IssuingChallans.ownerMessage(challan(null), "https://safecity.example/portal/challans");
 
-        assertThat(message).contains("PR4417, 04-12-2026 12:00. Fine", "PR4417، 04-12-2026 12:00۔").doesNotContain("null", "{");
+        assertThat(message).contains("PR4417, 2026-12-04 12:00:00 PKT. Fine", "PR4417، 2026-12-04 12:00:00 PKT۔").doesNotContain("null", "{");
     }
 
     private static Challan challan(String place) {
