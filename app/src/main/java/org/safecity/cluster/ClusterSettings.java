@@ -23,5 +23,5 @@ public record ClusterSettings(@DefaultValue("all") String roles,
                               @DefaultValue("safecity") String name,
                               @DefaultValue("5s") Duration beatInterval,
                               @DefaultValue("15s") Duration aliveFor,
-                              @DefaultValue("2m") Duration unfinishedEventsAfter) {
+                              @DefaultValue("1m") Duration unfinishedEventsAfter) {
 }

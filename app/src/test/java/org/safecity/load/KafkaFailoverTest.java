@@ -50,7 +50,9 @@ class KafkaFailoverTest {
                 "--safecity.cluster.name=" + prefix, "--safecity.kafka.bootstrap=" + broker.bootstrap(),
                 "--safecity.kafka.topic-prefix=" + prefix, "--safecity.kafka.partitions=" + PARTITIONS,
                 "--safecity.kafka.session-timeout=" + SESSION_TIMEOUT.toSeconds() + "s", "--safecity.demo-units=false",
-                "--safecity.anchors.interval=PT6H");
+                "--safecity.anchors.interval=PT6H",
+                // the killed instance's unfinished hits are handed over by a survivor within the test's patience
+                "--safecity.cluster.unfinished-events-after=20s");
             var instances = new ArrayList<ServerProcess>();
             for (String name : List.of("a", "b", "c")) {
                 var arguments = new ArrayList<>(common);

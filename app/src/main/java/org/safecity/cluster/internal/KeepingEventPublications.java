@@ -40,7 +40,7 @@ class KeepingEventPublications {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    @Scheduled(fixedDelay = 15_000, initialDelay = 15_000)
     void resubmit() {
         if (!oncePerCluster.mine("unfinished events")) {
             return; // another instance of the cluster runs it
