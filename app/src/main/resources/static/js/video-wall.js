@@ -3,7 +3,7 @@
 // offers the cameras and groups to choose from. A layout's second screen opens as a window of its own
 // (this page with ?layout=…&screen=2); the windows tell each other every change (BroadcastChannel),
 // and sequences follow the clock, so both screens move in step.
-import { element, getJson, send } from './console.js';
+import { csrfHeader, element, getJson, send } from './console.js';
 import { enlarge, liveTile, shrink } from './video.js';
 
 const SIZES = [1, 4, 9, 16];
@@ -83,6 +83,17 @@ async function save(which) {
   wallStatus.textContent = 'Saved';
   wallStatus.dataset.savedAt = saved.updatedAt;
 }
+
+// a change still waiting to be saved is sent as the page goes (a refresh, a closed window): the wall opens as it was left
+window.addEventListener('pagehide', () => {
+  if (!saving || !layout) return;
+  clearTimeout(saving);
+  saving = null;
+  fetch(`/api/v1/wall-layouts/${layout.id}`, {
+    method: 'PUT', keepalive: true, credentials: 'same-origin', body: JSON.stringify(body(layout)),
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...csrfHeader() },
+  });
+});
 
 function body(l) {
   return { name: l.name, size: l.size, screens: l.screens, tiles: l.tiles, sequence: l.sequence };

@@ -71,6 +71,10 @@ class ConsoleInBrowserTest extends BrowserTest {
         signIn("admin", TestDatabase.ADMIN_PASSWORD);
         browser.get(url("/map?city=PSH&phase=1"));
         WebElement map = loadedMap();
+        // the live layers drawn first (the suite's alerts lie on Peshawar's cameras): the camera chosen is one none covers
+        new WebDriverWait(browser, PATIENCE).until(driver -> "true".equals(map.getDomAttribute("data-alerts-live"))
+            && map.getDomAttribute("data-units-shown") != null && map.getDomAttribute("data-incidents-shown") != null
+            && map.getDomAttribute("data-panics-shown") != null);
 
         @SuppressWarnings("unchecked")
         var point = (Map<String, Long>) script("return window.SafeCityMap.cameraNearCentre()");

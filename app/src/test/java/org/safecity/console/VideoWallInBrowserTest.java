@@ -154,6 +154,10 @@ class VideoWallInBrowserTest extends BrowserTest {
         });
         playingTile(cameraId);
         chromium.screenshot("video-wall-9");
+        // what is opened again is what the server keeps: the pick saved (a warm stream may play before the save is sent)
+        String layoutId = wall.getDomAttribute("data-layout-id");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> operator.get("/api/v1/wall-layouts/" + layoutId).json()
+            .get("tiles").valueStream().anyMatch(t -> t.has("cameraId") && t.get("cameraId").asLong() == cameraId));
 
         browser.navigate().refresh();
         new WebDriverWait(browser, STREAM_PATIENCE).until(driver ->

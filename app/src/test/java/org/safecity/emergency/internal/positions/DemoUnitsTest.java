@@ -37,12 +37,18 @@ class DemoUnitsTest extends IntegrationTest {
         assertThat(units.valueStream().filter(u -> u.get("callSign").asString().matches("PSH-(MOB|ABD)-\\d\\d|R1122-PSH-\\d\\d")).count())
             .isEqualTo(12);
 
+        // two half-minutes of patrol: a unit turning back at its route's end in one of them has driven the other straight on
         Instant now = Instant.now();
         feed.report(now.minusSeconds(60));
-        var before = position(unit("PSH-MOB-02"));
+        var start = position(unit("PSH-MOB-02"));
+        feed.report(now.minusSeconds(30));
+        var half = position(unit("PSH-MOB-02"));
         feed.report(now);
         var after = position(unit("PSH-MOB-02"));
-        assertThat(before.metresTo(after)).as("a minute of patrol").isBetween(100.0, 60 * 8.5 + 1);
+        double halfMax = 30 * DemoPatrols.PATROL_METRES_PER_SECOND + 1;
+        assertThat(start.metresTo(half)).as("first half-minute of patrol, at most its pace").isLessThanOrEqualTo(halfMax);
+        assertThat(half.metresTo(after)).as("second half-minute of patrol, at most its pace").isLessThanOrEqualTo(halfMax);
+        assertThat(Math.max(start.metresTo(half), half.metresTo(after))).as("a half-minute of patrol").isGreaterThan(100.0);
 
         var where = after.offset(400, 0);
         var body = Scene.incidentBody("ROBBERY", where);
