@@ -239,9 +239,11 @@ public final class LoadGenerator {
                 var quantiles = rows.getArray(1) == null ? new Double[] {0.0, 0.0} : (Double[]) rows.getArray(1).getArray();
                 intakeToAlert = quantiles;
             }
-            // the disk a stored detection takes (its day partitions with their indexes, after the run), for sizing
-            try (var size = db.prepareStatement("select coalesce(sum(pg_total_relation_size(inhrelid)), 0) from pg_inherits "
-                    + "where inhparent = 'detections.sighting'::regclass");
+            // the disk a stored detection takes (the leaves of its kind-then-day partitions, with their indexes, and its row in
+            // event_seen, after the run), for sizing
+            try (var size = db.prepareStatement("select coalesce(sum(pg_total_relation_size(relid)), 0) from ("
+                    + "select relid from pg_partition_tree('detections.sighting') where isleaf "
+                    + "union all select relid from pg_partition_tree('detections.event_seen') where isleaf) leaves");
                  var rows = size.executeQuery()) {
                 rows.next();
                 bytesPerDetection = rows.getLong(1) / (double) Math.max(1, stored);
@@ -282,7 +284,7 @@ public final class LoadGenerator {
             brokerCpu / Math.max(1, accepted.get()) * 1e6));
         report.append(String.format("| the generator's own CPU (it shares the machine) | %.1f ms per 1,000 detections, %.0f%% of a core |%n",
             generatorCpu / Math.max(1, accepted.get()) * 1e6, 100 * generatorCpu / elapsed));
-        report.append(String.format("| disk per stored detection (sightings with their indexes) | %.0f bytes |%n", bytesPerDetection));
+        report.append(String.format("| disk per stored detection (sighting and event_seen rows with their indexes) | %.0f bytes |%n", bytesPerDetection));
         report.append(String.format("| load average (1 min) at the end | %s |%n", ServerCpu.loadAverage()));
         feed.interrupt();
         return report.toString();
