@@ -41,7 +41,8 @@ public @interface FollowUp {
 
         /**
          * One platform thread with a queue, for listeners kept in the event publication registry: what is
-         * still queued at shutdown stays incomplete there and runs again after the restart.
+         * still queued at shutdown stays incomplete there and is handed over again a minute later, on
+         * whichever instance then keeps the registry.
          */
         public static ThreadPoolTaskExecutor oneThread(String namePrefix) {
             var executor = new ThreadPoolTaskExecutor();

@@ -1,0 +1,26 @@
+package org.safecity;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A scenario test of one module's side of an event contract: the application context holds the test's
+ * module and the modules it depends on (Spring Modulith's {@code @ApplicationModuleTest}, all
+ * dependencies), on the suite's database, and no other module. An event is published as its publisher
+ * would publish it; the module's promised change is awaited in its own tables. A port the module declares
+ * and a module outside the context implements (the partners' premises for emergency) is given by the
+ * test as a Mockito bean. Other modules' readiness contributors are not in such a context either, so
+ * readiness's group is not checked against them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
+public @interface ModuleScenarioTest {
+}
