@@ -1,5 +1,6 @@
 package org.safecity.watchlists.internal;
 
+import org.safecity.watchlists.WatchlistHit;
 import java.util.List;
 import java.util.Map;
 import org.safecity.shared.DemoSettings;
@@ -49,8 +50,8 @@ class DemoWatchlist implements ApplicationRunner {
         }
         Plate plate = Plate.of(watched);
         transactions.executeWithoutResult(status -> {
-            long list = store.insert(new NewList(NAME, Watchlist.ListType.WANTED_VEHICLE, Watchlist.Kind.VEHICLE, "PSH",
-                Watchlist.Priority.HIGH, false, 0.75, null), "demo");
+            long list = store.insert(new NewList(NAME, WatchlistHit.ListType.WANTED_VEHICLE, Watchlist.Kind.VEHICLE, "PSH",
+                WatchlistHit.Priority.HIGH, false, 0.75, null), "demo");
             long entry = store.insert(new NewEntry(plate.normalised(), plate.asRead(), null, null, null, null,
                 "demo: the car the demo street camera shows every 24 s", null), list, "demo");
             audit.record("watchlists.demo-loaded", "watchlist", Long.toString(list), "safecity.demo is on", Map.of("plate", plate.normalised()));

@@ -1,5 +1,6 @@
 package org.safecity.watchlists.internal;
 
+import org.safecity.watchlists.WatchlistHit;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.Clock;
@@ -59,10 +60,10 @@ class KeepingWatchlists {
             errors.add(new InvalidInput.FieldError("name", "is required (at most 200 characters)"));
         }
         var kind = parse(Watchlist.Kind.class, request.kind(), "kind", errors, null);
-        var type = parse(Watchlist.ListType.class, request.type(), "type", errors, Watchlist.ListType.CUSTOM);
-        var priority = parse(Watchlist.Priority.class, request.priority(), "priority", errors, Watchlist.Priority.MEDIUM);
-        if (kind != null && type != null && type != Watchlist.ListType.CUSTOM
-            && (type == Watchlist.ListType.WANTED_PERSON) != (kind == Watchlist.Kind.PERSON)) {
+        var type = parse(WatchlistHit.ListType.class, request.type(), "type", errors, WatchlistHit.ListType.CUSTOM);
+        var priority = parse(WatchlistHit.Priority.class, request.priority(), "priority", errors, WatchlistHit.Priority.MEDIUM);
+        if (kind != null && type != null && type != WatchlistHit.ListType.CUSTOM
+            && (type == WatchlistHit.ListType.WANTED_PERSON) != (kind == Watchlist.Kind.PERSON)) {
             errors.add(new InvalidInput.FieldError("type", type + " does not list " + kind.name().toLowerCase() + "s"));
         }
         double threshold = request.faceThreshold() == null ? 0.75 : request.faceThreshold();

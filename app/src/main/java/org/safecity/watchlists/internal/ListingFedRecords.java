@@ -1,5 +1,6 @@
 package org.safecity.watchlists.internal;
 
+import org.safecity.watchlists.WatchlistHit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class ListingFedRecords implements FedWatchlists {
     @Override
     @Transactional
     public void listStolenVehicle(String feed, String plate, String cityCode, String reason) {
-        long listId = list("Stolen vehicles", Watchlist.ListType.STOLEN_VEHICLE, Watchlist.Kind.VEHICLE, cityCode, feed);
+        long listId = list("Stolen vehicles", WatchlistHit.ListType.STOLEN_VEHICLE, Watchlist.Kind.VEHICLE, cityCode, feed);
         if (store.listed(listId, List.of(plate)).isEmpty()) {
             long entryId = store.insert(new NewEntry(plate, plate, null, null, null, null, reason, null), listId, feed);
             loaded.entriesAdded(listId, List.of(entryId));
@@ -38,13 +39,13 @@ class ListingFedRecords implements FedWatchlists {
     @Override
     @Transactional
     public void unlistStolenVehicle(String feed, String plate) {
-        remove(Watchlist.ListType.STOLEN_VEHICLE, feed, "e.plate = ?", plate);
+        remove(WatchlistHit.ListType.STOLEN_VEHICLE, feed, "e.plate = ?", plate);
     }
 
     @Override
     @Transactional
     public void listWantedPerson(String feed, String cnic, String name, String cityCode, String reason) {
-        long listId = list("Wanted persons", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, cityCode, feed);
+        long listId = list("Wanted persons", WatchlistHit.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, cityCode, feed);
         boolean listed = cnic != null ? !store.listed(listId, List.of(cnic)).isEmpty()
             : jdbc.sql("select count(*) from watchlists.entry where list_id = ? and cnic is null and person_name = ? and removed_at is null")
                 .params(listId, name).query(Long.class).single() > 0;
@@ -58,9 +59,9 @@ class ListingFedRecords implements FedWatchlists {
     @Transactional
     public void unlistWantedPerson(String feed, String cnic, String name) {
         if (cnic != null) {
-            remove(Watchlist.ListType.WANTED_PERSON, feed, "e.cnic = ?", cnic);
+            remove(WatchlistHit.ListType.WANTED_PERSON, feed, "e.cnic = ?", cnic);
         } else {
-            remove(Watchlist.ListType.WANTED_PERSON, feed, "e.cnic is null and e.person_name = ?", name);
+            remove(WatchlistHit.ListType.WANTED_PERSON, feed, "e.cnic is null and e.person_name = ?", name);
         }
     }
 
@@ -86,17 +87,17 @@ class ListingFedRecords implements FedWatchlists {
         return visible;
     }
 
-    private long list(String title, Watchlist.ListType type, Watchlist.Kind kind, String cityCode, String feed) {
+    private long list(String title, WatchlistHit.ListType type, Watchlist.Kind kind, String cityCode, String feed) {
         String name = title + (cityCode == null ? "" : " " + cityCode) + " (" + feed + ")";
         return jdbc.sql("select id from watchlists.list where lower(name) = lower(?)").param(name).query(Long.class).optional()
             .orElseGet(() -> {
-                long id = store.insert(new NewList(name, type, kind, cityCode, Watchlist.Priority.HIGH, true, 0.75, null), feed);
+                long id = store.insert(new NewList(name, type, kind, cityCode, WatchlistHit.Priority.HIGH, true, 0.75, null), feed);
                 loaded.listChanged(id);
                 return id;
             });
     }
 
-    private void remove(Watchlist.ListType type, String feed, String condition, String value) {
+    private void remove(WatchlistHit.ListType type, String feed, String condition, String value) {
         var entries = jdbc.sql("select e.id from watchlists.entry e join watchlists.list l on l.id = e.list_id "
                 + "where l.type = ? and l.owner = ? and " + condition + " and e.removed_at is null")
             .params(type.name(), feed, value).query(Long.class).list();

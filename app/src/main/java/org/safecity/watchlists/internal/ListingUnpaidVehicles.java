@@ -1,5 +1,6 @@
 package org.safecity.watchlists.internal;
 
+import org.safecity.watchlists.WatchlistHit;
 import java.time.Clock;
 import java.util.List;
 import org.safecity.shared.FollowUp;
@@ -37,8 +38,8 @@ class ListingUnpaidVehicles {
         String name = listName(exceeded.cityCode());
         long listId = jdbc.sql("select id from watchlists.list where lower(name) = lower(?)").param(name).query(Long.class).optional()
             .orElseGet(() -> {
-                long id = store.insert(new NewList(name, Watchlist.ListType.UNPAID_CHALLANS, Watchlist.Kind.VEHICLE, exceeded.cityCode(),
-                    Watchlist.Priority.LOW, false, 0.75, null), "traffic");
+                long id = store.insert(new NewList(name, WatchlistHit.ListType.UNPAID_CHALLANS, Watchlist.Kind.VEHICLE, exceeded.cityCode(),
+                    WatchlistHit.Priority.LOW, false, 0.75, null), "traffic");
                 loaded.listChanged(id);
                 return id;
             });

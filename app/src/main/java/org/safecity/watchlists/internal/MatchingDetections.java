@@ -54,8 +54,7 @@ class MatchingDetections implements DetectionConsumer {
         var list = match.list();
         var entry = match.entry();
         return new WatchlistHit(
-            new WatchlistHit.Hotlist(list.id(), list.name(), WatchlistHit.ListType.valueOf(list.type().name()),
-                WatchlistHit.Priority.valueOf(list.priority().name()), list.cityCode()),
+            new WatchlistHit.Hotlist(list.id(), list.name(), list.type(), list.priority(), list.cityCode()),
             new WatchlistHit.Entry(entry.id(), entry.reason(), entry.plate(), entry.personName(), entry.cnic()),
             d.sightingId(), d.placement(), d.observedAt(), d.receivedAt(), d.kind() == DetectionKind.PLATE ? d.plateAsRead() : null,
             match.matchedBy(), match.score());

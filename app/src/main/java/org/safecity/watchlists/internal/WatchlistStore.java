@@ -1,5 +1,6 @@
 package org.safecity.watchlists.internal;
 
+import org.safecity.watchlists.WatchlistHit;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -138,9 +139,9 @@ class WatchlistStore {
     }
 
     static Watchlist list(ResultSet rs, int row) throws SQLException {
-        return new Watchlist(rs.getLong("id"), rs.getString("name"), Watchlist.ListType.valueOf(rs.getString("type")),
+        return new Watchlist(rs.getLong("id"), rs.getString("name"), WatchlistHit.ListType.valueOf(rs.getString("type")),
             Watchlist.Kind.valueOf(rs.getString("kind")), rs.getString("owner"), rs.getString("city_code"),
-            Watchlist.Priority.valueOf(rs.getString("priority")), rs.getBoolean("fuzzy"), rs.getDouble("face_threshold"),
+            WatchlistHit.Priority.valueOf(rs.getString("priority")), rs.getBoolean("fuzzy"), rs.getDouble("face_threshold"),
             instant(rs, "expires_at"), instant(rs, "created_at"));
     }
 

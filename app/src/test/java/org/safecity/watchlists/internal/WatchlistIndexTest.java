@@ -14,8 +14,8 @@ class WatchlistIndexTest {
     private long ids;
 
     private Watchlist list(boolean fuzzy, Instant expires) {
-        var list = new Watchlist(++ids, "list " + ids, Watchlist.ListType.STOLEN_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
-            Watchlist.Priority.HIGH, fuzzy, 0.8, expires, NOW);
+        var list = new Watchlist(++ids, "list " + ids, WatchlistHit.ListType.STOLEN_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
+            WatchlistHit.Priority.HIGH, fuzzy, 0.8, expires, NOW);
         index.putList(list);
         return list;
     }
@@ -80,8 +80,8 @@ class WatchlistIndexTest {
 
     @Test
     void faces_match_by_cosine_similarity_above_the_list_threshold_and_only_within_one_model() {
-        var persons = new Watchlist(++ids, "wanted", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
-            Watchlist.Priority.HIGH, false, 0.9, null, NOW);
+        var persons = new Watchlist(++ids, "wanted", WatchlistHit.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
+            WatchlistHit.Priority.HIGH, false, 0.9, null, NOW);
         index.putList(persons);
         float[] face = new float[128];
         for (int i = 0; i < face.length; i++) {
@@ -106,8 +106,8 @@ class WatchlistIndexTest {
 
     @Test
     void a_face_s_score_is_its_cosine_similarity_whatever_the_embedding_s_length() {
-        var persons = new Watchlist(++ids, "wanted", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
-            Watchlist.Priority.HIGH, false, 0.1, null, NOW);
+        var persons = new Watchlist(++ids, "wanted", WatchlistHit.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
+            WatchlistHit.Priority.HIGH, false, 0.1, null, NOW);
         index.putList(persons);
         for (int length : new int[] {16, 129, 130, 131, 512}) {
             float[] listed = new float[length];
@@ -133,8 +133,8 @@ class WatchlistIndexTest {
 
     @Test
     void faces_matched_as_a_group_find_what_each_finds_alone_each_within_its_own_model() {
-        var persons = new Watchlist(++ids, "wanted", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
-            Watchlist.Priority.HIGH, false, 0.8, null, NOW);
+        var persons = new Watchlist(++ids, "wanted", WatchlistHit.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
+            WatchlistHit.Priority.HIGH, false, 0.8, null, NOW);
         index.putList(persons);
         var random = new java.util.Random(11);
         var probes = new java.util.ArrayList<WatchlistIndex.FaceProbe>();

@@ -1,5 +1,6 @@
 package org.safecity.watchlists.internal;
 
+import org.safecity.watchlists.WatchlistHit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,10 +33,10 @@ public final class WatchlistMatchBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         var random = new Random(7);
         var index = new WatchlistIndex();
-        var exact = new Watchlist(1, "stolen", Watchlist.ListType.STOLEN_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
-            Watchlist.Priority.HIGH, false, 0.8, null, NOW);
-        var fuzzy = new Watchlist(2, "wanted", Watchlist.ListType.WANTED_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
-            Watchlist.Priority.HIGH, true, 0.8, null, NOW);
+        var exact = new Watchlist(1, "stolen", WatchlistHit.ListType.STOLEN_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
+            WatchlistHit.Priority.HIGH, false, 0.8, null, NOW);
+        var fuzzy = new Watchlist(2, "wanted", WatchlistHit.ListType.WANTED_VEHICLE, Watchlist.Kind.VEHICLE, "admin", null,
+            WatchlistHit.Priority.HIGH, true, 0.8, null, NOW);
         index.putList(exact);
         index.putList(fuzzy);
         String[] plates = new String[entries];
@@ -93,8 +94,8 @@ public final class WatchlistMatchBenchmark {
         final int probes = 20;
         var random = new Random(7);
         var index = new WatchlistIndex();
-        var wanted = new Watchlist(3, "wanted persons", Watchlist.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
-            Watchlist.Priority.HIGH, false, 0.8, null, NOW);
+        var wanted = new Watchlist(3, "wanted persons", WatchlistHit.ListType.WANTED_PERSON, Watchlist.Kind.PERSON, "admin", null,
+            WatchlistHit.Priority.HIGH, false, 0.8, null, NOW);
         index.putList(wanted);
         float[][] plain = new float[entries][];
         for (int i = 0; i < entries; i++) {
