@@ -82,7 +82,7 @@ public class TrafficViews {
         LocalDate today = today();
         return new ChallanView(c.number(), c.plate(), c.offence(), c.offenceName(), c.finePkr(), c.surchargeOn(today, settings),
             c.amountDueOn(today, settings), c.status().name(), c.paymentReference(), c.dueDate(), c.issuedAt(), c.observedAt(),
-            c.cameraId(), c.siteName(), c.cityCode(), c.ownerName());
+            c.place().cameraId(), c.place().siteName(), c.place().cityCode(), c.owner().name());
     }
 
     public ChallanDetail detail(Challan c) {
@@ -91,7 +91,7 @@ public class TrafficViews {
         var history = challans.steps(c.number()).stream().map(s -> new Step(s.at(), s.what(), s.by(), s.note())).toList();
         return new ChallanDetail(c.number(), c.plate(), c.offence(), c.offenceName(), c.finePkr(), c.surchargeOn(today, settings),
             c.amountDueOn(today, settings), c.status().name(), c.paymentReference(), c.dueDate(), c.issuedAt(), c.observedAt(),
-            c.cameraId(), c.siteName(), c.cityCode(), c.ownerName(), c.vehicleClass(), c.violationId(), contest,
+            c.place().cameraId(), c.place().siteName(), c.place().cityCode(), c.owner().name(), c.vehicleClass(), c.violationId(), contest,
             challans.payments(c.number()), history);
     }
 

@@ -2,13 +2,21 @@ package org.safecity.traffic.internal.challans;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.safecity.shared.Placement;
 import org.safecity.traffic.internal.TrafficSettings;
 
-/** An electronic traffic ticket, with the owner it was addressed to (null fields when no owner was found). */
+/**
+ * An electronic traffic ticket, addressed to the vehicle's registered owner ({@link Owner#NONE} when none was found),
+ * for an offence seen where {@code place} says (no camera name and no point: a challan keeps neither).
+ */
 public record Challan(String number, long violationId, String plate, String offence, String offenceName, String vehicleClass, long finePkr,
-               Instant observedAt, Instant issuedAt, LocalDate dueDate, Status status, String paymentReference, String ownerName,
-               String ownerCnic, String ownerPhone, String ownerEmail, String cityCode, String zoneCode, long cameraId,
-               String siteName, Long paidPkr, Instant paidAt) {
+               Instant observedAt, Instant issuedAt, LocalDate dueDate, Status status, String paymentReference, Owner owner,
+               Placement place, Long paidPkr, Instant paidAt) {
+
+    /** Whom the challan was sent to, as the vehicle registration named them. */
+    public record Owner(String name, String cnic, String phone, String email) {
+        public static final Owner NONE = new Owner(null, null, null, null);
+    }
 
     public enum Status { ISSUED, PAID, CONTESTED, CANCELLED, NO_OWNER }
 

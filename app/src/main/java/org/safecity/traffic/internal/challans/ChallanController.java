@@ -184,7 +184,7 @@ class ChallanController {
 
     private Challan visible(String number) {
         Jurisdiction mine = CurrentActor.jurisdiction();
-        return challans.find(number).filter(c -> mine.covers(c.cityCode(), c.zoneCode())).orElseThrow(() -> new NotFound("challan", number));
+        return challans.find(number).filter(c -> mine.covers(c.place().cityCode(), c.place().zoneCode())).orElseThrow(() -> new NotFound("challan", number));
     }
 
     static Instant time(String field, String text) {

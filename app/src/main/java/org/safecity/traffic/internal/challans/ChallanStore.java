@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.safecity.identity.Jurisdiction;
 import org.safecity.shared.PageOf;
 import org.safecity.shared.PageRequest;
+import org.safecity.shared.Placement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.safecity.storage.Where;
@@ -60,8 +61,8 @@ public class ChallanStore {
                   camera_id, site_name)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(c.number(), c.violationId(), c.plate(), c.offence(), c.offenceName(), c.vehicleClass(), c.finePkr(),
-                ts(c.observedAt()), ts(c.issuedAt()), c.dueDate(), c.status().name(), c.paymentReference(), c.ownerName(),
-                c.ownerCnic(), c.ownerPhone(), c.ownerEmail(), c.cityCode(), c.zoneCode(), c.cameraId(), c.siteName())
+                ts(c.observedAt()), ts(c.issuedAt()), c.dueDate(), c.status().name(), c.paymentReference(), c.owner().name(),
+                c.owner().cnic(), c.owner().phone(), c.owner().email(), c.place().cityCode(), c.place().zoneCode(), c.place().cameraId(), c.place().siteName())
             .update();
     }
 
@@ -180,9 +181,10 @@ public class ChallanStore {
         return new Challan(rs.getString("number"), rs.getLong("violation_id"), rs.getString("plate"), rs.getString("offence"),
             rs.getString("offence_name"), rs.getString("vehicle_class"), rs.getLong("fine_pkr"), instant(rs, "observed_at"),
             instant(rs, "issued_at"), rs.getObject("due_date", LocalDate.class), Challan.Status.valueOf(rs.getString("status")),
-            rs.getString("payment_reference"), rs.getString("owner_name"), rs.getString("owner_cnic"), rs.getString("owner_phone"),
-            rs.getString("owner_email"), rs.getString("city_code"), rs.getString("zone_code"), rs.getLong("camera_id"),
-            rs.getString("site_name"), (Long) rs.getObject("paid_pkr"), instant(rs, "paid_at"));
+            rs.getString("payment_reference"), new Challan.Owner(rs.getString("owner_name"), rs.getString("owner_cnic"),
+                rs.getString("owner_phone"), rs.getString("owner_email")),
+            new Placement(rs.getLong("camera_id"), null, rs.getString("site_name"), rs.getString("city_code"), rs.getString("zone_code"), null),
+            (Long) rs.getObject("paid_pkr"), instant(rs, "paid_at"));
     }
 
     private static Payment payment(ResultSet rs, int n) throws SQLException {

@@ -39,7 +39,7 @@ public class ContestingChallans {
     /** Submitted by the owner: the plate and CNIC must both match, else the challan is not found (nothing revealed). */
     @Transactional
     public ChallanStore.Contest submit(String number, String plate, String cnic, String statement) {
-        Challan challan = challans.lock(number).filter(c -> c.plate().equals(plate) && cnic != null && cnic.equals(c.ownerCnic()))
+        Challan challan = challans.lock(number).filter(c -> c.plate().equals(plate) && cnic != null && cnic.equals(c.owner().cnic()))
             .orElseThrow(() -> new NotFound("challan", number));
         if (statement == null || statement.isBlank() || statement.length() > 4000) {
             throw new InvalidInput("statement", "is required: why is the challan wrong? (at most 4,000 characters)");
@@ -98,7 +98,7 @@ public class ContestingChallans {
     ChallanStore.Contest visible(long id) {
         Jurisdiction mine = CurrentActor.jurisdiction();
         Optional<ChallanStore.Contest> contest = challans.contest(id);
-        return contest.filter(k -> challans.find(k.challanNumber()).map(c -> mine.covers(c.cityCode(), c.zoneCode())).orElse(false))
+        return contest.filter(k -> challans.find(k.challanNumber()).map(c -> mine.covers(c.place().cityCode(), c.place().zoneCode())).orElse(false))
             .orElseThrow(() -> new NotFound("contest", id));
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.shared.Conflict;
+import org.safecity.shared.Placement;
 import org.safecity.shared.TimeConfiguration;
 import org.safecity.traffic.VehicleRegistrations;
 import org.safecity.traffic.internal.TrafficSettings;
@@ -67,9 +68,10 @@ public class IssuingChallans {
         String reference = PaymentReference.of(challans.nextReferenceSerial());
         var status = owner.isPresent() ? Challan.Status.ISSUED : Challan.Status.NO_OWNER;
         var challan = new Challan(number, v.id(), v.vehicle().plate(), v.offence(), fine.offenceName(), fine.vehicleClass(), fine.amountPkr(),
-            v.observedAt(), now, today.plusDays(settings.dueDays()), status, reference, owner.map(o -> o.ownerName()).orElse(null),
-            owner.map(o -> o.ownerCnic()).orElse(null), owner.map(o -> o.ownerPhone()).orElse(null),
-            owner.map(o -> o.ownerEmail()).orElse(null), v.placement().cityCode(), v.placement().zoneCode(), v.placement().cameraId(), v.placement().siteName(), null, null);
+            v.observedAt(), now, today.plusDays(settings.dueDays()), status, reference,
+            owner.map(o -> new Challan.Owner(o.ownerName(), o.ownerCnic(), o.ownerPhone(), o.ownerEmail())).orElse(Challan.Owner.NONE),
+            new Placement(v.placement().cameraId(), null, v.placement().siteName(), v.placement().cityCode(), v.placement().zoneCode(), null),
+            null, null);
         challans.insert(challan);
         challans.step(number, now, status == Challan.Status.ISSUED ? "ISSUED" : "NO_OWNER", by,
             status == Challan.Status.ISSUED ? "fine " + fine.amountPkr() + " (schedule of " + fine.effectiveFrom() + ", " + fine.vehicleClass()
@@ -102,8 +104,8 @@ public class IssuingChallans {
             "time", ShownTime.of(c.observedAt()), "fine", c.finePkr(), "due", c.dueDate(), "reference", c.paymentReference(), "portal", portal));
         var urdu = new java.util.HashMap<String, Object>(english);
         urdu.put("offence", NoticeTexts.URDU.offence(c.offence(), c.offenceName()));
-        english.put("place", c.siteName() == null ? "" : NoticeTexts.ENGLISH.text("sms.place", Map.of("place", c.siteName())));
-        urdu.put("place", c.siteName() == null ? "" : NoticeTexts.URDU.text("sms.place", Map.of("place", c.siteName())));
+        english.put("place", c.place().siteName() == null ? "" : NoticeTexts.ENGLISH.text("sms.place", Map.of("place", c.place().siteName())));
+        urdu.put("place", c.place().siteName() == null ? "" : NoticeTexts.URDU.text("sms.place", Map.of("place", c.place().siteName())));
         return NoticeTexts.ENGLISH.text("sms", english) + "\n" + NoticeTexts.URDU.text("sms", urdu);
     }
 }

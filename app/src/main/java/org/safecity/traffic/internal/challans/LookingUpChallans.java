@@ -27,7 +27,7 @@ class LookingUpChallans implements ChallanLookup {
             .params(String.join(",", plates), ownerCnic, scope.cityCode(), scope.cityCode(), scope.zoneCode(), scope.zoneCode(), limit)
             .query(ChallanStore::challan).list().stream()
             .map(c -> new ChallanSummary(c.number(), c.plate(), c.offenceName(), c.finePkr(), c.observedAt(), c.dueDate(), c.status().name(),
-                c.ownerName(), c.cityCode()))
+                c.owner().name(), c.place().cityCode()))
             .toList();
     }
 }

@@ -132,12 +132,12 @@ final class NoticePdf {
         fields.add(field("vehicle", c.plate(), null));
         String offenceUrdu = UR.offence(c.offence(), null);
         fields.add(field("offence", c.offenceName() + " (" + c.offence() + ")", offenceUrdu));
-        fields.add(field("place", c.siteName() == null ? EN.text("place.camera", Map.of("camera", c.cameraId())) : c.siteName(), null));
+        fields.add(field("place", c.place().siteName() == null ? EN.text("place.camera", Map.of("camera", c.place().cameraId())) : c.place().siteName(), null));
         fields.add(field("time", ShownTime.of(c.observedAt()), null));
         measured.forEach(fact -> fields.add(new Field(fact.label(), UR.optional("measured." + fact.key()), fact.value(), null)));
-        fields.add(c.ownerName() == null
+        fields.add(c.owner().name() == null
             ? field("owner", EN.text("owner.unknown"), UR.text("owner.unknown"))
-            : field("owner", c.ownerName(), null));
+            : field("owner", c.owner().name(), null));
         fields.add(field("fine", rupees(c.finePkr()), null));
         long surcharge = c.surchargeOn(today, settings);
         if (surcharge > 0) {

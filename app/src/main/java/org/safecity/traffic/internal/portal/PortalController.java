@@ -117,7 +117,7 @@ class PortalController {
             String evidence = violations.mainImage(c.violationId()).isPresent()
                 ? base + "/evidence.jpg?t=" + keys.linkToken(c.number(), "evidence", expires) : null;
             return new PublicChallan(c.number(), c.offence(), c.offenceName(), NoticeTexts.URDU.offence(c.offence(), c.offenceName()),
-                c.observedAt(), c.siteName(), c.finePkr(), c.surchargeOn(today, settings),
+                c.observedAt(), c.place().siteName(), c.finePkr(), c.surchargeOn(today, settings),
                 c.amountDueOn(today, settings), c.dueDate(), c.status().name(), c.paymentReference(), evidence,
                 base + "/notice.pdf?t=" + keys.linkToken(c.number(), "notice", expires), contest);
         }).toList());

@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
+import org.safecity.shared.Placement;
 import org.safecity.shared.pdf.PdfInspection;
 import org.safecity.traffic.internal.TrafficSettings;
 import org.safecity.traffic.internal.challans.Challan;
@@ -87,7 +88,8 @@ class NoticePdfTest {
     private static Challan challan(String owner, String place) {
         return new Challan("PSH-2026-000042", 1, "PR4417", "OVER_SPEEDING", "Exceeding the speed limit", "car_jeep", 2000,
             Instant.parse("2026-12-04T07:00:00Z"), Instant.parse("2026-12-04T08:00:00Z"), LocalDate.of(2027, 1, 3), Challan.Status.ISSUED,
-            "000000004217", owner, "1730112345671", "+92 300 5550000", null, "PSH", null, 7, place, null, null);
+            "000000004217", new Challan.Owner(owner, "1730112345671", "+92 300 5550000", null),
+            new Placement(7, null, place, "PSH", null, null), null, null);
     }
 
     private static ViolationStore.Image photo() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.safecity.shared.Placement;
 import org.safecity.traffic.internal.challans.Challan;
 import org.safecity.traffic.internal.challans.IssuingChallans;
 
@@ -34,6 +35,7 @@ class OwnerMessageTest {
     private static Challan challan(String place) {
         return new Challan("PSH-2026-000042", 1, "PR4417", "OVER_SPEEDING", "Exceeding the speed limit", "car_jeep", 2000,
             Instant.parse("2026-12-04T07:00:00Z"), Instant.parse("2026-12-04T08:00:00Z"), LocalDate.of(2027, 1, 3), Challan.Status.ISSUED,
-            "000000004217", "گل محمد خان", "1730112345671", "+92 300 5550000", null, "PSH", null, 7, place, null, null);
+            "000000004217", new Challan.Owner("گل محمد خان", "1730112345671", "+92 300 5550000", null),
+            new Placement(7, null, place, "PSH", null, null), null, null);
     }
 }
