@@ -1,9 +1,11 @@
 // Playback of one camera around a moment: what is recorded as a timeline (click to go there), the
-// recorded video or the live picture, and a clip exported as one MP4 (and an evidence item).
+// recorded video or the live picture (with its PTZ controls, for a camera the person may steer), and a
+// clip exported as one MP4 (and an evidence item).
 import { element, formatCount, getJson, postJson } from './console.js';
 import { playHls, playLive, watchHealth } from './video.js';
 import { purposeFor, withPurpose } from './stated-purpose.js';
 import { showDetections } from './detection-boxes.js';
+import { ptzControls } from './ptz.js';
 import { formatDateTime, fromTimeField, toTimeField } from './time.js';
 
 const CLIP_POLL_MS = 2_000;
@@ -23,6 +25,8 @@ const clipStatus = document.getElementById('clip-status');
 const liveButton = document.getElementById('mode-live');
 const playbackButton = document.getElementById('mode-playback');
 
+/** The PTZ controls, shown in live mode only, for a camera the person may steer; null otherwise. */
+let ptz = null;
 let at = page.dataset.at ? Date.parse(page.dataset.at) : Date.now() - 60_000;
 let halfWindowMs = 5 * 60_000;
 let from = 0;
@@ -177,6 +181,10 @@ function setMode(next) {
   liveButton.setAttribute('aria-pressed', String(mode === 'live'));
   playbackButton.setAttribute('aria-pressed', String(mode === 'playback'));
   page.dataset.mode = mode;
+  if (ptz) {
+    ptz.toggle.hidden = mode !== 'live';
+    if (mode !== 'live' && !ptz.panel.hidden) ptz.toggle.click();
+  }
 }
 
 let boxes = null;
@@ -287,6 +295,11 @@ async function start() {
     const name = camera ? [camera.name, camera.siteName].filter(Boolean).join(' · ') : `Camera ${cameraId}`;
     document.getElementById('camera-title').textContent = name;
     document.title = `${name} · Playback · SafeCity`;
+    if (camera?.steerable) {
+      ptz = ptzControls(camera);
+      liveButton.parentElement.after(ptz.toggle);
+      document.getElementById('player-picture').append(ptz.panel);
+    }
   }
   setMode('playback');
   await load();

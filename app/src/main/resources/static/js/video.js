@@ -4,6 +4,7 @@
 // global Hls) must be on the page for the fallback.
 import { element, formatDateTime, getJson } from './console.js';
 import { showDetections } from './detection-boxes.js';
+import { ptzControls } from './ptz.js';
 import { purposeFor, withPurpose } from './stated-purpose.js';
 
 const HEALTH_EVERY_MS = 10_000;
@@ -383,7 +384,8 @@ const STATE_WORDS = {
 
 /**
  * A live tile: the camera's picture, its name and health, a snapshot and a way to play back the
- * last minutes. Health is polled; when a camera comes back online the stream is tried at once.
+ * last minutes, and for a camera the person may steer (camera.steerable) its PTZ controls. Health is
+ * polled; when a camera comes back online the stream is tried at once.
  * Returns { element, cameraId, stop() }.
  */
 export function liveTile(camera, { onRemove = null, onEnlarge = null } = {}) {
@@ -407,9 +409,10 @@ export function liveTile(camera, { onRemove = null, onEnlarge = null } = {}) {
   }) : null;
   remove?.addEventListener('click', (event) => { event.stopPropagation(); onRemove(); });
   const title = element('span', { className: 'tile-name', text: [camera.name ?? `Camera ${camera.cameraId}`, camera.siteName].filter(Boolean).join(' · ') });
-  const bar = element('div', { className: 'tile-bar' }, title, badge, snapshot, playback, remove);
+  const ptz = camera.steerable ? ptzControls(camera) : null;
+  const bar = element('div', { className: 'tile-bar' }, title, badge, ptz?.toggle, snapshot, playback, remove);
   const tile = element('figure', { className: 'tile', attributes: { 'data-camera-id': camera.cameraId, 'data-state': 'connecting' } },
-    video, message, bar);
+    video, message, ptz?.panel, bar);
   bar.addEventListener('click', (event) => event.stopPropagation());
   if (onEnlarge) {
     tile.tabIndex = 0;
@@ -434,6 +437,7 @@ export function liveTile(camera, { onRemove = null, onEnlarge = null } = {}) {
     element: tile,
     cameraId: camera.cameraId,
     stop() {
+      ptz?.stop();
       detections.stop();
       health.stop();
       player.stop();

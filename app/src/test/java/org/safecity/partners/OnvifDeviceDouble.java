@@ -11,8 +11,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -20,7 +26,10 @@ import org.w3c.dom.Element;
 /**
  * An ONVIF camera or recorder as SafeCity meets one: a JDK HTTP server answering the device service's
  * GetCapabilities, GetServices and GetDeviceInformation and the media service's GetProfiles and
- * GetStreamUri (and GetVideoSources) over SOAP 1.2. Every request but GetSystemDateAndTime must carry a WS-Security UsernameToken whose PasswordDigest
+ * GetStreamUri (and GetVideoSources) over SOAP 1.2. Made with a PTZ profile, it is a PTZ camera too: that
+ * profile carries a PTZ configuration and a PTZ service answers ContinuousMove, Stop, GetPresets, GotoPreset
+ * and SetPreset, recording each command ({@link #ptz}) and keeping its presets. Every request but
+ * GetSystemDateAndTime must carry a WS-Security UsernameToken whose PasswordDigest
  * (Base64(SHA-1(nonce + created + password))) matches; otherwise it answers a SOAP fault
  * {@code ter:NotAuthorized} (HTTP 400), as devices do.
  */
@@ -34,21 +43,67 @@ public final class OnvifDeviceDouble implements AutoCloseable {
     public record Profile(String token, String name, String source, int width, int height, String streamUri) {
     }
 
+    /** One PTZ command as the double read it; what a command does not carry is null. */
+    public record PtzCommand(String operation, String profile, Double pan, Double tilt, Double zoom, String timeout,
+                             String preset, String presetName) {
+    }
+
+    static final String PTZ = "http://www.onvif.org/ver20/ptz/wsdl";
+    static final String SCHEMA = "http://www.onvif.org/ver10/schema";
+
     private final HttpServer server;
     private final String username;
     private final String password;
     private final List<Profile> profiles;
+    private final String ptzProfile;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean silent;
     /** The operations asked, in order, with whether they were signed correctly. */
     public final List<String> calls = new CopyOnWriteArrayList<>();
+    /** The PTZ commands asked and signed correctly, in order. */
+    public final List<PtzCommand> ptz = new CopyOnWriteArrayList<>();
+    /** The presets kept, token to name, in the order made. */
+    private final Map<String, String> presets = new LinkedHashMap<>();
 
     public OnvifDeviceDouble(String username, String password, List<Profile> profiles) throws IOException {
+        this(username, password, profiles, null);
+    }
+
+    /** A PTZ camera whose profile {@code ptzProfile} (one of {@code profiles}) has the PTZ configuration; null: none. */
+    public OnvifDeviceDouble(String username, String password, List<Profile> profiles, String ptzProfile) throws IOException {
         this.username = username;
         this.password = password;
         this.profiles = List.copyOf(profiles);
+        this.ptzProfile = ptzProfile;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(threads);
         server.createContext("/onvif/device_service", this::device);
         server.createContext("/onvif/media_service", this::media);
+        if (ptzProfile != null) {
+            server.createContext("/onvif/ptz_service", this::ptzService);
+        }
         server.start();
+    }
+
+    /** Keeps a preset, as if saved on the camera before. */
+    public synchronized OnvifDeviceDouble withPreset(String token, String name) {
+        presets.put(token, name);
+        return this;
+    }
+
+    public synchronized Map<String, String> presets() {
+        return Map.copyOf(presets);
+    }
+
+    /** From now on takes every request and answers none, as a device that hangs does. */
+    public void answerNothing() {
+        silent = true;
+    }
+
+    /** The PTZ commands named {@code operation}, in order. */
+    public List<PtzCommand> ptz(String operation) {
+        return ptz.stream().filter(c -> c.operation().equals(operation)).toList();
     }
 
     public String deviceAddress() {
@@ -61,7 +116,9 @@ public final class OnvifDeviceDouble implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
+        threads.shutdownNow();
     }
 
     private void device(HttpExchange exchange) throws IOException {
@@ -76,13 +133,17 @@ public final class OnvifDeviceDouble implements AutoCloseable {
                 <tt:Device><tt:XAddr>%1$s/onvif/device_service</tt:XAddr></tt:Device>\
                 <tt:Media><tt:XAddr>%1$s/onvif/media_service</tt:XAddr><tt:StreamingCapabilities>\
                 <tt:RTPMulticast>false</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP>\
-                </tt:StreamingCapabilities></tt:Media></tds:Capabilities></tds:GetCapabilitiesResponse>""".formatted(base()));
+                </tt:StreamingCapabilities></tt:Media>%2$s</tds:Capabilities></tds:GetCapabilitiesResponse>""".formatted(base(),
+                ptzProfile == null ? "" : "<tt:PTZ><tt:XAddr>" + base() + "/onvif/ptz_service</tt:XAddr></tt:PTZ>"));
             case "GetServices" -> answer(exchange, 200, """
                 <tds:GetServicesResponse><tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl</tds:Namespace>\
                 <tds:XAddr>%1$s/onvif/device_service</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>\
                 </tds:Service><tds:Service><tds:Namespace>http://www.onvif.org/ver10/media/wsdl</tds:Namespace>\
                 <tds:XAddr>%1$s/onvif/media_service</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>\
-                </tds:Service></tds:GetServicesResponse>""".formatted(base()));
+                </tds:Service>%2$s</tds:GetServicesResponse>""".formatted(base(), ptzProfile == null ? "" : """
+                <tds:Service><tds:Namespace>http://www.onvif.org/ver20/ptz/wsdl</tds:Namespace>\
+                <tds:XAddr>%s/onvif/ptz_service</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>\
+                </tds:Service>""".formatted(base())));
             case "GetDeviceInformation" -> answer(exchange, 200, """
                 <tds:GetDeviceInformationResponse><tds:Manufacturer>SafeCity</tds:Manufacturer><tds:Model>Double</tds:Model>\
                 <tds:FirmwareVersion>1.0</tds:FirmwareVersion><tds:SerialNumber>0001</tds:SerialNumber>\
@@ -120,8 +181,15 @@ public final class OnvifDeviceDouble implements AutoCloseable {
                         <tt:Quality>5</tt:Quality><tt:RateControl><tt:FrameRateLimit>25</tt:FrameRateLimit>\
                         <tt:EncodingInterval>1</tt:EncodingInterval><tt:BitrateLimit>2048</tt:BitrateLimit></tt:RateControl>\
                         <tt:H264><tt:GovLength>50</tt:GovLength><tt:H264Profile>Main</tt:H264Profile></tt:H264>\
-                        <tt:SessionTimeout>PT60S</tt:SessionTimeout></tt:VideoEncoderConfiguration></trt:Profiles>"""
-                        .formatted(p.token(), p.name(), p.source(), p.width(), p.height()));
+                        <tt:SessionTimeout>PT60S</tt:SessionTimeout></tt:VideoEncoderConfiguration>%6$s</trt:Profiles>"""
+                        .formatted(p.token(), p.name(), p.source(), p.width(), p.height(), p.token().equals(ptzProfile) ? """
+                            <tt:PTZConfiguration token="ptz-1"><tt:Name>PTZ</tt:Name><tt:UseCount>1</tt:UseCount>\
+                            <tt:NodeToken>ptz-node-1</tt:NodeToken>\
+                            <tt:DefaultContinuousPanTiltVelocitySpace>http://www.onvif.org/ver10/tptz/PanTiltSpaces/VelocityGenericSpace\
+                            </tt:DefaultContinuousPanTiltVelocitySpace>\
+                            <tt:DefaultContinuousZoomVelocitySpace>http://www.onvif.org/ver10/tptz/ZoomSpaces/VelocityGenericSpace\
+                            </tt:DefaultContinuousZoomVelocitySpace><tt:DefaultPTZTimeout>PT5S</tt:DefaultPTZTimeout>\
+                            </tt:PTZConfiguration>""" : ""));
                 }
                 answer(exchange, 200, xml.append("</trt:GetProfilesResponse>").toString());
             }
@@ -151,9 +219,92 @@ public final class OnvifDeviceDouble implements AutoCloseable {
         }
     }
 
+    private void ptzService(HttpExchange exchange) throws IOException {
+        var request = read(exchange);
+        if (request == null) {
+            return;
+        }
+        String operation = operation(request);
+        String profile = text(request, PTZ, "ProfileToken");
+        if (!List.of("ContinuousMove", "Stop", "GetPresets", "GotoPreset", "SetPreset").contains(operation)) {
+            fault(exchange, "ter:ActionNotSupported", "no such operation: " + operation);
+            return;
+        }
+        if (!ptzProfile.equals(profile)) {
+            fault(exchange, "ter:NoProfile", "no PTZ profile " + profile);
+            return;
+        }
+        switch (operation) {
+            case "ContinuousMove" -> {
+                Element panTilt = element(request, SCHEMA, "PanTilt");
+                Element zoom = element(request, SCHEMA, "Zoom");
+                ptz.add(new PtzCommand(operation, profile, attribute(panTilt, "x"), attribute(panTilt, "y"), attribute(zoom, "x"),
+                    text(request, PTZ, "Timeout"), null, null));
+                answer(exchange, 200, "<tptz:ContinuousMoveResponse/>");
+            }
+            case "Stop" -> {
+                ptz.add(new PtzCommand(operation, profile, null, null, null, null, null, null));
+                answer(exchange, 200, "<tptz:StopResponse/>");
+            }
+            case "GetPresets" -> {
+                ptz.add(new PtzCommand(operation, profile, null, null, null, null, null, null));
+                var xml = new StringBuilder("<tptz:GetPresetsResponse>");
+                synchronized (this) {
+                    presets.forEach((token, name) -> xml.append("<tptz:Preset token=\"").append(token).append("\"><tt:Name>")
+                        .append(name.replace("&", "&amp;").replace("<", "&lt;")).append("</tt:Name></tptz:Preset>"));
+                }
+                answer(exchange, 200, xml.append("</tptz:GetPresetsResponse>").toString());
+            }
+            case "GotoPreset" -> {
+                String token = text(request, PTZ, "PresetToken");
+                ptz.add(new PtzCommand(operation, profile, null, null, null, null, token, null));
+                boolean known;
+                synchronized (this) {
+                    known = presets.containsKey(token);
+                }
+                if (known) {
+                    answer(exchange, 200, "<tptz:GotoPresetResponse/>");
+                } else {
+                    fault(exchange, "ter:NoEntity", "no preset " + token);
+                }
+            }
+            default -> {
+                String name = text(request, PTZ, "PresetName");
+                String token;
+                synchronized (this) {
+                    token = text(request, PTZ, "PresetToken");
+                    if (token == null) {
+                        token = "preset-" + (presets.size() + 1);
+                    }
+                    presets.put(token, name);
+                }
+                ptz.add(new PtzCommand(operation, profile, null, null, null, null, token, name));
+                answer(exchange, 200, "<tptz:SetPresetResponse><tptz:PresetToken>" + token + "</tptz:PresetToken></tptz:SetPresetResponse>");
+            }
+        }
+    }
+
+    private static Element element(Document document, String namespace, String name) {
+        var found = document.getElementsByTagNameNS(namespace, name);
+        return found.getLength() == 0 ? null : (Element) found.item(0);
+    }
+
+    private static Double attribute(Element element, String name) {
+        return element == null || !element.hasAttribute(name) ? null : Double.valueOf(element.getAttribute(name));
+    }
+
     /** The request's envelope when its UsernameToken is right; otherwise answers the fault and gives null. */
     private Document read(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (silent) {
+            try {
+                closed.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return null;
+        }
         Document request;
         try {
             var factory = DocumentBuilderFactory.newInstance();
@@ -227,7 +378,8 @@ public final class OnvifDeviceDouble implements AutoCloseable {
         byte[] bytes = ("""
             <?xml version="1.0" encoding="UTF-8"?>
             <s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tds="http://www.onvif.org/ver10/device/wsdl" \
-            xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:tt="http://www.onvif.org/ver10/schema" \
+            xmlns:trt="http://www.onvif.org/ver10/media/wsdl" xmlns:tptz="http://www.onvif.org/ver20/ptz/wsdl" \
+            xmlns:tt="http://www.onvif.org/ver10/schema" \
             xmlns:ter="http://www.onvif.org/ver10/error"><s:Body>""" + body + "</s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/soap+xml; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);

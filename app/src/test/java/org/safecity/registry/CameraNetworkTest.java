@@ -153,6 +153,40 @@ class CameraNetworkTest extends IntegrationTest {
     }
 
     @Test
+    void a_camera_keeps_an_onvif_address_it_is_given_and_a_change_without_one_removes_it() {
+        long site = Network.mardanSite(admin());
+        var body = Network.cameraBody(site, "PTZ");
+        body.put("onvifAddress", " HTTP://10.99.1.11:8000/onvif/device_service ");
+
+        var created = admin().post("/api/v1/cameras", body);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(as(Role.OPERATOR).get("/api/v1/cameras/" + id).json().get("onvifAddress").asString())
+            .isEqualTo("http://10.99.1.11:8000/onvif/device_service");
+        body.remove("onvifAddress");
+        assertThat(admin().put("/api/v1/cameras/" + id, body).status()).isEqualTo(200);
+        assertThat(admin().get("/api/v1/cameras/" + id).json().get("onvifAddress").isNull()).isTrue();
+    }
+
+    @Test
+    void an_onvif_address_is_an_http_address_with_a_host_and_no_password() {
+        long site = Network.mardanSite(admin());
+        for (String wrong : List.of("rtsp://10.99.1.11/onvif/device_service", "http:///onvif/device_service",
+            "http://admin:secret@10.99.1.11/onvif/device_service", "10.99.1.11")) {
+            var body = Network.cameraBody(site, "PTZ");
+            body.put("onvifAddress", wrong);
+
+            var refused = admin().post("/api/v1/cameras", body);
+
+            assertThat(refused.status()).as(wrong).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(fields(refused.json())).as(wrong).containsExactly("onvifAddress");
+            assertThat(refused.body()).doesNotContain("secret");
+        }
+    }
+
+    @Test
     void stream_credentials_are_encrypted_at_rest_and_never_returned() {
         long site = Network.mardanSite(admin());
         var body = Network.cameraBody(site, "FIXED");

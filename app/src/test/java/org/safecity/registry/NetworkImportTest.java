@@ -105,6 +105,24 @@ class NetworkImportTest extends IntegrationTest {
     }
 
     @Test
+    void a_camera_file_may_give_each_camera_its_onvif_address_which_is_checked_as_in_the_api() {
+        long siteId = Network.mardanSite(admin());
+        String header = "site_id,name,make,model,resolution,type,main_stream,onvif_address\n";
+        String good = siteId + ",Mardan PTZ,Axis,Q6135-LE,1920x1080,PTZ,rtsp://10.61.1.12:554/axis-media/media.amp,"
+            + "http://10.61.1.12/onvif/device_service\n";
+        String bad = siteId + ",Mardan PTZ 2,Axis,Q6135-LE,1920x1080,PTZ,rtsp://10.61.1.13:554/axis-media/media.amp,ftp://10.61.1.13/\n";
+
+        var refused = csv(admin(), "/api/v1/imports/cameras", header + good + bad);
+        var imported = csv(admin(), "/api/v1/imports/cameras", header + good);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(errors(refused)).anyMatch(e -> e.startsWith("row 3: onvif_address must be an http://"));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        var cameras = admin().get("/api/v1/cameras?siteId=" + siteId).json().get("items");
+        assertThat(cameras.valueStream().map(c -> c.get("onvifAddress").asString())).containsExactly("http://10.61.1.12/onvif/device_service");
+    }
+
+    @Test
     void a_camera_file_with_a_wrong_heading_and_an_unknown_site_stores_nothing() {
         long siteId = Network.mardanSite(admin());
         String file = CAMERA_HEADER

@@ -55,7 +55,8 @@ public final class Views {
     /**
      * A camera. {@code status} is what SafeCity observes (ONLINE only while its video or detections arrive,
      * OFFLINE once heard and then silent, UNKNOWN when never heard); {@code installation} is what people
-     * recorded (PLANNED, INSTALLED, FAULTY); {@code lastSeen} is when it was last heard from.
+     * recorded (PLANNED, INSTALLED, FAULTY); {@code lastSeen} is when it was last heard from; {@code onvifAddress}
+     * is the ONVIF device service a PTZ camera is steered through, or null.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record CameraView(long id, String name, long siteId, String siteName, String siteKind, String cityCode, String city,
@@ -63,13 +64,13 @@ public final class Views {
                       Observations.Uptime uptime, String make, String model,
                       String resolution, Integer heading, Integer fieldOfView, String mainStream, String subStream,
                       boolean hasCredentials, String owner, Long partnerId, LocalDate installedOn, Instant lastSeen,
-                      double lat, double lon, boolean retired, Instant retiredAt, String retireReason) {
+                      double lat, double lon, boolean retired, Instant retiredAt, String retireReason, String onvifAddress) {
         public static CameraView of(Camera c, Observations.Observation seen) {
             return new CameraView(c.id(), c.name(), c.siteId(), c.siteName(), c.siteKind().label(), c.cityCode(), c.cityName(),
                 c.zoneCode(), c.phase(), c.type(), seen.status(), c.installation(), seen.uptime(), c.make(), c.model(),
                 c.resolution(), c.heading(), c.fieldOfView(), c.mainStream(), c.subStream(), c.hasCredentials(), c.owner().name(),
                 c.partnerId(), c.installedOn(), seen.lastHeard(), c.location().lat(), c.location().lon(), c.retired(),
-                c.retiredAt(), c.retireReason());
+                c.retiredAt(), c.retireReason(), c.onvifAddress());
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.safecity.identity.CurrentActor;
+import org.safecity.identity.Role;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraPresence;
 import org.safecity.registry.CameraPresence.Observed;
@@ -68,9 +69,13 @@ class LiveVideoController {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    /** {@code status} is ONLINE, OFFLINE or UNKNOWN as observed; {@code online} is true only when it is ONLINE. */
+    /**
+     * {@code status} is ONLINE, OFFLINE or UNKNOWN as observed; {@code online} is true only when it is ONLINE;
+     * {@code steerable} when the caller may pan, tilt and zoom it (a PTZ camera with an ONVIF address, and a caller
+     * who steers cameras).
+     */
     record CameraItem(long cameraId, String name, String siteName, String cityCode, String zoneCode, String status, boolean online,
-                      boolean recording, boolean hasSubStream, Instant lastSeen, Long partnerId) {
+                      boolean recording, boolean hasSubStream, Instant lastSeen, Long partnerId, boolean steerable) {
     }
 
     record CameraList(List<CameraItem> items, long total) {
@@ -95,21 +100,23 @@ class LiveVideoController {
                 || c.camera().siteName().toLowerCase(Locale.ROOT).contains(needle) || Long.toString(c.camera().id()).equals(needle))
             .toList();
         var observed = presence.now(found.stream().map(c -> c.camera().id()).toList());
+        var actor = CurrentActor.get();
+        boolean steers = actor.has(Role.OPERATOR) || actor.has(Role.SUPERVISOR) || actor.has(Role.ADMIN);
         var items = found.stream()
-            .map(c -> item(c, observed.get(c.camera().id())))
+            .map(c -> item(c, observed.get(c.camera().id()), steers))
             .sorted(Comparator.comparing((CameraItem i) -> !i.recording()).thenComparingLong(CameraItem::cameraId))
             .toList();
         int shown = limit == null ? 500 : Math.max(1, Math.min(limit, 5000));
         return new CameraList(items.stream().limit(shown).toList(), items.size());
     }
 
-    private CameraItem item(CameraStreams c, CameraPresence.Presence observed) {
+    private CameraItem item(CameraStreams c, CameraPresence.Presence observed, boolean steers) {
         var recorder = recording.recorder(c.camera().id());
         var status = status(recorder.map(StreamRecorder::health), observed);
         Instant lastSeen = recorder.map(StreamRecorder::health).map(CameraHealth::lastSeen).orElse(observed.lastHeard());
         return new CameraItem(c.camera().id(), c.camera().name(), c.camera().siteName(), c.camera().cityCode(), c.camera().zoneCode(),
             status.name(), status == Observed.ONLINE, recorder.isPresent(), c.subStream() != null, lastSeen,
-            c.camera().partnerId());
+            c.camera().partnerId(), steers && SteeringCameras.steerable(c));
     }
 
     /** The recorder's own health is the freshest word on a recorded camera; any other is as its presence was observed. */

@@ -22,6 +22,7 @@ import org.safecity.shared.Conflict;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.TimeConfiguration;
+import org.safecity.shared.onvif.OnvifRefusal;
 import org.safecity.video.StreamProbe;
 import org.springframework.stereotype.Service;
 
@@ -83,12 +84,12 @@ class OnboardingCameras {
         List<OnvifDevice.Profile> profiles;
         try {
             profiles = new OnvifDevice(device, username.strip(), password, clock, addresses).profiles();
-        } catch (OnvifDevice.Refused refused) {
-            throw new InvalidInput("deviceAddress", switch (refused.why) {
-                case UNREACHABLE -> "Nothing answered at this address: check the address and port, and that the device "
+        } catch (OnvifRefusal refused) {
+            throw new InvalidInput("deviceAddress", switch (refused.why()) {
+                case UNREACHABLE, TIMED_OUT -> "Nothing answered at this address: check the address and port, and that the device "
                     + "can be reached from the Safe City network.";
                 case WRONG_CREDENTIALS -> "The device refused the username and password.";
-                case NOT_ONVIF -> "The device did not answer as an ONVIF camera or recorder does: " + refused.getMessage() + ".";
+                case NOT_ONVIF, NO_SUCH_SERVICE, FAULT -> "The device did not answer as an ONVIF camera or recorder does: " + refused.getMessage() + ".";
                 case ADDRESS_NOT_ALLOWED -> refused.getMessage();
             });
         }

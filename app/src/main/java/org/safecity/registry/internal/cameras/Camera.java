@@ -15,7 +15,7 @@ public record Camera(long id, long siteId, String siteName, SiteKind siteKind, S
               String zoneCode, int phase, String name, String make, String model, String resolution, CameraType type,
               Integer heading, Integer fieldOfView, String mainStream, String subStream, boolean hasCredentials,
               Owner owner, Long partnerId, CameraInstallation installation, LocalDate installedOn, Instant lastSeen,
-              GeoPoint location, Instant retiredAt, String retireReason) {
+              GeoPoint location, Instant retiredAt, String retireReason, String onvifAddress) {
 
     public boolean retired() {
         return retiredAt != null;

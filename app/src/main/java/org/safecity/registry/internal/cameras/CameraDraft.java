@@ -11,9 +11,10 @@ import org.safecity.shared.GeoPoint;
  *
  * @param credentials new credentials to encrypt and store, or null to keep (or, with {@code clearCredentials}, remove) the stored ones
  * @param location    the camera's own position, or null to stand at its site's point
+ * @param onvifAddress the camera's ONVIF device service, or null
  */
 public record CameraDraft(long siteId, String name, String make, String model, String resolution, CameraType type,
                    Integer heading, Integer fieldOfView, String mainStream, String subStream, StreamCredentials credentials,
                    boolean clearCredentials, Owner owner, Long partnerId, CameraInstallation status, LocalDate installedOn,
-                   GeoPoint location) {
+                   GeoPoint location, String onvifAddress) {
 }

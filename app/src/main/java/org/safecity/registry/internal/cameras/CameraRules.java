@@ -20,7 +20,7 @@ import org.safecity.shared.InvalidInput.FieldError;
 /**
  * What makes a camera acceptable: a site in service the person may see, make, model and a
  * resolution such as 3840x2160, a type, where it faces (a PTZ turns, so it may leave that out),
- * RTSP streams, an owner (a premises camera names its partner), and a status the policy allows.
+ * RTSP streams, an ONVIF device service if it has one, an owner (a premises camera names its partner), and a status the policy allows.
  */
 public final class CameraRules {
 
@@ -69,6 +69,7 @@ public final class CameraRules {
         }
         String main = stream(in.mainStream(), "mainStream", true, errors);
         String sub = stream(in.subStream(), "subStream", false, errors);
+        String onvif = onvifAddress(in.onvifAddress(), errors);
         StreamCredentials credentials = null;
         if (in.credentials() != null) {
             String user = in.credentials().username();
@@ -139,7 +140,7 @@ public final class CameraRules {
             return new Checked.Invalid<>(errors);
         }
         return new Checked.Valid<>(new CameraDraft(site.id(), name, make, model, resolution, type, in.heading(),
-            in.fieldOfView(), main, sub, credentials, clear, owner, in.partnerId(), status, installedOn, location));
+            in.fieldOfView(), main, sub, credentials, clear, owner, in.partnerId(), status, installedOn, location, onvif));
     }
 
     private static NetworkReference.SiteRef site(CameraInput in, NetworkReference.Snapshot ref, Visibility visibility,
@@ -180,6 +181,39 @@ public final class CameraRules {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
         }
         return value.strip();
+    }
+
+    /**
+     * An ONVIF device service: an http(s) address with a host, such as http://10.20.1.11/onvif/device_service; the
+     * device answers to the stream credentials, so none belong in the address. Blank means none.
+     */
+    private static String onvifAddress(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > 500) {
+            errors.add(new FieldError("onvifAddress", "must be at most 500 characters"));
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                errors.add(new FieldError("onvifAddress", "must be an http:// or https:// address, such as http://10.20.1.11/onvif/device_service"));
+            } else if (uri.getHost() == null) {
+                errors.add(new FieldError("onvifAddress", "must name a host, such as http://10.20.1.11/onvif/device_service"));
+            } else if (uri.getUserInfo() != null) {
+                errors.add(new FieldError("onvifAddress", "must not carry a username or password: the device answers to the stream credentials"));
+            } else if (uri.getFragment() != null) {
+                errors.add(new FieldError("onvifAddress", "must not end in a #fragment"));
+            } else {
+                return scheme + text.substring(scheme.length()); // the database checks the scheme in lower case
+            }
+        } catch (URISyntaxException e) {
+            errors.add(new FieldError("onvifAddress", "is not a valid address: " + e.getReason()));
+        }
+        return null;
     }
 
     /** An RTSP address with a host; credentials belong in their own fields, not in the address. */

@@ -27,12 +27,13 @@ public class CameraStore {
                s.phase, c.name, c.make, c.model, c.resolution, c.type, c.heading, c.field_of_view, c.main_stream,
                c.sub_stream, c.credentials is not null as has_credentials, c.owner, c.partner_id, c.status,
                c.installed_on, c.last_seen, coalesce(c.lat, s.lat) as lat, coalesce(c.lon, s.lon) as lon,
-               c.retired_at, c.retire_reason
+               c.retired_at, c.retire_reason, c.onvif_address
         from registry.camera c join registry.site s on s.id = c.site_id join registry.city ci on ci.code = s.city_code""";
     private static final String INSERT = """
         insert into registry.camera (site_id, name, make, model, resolution, type, heading, field_of_view, main_stream,
-                                     sub_stream, credentials, owner, partner_id, status, installed_on, last_seen, lat, lon)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                     sub_stream, credentials, owner, partner_id, status, installed_on, last_seen, lat, lon,
+                                     onvif_address)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -106,10 +107,11 @@ public class CameraStore {
         params.add(d.installedOn());
         params.add(d.location() == null ? null : d.location().lat());
         params.add(d.location() == null ? null : d.location().lon());
+        params.add(d.onvifAddress());
         params.add(id);
         jdbc.sql("update registry.camera set site_id = ?, name = ?, make = ?, model = ?, resolution = ?, type = ?, heading = ?, "
                 + "field_of_view = ?, main_stream = ?, sub_stream = ?, " + credentials
-                + " owner = ?, partner_id = ?, status = ?, installed_on = ?, lat = ?, lon = ? where id = ?")
+                + " owner = ?, partner_id = ?, status = ?, installed_on = ?, lat = ?, lon = ?, onvif_address = ? where id = ?")
             .params(params).update();
     }
 
@@ -158,7 +160,7 @@ public class CameraStore {
         return new Object[] {d.siteId(), d.name(), d.make(), d.model(), d.resolution(), d.type().name(), d.heading(),
             d.fieldOfView(), d.mainStream(), d.subStream(), credentials, d.owner().name(), d.partnerId(), d.status().name(),
             d.installedOn(), null, d.location() == null ? null : d.location().lat(),
-            d.location() == null ? null : d.location().lon()};
+            d.location() == null ? null : d.location().lon(), d.onvifAddress()};
     }
 
     private static Camera map(ResultSet rs, int row) throws SQLException {
@@ -169,6 +171,7 @@ public class CameraStore {
             Rows.integer(rs, "field_of_view"), rs.getString("main_stream"), rs.getString("sub_stream"),
             rs.getBoolean("has_credentials"), Owner.valueOf(rs.getString("owner")), Rows.bigint(rs, "partner_id"),
             CameraInstallation.valueOf(rs.getString("status")), Rows.date(rs, "installed_on"), Rows.instant(rs, "last_seen"),
-            Rows.point(rs, "lat", "lon"), Rows.instant(rs, "retired_at"), rs.getString("retire_reason"));
+            Rows.point(rs, "lat", "lon"), Rows.instant(rs, "retired_at"), rs.getString("retire_reason"),
+            rs.getString("onvif_address"));
     }
 }

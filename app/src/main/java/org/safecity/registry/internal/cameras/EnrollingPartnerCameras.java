@@ -63,7 +63,7 @@ class EnrollingPartnerCameras implements PartnerCameraRegister {
         long siteId = siteOf(premises, today);
         var draft = new CameraDraft(siteId, camera.name(), camera.make(), camera.model(), camera.resolution(), CameraType.FIXED,
             null, null, camera.mainStream(), null, camera.credentials(), false, Owner.PREMISES, premises.partnerId(),
-            CameraInstallation.INSTALLED, today, null);
+            CameraInstallation.INSTALLED, today, null, null);
         long id = cameras.insert(draft, camera.credentials() == null ? null : cipher.encrypt(camera.credentials()));
         if (!camera.recorded()) {
             jdbc.sql("update registry.camera set recorded = false where id = ?").param(id).update();

@@ -102,7 +102,7 @@ class RegisteredCameras implements CameraDirectory {
     }
 
     private static CameraStreams streams(Camera c) {
-        return new CameraStreams(summary(c), c.mainStream(), c.subStream(), DemoNetwork.isDemoAddress(c.mainStream()));
+        return new CameraStreams(summary(c), c.mainStream(), c.subStream(), DemoNetwork.isDemoAddress(c.mainStream()), c.onvifAddress());
     }
 
     @Override

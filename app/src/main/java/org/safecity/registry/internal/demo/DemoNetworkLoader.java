@@ -85,7 +85,7 @@ public class DemoNetworkLoader {
             c.model(), c.resolution(), c.type(), c.heading(), c.fieldOfView(), c.mainStream(), c.subStream(),
             // demo cameras get a real random password: a stored credential is a secret even in a demo
             new StreamCredentials("safecity-view", HexFormat.of().formatHex(bytes(random))),
-            false, Owner.AUTHORITY, null, c.status(), c.installedOn(), null)).toList();
+            false, Owner.AUTHORITY, null, c.status(), c.installedOn(), null, null)).toList();
         cameras.insertAll(drafts, d -> cipher.encrypt(d.credentials()));
         audit.record("registry.demo-network-loaded", "city", "PSH", "safecity.demo is on",
             Map.of("zones", plan.zones().size(), "sites", plan.sites().size(), "cameras", drafts.size()));

@@ -30,8 +30,9 @@ class ImportController {
         Kohat Chowk,junction,33.5869,71.4429,KHT,,4,PLANNED,
         """;
     private static final String CAMERAS_EXAMPLE = """
-        site_id,site_name,city,name,make,model,resolution,type,heading,field_of_view,main_stream,sub_stream,username,password,owner,partner_id,status,installed_on,lat,lon
-        ,Kohat Chowk,KHT,Kohat Chowk ANPR 1,Dahua,ITC437-PW6M-IZ-GN,2688x1520,ANPR,90,30,rtsp://10.40.1.11:554/cam/realmonitor?channel=1&subtype=0,,admin,secret,AUTHORITY,,PLANNED,,,
+        site_id,site_name,city,name,make,model,resolution,type,heading,field_of_view,main_stream,sub_stream,username,password,owner,partner_id,status,installed_on,lat,lon,onvif_address
+        ,Kohat Chowk,KHT,Kohat Chowk ANPR 1,Dahua,ITC437-PW6M-IZ-GN,2688x1520,ANPR,90,30,rtsp://10.40.1.11:554/cam/realmonitor?channel=1&subtype=0,,admin,secret,AUTHORITY,,PLANNED,,,,
+        ,Kohat Chowk,KHT,Kohat Chowk PTZ 1,Hikvision,DS-2DE7A432IW-AEB,2560x1440,PTZ,,,rtsp://10.40.1.12:554/Streaming/Channels/101,,admin,secret,AUTHORITY,,PLANNED,,,,http://10.40.1.12/onvif/device_service
         """;
 
     private final ImportingFiles importing;

@@ -51,7 +51,7 @@ class ImportingFiles {
     static final List<String> SITE_COLUMNS = List.of("name", "kind", "lat", "lon", "city", "zone", "phase", "status", "status_on");
     static final List<String> CAMERA_COLUMNS = List.of("site_id", "site_name", "city", "name", "make", "model", "resolution",
         "type", "heading", "field_of_view", "main_stream", "sub_stream", "username", "password", "owner", "partner_id",
-        "status", "installed_on", "lat", "lon");
+        "status", "installed_on", "lat", "lon", "onvif_address");
     private static final Set<String> SITE_REQUIRED = Set.of("name", "kind", "lat", "lon", "city", "phase");
     private static final Set<String> CAMERA_REQUIRED = Set.of("name", "make", "model", "resolution", "type", "main_stream");
 
@@ -104,7 +104,8 @@ class ImportingFiles {
                 row.text("name"), row.text("make"), row.text("model"), row.text("resolution"), row.text("type"),
                 row.whole("heading", errors), row.whole("field_of_view", errors), row.text("main_stream"),
                 row.text("sub_stream"), credentials, false, row.text("owner"), row.wholeLong("partner_id", errors),
-                row.text("status"), row.date("installed_on", errors), row.decimal("lat", errors), row.decimal("lon", errors));
+                row.text("status"), row.date("installed_on", errors), row.decimal("lat", errors), row.decimal("lon", errors),
+                row.text("onvif_address"));
             return CameraRules.check(input, snapshot, null, visibility, today);
         });
         if (!dryRun) {
@@ -206,6 +207,7 @@ class ImportingFiles {
             case "partnerId" -> "partner_id";
             case "installedOn" -> "installed_on";
             case "statusOn" -> "status_on";
+            case "onvifAddress" -> "onvif_address";
             default -> last;
         };
     }
