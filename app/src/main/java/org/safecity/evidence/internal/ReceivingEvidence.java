@@ -74,7 +74,7 @@ class ReceivingEvidence implements EvidenceIntake {
     }
 
     private ReceivedItem record(ContentStore.Stored stored, IntakeDetails details) {
-        String mediaType = MediaTypeSniffer.sniff(stored.head());
+        String mediaType = MediaTypeSniffer.sniff(stored.head(), details.originalName());
         EvidenceKind kind = details.kind() != null ? details.kind() : EvidenceKind.forMediaType(mediaType);
         String receivedBy = CurrentActor.name();
         var receivedIn = CurrentActor.jurisdiction();
