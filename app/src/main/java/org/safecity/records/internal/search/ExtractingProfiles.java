@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.search;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.sources;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,13 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.safecity.records.internal.RecordKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
-class SourceStore {
+public class SourceStore {
 
     private static final String COLUMNS = "id, code, name, owner, description, retention_days, kinds, mapping::text mapping, pull_url, "
         + "pull_every_minutes, last_pulled_at, key_issued_at, created_by, created_at";
@@ -49,7 +50,7 @@ class SourceStore {
         return jdbc.sql("select " + COLUMNS + " from records.source where id = ?").param(id).query(SourceStore::source).optional();
     }
 
-    Optional<Source> findByCode(String code) {
+    public Optional<Source> findByCode(String code) {
         return jdbc.sql("select " + COLUMNS + " from records.source where code = ?").param(code).query(SourceStore::source).optional();
     }
 
@@ -81,7 +82,7 @@ class SourceStore {
             instant(rs, "last_pulled_at"), instant(rs, "key_issued_at"), rs.getString("created_by"), instant(rs, "created_at"));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         var ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

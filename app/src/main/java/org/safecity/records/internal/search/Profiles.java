@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.search;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +15,12 @@ import org.safecity.emergency.IncidentLookup;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.records.internal.DepartmentRecord.PersonNamed;
+import org.safecity.records.internal.DepartmentRecord;
+import org.safecity.records.internal.RecordStore;
+import org.safecity.records.internal.StoredRecord;
+import org.safecity.records.internal.Visibility;
+import org.safecity.records.internal.linking.Linking;
+import org.safecity.records.internal.linking.ReviewingProposals;
 import org.safecity.shared.Cnic;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.Plate;

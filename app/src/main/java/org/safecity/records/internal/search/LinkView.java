@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.search;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,12 @@ import java.util.Map;
 import org.safecity.evidence.CaseRecords;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.records.internal.DepartmentRecord;
+import org.safecity.records.internal.FirNumbers;
+import org.safecity.records.internal.RecordStore;
+import org.safecity.records.internal.StoredRecord;
+import org.safecity.records.internal.Visibility;
+import org.safecity.records.internal.linking.Linking;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.Plate;

@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.search;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,6 +9,9 @@ import java.util.Map;
 import org.safecity.identity.AuditReading;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.Writes;
+import org.safecity.records.internal.RecordStore;
+import org.safecity.records.internal.Visibility;
+import org.safecity.records.internal.linking.ReviewingProposals;
 import org.safecity.shared.Cnic;
 import org.safecity.shared.InvalidInput;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.linking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

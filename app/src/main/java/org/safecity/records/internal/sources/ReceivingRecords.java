@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.sources;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +16,14 @@ import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.records.internal.DepartmentRecord.ProclaimedOffenderRecord;
 import org.safecity.records.internal.DepartmentRecord.StolenVehicleRecord;
-import org.safecity.records.internal.ImportReport.Outcome;
+import org.safecity.records.internal.DepartmentRecord;
+import org.safecity.records.internal.Fields;
+import org.safecity.records.internal.sources.ImportReport.Outcome;
+import org.safecity.records.internal.RecordKind;
+import org.safecity.records.internal.RecordStore;
+import org.safecity.records.internal.StoredRecord;
+import org.safecity.records.internal.linking.Linking;
+import org.safecity.records.internal.linking.RecordKeys;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.TextPolicy;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * overwritten. Good rows land even when others are refused; the report says which.
  */
 @Service
-class ReceivingRecords {
+public class ReceivingRecords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -54,14 +61,14 @@ class ReceivingRecords {
         this.events = events;
     }
 
-    enum Via { FILE, PUSH, PULL }
+    public enum Via { FILE, PUSH, PULL }
 
     /**
      * @param rows each row's columns by name, as the source named them
      * @param firstRow the number the first row is reported as (2 for a file with a header, 0 for a batch)
      */
     @Transactional
-    ImportReport receive(Source source, Via via, String fileName, List<Map<String, String>> rows, int firstRow) {
+    public ImportReport receive(Source source, Via via, String fileName, List<Map<String, String>> rows, int firstRow) {
         Instant now = clock.instant();
         String by = CurrentActor.name();
         long importId = jdbc.sql("""
@@ -99,7 +106,7 @@ class ReceivingRecords {
     }
 
     /** A row read and checked, not yet stored: its place in the report, and what it says. */
-    record Arriving(int number, String id, String version, String hash, RecordKind kind, Map<String, String> fields, DepartmentRecord record) {
+    public record Arriving(int number, String id, String version, String hash, RecordKind kind, Map<String, String> fields, DepartmentRecord record) {
     }
 
     /** Either a refusal for the report or a row to take. */

@@ -1,4 +1,6 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.sources;
+
+import org.safecity.records.internal.RecordKind;
 
 /**
  * A stolen-vehicle report or proclaimed offender arrived open or closed: after the import commits it

@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +15,13 @@ import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
 import org.safecity.records.internal.DepartmentRecord.PersonNamed;
 import org.safecity.records.internal.DepartmentRecord.VehicleNamed;
+import org.safecity.records.internal.DepartmentRecord;
+import org.safecity.records.internal.RecordStore;
+import org.safecity.records.internal.StoredRecord;
+import org.safecity.records.internal.Visibility;
+import org.safecity.records.internal.linking.Linking;
+import org.safecity.records.internal.linking.RecordKeys;
+import org.safecity.records.internal.linking.SpellingKey;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.TextPolicy;
 import org.safecity.traffic.ChallanLookup;
@@ -30,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * is written to the audit trail with it.
  */
 @Service
-class Searching {
+public class Searching {
 
     static final int MOST_CANDIDATES = 500;
     static final int MOST_WORD_READS = 20_000;
@@ -62,7 +69,7 @@ class Searching {
     record Found(String q, List<Group> groups) {
     }
 
-    record Group(String type, List<Hit> results) {
+    public record Group(String type, List<Hit> results) {
     }
 
     static void requirePurpose(String purpose) {
@@ -102,7 +109,7 @@ class Searching {
         return new Found(query.text(), groups);
     }
 
-    List<Group> find(SearchQuery query, Visibility visibility, int most) {
+    public List<Group> find(SearchQuery query, Visibility visibility, int most) {
         var scores = new HashMap<Long, Integer>();
         var reasons = new HashMap<Long, Set<String>>();
         collect(scores, reasons, "cnic", query.cnic() == null ? List.of() : List.of(query.cnic()), 100, "CNIC");

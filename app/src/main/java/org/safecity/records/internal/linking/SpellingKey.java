@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.linking;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.Map;
  * same consonants, its long vowels (alif, waw, ye) dropped as the English vowels are, so {@code محمد خان}
  * is {@code mhmd khn} too. A key finds candidates; the ranking then prefers the closer spelling.
  */
-final class SpellingKey {
+public final class SpellingKey {
 
     /** Urdu letters as the Latin consonants they are spelled with; vowels and signs map to nothing. */
     private static final Map<Character, String> URDU = Map.ofEntries(
@@ -33,7 +33,7 @@ final class SpellingKey {
     }
 
     /** The key of each word of a name, in order; empty for a name with no letters. */
-    static List<String> words(String name) {
+    public static List<String> words(String name) {
         var keys = new ArrayList<String>();
         if (name == null) {
             return keys;
@@ -52,7 +52,7 @@ final class SpellingKey {
     }
 
     /** The whole name's key: its words' keys sorted, so "Khan Muhammad" and "Muhammad Khan" meet. */
-    static String whole(String name) {
+    public static String whole(String name) {
         return String.join(" ", words(name).stream().sorted().toList());
     }
 

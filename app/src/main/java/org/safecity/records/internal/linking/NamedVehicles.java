@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.linking;
 
 import java.util.ArrayList;
 import java.util.HashMap;

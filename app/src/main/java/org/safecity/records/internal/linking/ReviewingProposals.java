@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.linking;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.safecity.identity.AuditTrail;
 import org.safecity.identity.CurrentActor;
+import org.safecity.records.internal.DepartmentRecord;
+import org.safecity.records.internal.Fields;
+import org.safecity.records.internal.RecordKind;
 import org.safecity.shared.Conflict;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
@@ -20,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * merge undone. Nothing is deleted: an undone link stays with who undid it and why.
  */
 @Service
-class ReviewingProposals {
+public class ReviewingProposals {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,12 +44,12 @@ class ReviewingProposals {
      * @param linkedPersonId the person the record is linked to now in that role (who a merge would take it from)
      * @param recordTitle what the record is, in one line
      */
-    record Proposal(long id, long recordId, String role, long personId, String reason, String status, String decidedBy, Long linkedPersonId,
+    public record Proposal(long id, long recordId, String role, long personId, String reason, String status, String decidedBy, Long linkedPersonId,
                     String recordTitle, String source, String sourceRecordId) {
     }
 
     /** A proposal with the record it is about and the person that record is linked to now. */
-    static final String PROPOSAL = """
+    public static final String PROPOSAL = """
         select p.id, p.record_id, p.role, p.person_id, p.reason, p.status, p.decided_by,
           (select l.person_id from records.link l where l.record_id = p.record_id and l.role = p.role and l.undone_at is null
            and l.person_id is not null order by l.id desc limit 1) linked_person_id,
@@ -54,20 +57,20 @@ class ReviewingProposals {
         from records.link_proposal p join records.record r on r.id = p.record_id join records.source s on s.id = r.source_id
         """;
 
-    static Proposal proposal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    public static Proposal proposal(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Map<String, String> fields = JSON.readValue(rs.getString("fields"), new tools.jackson.core.type.TypeReference<Map<String, String>>() { });
         String title = DepartmentRecord.read(RecordKind.valueOf(rs.getString("kind")), new Fields(fields)).title();
         return new Proposal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7),
             (Long) rs.getObject("linked_person_id"), title, rs.getString("source_name"), rs.getString("source_record_id"));
     }
 
-    List<Proposal> open(int limit) {
+    public List<Proposal> open(int limit) {
         return jdbc.sql(PROPOSAL + "where p.status = 'PROPOSED' order by p.id limit ?").param(limit).query(ReviewingProposals::proposal).list();
     }
 
     /** The analyst agrees: the record's person in that role becomes the proposed one; the link it had is undone, not lost. */
     @Transactional
-    long confirm(long proposalId, String reason) {
+    public long confirm(long proposalId, String reason) {
         var p = proposal(proposalId);
         requireReason(reason);
         Long before = linking.personOf(p.recordId(), p.role()).orElse(null);
@@ -84,7 +87,7 @@ class ReviewingProposals {
     }
 
     @Transactional
-    void reject(long proposalId, String reason) {
+    public void reject(long proposalId, String reason) {
         proposal(proposalId);
         requireReason(reason);
         jdbc.sql("update records.link_proposal set status = 'REJECTED', decided_by = ?, decided_at = ? where id = ?")
@@ -94,7 +97,7 @@ class ReviewingProposals {
 
     /** Undoes a confirmed link: the record goes back to the person it was linked to before the merge. */
     @Transactional
-    void undo(long linkId, String reason) {
+    public void undo(long linkId, String reason) {
         requireReason(reason);
         var link = jdbc.sql("select record_id, role, strength, undone_at is not null from records.link where id = ?").param(linkId)
             .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)}).optional()

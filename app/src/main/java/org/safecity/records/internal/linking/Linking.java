@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.linking;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.safecity.records.internal.DepartmentRecord.PersonNamed;
+import org.safecity.records.internal.DepartmentRecord;
+import org.safecity.records.internal.RecordStore;
+import org.safecity.records.internal.StoredRecord;
+import org.safecity.records.internal.sources.SourceStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * undid it.
  */
 @Service
-class Linking {
+public class Linking {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,7 +39,7 @@ class Linking {
     }
 
     /** A newly stored version; {@code previous} is the record's version before it, whose persons without CNIC it keeps. */
-    record Arrived(long recordId, DepartmentRecord record, Optional<StoredRecord> previous) {
+    public record Arrived(long recordId, DepartmentRecord record, Optional<StoredRecord> previous) {
     }
 
     /** A link to be written. */
@@ -47,7 +51,7 @@ class Linking {
      * registration or chassis, a person of their own for each named without a CNIC (or the one the record's
      * earlier version had), then the proposals weak keys make.
      */
-    void link(List<Arrived> arrived, String by) {
+    public void link(List<Arrived> arrived, String by) {
         var cnics = new java.util.TreeSet<String>();
         var plates = new java.util.TreeSet<String>();
         var chassis = new java.util.TreeSet<String>();
@@ -299,21 +303,21 @@ class Linking {
             .params(recordId, role).query(Long.class).optional();
     }
 
-    record ActiveLink(long id, long recordId, String role, Long personId, Long vehicleId, String strength, String reason, String linkedBy,
+    public record ActiveLink(long id, long recordId, String role, Long personId, Long vehicleId, String strength, String reason, String linkedBy,
                       java.time.Instant linkedAt) {
     }
 
     private static final String LINK = "select id, record_id, role, person_id, vehicle_id, strength, reason, linked_by, linked_at from records.link ";
 
-    List<ActiveLink> activeLinksOf(long personId) {
+    public List<ActiveLink> activeLinksOf(long personId) {
         return jdbc.sql(LINK + "where person_id = ? and undone_at is null order by id").param(personId).query(Linking::link).list();
     }
 
-    List<ActiveLink> activeLinksOfVehicle(long vehicleId) {
+    public List<ActiveLink> activeLinksOfVehicle(long vehicleId) {
         return jdbc.sql(LINK + "where vehicle_id = ? and undone_at is null order by id").param(vehicleId).query(Linking::link).list();
     }
 
-    List<ActiveLink> activeLinksOfRecords(java.util.Collection<Long> recordIds) {
+    public List<ActiveLink> activeLinksOfRecords(java.util.Collection<Long> recordIds) {
         if (recordIds.isEmpty()) {
             return List.of();
         }

@@ -1,9 +1,13 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.search;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.safecity.detections.OcrConfusion;
+import org.safecity.records.internal.FirNumbers;
+import org.safecity.records.internal.Phones;
+import org.safecity.records.internal.linking.RecordKeys;
+import org.safecity.records.internal.linking.SpellingKey;
 import org.safecity.shared.Plate;
 
 /**
@@ -11,10 +15,10 @@ import org.safecity.shared.Plate;
  * number, a plate (folded for the characters a reader confuses, and within one character missing or
  * extra), a chassis, a name (by spelling key, English or Urdu script). One text may be several.
  */
-record SearchQuery(String text, String cnic, String phone, String fir, String plate, String plateFolded, String chassis,
+public record SearchQuery(String text, String cnic, String phone, String fir, String plate, String plateFolded, String chassis,
                    List<String> nameWords, String nameWhole) {
 
-    static SearchQuery of(String text) {
+    public static SearchQuery of(String text) {
         String q = text.strip();
         String digits = q.replaceAll("[\\s-]", "");
         String cnic = digits.matches("[0-9]{13}") ? digits : null;

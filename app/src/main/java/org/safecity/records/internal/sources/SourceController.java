@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.sources;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

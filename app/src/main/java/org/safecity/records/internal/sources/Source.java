@@ -1,8 +1,9 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.sources;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.safecity.records.internal.RecordKind;
 
 /**
  * A department feed: whose it is, what it is, how long its records are kept, the kinds it supplies,

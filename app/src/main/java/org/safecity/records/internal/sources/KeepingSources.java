@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.sources;
 
 import java.net.URI;
 import java.time.Clock;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.safecity.records.internal.DepartmentRecord;
+import org.safecity.records.internal.RecordKind;
 import org.safecity.shared.BearerSecret;
 import org.safecity.identity.Actor;
 import org.safecity.identity.AuditTrail;
@@ -28,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The identity module asks here whether a presented key is a source's.
  */
 @Service
-class KeepingSources implements DeviceKeys {
+public class KeepingSources implements DeviceKeys {
 
     static final String PREFIX = "scr_";
 
@@ -46,12 +48,12 @@ class KeepingSources implements DeviceKeys {
     }
 
     /** What a person asks for; the same shape registers and changes a source. */
-    record Draft(String code, String name, String owner, String description, Integer retentionDays, List<String> kinds,
+    public record Draft(String code, String name, String owner, String description, Integer retentionDays, List<String> kinds,
                  Map<String, String> mapping, String pullUrl, Integer pullEveryMinutes) {
     }
 
     @Transactional
-    Source register(Draft draft) {
+    public Source register(Draft draft) {
         var checked = check(draft, null);
         if (sources.findByCode(checked.code()).isPresent()) {
             throw new Conflict("A source with code " + checked.code() + " is already registered.");

@@ -1,9 +1,12 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.demo;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.safecity.records.internal.sources.KeepingSources;
+import org.safecity.records.internal.sources.ReceivingRecords;
+import org.safecity.records.internal.sources.SourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,18 +1,19 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.linking;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.safecity.detections.OcrConfusion;
+import org.safecity.records.internal.DepartmentRecord;
 
 /** What a record is found by: each person's CNIC, phone and name keys, each vehicle's folded plate and chassis, an FIR's number. */
-final class RecordKeys {
+public final class RecordKeys {
 
     private RecordKeys() {
     }
 
-    static List<Map.Entry<String, String>> of(DepartmentRecord record) {
+    public static List<Map.Entry<String, String>> of(DepartmentRecord record) {
         var keys = new ArrayList<Map.Entry<String, String>>();
         for (var party : record.parties()) {
             if (party.person() != null) {
@@ -64,7 +65,7 @@ final class RecordKeys {
         return weak;
     }
 
-    static String chassis(String text) {
+    public static String chassis(String text) {
         return text == null ? null : text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
     }
 

@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.demo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,11 +10,11 @@ import java.util.Random;
  * plate carries the letters DMO or a demo series, and names are drawn from common Pashto and Urdu
  * names in their usual spellings (Muhammad, Mohammad, Muhammed; Khan, Khaan) and in Urdu script.
  */
-final class SyntheticPeople {
+public final class SyntheticPeople {
 
-    static final String[] GIVEN = {"Muhammad", "Mohammad", "Muhammed", "Ahmad", "Ahmed", "Ali", "Hamid", "Bilal", "Imran", "Sajid",
+    public static final String[] GIVEN = {"Muhammad", "Mohammad", "Muhammed", "Ahmad", "Ahmed", "Ali", "Hamid", "Bilal", "Imran", "Sajid",
         "Noor", "Gul", "Zahid", "Fazal", "Shah", "Amir", "Tariq", "Asad", "Wali", "Jehangir"};
-    static final String[] FAMILY = {"Khan", "Khaan", "Afridi", "Yousafzai", "Shinwari", "Khattak", "Marwat", "Durrani", "Mohmand", "Orakzai"};
+    public static final String[] FAMILY = {"Khan", "Khaan", "Afridi", "Yousafzai", "Shinwari", "Khattak", "Marwat", "Durrani", "Mohmand", "Orakzai"};
     /** Urdu script of some of the names above, letter for letter. */
     static final Map<String, String> URDU = Map.of("Muhammad", "محمد", "Mohammad", "محمد", "Ahmad", "احمد", "Ali", "علی",
         "Khan", "خان", "Khaan", "خان", "Gul", "گل", "Noor", "نور", "Hamid", "حامد", "Afridi", "آفریدی");
@@ -26,22 +26,22 @@ final class SyntheticPeople {
     }
 
     /** The n-th made-up CNIC: 13 digits starting with 9. */
-    static String cnic(long n) {
+    public static String cnic(long n) {
         return String.format("9%012d", n);
     }
 
-    static String phone(long n) {
+    public static String phone(long n) {
         return String.format("+92300%07d", n % 10_000_000);
     }
 
     /** The n-th made-up plate: three letters of a demo series and four digits, e.g. {@code DMA1234}. */
-    static String plate(long n) {
+    public static String plate(long n) {
         char second = (char) ('A' + (n / 10_000) % 26);
         char third = (char) ('A' + (n / 260_000) % 26);
         return "D" + second + third + String.format("%04d", n % 10_000);
     }
 
-    static Map<String, String> person(long n, Random random) {
+    public static Map<String, String> person(long n, Random random) {
         String given = GIVEN[random.nextInt(GIVEN.length)];
         String family = FAMILY[random.nextInt(FAMILY.length)];
         var row = new LinkedHashMap<String, String>();
@@ -59,7 +59,7 @@ final class SyntheticPeople {
         return row;
     }
 
-    static Map<String, String> vehicle(long n, long ownerN, Random random) {
+    public static Map<String, String> vehicle(long n, long ownerN, Random random) {
         String[] make = MAKES[random.nextInt(MAKES.length)].split(" ");
         var row = new LinkedHashMap<String, String>();
         row.put("id", "V" + n);
@@ -73,7 +73,7 @@ final class SyntheticPeople {
         return row;
     }
 
-    static Map<String, String> fir(long n, long accusedN, Random random) {
+    public static Map<String, String> fir(long n, long accusedN, Random random) {
         var row = new LinkedHashMap<String, String>();
         row.put("id", "F" + n);
         row.put("policeStation", STATIONS[random.nextInt(STATIONS.length)]);

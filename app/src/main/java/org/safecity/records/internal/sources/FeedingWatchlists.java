@@ -1,4 +1,4 @@
-package org.safecity.records.internal;
+package org.safecity.records.internal.sources;
 
 import org.safecity.shared.FollowUp;
 import org.safecity.watchlists.FedWatchlists;
