@@ -18,7 +18,7 @@ import org.safecity.video.FrameRequest;
 import org.safecity.video.internal.Ffmpeg;
 import org.safecity.video.internal.VideoSettings;
 import org.safecity.vision.internal.PlateReader;
-import org.safecity.vision.internal.VisionBench;
+import org.safecity.vision.internal.analytics.VisionBench;
 import org.safecity.vision.internal.plates.PlateReaders;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 

@@ -1,9 +1,11 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.safecity.vision.internal.ObjectFinder;
+import org.safecity.vision.internal.Point;
 
 /**
  * Follows the objects found in a camera's frames: each new box continues the track of the same kind

@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.plates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.PlateReader;
+import org.safecity.vision.internal.Point;
 
 class PlateVotingTest {
 

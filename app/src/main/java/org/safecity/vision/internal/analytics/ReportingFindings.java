@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +14,9 @@ import org.safecity.detections.DetectionIntake.PlateItem;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
 import org.safecity.registry.OwnDevices;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.plates.CropStore;
+import org.safecity.vision.internal.plates.PlateReadStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,9 +27,9 @@ import org.springframework.stereotype.Component;
  * finding submitted twice is stored once. A plate's crop is stored first and named in its details.
  */
 @Component
-class ReportingFindings {
+public class ReportingFindings {
 
-    static final String DEVICE = "SafeCity vision";
+    public static final String DEVICE = "SafeCity vision";
     private static final Logger log = LoggerFactory.getLogger(ReportingFindings.class);
     private static final int ATTEMPTS = 3;
 

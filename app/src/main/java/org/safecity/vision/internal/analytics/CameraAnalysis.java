@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -10,6 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.safecity.vision.internal.FaceFinder;
+import org.safecity.vision.internal.ObjectFinder;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.PlateReader;
+import org.safecity.vision.internal.Point;
+import org.safecity.vision.internal.VisionSettings;
+import org.safecity.vision.internal.plates.PlateVoting;
 
 /**
  * One camera's analysis between frames: its motion gate, tracker, scene, plate votes and recent faces,

@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.plates;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +27,7 @@ import org.safecity.registry.CameraSummary;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.NotFound;
 import org.safecity.shared.Plate;
+import org.safecity.vision.internal.analytics.ReportingFindings;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

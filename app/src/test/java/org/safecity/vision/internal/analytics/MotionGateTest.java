@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.safecity.video.CameraFrame;
 import org.safecity.video.FrameRequest;
 import org.safecity.video.FrameTap;
+import org.safecity.vision.internal.FaceFinder;
+import org.safecity.vision.internal.ObjectFinder;
+import org.safecity.vision.internal.PlateReader;
+import org.safecity.vision.internal.VisionSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;

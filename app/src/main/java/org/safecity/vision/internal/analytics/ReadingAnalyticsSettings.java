@@ -1,10 +1,11 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.TextPolicyJson;
+import org.safecity.vision.internal.Point;
 import tools.jackson.databind.JsonNode;
 
 /** Reads a camera's analytics settings from JSON, naming every field that is wrong at once; nothing partial is accepted. */

@@ -1,14 +1,16 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.safecity.vision.internal.AnalyticsSettings.NamedLine;
-import org.safecity.vision.internal.AnalyticsSettings.NamedZone;
+import org.safecity.vision.internal.analytics.AnalyticsSettings.NamedLine;
+import org.safecity.vision.internal.analytics.AnalyticsSettings.NamedZone;
 import org.safecity.vision.internal.ObjectFinder.FoundObject;
 import org.safecity.vision.internal.ObjectFinder.ObjectClass;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.Point;
 
 /** Lines, zones and their rules over real tracks (a tracker fed boxes frame by frame, as the models would). */
 class SceneRulesTest {

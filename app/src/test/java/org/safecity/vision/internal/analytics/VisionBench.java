@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -11,6 +11,8 @@ import org.safecity.video.CameraFrame;
 import org.safecity.video.DemoScene;
 import org.safecity.video.FrameRequest;
 import org.safecity.video.FrameTap;
+import org.safecity.vision.internal.PlateReader;
+import org.safecity.vision.internal.VisionSettings;
 
 /** Vision's lane as the benchmarks need it from other packages: the demo's street scene and the analysis up to the intake. */
 public final class VisionBench {

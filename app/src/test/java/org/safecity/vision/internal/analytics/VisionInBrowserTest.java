@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,9 @@ import org.safecity.BrowserTest;
 import org.safecity.SafeCityApi;
 import org.safecity.detections.Reporting;
 import org.safecity.traffic.Roadside;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.Point;
+import org.safecity.vision.internal.VisionSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.plates;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * ({@code vision.read_correction}) and the crops added to cases ({@code vision.read_evidence}).
  */
 @Repository
-class PlateReadStore {
+public class PlateReadStore {
 
     /** A read as kept; {@code correction} is null until someone marks it wrong. */
     record PlateRead(long id, String eventId, long cameraId, String cityCode, String zoneCode, Instant readAt, String text, String plate,
@@ -48,7 +48,7 @@ class PlateReadStore {
     }
 
     /** Keeps a read once per event id; a read reported again changes nothing. */
-    void add(String eventId, long cameraId, String cityCode, String zoneCode, Instant readAt, String text, String plate, String format,
+    public void add(String eventId, long cameraId, String cityCode, String zoneCode, Instant readAt, String text, String plate, String format,
              double confidence, String cropPath) {
         jdbc.sql("""
                 insert into vision.plate_read (event_id, camera_id, city_code, zone_code, read_at, text, plate, format, confidence, crop_path)

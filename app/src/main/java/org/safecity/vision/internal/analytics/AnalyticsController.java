@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,6 +13,7 @@ import org.safecity.identity.Writes;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraSummary;
 import org.safecity.shared.NotFound;
+import org.safecity.vision.internal.plates.CropStore;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

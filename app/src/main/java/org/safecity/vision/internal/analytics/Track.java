@@ -1,10 +1,13 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.safecity.vision.internal.ObjectFinder;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.Point;
 
 /**
  * One person or vehicle followed across a camera's frames. Where it stands is the foot of its box

@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safecity.vision.internal.ObjectFinder.FoundObject;
 import org.safecity.vision.internal.ObjectFinder.ObjectClass;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.Point;
 
 class TrackerTest {
 

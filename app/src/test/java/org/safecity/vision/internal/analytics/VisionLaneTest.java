@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,12 @@ import org.safecity.alerts.Sightings;
 import org.safecity.detections.Reporting;
 import org.safecity.identity.Role;
 import org.safecity.traffic.Roadside;
+import org.safecity.vision.internal.FaceFinder;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.Point;
+import org.safecity.vision.internal.VisionSettings;
+import org.safecity.vision.internal.plates.CropStore;
+import org.safecity.vision.internal.plates.PlateVoting;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

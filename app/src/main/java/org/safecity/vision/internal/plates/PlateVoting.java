@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.plates;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -9,6 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.safecity.detections.OcrConfusion;
+import org.safecity.vision.internal.PixelBox;
+import org.safecity.vision.internal.PlateReader;
+import org.safecity.vision.internal.Point;
 
 /**
  * Makes one read of a plate seen in several frames. Reads of a camera that agree (their folded text
@@ -19,10 +22,10 @@ import org.safecity.detections.OcrConfusion;
  * best crop is kept. Reads of the same plate just after its vote join the voted group silently, so a
  * car waiting at a light gives one read, not one every few seconds. One camera's, one thread at a time.
  */
-final class PlateVoting {
+public final class PlateVoting {
 
     /** One frame's read of a plate, with its crop and where in the picture it was. */
-    record Read(Instant at, PlateReader.PlateRead read, BufferedImage crop, Point centre) {
+    public record Read(Instant at, PlateReader.PlateRead read, BufferedImage crop, Point centre) {
     }
 
     /**
@@ -31,7 +34,7 @@ final class PlateVoting {
      * @param confidence the reads' mean confidence times how much they agreed (1 when every read gave the result)
      * @param first the plate's centre when first read, {@code last} when last read: which way it went
      */
-    record Voted(String text, String normalized, String format, double confidence, int reads, Instant firstAt, Instant lastAt,
+    public record Voted(String text, String normalized, String format, double confidence, int reads, Instant firstAt, Instant lastAt,
                  PixelBox box, BufferedImage crop, Point first, Point last) {
     }
 
@@ -39,7 +42,7 @@ final class PlateVoting {
     private final Duration longest;
     private final List<Group> groups = new ArrayList<>();
 
-    PlateVoting(Duration quiet, Duration longest) {
+    public PlateVoting(Duration quiet, Duration longest) {
         this.quiet = quiet;
         this.longest = longest;
     }
@@ -60,7 +63,7 @@ final class PlateVoting {
             add(read);
         }
 
-        void add(Read read) {
+        public void add(Read read) {
             lastAt = read.at();
             last = read.centre();
             folded = OcrConfusion.fold(read.read().normalized());
@@ -74,7 +77,7 @@ final class PlateVoting {
     }
 
     /** Adds a frame's reads and answers the votes now due. */
-    List<Voted> add(List<Read> reads, Instant now) {
+    public List<Voted> add(List<Read> reads, Instant now) {
         for (Read read : reads) {
             String folded = OcrConfusion.fold(read.read().normalized());
             Group joined = null;
@@ -94,7 +97,7 @@ final class PlateVoting {
     }
 
     /** Votes every open group now, as when the camera's analysis stops. */
-    List<Voted> flush(Instant now) {
+    public List<Voted> flush(Instant now) {
         return due(now, true);
     }
 

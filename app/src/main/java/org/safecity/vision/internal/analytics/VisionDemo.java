@@ -1,10 +1,11 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.time.Clock;
 import java.util.List;
 import org.safecity.shared.DemoSettings;
 import org.safecity.registry.CameraDirectory;
 import org.safecity.registry.CameraStreams;
+import org.safecity.vision.internal.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

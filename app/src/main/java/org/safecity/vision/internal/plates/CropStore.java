@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.plates;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * read's detection names its crop by {@link #relative} path; people fetch it through the API.
  */
 @Component
-class CropStore implements org.safecity.vision.PlateCrops {
+public class CropStore implements org.safecity.vision.PlateCrops {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     /** What a stored crop's path looks like; anything else is refused before touching the disk. */
@@ -36,7 +36,7 @@ class CropStore implements org.safecity.vision.PlateCrops {
     }
 
     /** Stores the crop and answers its path relative to the crops' folder, e.g. {@code 12/2026-12-04/plate-1764842400123.jpg}. */
-    String store(long cameraId, Instant at, String name, BufferedImage crop) {
+    public String store(long cameraId, Instant at, String name, BufferedImage crop) {
         String relative = cameraId + "/" + DAY.format(at) + "/" + name + ".jpg";
         Path file = root.resolve(relative);
         try {
@@ -54,7 +54,7 @@ class CropStore implements org.safecity.vision.PlateCrops {
     }
 
     /** The stored crop's bytes, if the path is one of ours and the file is there. */
-    Optional<byte[]> read(String relative) {
+    public Optional<byte[]> read(String relative) {
         if (!PATH.matcher(relative).matches()) {
             return Optional.empty();
         }
@@ -70,7 +70,7 @@ class CropStore implements org.safecity.vision.PlateCrops {
         return path != null && path.startsWith(cameraId + "/") ? read(path) : Optional.empty();
     }
 
-    Path file(String relative) {
+    public Path file(String relative) {
         return root.resolve(relative);
     }
 

@@ -1,9 +1,10 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safecity.vision.internal.Point;
 
 /**
  * What a camera's analysis does: which analysers run, how many frames a second it looks at, where in

@@ -1,4 +1,4 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.awt.Color;
 import java.awt.GradientPaint;

@@ -1,6 +1,7 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.util.Optional;
+import org.safecity.vision.internal.Point;
 
 /**
  * A line drawn across a camera's picture, from {@code from} to {@code to}. Crossing it from its left to its

@@ -1,6 +1,7 @@
-package org.safecity.vision.internal;
+package org.safecity.vision.internal.analytics;
 
 import java.util.List;
+import org.safecity.vision.internal.Point;
 
 /** A polygon in a camera's picture (normalised coordinates): a region of interest or a zone. */
 record Area(List<Point> corners) {
