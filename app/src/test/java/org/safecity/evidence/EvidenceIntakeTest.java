@@ -62,6 +62,20 @@ class EvidenceIntakeTest extends IntegrationTest {
     }
 
     @Test
+    void a_recorders_windows_media_export_named_as_a_document_is_taken_as_footage_by_its_content() throws Exception {
+        // the ASF header object that opens a .wmv/.asf export from a DVR, under a name that says otherwise
+        byte[] asf = {0x30, 0x26, (byte) 0xB2, 0x75, (byte) 0x8E, 0x66, (byte) 0xCF, 0x11, (byte) 0xA6, (byte) 0xD9, 0x00, (byte) 0xAA,
+            0x00, 0x62, (byte) 0xCE, 0x6C, 0x5A, 0x2C, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, 2, (byte) System.nanoTime(),
+            (byte) (System.nanoTime() >> 8)};
+
+        var received = intake.receive(new ByteArrayInputStream(asf),
+            new IntakeDetails("emergency", null, "statement.pdf", null, "dispatcher Saima", Instant.now(), null, null));
+
+        assertThat(received.mediaType()).isEqualTo("video/x-ms-asf");
+        assertThat(as(Role.SUPERVISOR).get("/api/v1/evidence/" + received.id()).json().get("kind").asString()).isEqualTo("CCTV_FOOTAGE");
+    }
+
+    @Test
     void an_item_on_no_case_is_seen_by_supervisors_only() throws Exception {
         var received = intake.receive(new ByteArrayInputStream(("incident attachment " + System.nanoTime()).getBytes()),
             new IntakeDetails("emergency", null, "call-notes.txt", null, "dispatcher Saima", Instant.now(), null, null));

@@ -43,12 +43,46 @@ class MediaTypeSnifferTest {
         assertThat(MediaTypeSniffer.sniff(ts)).isEqualTo("video/mp2t");
     }
 
+    /** A ZIP's first local file header: 30 bytes, then the entry's name. */
+    private static byte[] zipStartingWith(String entry) {
+        byte[] name = ascii(entry);
+        byte[] head = new byte[30 + name.length];
+        System.arraycopy(bytes('P', 'K', 3, 4, 20, 0, 6, 0), 0, head, 0, 8);
+        head[26] = (byte) name.length;
+        System.arraycopy(name, 0, head, 30, name.length);
+        return head;
+    }
+
     @Test
     void names_documents_and_archives() {
         assertThat(MediaTypeSniffer.sniff(ascii("%PDF-1.7\n"))).isEqualTo("application/pdf");
-        assertThat(MediaTypeSniffer.sniff(ascii("PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml word/document.xml")))
+        assertThat(MediaTypeSniffer.sniff(zipStartingWith("[Content_Types].xml"), "statement.docx"))
             .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        assertThat(MediaTypeSniffer.sniff(ascii("PK\u0003\u0004\u0014\u0000notes.txt"))).isEqualTo("application/zip");
+        assertThat(MediaTypeSniffer.sniff(zipStartingWith("notes.txt"))).isEqualTo("application/zip");
+    }
+
+    @Test
+    void a_name_never_changes_what_the_content_is() {
+        assertThat(MediaTypeSniffer.sniff(ascii("%PDF-1.7\n"), "photo.jpg")).isEqualTo("application/pdf");
+        assertThat(MediaTypeSniffer.sniff(ascii("\u0000\u0000\u0000\u0018ftypisom\u0000\u0000\u0002\u0000"), "statement.pdf"))
+            .isEqualTo("video/mp4");
+        assertThat(MediaTypeSniffer.sniff(bytes(0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10), "notes.txt")).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void a_name_never_names_content_its_bytes_do_not() {
+        assertThat(MediaTypeSniffer.sniff(bytes(0x00, 0x01, 0x02, 0x03, 0x04), "camera-0112.mp4")).isEqualTo("application/octet-stream");
+        assertThat(MediaTypeSniffer.sniff(ascii("not a picture"), "gate.jpg")).isEqualTo("text/plain");
+        assertThat(MediaTypeSniffer.sniff(zipStartingWith("notes.txt"), "footage.mp4")).isEqualTo("application/zip");
+    }
+
+    /** Video exported by recorders in containers the earlier hand-written signatures did not know. */
+    @Test
+    void names_recorder_exports_in_windows_media_and_flash_video_as_video() {
+        byte[] asf = bytes(0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11, 0xA6, 0xD9, 0x00, 0xAA, 0x00, 0x62, 0xCE, 0x6C,
+            0x5A, 0x2C, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 1, 2);
+        assertThat(MediaTypeSniffer.sniff(asf, "export.dat")).isEqualTo("video/x-ms-asf");
+        assertThat(MediaTypeSniffer.sniff(bytes('F', 'L', 'V', 1, 5, 0, 0, 0, 9, 0, 0, 0, 0))).isEqualTo("video/x-flv");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * {@link #FRESH_FOR}.
  */
 @Component
-class CameraPlacements {
+public class CameraPlacements {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(60);
 
@@ -36,17 +36,17 @@ class CameraPlacements {
         this.directory = directory;
     }
 
-    Optional<CameraSummary> find(long cameraId) {
+    public Optional<CameraSummary> find(long cameraId) {
         return held(cameraId).camera();
     }
 
     /** Where the camera in service stands now, as a sighting records it; empty when it is not in service. */
-    Optional<Placement> placement(long cameraId) {
+    public Optional<Placement> placement(long cameraId) {
         return held(cameraId).placement();
     }
 
     /** The placement a stored sighting recorded (its codes and point), with the camera's names as they are now. */
-    Placement placement(long cameraId, String cityCode, String zoneCode, GeoPoint point) {
+    public Placement placement(long cameraId, String cityCode, String zoneCode, GeoPoint point) {
         var camera = find(cameraId);
         return new Placement(cameraId, camera.map(CameraSummary::name).orElse(null), camera.map(CameraSummary::siteName).orElse(null),
             cityCode, zoneCode, point);

@@ -17,6 +17,7 @@ import org.safecity.cluster.Role;
 import org.safecity.detections.AcceptedDetection;
 import org.safecity.detections.DetectionConsumer;
 import org.safecity.detections.DetectionsAccepted;
+import org.safecity.detections.internal.sightings.SightingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,7 @@ import org.springframework.util.ClassUtils;
  * its cursor from the table instead, so a crash or a slow consumer loses nothing.
  */
 @Component
-class DeliveringDetections implements SmartLifecycle {
+public class DeliveringDetections implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveringDetections.class);
     /** Detections handed to a consumer in one call (and one transaction) at most, when it has several groups waiting. */
@@ -53,7 +54,7 @@ class DeliveringDetections implements SmartLifecycle {
     private final MeterRegistry metrics;
     private volatile boolean running;
 
-    DeliveringDetections(ObjectProvider<DetectionConsumer> consumers, SightingStore sightings, JdbcClient jdbc,
+    public DeliveringDetections(ObjectProvider<DetectionConsumer> consumers, SightingStore sightings, JdbcClient jdbc,
                          TransactionTemplate transactions, DetectionSettings settings, InstanceRoles roles, ClusterLease lease,
                          MeterRegistry metrics) {
         this.metrics = metrics;
@@ -67,7 +68,7 @@ class DeliveringDetections implements SmartLifecycle {
     }
 
     /** Called by the writer after each commit, in commit order (so in id order). */
-    void handOver(List<AcceptedDetection> accepted) {
+    public void handOver(List<AcceptedDetection> accepted) {
         if (accepted.isEmpty()) {
             return;
         }
@@ -78,7 +79,7 @@ class DeliveringDetections implements SmartLifecycle {
     }
 
     /** A commit failed in a way that may have stored ids up to this one: every lane looks in the table. */
-    void mayHaveStored(long highestId) {
+    public void mayHaveStored(long highestId) {
         highestStored.accumulateAndGet(highestId, Math::max);
         for (var lane : lanes) {
             lane.behind.set(true);
@@ -92,7 +93,7 @@ class DeliveringDetections implements SmartLifecycle {
     }
 
     /** A consumer's name: its cursor's key and, with Kafka, its consumer group's. */
-    static String name(DetectionConsumer consumer) {
+    public static String name(DetectionConsumer consumer) {
         return ClassUtils.getUserClass(consumer).getName();
     }
 
@@ -122,7 +123,7 @@ class DeliveringDetections implements SmartLifecycle {
     }
 
     /** The lease of the one instance that writes sightings and runs the detection consumers. */
-    static final String WRITER = "detections sighting-writer";
+    public static final String WRITER = "detections sighting-writer";
 
     /**
      * Without a broker, one instance writes the sightings and hands them to the consumers: refused at

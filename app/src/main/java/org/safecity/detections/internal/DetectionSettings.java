@@ -42,7 +42,7 @@ public record DetectionSettings(@DefaultValue("50000") int queueCapacity,
         }
     }
 
-    int retention(DetectionKind kind) {
+    public int retention(DetectionKind kind) {
         return retentionDays.of(kind);
     }
 

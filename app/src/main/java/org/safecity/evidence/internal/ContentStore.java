@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * is never opened for writing again.
  */
 @Component
-class ContentStore {
+public class ContentStore {
 
     static final int HEAD_BYTES = 8192;
     private static final int BUFFER = 1 << 16;
@@ -42,11 +42,11 @@ class ContentStore {
     }
 
     /** What was stored: the content's hash, size, first bytes (to sniff its type) and whether it was new. */
-    record Stored(String sha256, long size, byte[] head, boolean newlyWritten) {
+    public record Stored(String sha256, long size, byte[] head, boolean newlyWritten) {
     }
 
     /** Reads {@code content} to its end (without closing it) into the store. */
-    Stored store(InputStream content) throws IOException {
+    public Stored store(InputStream content) throws IOException {
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         MessageDigest digest = sha256();
         byte[] head = new byte[HEAD_BYTES];
@@ -102,12 +102,12 @@ class ContentStore {
         return Files.isRegularFile(path(sha256));
     }
 
-    InputStream open(String sha256) throws IOException {
+    public InputStream open(String sha256) throws IOException {
         return Files.newInputStream(path(sha256));
     }
 
     /** The SHA-256 and size of what is on disk now, or empty when the file is gone. */
-    Optional<Stored> rehash(String sha256) throws IOException {
+    public Optional<Stored> rehash(String sha256) throws IOException {
         Path file = path(sha256);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -125,7 +125,7 @@ class ContentStore {
     }
 
     /** Removes stored content; used only by disposal, once no retained item refers to it. */
-    boolean remove(String sha256) throws IOException {
+    public boolean remove(String sha256) throws IOException {
         Path file = path(sha256);
         boolean removed = Files.deleteIfExists(file);
         if (removed) {
@@ -151,7 +151,7 @@ class ContentStore {
         }
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -5,17 +5,17 @@ import java.util.UUID;
 import org.safecity.evidence.EvidenceKind;
 
 /** An item of evidence as recorded; its content is in the store under {@link #sha256()}. */
-record EvidenceItem(UUID id, UUID caseId, String sha256, long size, String mediaType, EvidenceKind kind, String sourceModule,
+public record EvidenceItem(UUID id, UUID caseId, String sha256, long size, String mediaType, EvidenceKind kind, String sourceModule,
                     String originalName, String description, String collectedBy, Instant collectedAt, String place,
                     Instant receivedAt, String receivedBy, boolean legalHold, String holdReason, Instant disposedAt,
                     String cityCode, String zoneCode) {
 
-    boolean disposed() {
+    public boolean disposed() {
         return disposedAt != null;
     }
 
     /** A file name for the item in an export: its id, then its original name made safe, or its kind and type. */
-    String exportName() {
+    public String exportName() {
         String base = originalName == null ? kind.name().toLowerCase() + extension() : originalName;
         String safe = base.replaceAll("[^A-Za-z0-9._-]", "_");
         if (safe.length() > 80) {

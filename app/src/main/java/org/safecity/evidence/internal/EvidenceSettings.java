@@ -17,13 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param defaultRetention for kinds not named in {@code retention}
  */
 @ConfigurationProperties("safecity.evidence")
-record EvidenceSettings(String signingKey,
+public record EvidenceSettings(String signingKey,
                         @DefaultValue("PT6H") Duration disposalInterval,
                         @DefaultValue("20GB") DataSize maxUploadSize,
                         Map<EvidenceKind, Duration> retention,
                         @DefaultValue("P3650D") Duration defaultRetention) {
 
-    EvidenceSettings {
+    public EvidenceSettings {
         retention = retention == null ? Map.of() : Map.copyOf(retention);
     }
 
@@ -32,7 +32,7 @@ record EvidenceSettings(String signingKey,
         EvidenceKind.DETECTION_IMAGE, Duration.ofDays(1095),
         EvidenceKind.CHALLAN_EVIDENCE, Duration.ofDays(1825));
 
-    Duration retentionOf(EvidenceKind kind) {
+    public Duration retentionOf(EvidenceKind kind) {
         return retention.getOrDefault(kind, KEPT_OTHERWISE.getOrDefault(kind, defaultRetention));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Items in {@code evidence.item}: what was received, its hold, and whether it was disposed of. */
 @Repository
-class ItemStore {
+public class ItemStore {
 
     private static final String COLUMNS = "id, case_id, sha256, size, media_type, kind, source_module, original_name, description, "
         + "collected_by, collected_at, place, received_at, received_by, legal_hold, hold_reason, disposed_at, city_code, zone_code";
@@ -23,7 +23,7 @@ class ItemStore {
         this.jdbc = jdbc;
     }
 
-    void insert(EvidenceItem item) {
+    public void insert(EvidenceItem item) {
         jdbc.sql("insert into evidence.item (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(item.id(), item.caseId(), item.sha256(), item.size(), item.mediaType(), item.kind().name(), item.sourceModule(),
                 item.originalName(), item.description(), item.collectedBy(), Timestamp.from(item.collectedAt()), item.place(),
@@ -32,11 +32,11 @@ class ItemStore {
             .update();
     }
 
-    Optional<EvidenceItem> find(UUID id) {
+    public Optional<EvidenceItem> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from evidence.item where id = ?").param(id).query(ItemStore::map).optional();
     }
 
-    List<EvidenceItem> ofCase(UUID caseId) {
+    public List<EvidenceItem> ofCase(UUID caseId) {
         return jdbc.sql("select " + COLUMNS + " from evidence.item where case_id = ? order by received_at, id")
             .param(caseId).query(ItemStore::map).list();
     }
@@ -49,26 +49,26 @@ class ItemStore {
     }
 
     /** Items not yet disposed of, a page at a time in id order. */
-    List<EvidenceItem> retainedAfter(UUID after, int limit) {
+    public List<EvidenceItem> retainedAfter(UUID after, int limit) {
         return jdbc.sql("select " + COLUMNS + " from evidence.item where disposed_at is null and id > ? order by id limit ?")
             .params(after, limit).query(ItemStore::map).list();
     }
 
-    void setHold(UUID id, boolean hold, String reason) {
+    public void setHold(UUID id, boolean hold, String reason) {
         jdbc.sql("update evidence.item set legal_hold = ?, hold_reason = ? where id = ?").params(hold, reason, id).update();
     }
 
-    void markDisposed(UUID id, Instant at) {
+    public void markDisposed(UUID id, Instant at) {
         jdbc.sql("update evidence.item set disposed_at = ? where id = ?").params(Timestamp.from(at), id).update();
     }
 
-    boolean retainedWithContent(String sha256) {
+    public boolean retainedWithContent(String sha256) {
         return jdbc.sql("select count(*) from evidence.item where sha256 = ? and disposed_at is null").param(sha256)
             .query(Long.class).single() > 0;
     }
 
     /** Locks the item's row until the transaction ends, so hold and disposal cannot interleave. */
-    Optional<EvidenceItem> lock(UUID id) {
+    public Optional<EvidenceItem> lock(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from evidence.item where id = ? for update").param(id).query(ItemStore::map).optional();
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * named), says which persons and vehicles it speaks of ({@link #parties()}), and whether it is still
  * open (an open stolen-vehicle report or proclaimed offender is watched for).
  */
-sealed interface DepartmentRecord {
+public sealed interface DepartmentRecord {
 
     RecordKind kind();
 
@@ -208,7 +208,7 @@ sealed interface DepartmentRecord {
         }
 
         /** The FIR's number as people write it, {@code 123/2026}: what a search by FIR number matches. */
-        String reference() {
+        public String reference() {
             return FirNumbers.reference(number, year);
         }
 

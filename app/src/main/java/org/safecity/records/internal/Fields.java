@@ -10,16 +10,16 @@ import org.safecity.shared.Plate;
 import org.safecity.shared.TextPolicy;
 
 /** One row's fields by record field name, read with every problem collected rather than the first thrown. */
-final class Fields {
+public final class Fields {
 
     private final Map<String, String> values;
     private final List<String> problems = new ArrayList<>();
 
-    Fields(Map<String, String> values) {
+    public Fields(Map<String, String> values) {
         this.values = values;
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 

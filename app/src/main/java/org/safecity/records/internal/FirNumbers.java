@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** FIR numbers as written: {@code 123/2026}, {@code FIR 123/2026}, {@code FIR No. 123 of 2026}. */
-final class FirNumbers {
+public final class FirNumbers {
 
     private static final Pattern WRITTEN = Pattern.compile("(?i)\\s*(?:fir\\s*(?:no\\.?)?\\s*)?([0-9]{1,6})\\s*(?:/|of|-)\\s*((?:19|20)[0-9]{2})\\s*");
 
@@ -17,7 +17,7 @@ final class FirNumbers {
     }
 
     /** The reference a search text names, if it is an FIR number. */
-    static Optional<String> in(String text) {
+    public static Optional<String> in(String text) {
         var m = WRITTEN.matcher(text);
         return m.matches() ? Optional.of(reference(m.group(1), Integer.parseInt(m.group(2)))) : Optional.empty();
     }

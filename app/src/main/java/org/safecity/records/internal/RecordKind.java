@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The kinds of record a department sends, and how sensitive each is (which roles may see it, see {@link Visibility}). */
-enum RecordKind {
+public enum RecordKind {
     PERSON(Category.IDENTITY),
     VEHICLE(Category.VEHICLE),
     LICENCE(Category.IDENTITY),
@@ -28,7 +28,7 @@ enum RecordKind {
         return category;
     }
 
-    static Optional<RecordKind> named(String text) {
+    public static Optional<RecordKind> named(String text) {
         if (text == null) {
             return Optional.empty();
         }

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.safecity.records.internal.sources.ReceivingRecords;
+import org.safecity.records.internal.sources.SourceStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @Repository
-class RecordStore {
+public class RecordStore {
 
     static final String COLUMNS = "r.id, r.source_id, s.code source_code, s.name source_name, r.source_record_id, r.version, r.kind, "
         + "r.fields::text fields, r.received_at, r.received_via, r.current, r.open";
@@ -29,7 +31,7 @@ class RecordStore {
     }
 
     /** The content hashes the given (record id, version) pairs of a source were received with, by {@code id + "\0" + version}. */
-    Map<String, String> hashesOf(long sourceId, List<Map.Entry<String, String>> idAndVersion) {
+    public Map<String, String> hashesOf(long sourceId, List<Map.Entry<String, String>> idAndVersion) {
         var hashes = new java.util.HashMap<String, String>();
         if (idAndVersion.isEmpty()) {
             return hashes;
@@ -47,7 +49,7 @@ class RecordStore {
     }
 
     /** The current versions of a source's records, by the source's record id: what a new version follows. */
-    Map<String, StoredRecord> currentOf(long sourceId, Collection<String> sourceRecordIds) {
+    public Map<String, StoredRecord> currentOf(long sourceId, Collection<String> sourceRecordIds) {
         var current = new java.util.HashMap<String, StoredRecord>();
         if (sourceRecordIds.isEmpty()) {
             return current;
@@ -63,7 +65,7 @@ class RecordStore {
      * Stores new versions, one each of distinct records, as their records' current ones (the versions before
      * stay, no longer current), in one statement; answers each new row's id by the source's record id.
      */
-    Map<String, Long> insertAll(long sourceId, List<ReceivingRecords.Arriving> rows, Instant at, String via, long importRunId) {
+    public Map<String, Long> insertAll(long sourceId, List<ReceivingRecords.Arriving> rows, Instant at, String via, long importRunId) {
         var ids = new java.util.HashMap<String, Long>();
         if (rows.isEmpty()) {
             return ids;
@@ -92,10 +94,10 @@ class RecordStore {
     }
 
     /** What a record is found by: one of its keys. */
-    record Key(long recordId, String kind, String value) {
+    public record Key(long recordId, String kind, String value) {
     }
 
-    void addKeys(List<Key> keys) {
+    public void addKeys(List<Key> keys) {
         if (keys.isEmpty()) {
             return;
         }
@@ -110,7 +112,7 @@ class RecordStore {
         return jdbc.sql("select " + COLUMNS + FROM + "where r.id = ?").param(id).query(RecordStore::record).optional();
     }
 
-    List<StoredRecord> findAll(Collection<Long> ids) {
+    public List<StoredRecord> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -125,7 +127,7 @@ class RecordStore {
     }
 
     /** Current records found by a key, at most {@code limit}. Values may not hold {@code |}, which separates them here. */
-    List<Long> byKey(String kind, Collection<String> values, int limit) {
+    public List<Long> byKey(String kind, Collection<String> values, int limit) {
         if (values.isEmpty()) {
             return List.of();
         }

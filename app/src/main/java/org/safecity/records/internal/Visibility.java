@@ -13,10 +13,10 @@ import org.safecity.records.internal.RecordKind.Category;
  * history; investigators, supervisors and administrators see everything. A person holding several
  * roles sees what any of them may.
  */
-final class Visibility {
+public final class Visibility {
 
     /** The roles that may search and read profiles at all (the controllers' {@code @PreAuthorize}). */
-    static final String READERS = "hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR','OPERATOR','DISPATCHER','TRAFFIC_REVIEWER')";
+    public static final String READERS = "hasAnyRole('ADMIN','SUPERVISOR','INVESTIGATOR','OPERATOR','DISPATCHER','TRAFFIC_REVIEWER')";
 
     private final Set<Category> categories;
     private final boolean watchlists;
@@ -30,7 +30,7 @@ final class Visibility {
         this.sightings = sightings;
     }
 
-    static Visibility of(Actor actor) {
+    public static Visibility of(Actor actor) {
         var categories = EnumSet.noneOf(Category.class);
         boolean watchlists = false;
         boolean challans = false;
@@ -63,29 +63,29 @@ final class Visibility {
         return new Visibility(categories, watchlists, challans, sightings);
     }
 
-    boolean sees(RecordKind kind) {
+    public boolean sees(RecordKind kind) {
         return categories.contains(kind.category());
     }
 
-    boolean seesFirs() {
+    public boolean seesFirs() {
         return sees(RecordKind.FIR);
     }
 
-    boolean seesWatchlists() {
+    public boolean seesWatchlists() {
         return watchlists;
     }
 
-    boolean seesChallans() {
+    public boolean seesChallans() {
         return challans;
     }
 
     /** Where a vehicle was seen: the roles that may search sightings. */
-    boolean seesSightings() {
+    public boolean seesSightings() {
         return sightings;
     }
 
     /** Incidents a person called about: the roles that see who a person is. */
-    boolean seesIncidents() {
+    public boolean seesIncidents() {
         return categories.contains(Category.IDENTITY);
     }
 

@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
  * existence is not told.
  */
 @Component
-class CamerasInReach {
+public class CamerasInReach {
 
-    static final String WATCHERS = "hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','ADMIN')";
-    static final String PURPOSE = "why a partner's camera is opened (an incident number or a reason in words); "
+    public static final String WATCHERS = "hasAnyRole('OPERATOR','DISPATCHER','SUPERVISOR','INVESTIGATOR','ADMIN')";
+    public static final String PURPOSE = "why a partner's camera is opened (an incident number or a reason in words); "
         + "required for a camera of a commercial premises, audited and shown to its manager";
-    static final MediaType M3U8 = MediaType.parseMediaType("application/vnd.apple.mpegurl");
-    static final MediaType MPEG_TS = MediaType.parseMediaType("video/mp2t");
+    public static final MediaType M3U8 = MediaType.parseMediaType("application/vnd.apple.mpegurl");
+    public static final MediaType MPEG_TS = MediaType.parseMediaType("video/mp2t");
     private static final Duration LONGEST_LISTING = Duration.ofDays(2);
 
     private final CameraDirectory cameras;
@@ -36,13 +36,13 @@ class CamerasInReach {
     }
 
     /** The camera if it exists and lies in the caller's jurisdiction; otherwise not found. */
-    CameraSummary camera(long id) {
+    public CameraSummary camera(long id) {
         return cameras.find(id).filter(c -> CurrentActor.jurisdiction().covers(c.cityCode(), c.zoneCode()))
             .orElseThrow(() -> new NotFound("camera", id));
     }
 
     /** A listing's range: the last hour unless given, never empty, at most two days. */
-    Instant[] range(String from, String to) {
+    public Instant[] range(String from, String to) {
         Instant end = to == null || to.isBlank() ? clock.instant() : instant("to", to);
         Instant start = from == null || from.isBlank() ? end.minus(Duration.ofHours(1)) : instant("from", from);
         if (!end.isAfter(start)) {
@@ -54,7 +54,7 @@ class CamerasInReach {
         return new Instant[] {start, end};
     }
 
-    static Instant instant(String field, String text) {
+    public static Instant instant(String field, String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidInput(field, "is required (ISO-8601 UTC, e.g. 2026-11-25T10:00:00Z)");
         }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * {@code <data-dir>/ffmpeg/}. Nothing is downloaded at run time.
  */
 @Component
-class Ffmpeg {
+public class Ffmpeg {
 
     private static final Logger log = LoggerFactory.getLogger(Ffmpeg.class);
     private static final Path SHELL = Path.of("/bin/sh");
@@ -39,13 +39,13 @@ class Ffmpeg {
     private final Path dataDir;
     private volatile Path unpacked;
 
-    Ffmpeg(VideoSettings settings, StorageSettings storage) {
+    public Ffmpeg(VideoSettings settings, StorageSettings storage) {
         this.settings = settings;
         this.dataDir = storage.dataDir().toAbsolutePath().normalize();
     }
 
     /** A process running FFmpeg with these arguments (not started). */
-    ProcessBuilder ffmpeg(List<String> arguments) {
+    public ProcessBuilder ffmpeg(List<String> arguments) {
         return command(settings.ffmpegPath(), "ffmpeg", arguments);
     }
 
@@ -54,11 +54,11 @@ class Ffmpeg {
     }
 
     /** Runs FFmpeg to its end and answers what it wrote to standard output; fails with its error output. */
-    byte[] run(List<String> arguments, long timeoutSeconds) throws IOException {
+    public byte[] run(List<String> arguments, long timeoutSeconds) throws IOException {
         return runToEnd(ffmpeg(arguments), timeoutSeconds);
     }
 
-    byte[] probe(List<String> arguments, long timeoutSeconds) throws IOException {
+    public byte[] probe(List<String> arguments, long timeoutSeconds) throws IOException {
         return runToEnd(ffprobe(arguments), timeoutSeconds);
     }
 

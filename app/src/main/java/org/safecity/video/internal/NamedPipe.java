@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * A named pipe (FIFO) FFmpeg writes one of its outputs into and a reader thread of ours drains: the way
  * an FFmpeg that already pulls a camera hands more than one stream to this process without a second pull.
  */
-final class NamedPipe {
+public final class NamedPipe {
 
     private NamedPipe() {
     }
 
     /** Makes a fresh owner-only pipe at {@code pipe} (replacing one an earlier run left). */
-    static Path make(Path pipe) throws IOException {
+    public static Path make(Path pipe) throws IOException {
         Files.deleteIfExists(pipe);
         try {
             Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", pipe.toString()).redirectErrorStream(true).start();
@@ -35,7 +35,7 @@ final class NamedPipe {
      * and writing never blocks, and counts as the writer the reader's open waits for; closing it is the end
      * of the stream for the reader.
      */
-    static void release(Path pipe) {
+    public static void release(Path pipe) {
         try (var unblock = new RandomAccessFile(pipe.toFile(), "rw")) {
             // opened and closed: that is all
         } catch (IOException e) {

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A closed recorded segment; {@code path} is relative to the video folder. */
-record Segment(long id, long cameraId, Instant start, Instant end, String path, long bytes, Instant runStartedAt) {
+public record Segment(long id, long cameraId, Instant start, Instant end, String path, long bytes, Instant runStartedAt) {
 
-    double seconds() {
+    public double seconds() {
         return Duration.between(start, end).toMillis() / 1000.0;
     }
 }

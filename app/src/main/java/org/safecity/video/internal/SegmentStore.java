@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The index of recorded segments ({@code video.segment}). */
 @Repository
-class SegmentStore {
+public class SegmentStore {
 
     private static final String SELECT = "select id, camera_id, started_at, ended_at, path, bytes, run_started_at from video.segment ";
     /** A segment overlapping an active hold of its camera is kept. */
@@ -26,7 +26,7 @@ class SegmentStore {
         this.jdbc = jdbc;
     }
 
-    long insert(long cameraId, Instant start, Instant end, String path, long bytes, Instant runStartedAt, String node) {
+    public long insert(long cameraId, Instant start, Instant end, String path, long bytes, Instant runStartedAt, String node) {
         return jdbc.sql("""
                 insert into video.segment (camera_id, started_at, ended_at, path, bytes, run_started_at, node)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (path) do update set bytes = excluded.bytes returning id""")
@@ -34,28 +34,28 @@ class SegmentStore {
     }
 
     /** Segments of a camera overlapping the range, in order. */
-    List<Segment> overlapping(long cameraId, Instant from, Instant to) {
+    public List<Segment> overlapping(long cameraId, Instant from, Instant to) {
         return jdbc.sql(SELECT + "where camera_id = ? and started_at < ? and ended_at > ? order by started_at")
             .params(cameraId, ts(to), ts(from)).query(SegmentStore::map).list();
     }
 
-    Optional<Segment> find(long cameraId, long id) {
+    public Optional<Segment> find(long cameraId, long id) {
         return jdbc.sql(SELECT + "where camera_id = ? and id = ?").params(cameraId, id).query(SegmentStore::map).optional();
     }
 
-    Optional<Segment> latest(long cameraId) {
+    public Optional<Segment> latest(long cameraId) {
         return jdbc.sql(SELECT + "where camera_id = ? order by started_at desc limit 1").param(cameraId).query(SegmentStore::map).optional();
     }
 
     /** Cameras with recordings and their bytes on disk. */
-    Map<Long, Long> bytesByCamera() {
+    public Map<Long, Long> bytesByCamera() {
         return jdbc.sql("select camera_id, sum(bytes) from video.segment group by camera_id")
             .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The oldest segments of these cameras that no hold covers and that ended before {@code before}, oldest first. */
-    List<Segment> deletable(Collection<Long> cameraIds, Instant before, int limit) {
+    public List<Segment> deletable(Collection<Long> cameraIds, Instant before, int limit) {
         if (cameraIds.isEmpty()) {
             return List.of();
         }
@@ -64,13 +64,13 @@ class SegmentStore {
             .params(cameraIds.toArray(Long[]::new), ts(before), limit).query(SegmentStore::map).list();
     }
 
-    void delete(Collection<Long> ids) {
+    public void delete(Collection<Long> ids) {
         if (!ids.isEmpty()) {
             jdbc.sql("delete from video.segment where id = any (?)").param(ids.toArray(Long[]::new)).update();
         }
     }
 
-    static Timestamp ts(Instant at) {
+    public static Timestamp ts(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }
 

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
  * cameras need none.
  */
 @Component
-class StatedPurposes {
+public class StatedPurposes {
 
     /** How long an opening covers the segments of its playlist (a long live view re-opens when it lapses). */
-    static final Duration HOLDS = Duration.ofMinutes(30);
+    public static final Duration HOLDS = Duration.ofMinutes(30);
 
     private final AuditTrail audit;
     private final ObjectProvider<PartnerCameraAccess> records;
@@ -40,7 +40,7 @@ class StatedPurposes {
     }
 
     /** Opens the camera for {@code what}; refused (400, field {@code purpose}) for a partner's camera without a purpose. */
-    void open(CameraSummary camera, String what, String purpose) {
+    public void open(CameraSummary camera, String what, String purpose) {
         if (camera.partnerId() == null) {
             return;
         }
@@ -56,7 +56,7 @@ class StatedPurposes {
     }
 
     /** A segment of a partner's camera: allowed while the person's opening of it holds, else as {@link #open}. */
-    void continueOrOpen(CameraSummary camera, String what, String purpose) {
+    public void continueOrOpen(CameraSummary camera, String what, String purpose) {
         if (camera.partnerId() == null) {
             return;
         }

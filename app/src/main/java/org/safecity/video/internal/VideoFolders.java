@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import org.safecity.storage.StorageSettings;
 
 /** Where video lives: {@code <data-dir>/media/video/{camera}/{day}/...}, clips under {@code clips/}, demo clips under {@code demo/}. */
-final class VideoFolders {
+public final class VideoFolders {
 
     private VideoFolders() {
     }
 
-    static Path root(StorageSettings storage) {
+    public static Path root(StorageSettings storage) {
         return storage.dataDir().toAbsolutePath().normalize().resolve("media").resolve("video");
     }
 }

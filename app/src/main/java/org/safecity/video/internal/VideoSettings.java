@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoCameras with the Peshawar demo, how many demo cameras get a looping test pattern
  */
 @ConfigurationProperties("safecity.video")
-record VideoSettings(@DefaultValue("true") boolean recording,
+public record VideoSettings(@DefaultValue("true") boolean recording,
                      String ffmpegPath,
                      String ffprobePath,
                      @DefaultValue List<String> cities,

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoCamera with the demo: which recorded demo camera (by position) shows the demo street with plates
  */
 @ConfigurationProperties("safecity.vision")
-record VisionSettings(@DefaultValue("true") boolean analysis,
+public record VisionSettings(@DefaultValue("true") boolean analysis,
                       @DefaultValue("1280") int frameWidth,
                       @DefaultValue("0") int threads,
                       @DefaultValue("12") int motionThreshold,
@@ -34,7 +34,7 @@ record VisionSettings(@DefaultValue("true") boolean analysis,
                       @DefaultValue("1") int threadsPerRun,
                       @DefaultValue("2") int demoCamera) {
 
-    int analysisThreads() {
+    public int analysisThreads() {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 }

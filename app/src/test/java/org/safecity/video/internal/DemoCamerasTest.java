@@ -1,7 +1,7 @@
 package org.safecity.video.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.safecity.video.internal.RecordingRealStreamsTest.waitFor;
+import static org.safecity.video.internal.recording.RecordingRealStreamsTest.waitFor;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

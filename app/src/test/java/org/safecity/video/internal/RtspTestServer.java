@@ -39,7 +39,7 @@ public final class RtspTestServer implements AutoCloseable {
     }
 
     /** A server whose streams require this username and password (RTSP Basic authentication). */
-    RtspTestServer(Path clip, List<String> paths, String username, String password) {
+    public RtspTestServer(Path clip, List<String> paths, String username, String password) {
         this.port = freePort();
         this.clip = clip;
         this.paths = paths;
@@ -85,7 +85,7 @@ public final class RtspTestServer implements AutoCloseable {
     }
 
     /** An H.264 test-pattern clip (MPEG-TS, key frame every 2 s), made once per build under {@code target/}. */
-    static Path clip(Ffmpeg ffmpeg, String name, String size, int seconds, String bitrate) throws IOException {
+    public static Path clip(Ffmpeg ffmpeg, String name, String size, int seconds, String bitrate) throws IOException {
         Path clip = Path.of("target", "video-test", name + ".ts").toAbsolutePath();
         if (!Files.exists(clip)) {
             Files.createDirectories(clip.getParent());
@@ -102,7 +102,7 @@ public final class RtspTestServer implements AutoCloseable {
         return "rtsp://127.0.0.1:" + port + path;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -139,7 +139,7 @@ public final class RtspTestServer implements AutoCloseable {
     }
 
     /** Cuts every stream at once, as a camera losing power would. */
-    synchronized void kill() throws InterruptedException {
+    public synchronized void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);

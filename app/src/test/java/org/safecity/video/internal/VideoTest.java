@@ -9,21 +9,21 @@ import org.safecity.SafeCityApi;
 
 /** Video tests share one application that records ({@link RecordsVideo}). */
 @RecordsVideo
-abstract class VideoTest extends IntegrationTest {
+public abstract class VideoTest extends IntegrationTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    static String unique(String prefix) {
+    protected static String unique(String prefix) {
         return prefix + " " + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
     }
 
     /** A new site and camera in {@code city}; the camera is installed and streams from these addresses. */
-    static long camera(SafeCityApi admin, String city, double lat, double lon, String mainStream, String subStream) {
+    protected static long camera(SafeCityApi admin, String city, double lat, double lon, String mainStream, String subStream) {
         return camera(admin, city, lat, lon, mainStream, subStream, null);
     }
 
     /** As above, the streams requiring these credentials ({@code username}, {@code password}) when given. */
-    static long camera(SafeCityApi admin, String city, double lat, double lon, String mainStream, String subStream,
+    protected static long camera(SafeCityApi admin, String city, double lat, double lon, String mainStream, String subStream,
                        Map<String, String> credentials) {
         var site = admin.post("/api/v1/sites", Map.of("name", unique("Video site"), "kind", "junction", "lat", lat, "lon", lon,
             "city", city, "phase", java.util.Set.of("DIK", "BNU", "LKM", "NWZ", "KRK").contains(city) ? 3 : 4));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import org.safecity.evidence.EvidenceIntake;
@@ -34,6 +35,7 @@ import org.safecity.partners.internal.premises.Premises;
 import org.safecity.partners.internal.premises.PremisesStore;
 import org.safecity.shared.InvalidInput;
 import org.safecity.shared.InvalidInput.FieldError;
+import org.safecity.shared.MediaTypeSniffer;
 import org.safecity.shared.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -170,6 +172,9 @@ class InspectionController {
 
     /** The largest photo taken: a phone's full-resolution picture is well under it. */
     static final long MAX_PHOTO_BYTES = 15L * 1024 * 1024;
+    private static final Set<String> PICTURE_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
+    /** Enough of a picture for its signature; the rest is streamed, never held. */
+    private static final int PICTURE_HEAD_BYTES = 512;
 
     @PostMapping(path = "/api/v1/premises/{id}/inspections/{inspectionId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Access.REGISTER)
@@ -193,11 +198,9 @@ class InspectionController {
         if (text != null && text.length() > 500) {
             throw new InvalidInput("caption", "must be at most 500 characters");
         }
-        byte[] head = new byte[12];
         String sha256;
         try (var in = photo.getInputStream()) {
-            int read = in.readNBytes(head, 0, head.length);
-            if (pictureType(head, read) == null) {
+            if (!PICTURE_TYPES.contains(MediaTypeSniffer.sniff(in.readNBytes(PICTURE_HEAD_BYTES)))) {
                 throw new InvalidInput("photo", "is not a JPEG, PNG or WebP picture");
             }
         }
@@ -238,21 +241,6 @@ class InspectionController {
         view.put("addedAt", p.addedAt());
         view.put("addedBy", p.addedBy());
         return view;
-    }
-
-    /** JPEG, PNG or WebP by the first bytes; null for anything else. */
-    static String pictureType(byte[] head, int length) {
-        if (length >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (length >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-            return "image/png";
-        }
-        if (length >= 12 && head[0] == 'R' && head[1] == 'I' && head[2] == 'F' && head[3] == 'F' && head[8] == 'W' && head[9] == 'E'
-            && head[10] == 'B' && head[11] == 'P') {
-            return "image/webp";
-        }
-        return null;
     }
 
     private static String sha256(java.io.InputStream in) throws IOException {

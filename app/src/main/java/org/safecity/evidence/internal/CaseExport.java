@@ -1,9 +1,0 @@
-package org.safecity.evidence.internal;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** A sealed export bundle of a case, kept as a ZIP for download. */
-record CaseExport(UUID id, UUID caseId, Instant createdAt, String createdBy, String recipient, String reason, int items,
-                  long size, String sha256, String manifestSha256) {
-}

@@ -1,0 +1,129 @@
+package org.safecity.vision.internal.analytics;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.safecity.video.CameraFrame;
+import org.safecity.video.DemoScene;
+import org.safecity.video.FrameRequest;
+import org.safecity.video.FrameTap;
+import org.safecity.vision.internal.PlateReader;
+import org.safecity.vision.internal.VisionSettings;
+
+/** Vision's lane as the benchmarks need it from other packages: the demo's street scene and the analysis up to the intake. */
+public final class VisionBench {
+
+    private VisionBench() {
+    }
+
+    public static DemoScene street() {
+        return new DemoTraffic("PR 4417", 0);
+    }
+
+    /** What the analysing tap counted, over all cameras. */
+    public static final class Counts {
+        public final AtomicLong received = new AtomicLong();
+        public final AtomicLong dropped = new AtomicLong();
+        public final AtomicLong still = new AtomicLong();
+        public final AtomicLong analysed = new AtomicLong();
+        public final AtomicLong plateReads = new AtomicLong();
+        public final java.util.Set<String> plates = ConcurrentHashMap.newKeySet();
+        public final java.util.List<Double> analysisMillis = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        /** From the first frame that read a plate to the frame at which its vote was made. */
+        public final java.util.List<Double> voteSeconds = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    }
+
+    /**
+     * A frame tap doing what {@link WatchingCameras} does for a camera with plate reading on at {@code fps}
+     * (motion gate, the reader on at most {@code threads} frames at once, voting), counting instead of reporting.
+     */
+    public static FrameTap plateAnalysis(PlateReader reader, double fps, int threads, Counts counts) {
+        var settings = new VisionSettings(true, 1280, threads, 12, 0.002, Duration.ofSeconds(5), Duration.ofSeconds(2),
+            Duration.ofSeconds(6), 4, Duration.ofSeconds(10), 1, 2);
+        var camera = new AnalyticsSettings(true, false, false, fps, List.of(), List.of(), List.of());
+        var analysers = new CameraAnalysis.Analysers(reader, null, null);
+        var models = new Semaphore(threads);
+        var analyses = new ConcurrentHashMap<Long, CameraAnalysis>();
+        return new FrameTap() {
+            @Override
+            public Optional<FrameRequest> wanted(long cameraId) {
+                return Optional.of(new FrameRequest(fps, 1280));
+            }
+
+            @Override
+            public void frame(CameraFrame frame) {
+                var analysis = analyses.computeIfAbsent(frame.cameraId(), id -> new CameraAnalysis(id, settings));
+                counts.received.incrementAndGet();
+                counts.dropped.addAndGet(frame.droppedBefore());
+                CameraAnalysis.Findings findings;
+                if (analysis.worthAnalysing(frame.image(), frame.droppedBefore(), frame.capturedAt())) {
+                    models.acquireUninterruptibly();
+                    try {
+                        long started = System.nanoTime();
+                        findings = analysis.analyse(frame.image(), frame.capturedAt(), camera, analysers);
+                        counts.analysisMillis.add((System.nanoTime() - started) / 1e6);
+                    } finally {
+                        models.release();
+                    }
+                    counts.analysed.incrementAndGet();
+                } else {
+                    counts.still.incrementAndGet();
+                    findings = analysis.idle(frame.capturedAt(), camera);
+                }
+                counts.plateReads.addAndGet(findings.plates().size());
+                findings.plates().forEach(p -> {
+                    counts.plates.add(p.normalized());
+                    counts.voteSeconds.add(Duration.between(p.firstAt(), frame.capturedAt()).toMillis() / 1000.0);
+                });
+            }
+        };
+    }
+
+    /** Median microseconds the motion gate takes on a frame of this picture. */
+    public static double motionGateMicros(List<BufferedImage> frames) {
+        var gate = new MotionGate(12, 0.002, 0.05);
+        var times = new java.util.ArrayList<Double>();
+        for (int round = 0; round < 5; round++) {
+            for (BufferedImage frame : frames) {
+                long started = System.nanoTime();
+                gate.moving(frame);
+                times.add((System.nanoTime() - started) / 1e3);
+            }
+        }
+        return median(times);
+    }
+
+    /** The same picture again and again, as a still street shows: the share the gate lets through after the first. */
+    public static double stillShare(BufferedImage frame, int count) {
+        var gate = new MotionGate(12, 0.002, 0.05);
+        gate.moving(frame);
+        int passed = 0;
+        for (int i = 0; i < count; i++) {
+            if (gate.moving(frame)) {
+                passed++;
+            }
+        }
+        return (double) passed / count;
+    }
+
+    /** The share of frames (in order, at this rate) the gate lets through. */
+    public static double motionShare(List<BufferedImage> frames) {
+        var gate = new MotionGate(12, 0.002, 0.05);
+        int passed = 0;
+        for (BufferedImage frame : frames) {
+            if (gate.moving(frame)) {
+                passed++;
+            }
+        }
+        return (double) passed / frames.size();
+    }
+
+    public static double median(List<Double> values) {
+        var sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+    }
+}
