@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
  * nothing until the request is found sound.
  */
 @Service
-class SteeringCameras {
+public class SteeringCameras {
 
     /** A camera that answers later than this is answered as a gateway timeout: a held arrow must not hang. */
     static final Duration DEVICE_PATIENCE = Duration.ofSeconds(5);
@@ -172,7 +172,7 @@ class SteeringCameras {
     }
 
     /** Whether the camera is one SafeCity steers (what its device offers is known only when it is asked). */
-    static boolean steerable(CameraStreams camera) {
+    public static boolean steerable(CameraStreams camera) {
         return camera.camera().type() == CameraType.PTZ && camera.camera().partnerId() == null && camera.onvifAddress() != null;
     }
 

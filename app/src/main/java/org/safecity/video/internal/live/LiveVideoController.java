@@ -33,6 +33,7 @@ import org.safecity.video.internal.CamerasInReach;
 import org.safecity.video.internal.Ffmpeg;
 import org.safecity.video.internal.SegmentStore;
 import org.safecity.video.internal.StatedPurposes;
+import org.safecity.video.internal.SteeringCameras;
 import org.safecity.video.internal.VideoFolders;
 import org.safecity.video.internal.recording.CameraHealth;
 import org.safecity.video.internal.recording.RecordingStreams;
