@@ -470,10 +470,10 @@ window.SafeCityMap = Object.freeze({
   },
   /** What the live layers draw now, by layer, after the filters. */
   liveDrawn: () => live?.drawn() ?? {},
-  /** Where, in pixels from the map's top left corner, the camera nearest the centre is drawn. */
+  /** Where, in pixels from the map's top left corner, the camera nearest the centre (or the nth nearest) is drawn. */
   // the camera nearest the centre that no marker drawn above cameras (a premises, an alert, a unit...) lies on, so a
   // click there is the camera's
-  cameraNearCentre: () => {
+  cameraNearCentre: (nth = 0) => {
     const centre = map.getSize().divideBy(2);
     const others = [];
     map.eachLayer((layer) => {
@@ -486,7 +486,8 @@ window.SafeCityMap = Object.freeze({
     const points = cameraLayer.getLayers().map((marker) => map.latLngToContainerPoint(marker.getLatLng()))
       .filter((point) => others.every((other) => other.distanceTo(point) > 16) && uncovered(point));
     points.sort((a, b) => a.distanceTo(centre) - b.distanceTo(centre));
-    return points.length ? { x: Math.round(points[0].x), y: Math.round(points[0].y) } : null;
+    const point = points[nth];
+    return point ? { x: Math.round(point.x), y: Math.round(point.y) } : null;
   },
 });
 

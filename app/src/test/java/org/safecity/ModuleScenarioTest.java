@@ -15,12 +15,14 @@ import org.springframework.test.context.TestPropertySource;
  * would publish it; the module's promised change is awaited in its own tables. A port the module declares
  * and a module outside the context implements (the partners' premises for emergency) is given by the
  * test as a Mockito bean. Other modules' readiness contributors are not in such a context either, so
- * readiness's group is not checked against them.
+ * readiness's group is not checked against them. The context plays the web role only: it shares the suite's
+ * database with the whole application's context, and its own scheduled jobs (the unpaid-challans watch of
+ * traffic under watchlists, say) would act on that context's data with a part of the application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-@TestPropertySource(properties = "management.endpoint.health.validate-group-membership=false")
+@TestPropertySource(properties = {"management.endpoint.health.validate-group-membership=false", "safecity.cluster.roles=web"})
 public @interface ModuleScenarioTest {
 }
