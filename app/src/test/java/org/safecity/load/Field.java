@@ -47,8 +47,12 @@ final class Field {
 
     /** A HIGH-priority stolen-vehicle list holding these plates. */
     long watchlist(String name, List<String> plates) throws IOException, InterruptedException {
+        return watchlist(name, plates, "HIGH");
+    }
+
+    long watchlist(String name, List<String> plates, String priority) throws IOException, InterruptedException {
         long id = send("POST", "/api/v1/watchlists", token, "application/json", JSON.writeValueAsString(java.util.Map.of(
-            "name", name, "kind", "VEHICLE", "type", "STOLEN_VEHICLE", "priority", "HIGH", "fuzzy", false))).get("id").asLong();
+            "name", name, "kind", "VEHICLE", "type", "STOLEN_VEHICLE", "priority", priority, "fuzzy", false))).get("id").asLong();
         for (int from = 0; from < plates.size(); from += 50_000) {
             var csv = new StringBuilder("plate,reason\n");
             for (String plate : plates.subList(from, Math.min(plates.size(), from + 50_000))) {
