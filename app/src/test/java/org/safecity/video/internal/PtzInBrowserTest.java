@@ -76,7 +76,9 @@ class PtzInBrowserTest extends BrowserTest {
     }
 
     private void until(String what, BooleanSupplier condition) {
-        new WebDriverWait(browser, PATIENCE).withMessage(what).until(driver -> condition.getAsBoolean());
+        // the presets list is redrawn when it is read again: an option found a moment ago may be gone
+        new WebDriverWait(browser, PATIENCE).withMessage(what).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            .until(driver -> condition.getAsBoolean());
     }
 
     private WebElement tile(long cameraId) {

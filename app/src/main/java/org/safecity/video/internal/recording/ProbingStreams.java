@@ -102,11 +102,12 @@ class ProbingStreams implements StreamProbe {
         if (detail.length() > 300) {
             detail = detail.substring(detail.length() - 300);
         }
-        String m = message.toLowerCase(Locale.ROOT);
-        if (m.contains("401") || m.contains("unauthorized")) {
+        // the address is left out of what is matched: a port or path with 401 or 404 in it says nothing
+        String m = message.replaceAll("rtsps?://\\S*", "").toLowerCase(Locale.ROOT);
+        if (m.matches("(?s).*\\b401\\b.*") || m.contains("unauthorized")) {
             return new Unplayable(Failure.WRONG_CREDENTIALS, detail);
         }
-        if (m.contains("404") || m.contains("not found") && !m.contains("host")) {
+        if (m.matches("(?s).*\\b404\\b.*") || m.contains("not found") && !m.contains("host")) {
             return new Unplayable(Failure.NOT_FOUND, detail);
         }
         if (m.contains("invalid data found")) {

@@ -86,6 +86,16 @@ class StreamProbeRealStreamTest {
     }
 
     @Test
+    void a_port_or_path_with_401_or_404_in_it_is_not_taken_for_the_servers_answer() {
+        assertThat(ProbingStreams.failure("rtsp://127.0.0.1:34017/cam401: Server returned 404 Not Found").failure())
+            .isEqualTo(StreamProbe.Failure.NOT_FOUND);
+        assertThat(ProbingStreams.failure("rtsp://127.0.0.1:40404/main: Server returned 401 Unauthorized (authorization failed)")
+            .failure()).isEqualTo(StreamProbe.Failure.WRONG_CREDENTIALS);
+        assertThat(ProbingStreams.failure("rtsp://10.4.0.1:4010/main: Connection refused").failure())
+            .isEqualTo(StreamProbe.Failure.UNREACHABLE);
+    }
+
+    @Test
     void an_address_where_nothing_listens_is_unreachable() throws IOException {
         // port 1 (TCP port multiplexer) is served by nothing on these machines; a port found free a moment ago may be
         // taken by another test's RTSP server by the time the probe connects
