@@ -48,9 +48,8 @@ class RaisingAlerts {
     @RaisedOnAlertThread
     void on(WatchlistHits hits) {
         store.serialise();
-        var first = store.firstHandled(hits.hits().stream().map(h -> new AlertStore.Handled(h.sightingId(), h.entry().id())).toList(),
-            clock.instant());
-        var fresh = hits.hits().stream().filter(h -> first.contains(new AlertStore.Handled(h.sightingId(), h.entry().id()))).toList();
+        var first = store.firstHandled(hits.hits().stream().map(RaisingAlerts::handled).toList(), clock.instant());
+        var fresh = hits.hits().stream().filter(h -> first.contains(handled(h))).toList();
         if (fresh.isEmpty()) {
             return;
         }
@@ -123,6 +122,10 @@ class RaisingAlerts {
         if (raised) {
             stream.wakeAfterCommit();
         }
+    }
+
+    private static AlertStore.Handled handled(WatchlistHit hit) {
+        return new AlertStore.Handled(hit.sightingId(), hit.entry().id());
     }
 
     private static AlertStore.Handled handled(AcceptedDetection analytic) {
