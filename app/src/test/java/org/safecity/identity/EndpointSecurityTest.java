@@ -90,6 +90,13 @@ class EndpointSecurityTest extends IntegrationTest {
     }
 
     @Test
+    void the_icon_a_browser_asks_for_on_its_own_is_served_without_signing_in() {
+        var icon = anonymous.get("/favicon.ico");
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.headers().getOrDefault("content-type", "")).contains("icon");
+    }
+
+    @Test
     void anonymous_callers_get_401_from_the_api_and_the_sign_in_page_from_the_console() {
         List<String> open = new ArrayList<>();
         for (var endpoint : endpoints()) {

@@ -124,7 +124,7 @@ class LowLatencyLiveTest extends VideoTest {
         browser.get("http://127.0.0.1:" + port + "/css/video.css");
         chromium.script("localStorage.setItem('safecity.video.size', '1');"
             + "localStorage.setItem('safecity.video.cameras', JSON.stringify([" + camera + "]));");
-        chromium.severeMessages(); // the stylesheet opened on its own has no favicon: not the wall's
+        chromium.severeMessages(); // what the stylesheet opened on its own logged is not the wall's
         browser.get("http://127.0.0.1:" + port + "/video");
         By tile = By.cssSelector("#wall .tile[data-camera-id='" + camera + "']");
         new WebDriverWait(browser, PATIENCE).until(driver -> "playing".equals(driver.findElement(tile).getDomAttribute("data-state")));
