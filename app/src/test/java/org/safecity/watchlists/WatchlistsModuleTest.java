@@ -44,13 +44,21 @@ class WatchlistsModuleTest {
     List<DetectionConsumer> consumers;
 
     @Test
-    void a_vehicle_over_the_unpaid_limit_is_listed_in_its_city_and_leaves_the_list_once_cleared(Scenario scenario) {
+    void a_vehicle_over_the_unpaid_limit_is_listed_once_in_its_city_and_leaves_the_list_once_cleared(Scenario scenario) {
         String plate = "UNP" + System.nanoTime() % 100_000;
+        var exceeded = new UnpaidChallansExceeded(plate, "PSH", 4, "4 unpaid overdue challans (limit 3)");
 
-        scenario.publish(new UnpaidChallansExceeded(plate, "PSH", 4, "4 unpaid overdue challans (limit 3)"))
+        scenario.publish(exceeded)
             .andWaitAtMost(Duration.ofSeconds(30))
             .andWaitForStateChange(() -> listed(plate), list -> !list.isEmpty())
             .andVerify(list -> assertThat(list).isEqualTo("Unpaid challans PSH"));
+        // handed over again (a publication resubmitted): still one entry
+        scenario.publish(exceeded)
+            .andWaitAtMost(Duration.ofSeconds(30))
+            .andWaitForStateChange(() -> jdbc.sql("select count(*) from event_publication where serialized_event like ? "
+                + "and completion_date is null").param("%" + plate + "%").query(Long.class).single(), n -> n == 0)
+            .andVerify(n -> assertThat(jdbc.sql("select count(*) from watchlists.entry where plate = ? and removed_at is null")
+                .param(plate).query(Long.class).single()).isEqualTo(1L));
 
         scenario.publish(new UnpaidChallansCleared(plate))
             .andWaitAtMost(Duration.ofSeconds(30))
