@@ -384,16 +384,16 @@ public class Searching {
             beyond || hits.size() > most);
     }
 
+    /** A page of candidate records, best first, and how many of the kinds the reader may see were found. */
+    private record Page(List<Long> ids, long found) {
+    }
+
     /**
      * The candidate records worth reading, at most {@code most}, best first: by their rank (the score of the key that
      * found them, for a name with its spelling's closeness), then the newest. Ranked in SQL on the ids alone, so that
      * only these records are read, parsed and followed to watchlists and challans, however many the keys found. Only
      * the kinds the reader may see.
      */
-    /** A page of candidate records, best first, and how many of the kinds the reader may see were found. */
-    private record Page(List<Long> ids, long found) {
-    }
-
     private Page ranked(Map<Long, Integer> scores, Visibility visibility, int most) {
         if (scores.isEmpty()) {
             return new Page(List.of(), 0);
