@@ -52,5 +52,6 @@ function group(g) {
       element('span', { className: 'why', text: `matched by ${hit.matchedBy.join(', ')}` })));
   }
   if (!g.results.length) list.append(element('li', { className: 'muted', text: 'None.' }));
+  if (g.more && g.results.length) list.append(element('li', { className: 'muted more', text: 'More found than shown: narrow the search (CNIC, phone, father\'s name).' }));
   return element('section', { className: 'records-group', attributes: { 'data-type': g.type } }, element('h2', { text: `${g.type}s` }), list);
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.safecity.detections.OcrConfusion;
 import org.safecity.records.internal.DepartmentRecord;
 
-/** What a record is found by: each person's CNIC, phone and name keys, each vehicle's folded plate and chassis, an FIR's number. */
+/** What a record is found by: each person's CNIC, phone, name keys and name as written, each vehicle's folded plate and chassis, an FIR's number. */
 public final class RecordKeys {
 
     private RecordKeys() {
@@ -31,6 +31,7 @@ public final class RecordKeys {
                     String whole = SpellingKey.whole(name);
                     if (!whole.isEmpty()) {
                         add(keys, "name", whole);
+                        add(keys, "spelled", spelled(name));
                         SpellingKey.words(name).forEach(word -> add(keys, "word", word));
                     }
                 }
@@ -63,6 +64,14 @@ public final class RecordKeys {
             weak.add(wholeName + " #phone " + p.phone());
         }
         return weak;
+    }
+
+    /**
+     * A name as written, only its case and the space around it set aside: what finds the very spelling searched for among
+     * the many that share its spelling key, however common the name.
+     */
+    public static String spelled(String name) {
+        return name == null ? null : name.strip().toLowerCase(Locale.ROOT);
     }
 
     public static String chassis(String text) {

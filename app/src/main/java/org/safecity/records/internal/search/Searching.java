@@ -16,6 +16,7 @@ import org.safecity.identity.CurrentActor;
 import org.safecity.records.internal.DepartmentRecord.PersonNamed;
 import org.safecity.records.internal.DepartmentRecord.VehicleNamed;
 import org.safecity.records.internal.DepartmentRecord;
+import org.safecity.records.internal.RecordKind;
 import org.safecity.records.internal.RecordStore;
 import org.safecity.records.internal.StoredRecord;
 import org.safecity.records.internal.Visibility;
@@ -41,6 +42,10 @@ public class Searching {
 
     static final int MOST_CANDIDATES = 500;
     static final int MOST_WORD_READS = 20_000;
+    /** How many records are read for each result a group may show: a person is often named by several (their own, a vehicle's, an FIR's). */
+    static final int RECORDS_A_RESULT = 3;
+    /** What the very text as written adds to a name's score, above any other spelling of it. */
+    private static final int EXACT = 20;
 
     private final RecordStore records;
     private final Linking linking;
@@ -69,7 +74,12 @@ public class Searching {
     record Found(String q, List<Group> groups) {
     }
 
-    public record Group(String type, List<Hit> results) {
+    /** One type's results, a page of them; {@code more} when more were found than shown (narrow the search to see them). */
+    public record Group(String type, List<Hit> results, boolean more) {
+
+        Group(String type, List<Hit> results) {
+            this(type, results, false);
+        }
     }
 
     static void requirePurpose(String purpose) {
@@ -119,6 +129,11 @@ public class Searching {
         collect(scores, reasons, "plate", query.nearPlates(), 70, "plate within one character");
         collect(scores, reasons, "chassis", query.chassis() == null ? List.of() : List.of(query.chassis()), 90, "chassis");
         query.named().ifPresent(whole -> {
+            // The very spelling first: found by its own key wherever it is among the many records sharing the name's key.
+            String spelled = RecordKeys.spelled(query.text());
+            if (!spelled.contains("|")) {
+                collect(scores, reasons, "spelled", List.of(spelled), 60, "name");
+            }
             int named = collect(scores, reasons, "name", List.of(whole), 60, "name");
             var words = List.copyOf(new LinkedHashSet<>(query.nameWords()));
             if (named < MOST_CANDIDATES && words.size() > 1) {
@@ -130,7 +145,14 @@ public class Searching {
         var persons = new HashMap<Long, Hit>();
         var vehicles = new HashMap<Long, Hit>();
         var firs = new ArrayList<Hit>();
-        var matched = records.findAll(scores.keySet()).stream().filter(r -> visibility.sees(r.kind())).toList();
+        // Only a page of records is read and parsed: the best first as SQL ranks them, a few per result shown.
+        var rank = new HashMap<>(scores);
+        if (query.named().isPresent()) {
+            spellingCloseness(query, scores.keySet()).forEach((id, closeness) -> rank.merge(id, closeness, Integer::sum));
+        }
+        var page = ranked(rank, visibility, most * RECORDS_A_RESULT);
+        var matched = records.findAll(page.ids());
+        boolean beyond = page.found() > page.ids().size();
         var links = new HashMap<String, Linking.ActiveLink>();
         linking.activeLinksOfRecords(matched.stream().map(StoredRecord::id).toList())
             .forEach(l -> links.put(l.recordId() + "/" + l.role(), l));
@@ -173,23 +195,26 @@ public class Searching {
             }
         }
         var groups = new ArrayList<Group>();
-        groups.add(group("person", persons.values(), most));
-        groups.add(group("vehicle", vehicles.values(), most));
+        var personPage = group("person", persons.values(), most, beyond);
+        var vehiclePage = group("vehicle", vehicles.values(), most, beyond);
+        groups.add(personPage);
+        groups.add(vehiclePage);
         if (visibility.seesFirs()) {
-            groups.add(group("fir", firs, most));
+            groups.add(group("fir", firs, most, beyond));
         }
+        // Watchlists and challans are looked up for the persons and plates shown, not for every one found.
         var plates = new LinkedHashSet<String>();
         if (query.plate() != null) {
             plates.add(query.plate());
         }
-        vehicles.values().forEach(v -> plates.add(v.id()));
+        vehiclePage.results().forEach(v -> plates.add(v.id()));
         var cnics = new LinkedHashSet<String>();
         if (query.cnic() != null) {
             cnics.add(query.cnic());
         }
-        if (!persons.isEmpty()) {
+        if (!personPage.results().isEmpty()) {
             jdbc.sql("select cnic from records.person where cnic is not null and id = any(string_to_array(?, ',')::bigint[])")
-                .param(String.join(",", persons.keySet().stream().map(String::valueOf).toList())).query(String.class).list()
+                .param(String.join(",", personPage.results().stream().map(Hit::id).toList())).query(String.class).list()
                 .forEach(cnics::add);
         }
         if (visibility.seesWatchlists()) {
@@ -287,19 +312,38 @@ public class Searching {
      * and Muhammad share one; the letters tell them apart).
      */
     private static int closeness(SearchQuery q, PersonNamed p) {
-        String text = q.text().toLowerCase(Locale.ROOT);
         int best = 0;
         for (String name : new String[] {p.name(), p.nameUrdu()}) {
-            if (name == null) {
-                continue;
+            if (name != null) {
+                best = Math.max(best, closeness(q, RecordKeys.spelled(name)));
             }
-            String written = name.strip().toLowerCase(Locale.ROOT);
-            if (written.equals(text)) {
-                return 20;
-            }
-            int longest = Math.max(written.length(), text.length());
-            best = Math.max(best, (int) Math.round(10.0 * (longest - distance(written, text)) / longest));
         }
+        return best;
+    }
+
+    /** How close a name as written ({@link RecordKeys#spelled}) is to the text searched: {@value #EXACT} for the very text, else 0 to 10. */
+    private static int closeness(SearchQuery q, String spelled) {
+        String text = RecordKeys.spelled(q.text());
+        if (spelled.equals(text)) {
+            return EXACT;
+        }
+        int longest = Math.max(spelled.length(), text.length());
+        return (int) Math.round(10.0 * (longest - distance(spelled, text)) / longest);
+    }
+
+    /**
+     * Each candidate's closest spelling of the name searched, from its names as written (the {@code spelled} keys, one
+     * read of the key index for all candidates; each distinct spelling compared once): what ranks the candidates
+     * sharing a spelling key without reading their records.
+     */
+    private Map<Long, Integer> spellingCloseness(SearchQuery query, java.util.Collection<Long> ids) {
+        var best = new HashMap<Long, Integer>();
+        var bySpelling = new HashMap<String, Integer>();
+        jdbc.sql("select record_id, value from records.record_key where kind = 'spelled' and record_id = any(cast(? as bigint[]))")
+            .param(ids.toArray(Long[]::new))
+            .query(rs -> {
+                best.merge(rs.getLong(1), bySpelling.computeIfAbsent(rs.getString(2), spelled -> closeness(query, spelled)), Math::max);
+            });
         return best;
     }
 
@@ -335,8 +379,35 @@ public class Searching {
         });
     }
 
-    private static Group group(String type, java.util.Collection<Hit> hits, int most) {
-        return new Group(type, hits.stream().sorted(Comparator.comparingInt(Hit::score).reversed().thenComparing(Hit::title)).limit(most).toList());
+    private static Group group(String type, java.util.Collection<Hit> hits, int most, boolean beyond) {
+        return new Group(type, hits.stream().sorted(Comparator.comparingInt(Hit::score).reversed().thenComparing(Hit::title)).limit(most).toList(),
+            beyond || hits.size() > most);
+    }
+
+    /** A page of candidate records, best first, and how many of the kinds the reader may see were found. */
+    private record Page(List<Long> ids, long found) {
+    }
+
+    /**
+     * The candidate records worth reading, at most {@code most}, best first: by their rank (the score of the key that
+     * found them, for a name with its spelling's closeness), then the newest. Ranked in SQL on the ids alone, so that
+     * only these records are read, parsed and followed to watchlists and challans, however many the keys found. Only
+     * the kinds the reader may see.
+     */
+    private Page ranked(Map<Long, Integer> scores, Visibility visibility, int most) {
+        if (scores.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        var ids = new ArrayList<>(scores.keySet());
+        var kinds = java.util.Arrays.stream(RecordKind.values()).filter(visibility::sees).map(Enum::name).toArray(String[]::new);
+        var rows = jdbc.sql("""
+                select r.id, count(*) over () from unnest(cast(? as bigint[]), cast(? as int[])) as c(record_id, score)
+                join records.record r on r.id = c.record_id and r.current and r.kind = any(cast(? as text[]))
+                order by c.score desc, r.received_at desc, r.id desc
+                limit ?""")
+            .params(ids.toArray(Long[]::new), ids.stream().map(scores::get).toArray(Integer[]::new), kinds, most)
+            .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        return new Page(rows.stream().map(row -> row[0]).toList(), rows.isEmpty() ? 0 : rows.getFirst()[1]);
     }
 
     static String title(PersonNamed p) {
