@@ -83,6 +83,23 @@ class OcrPlateReaderTest {
     }
 
     @Test
+    void a_plate_too_small_for_the_scaled_down_frame_is_read_by_looking_closer_around_it() {
+        var frame = new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB);
+        var g = frame.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0x5A, 0x5A, 0x5E));
+        g.fillRect(0, 0, 1280, 720);
+        PlateArtwork.draw(g, "LEA-12-1234", PlateArtwork.Livery.PUNJAB, 700, 480, 80);
+        g.dispose();
+
+        try (var firstLookOnly = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 0);
+             var lookingCloser = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 1.25)) {
+            assertThat(firstLookOnly.read(frame)).extracting(r -> r.normalized()).as("a character lost at 640").doesNotContain("LEA121234");
+            assertThat(lookingCloser.read(frame)).extracting(r -> r.normalized()).first().isEqualTo("LEA121234");
+        }
+    }
+
+    @Test
     void a_street_of_shop_signs_and_no_vehicle_holds_no_plate() {
         var street = picture(new PlateScenes(5, true).streetWithoutPlates());
 

@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
  * a machine shared with other work.
  *
  * <pre>
- * PlateReadingBenchmark [--frames 40] [--threads 2] [--configs V4:V4:960,V3:V3:960,V4:V4:640]
+ * PlateReadingBenchmark [--frames 40] [--threads 2] [--configs V4:V4:960,V3:V3:960,V4:V4:640,V3:V4:640:1]
  * </pre>
  */
 public final class PlateReadingBenchmark {
@@ -45,7 +45,7 @@ public final class PlateReadingBenchmark {
         for (String config : configs.split(",")) {
             String[] parts = config.split(":");
             try (var reader = new OcrPlateReader(OcrModels.Generation.valueOf(parts[0]), OcrModels.Generation.valueOf(parts[1]),
-                Integer.parseInt(parts[2]))) {
+                Integer.parseInt(parts[2]), parts.length > 3 ? Double.parseDouble(parts[3]) : 0)) {
                 measure(config, reader, pictures, threads);
             }
         }
@@ -72,7 +72,7 @@ public final class PlateReadingBenchmark {
         long start = System.nanoTime();
         inParallel(reader, pictures, threads, pictures.size() * 2);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("detector:recogniser:long side %s: one core %.0f ms a frame median, %.0f p90 (elapsed %.0f, %.0f); "
+        System.out.printf("detector:recogniser:long side[:closer look] %s: one core %.0f ms a frame median, %.0f p90 (elapsed %.0f, %.0f); "
                 + "%d threads %.1f frames/s%n", config, PlateReadingEvaluation.percentile(cpu, 0.5), PlateReadingEvaluation.percentile(cpu, 0.9),
             PlateReadingEvaluation.percentile(elapsed, 0.5), PlateReadingEvaluation.percentile(elapsed, 0.9), threads,
             pictures.size() * 2 / seconds);
