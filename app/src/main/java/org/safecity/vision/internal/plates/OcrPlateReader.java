@@ -28,6 +28,8 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     private static final double SMALL_LINE = 24;
     /** ...unless they are spread over more windows than this (a picture full of small text): then it costs as much as a whole look. */
     private static final int MOST_WINDOWS = 6;
+    /** Two regions whose level boxes overlap this much (intersection over union) are one line found twice. */
+    private static final double SAME_LINE = 0.6;
 
     private final OcrModels models;
     private final TextDetector detector;
@@ -79,12 +81,21 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
             // a large photo whose plates were too small to find scaled down: look again a quarter at a time, at twice the detail
             int tileW = (int) Math.ceil(pixels.width * 0.55);
             int tileH = (int) Math.ceil(pixels.height * 0.55);
+            var more = new ArrayList<TextRegion>();
             for (int tx : new int[] {0, pixels.width - tileW}) {
                 for (int ty : new int[] {0, pixels.height - tileH}) {
-                    detector.find(pixels.part(tx, ty, tileW, tileH), detectorLongSide).forEach(r -> regions.add(r.moved(tx, ty)));
+                    for (var r : detector.find(pixels.part(tx, ty, tileW, tileH), detectorLongSide)) {
+                        var moved = r.moved(tx, ty);
+                        if (!foundBefore(moved, more, pixels)) {
+                            more.add(moved); // a line in two quarters' overlap is read once
+                        }
+                    }
                 }
             }
-            reads = PlateCandidates.rank(recogniser.read(pixels, plateLike(regions)), formats, pixels.width, pixels.height);
+            // a line found again in a quarter is read again there, its outline seen at twice the detail: the first reading of it goes
+            lines.removeIf(line -> foundBefore(line.region(), more, pixels));
+            lines.addAll(recogniser.read(pixels, plateLike(more)));
+            reads = PlateCandidates.rank(lines, formats, pixels.width, pixels.height);
         }
         return reads;
     }
@@ -143,6 +154,13 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
             }
         }
         return regions;
+    }
+
+    /** Whether one of the regions is this line found again: their level boxes mostly the same. */
+    private static boolean foundBefore(TextRegion line, List<TextRegion> regions, Picture pixels) {
+        var box = line.levelBox(pixels.width, pixels.height);
+        return box != null && regions.stream().map(r -> r.levelBox(pixels.width, pixels.height))
+            .anyMatch(b -> b != null && b.overlap(box) > SAME_LINE);
     }
 
     /** Whether the box lies inside the window without touching its edges, but where they are the picture's. */
