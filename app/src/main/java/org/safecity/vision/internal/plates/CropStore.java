@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.safecity.storage.StorageSettings;
@@ -72,6 +75,60 @@ public class CropStore implements org.safecity.vision.PlateCrops {
 
     public Path file(String relative) {
         return root.resolve(relative);
+    }
+
+    /** Deletes a stored crop; a path not of ours, or a crop already gone, changes nothing. */
+    void delete(String relative) {
+        if (relative != null && PATH.matcher(relative).matches()) {
+            try {
+                Files.deleteIfExists(root.resolve(relative));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete the crop " + relative, e);
+            }
+        }
+    }
+
+    /**
+     * Deletes the crops of the days before {@code day} that are not {@code kept}, and the day folders left empty:
+     * this also catches crops whose read was never kept (the intake refused the detection) or whose delete failed.
+     * Answers how many crops went.
+     */
+    int deleteDaysBefore(LocalDate day, Predicate<String> kept) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (var cameras = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path camera : cameras) {
+                try (var days = Files.newDirectoryStream(camera, folder -> Files.isDirectory(folder) && before(folder, day))) {
+                    for (Path folder : days) {
+                        try (var files = Files.newDirectoryStream(folder, "*.jpg")) {
+                            for (Path file : files) {
+                                if (!kept.test(root.relativize(file).toString()) && Files.deleteIfExists(file)) {
+                                    deleted++;
+                                }
+                            }
+                        }
+                        try (var left = Files.list(folder)) {
+                            if (left.findAny().isEmpty()) {
+                                Files.deleteIfExists(folder);
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not go through the old crops", e);
+        }
+        return deleted;
+    }
+
+    private static boolean before(Path folder, LocalDate day) {
+        try {
+            return LocalDate.parse(folder.getFileName().toString()).isBefore(day);
+        } catch (DateTimeParseException e) {
+            return false; // not a day's folder: not ours to delete
+        }
     }
 
     private void folders(Path folder) throws IOException {

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import org.safecity.vision.internal.PixelBox;
 import org.safecity.vision.internal.PlateReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -23,20 +24,34 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     private static final double LOWEST_LINE = 8;
     /** Pictures this many times the detector's long side are looked at again in quarters when nothing was found. */
     private static final double TILED_BEYOND = 1.5;
+    /** Lines lower than this many pixels of the scaled-down picture are looked at again closer... */
+    private static final double SMALL_LINE = 24;
+    /** ...unless they are spread over more windows than this (a picture full of small text): then it costs as much as a whole look. */
+    private static final int MOST_WINDOWS = 6;
+    /** Two regions whose level boxes overlap this much (intersection over union) are one line found twice. */
+    private static final double SAME_LINE = 0.6;
 
     private final OcrModels models;
     private final TextDetector detector;
     private final TextRecogniser recogniser;
     private final PlateFormats formats;
     private final int detectorLongSide;
+    /** The scale of the picture's own pixels that small lines are looked at again with; 0 = not looked at again. */
+    private final double closerLook;
     private final Semaphore readings = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     @Autowired
     OcrPlateReader(PlateReadingSettings settings) {
-        this(settings.detector(), settings.recogniser(), settings.detectorLongSide());
+        this(settings.detector(), settings.recogniser(), settings.detectorLongSide(), settings.closerLook());
     }
 
     OcrPlateReader(OcrModels.Generation detectorGeneration, OcrModels.Generation recogniserGeneration, int detectorLongSide) {
+        this(detectorGeneration, recogniserGeneration, detectorLongSide, 0);
+    }
+
+    OcrPlateReader(OcrModels.Generation detectorGeneration, OcrModels.Generation recogniserGeneration, int detectorLongSide,
+                   double closerLook) {
+        this.closerLook = closerLook;
         this.models = OcrModels.open(detectorGeneration, recogniserGeneration);
         this.detector = new TextDetector(models.detector);
         this.recogniser = new TextRecogniser(models.recogniser, models.keys);
@@ -57,7 +72,8 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
 
     private List<PlateRead> readNow(BufferedImage picture) {
         var pixels = new Picture(picture);
-        var regions = new ArrayList<>(detector.find(pixels, detectorLongSide));
+        var found = detector.find(pixels, detectorLongSide);
+        var regions = closerLook > 0 ? lookCloser(pixels, found) : new ArrayList<>(found);
         var lines = new ArrayList<>(recogniser.read(pixels, plateLike(regions)));
         lines.addAll(recogniser.read(pixels, abovePlateNumbers(lines)));
         var reads = PlateCandidates.rank(lines, formats, pixels.width, pixels.height);
@@ -65,14 +81,115 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
             // a large photo whose plates were too small to find scaled down: look again a quarter at a time, at twice the detail
             int tileW = (int) Math.ceil(pixels.width * 0.55);
             int tileH = (int) Math.ceil(pixels.height * 0.55);
+            var more = new ArrayList<TextRegion>();
             for (int tx : new int[] {0, pixels.width - tileW}) {
                 for (int ty : new int[] {0, pixels.height - tileH}) {
-                    detector.find(pixels.part(tx, ty, tileW, tileH), detectorLongSide).forEach(r -> regions.add(r.moved(tx, ty)));
+                    for (var r : detector.find(pixels.part(tx, ty, tileW, tileH), detectorLongSide)) {
+                        var moved = r.moved(tx, ty);
+                        if (!foundBefore(moved, more, pixels)) {
+                            more.add(moved); // a line in two quarters' overlap is read once
+                        }
+                    }
                 }
             }
-            reads = PlateCandidates.rank(recogniser.read(pixels, plateLike(regions)), formats, pixels.width, pixels.height);
+            // a line found again in a quarter is read again there, its outline seen at twice the detail: the first reading of it goes
+            lines.removeIf(line -> foundBefore(line.region(), more, pixels));
+            lines.addAll(recogniser.read(pixels, plateLike(more)));
+            reads = PlateCandidates.rank(lines, formats, pixels.width, pixels.height);
         }
         return reads;
+    }
+
+    /**
+     * Looks again, at {@link #closerLook} times the picture's own resolution, around the lines the scaled-down picture
+     * showed small: a small plate is found there as well as the whole picture at that resolution would find it, at the
+     * cost of the few windows around text rather than of the whole picture. The lines a window holds whole replace the
+     * first look's lines lying wholly in it; where it holds none, those stay. It does not find a plate the first look
+     * missed altogether.
+     */
+    private ArrayList<TextRegion> lookCloser(Picture pixels, List<TextRegion> found) {
+        double firstScale = TextDetector.scale(pixels, detectorLongSide);
+        if (firstScale >= closerLook) {
+            return new ArrayList<>(found); // the first look was as close
+        }
+        var windows = new ArrayList<PixelBox>();
+        for (var region : plateLike(found)) {
+            var box = region.levelBox(pixels.width, pixels.height);
+            if (box == null || region.height() * firstScale >= SMALL_LINE) {
+                continue;
+            }
+            // room for the other pieces of a split line beside it and for a motorcycle plate's other line above or below
+            int padX = (int) Math.ceil(region.height() * 1.5);
+            int padY = (int) Math.ceil(region.height() * 1.2);
+            int x0 = Math.max(0, box.x() - padX);
+            int y0 = Math.max(0, box.y() - padY);
+            windows.add(new PixelBox(x0, y0, Math.min(pixels.width, box.right() + padX) - x0, Math.min(pixels.height, box.bottom() + padY) - y0));
+        }
+        var merged = merged(windows);
+        if (merged.size() > MOST_WINDOWS) {
+            return new ArrayList<>(found);
+        }
+        var regions = new ArrayList<TextRegion>();
+        var replaced = new boolean[found.size()];
+        for (var w : merged) {
+            var closer = new ArrayList<TextRegion>();
+            for (var r : detector.findScaled(pixels.part(w.x(), w.y(), w.width(), w.height()), closerLook)) {
+                var moved = r.moved(w.x(), w.y());
+                if (whole(moved.levelBox(pixels.width, pixels.height), w, pixels)) {
+                    closer.add(moved); // a line the window's edge cuts is left to the first look
+                }
+            }
+            if (closer.isEmpty()) {
+                continue;
+            }
+            regions.addAll(closer);
+            for (int i = 0; i < found.size(); i++) {
+                var box = found.get(i).levelBox(pixels.width, pixels.height);
+                replaced[i] |= box != null && box.x() >= w.x() && box.right() <= w.right() && box.y() >= w.y() && box.bottom() <= w.bottom();
+            }
+        }
+        for (int i = 0; i < found.size(); i++) {
+            if (!replaced[i]) {
+                regions.add(found.get(i));
+            }
+        }
+        return regions;
+    }
+
+    /** Whether one of the regions is this line found again: their level boxes mostly the same. */
+    private static boolean foundBefore(TextRegion line, List<TextRegion> regions, Picture pixels) {
+        var box = line.levelBox(pixels.width, pixels.height);
+        return box != null && regions.stream().map(r -> r.levelBox(pixels.width, pixels.height))
+            .anyMatch(b -> b != null && b.overlap(box) > SAME_LINE);
+    }
+
+    /** Whether the box lies inside the window without touching its edges, but where they are the picture's. */
+    private static boolean whole(PixelBox box, PixelBox window, Picture pixels) {
+        return box != null && (box.x() > window.x() || window.x() == 0) && (box.y() > window.y() || window.y() == 0)
+            && (box.right() < window.right() || window.right() == pixels.width) && (box.bottom() < window.bottom() || window.bottom() == pixels.height);
+    }
+
+    /** The windows, overlapping ones joined into the box around both. */
+    private static List<PixelBox> merged(List<PixelBox> windows) {
+        var boxes = new ArrayList<>(windows);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            for (int i = 0; i < boxes.size() && !joined; i++) {
+                for (int j = i + 1; j < boxes.size() && !joined; j++) {
+                    var a = boxes.get(i);
+                    var b = boxes.get(j);
+                    if (a.x() < b.right() && b.x() < a.right() && a.y() < b.bottom() && b.y() < a.bottom()) {
+                        int x0 = Math.min(a.x(), b.x());
+                        int y0 = Math.min(a.y(), b.y());
+                        boxes.set(i, new PixelBox(x0, y0, Math.max(a.right(), b.right()) - x0, Math.max(a.bottom(), b.bottom()) - y0));
+                        boxes.remove(j);
+                        joined = true;
+                    }
+                }
+            }
+        }
+        return boxes;
     }
 
     /**

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.safecity.identity.Jurisdiction;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,6 +119,25 @@ public class PlateReadStore {
     void addedToCase(long readId, UUID caseId, UUID itemId, String by, Instant at) {
         jdbc.sql("insert into vision.read_evidence (read_id, case_id, item_id, added_by, added_at) values (?, ?, ?, ?, ?) on conflict do nothing")
             .params(readId, caseId, itemId, by, Timestamp.from(at)).update();
+    }
+
+    /**
+     * Deletes up to {@code batch} reads made before {@code readBefore}, those marked wrong only when made before
+     * {@code correctedBefore}, with their corrections and case links; answers the crop paths of the reads deleted (null for a read without one).
+     */
+    List<String> forget(Instant readBefore, Instant correctedBefore, int batch) {
+        return jdbc.sql("""
+                delete from vision.plate_read where id in (
+                    select r.id from vision.plate_read r left join vision.read_correction c on c.read_id = r.id
+                    where r.read_at < ? and (c.read_id is null or r.read_at < ?) limit ?)
+                returning crop_path""")
+            .params(Timestamp.from(readBefore), Timestamp.from(correctedBefore), batch).query(String.class).list();
+    }
+
+    /** The crop paths of the reads kept that were made before the time. */
+    Set<String> cropsOfReadsBefore(Instant before) {
+        return new HashSet<>(jdbc.sql("select crop_path from vision.plate_read where read_at < ? and crop_path is not null")
+            .param(Timestamp.from(before)).query(String.class).list());
     }
 
     private static PlateRead row(ResultSet rs, int n) throws SQLException {

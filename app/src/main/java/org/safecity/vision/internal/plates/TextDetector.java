@@ -36,12 +36,21 @@ final class TextDetector {
     }
 
     List<TextRegion> find(Picture picture, int longSide) {
+        return findScaled(picture, scale(picture, longSide));
+    }
+
+    /** The scale {@link #find} looks at the picture with. */
+    static double scale(Picture picture, int longSide) {
+        int pictureLongSide = Math.max(picture.width, picture.height);
+        // small pictures (a plate cut out of a photo) are enlarged: the detector misses text only a few pixels high
+        return pictureLongSide < SMALLEST_LONG_SIDE ? Math.min(4.0, SMALLEST_LONG_SIDE / (double) pictureLongSide)
+            : Math.min(1.0, longSide / (double) pictureLongSide);
+    }
+
+    /** The lines of text in the picture scaled by {@code scale} (rounded so both sides are multiples of 32). */
+    List<TextRegion> findScaled(Picture picture, double scale) {
         int w = picture.width;
         int h = picture.height;
-        int pictureLongSide = Math.max(w, h);
-        // small pictures (a plate cut out of a photo) are enlarged: the detector misses text only a few pixels high
-        double scale = pictureLongSide < SMALLEST_LONG_SIDE ? Math.min(4.0, SMALLEST_LONG_SIDE / (double) pictureLongSide)
-            : Math.min(1.0, longSide / (double) pictureLongSide);
         int inputW = Math.max(32, (int) Math.round(w * scale / 32) * 32);
         int inputH = Math.max(32, (int) Math.round(h * scale / 32) * 32);
         float[] input = picture.planes(inputW, inputH, MEAN, DEVIATION);

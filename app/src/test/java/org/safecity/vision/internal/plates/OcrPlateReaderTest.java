@@ -82,6 +82,37 @@ class OcrPlateReaderTest {
         assertThat(reads).extracting(r -> r.normalized()).first().isEqualTo("BKX123");
     }
 
+    /** A grey picture with one Punjab plate this wide, its top left corner at (x, y). */
+    private static BufferedImage plateOf(int pictureWidth, int pictureHeight, int x, int y, int plateWidth) {
+        var picture = new BufferedImage(pictureWidth, pictureHeight, BufferedImage.TYPE_INT_RGB);
+        var g = picture.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0x5A, 0x5A, 0x5E));
+        g.fillRect(0, 0, pictureWidth, pictureHeight);
+        PlateArtwork.draw(g, "LEA-12-1234", PlateArtwork.Livery.PUNJAB, x, y, plateWidth);
+        g.dispose();
+        return picture;
+    }
+
+    @Test
+    void a_plate_misread_on_a_large_photo_scaled_down_is_read_again_in_the_quarter_that_holds_it() {
+        var photo = plateOf(2880, 1620, 1900, 1100, 80);
+
+        assertThat(reader.readLines(photo)).extracting(TextRecogniser.Line::text).as("the first look").doesNotContain("LEA-12-1234");
+        assertThat(reader.read(photo)).extracting(r -> r.normalized()).first().isEqualTo("LEA121234");
+    }
+
+    @Test
+    void a_plate_too_small_for_the_scaled_down_frame_is_read_by_looking_closer_around_it() {
+        var frame = plateOf(1280, 720, 700, 480, 80);
+
+        try (var firstLookOnly = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 0);
+             var lookingCloser = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 1.25)) {
+            assertThat(firstLookOnly.read(frame)).extracting(r -> r.normalized()).as("a character lost at 640").doesNotContain("LEA121234");
+            assertThat(lookingCloser.read(frame)).extracting(r -> r.normalized()).first().isEqualTo("LEA121234");
+        }
+    }
+
     @Test
     void a_street_of_shop_signs_and_no_vehicle_holds_no_plate() {
         var street = picture(new PlateScenes(5, true).streetWithoutPlates());

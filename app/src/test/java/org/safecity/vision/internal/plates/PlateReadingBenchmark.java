@@ -18,8 +18,10 @@ import javax.imageio.ImageIO;
  * a machine shared with other work.
  *
  * <pre>
- * PlateReadingBenchmark [--frames 40] [--threads 2] [--configs V4:V4:960,V3:V3:960,V4:V4:640]
+ * PlateReadingBenchmark [--frames 40] [--threads 2] [--configs V4:V4:960,V3:V3:960,V4:V4:640,V3:V4:640:1] [--empty 10]
  * </pre>
+ * With {@code --empty N}, each configuration is also timed on N drawn streets with shop signs and no vehicle: a frame
+ * in which nothing is read may cost more than one with a plate (the look in quarters).
  */
 public final class PlateReadingBenchmark {
 
@@ -27,11 +29,13 @@ public final class PlateReadingBenchmark {
         int frames = 40;
         int threads = 2;
         String configs = "V4:V4:960,V3:V3:960,V4:V4:640";
+        int empty = 0;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--frames" -> frames = Integer.parseInt(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--configs" -> configs = args[i + 1];
+                case "--empty" -> empty = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -40,13 +44,23 @@ public final class PlateReadingBenchmark {
         for (int i = 0; i < frames; i++) {
             pictures.add(ImageIO.read(new ByteArrayInputStream(scenes.next(i).jpeg())));
         }
+        var streets = new ArrayList<BufferedImage>();
+        var plateless = new PlateScenes(1280);
+        for (int i = 0; i < empty; i++) {
+            streets.add(ImageIO.read(new ByteArrayInputStream(plateless.streetWithoutPlates())));
+        }
         System.out.printf("%d frames 1280x720, %d cores (%s), %s %s%n", frames, Runtime.getRuntime().availableProcessors(),
             System.getProperty("os.arch"), System.getProperty("java.vm.name"), System.getProperty("java.version"));
         for (String config : configs.split(",")) {
             String[] parts = config.split(":");
             try (var reader = new OcrPlateReader(OcrModels.Generation.valueOf(parts[0]), OcrModels.Generation.valueOf(parts[1]),
-                Integer.parseInt(parts[2]))) {
+                Integer.parseInt(parts[2]), parts.length > 3 ? Double.parseDouble(parts[3]) : 0)) {
                 measure(config, reader, pictures, threads);
+                if (!streets.isEmpty()) {
+                    double[] cpu = cpuMillis(reader, streets);
+                    System.out.printf("  %s, frames without a plate: one core %.0f ms median, %.0f p90%n", config,
+                        PlateReadingEvaluation.percentile(cpu, 0.5), PlateReadingEvaluation.percentile(cpu, 0.9));
+                }
             }
         }
     }
@@ -72,10 +86,24 @@ public final class PlateReadingBenchmark {
         long start = System.nanoTime();
         inParallel(reader, pictures, threads, pictures.size() * 2);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("detector:recogniser:long side %s: one core %.0f ms a frame median, %.0f p90 (elapsed %.0f, %.0f); "
+        System.out.printf("detector:recogniser:long side[:closer look] %s: one core %.0f ms a frame median, %.0f p90 (elapsed %.0f, %.0f); "
                 + "%d threads %.1f frames/s%n", config, PlateReadingEvaluation.percentile(cpu, 0.5), PlateReadingEvaluation.percentile(cpu, 0.9),
             PlateReadingEvaluation.percentile(elapsed, 0.5), PlateReadingEvaluation.percentile(elapsed, 0.9), threads,
             pictures.size() * 2 / seconds);
+    }
+
+    /** The reading thread's CPU milliseconds for each picture, sorted, after one reading to warm up. */
+    private static double[] cpuMillis(OcrPlateReader reader, List<BufferedImage> pictures) {
+        reader.read(pictures.getFirst());
+        var bean = ManagementFactory.getThreadMXBean();
+        double[] cpu = new double[pictures.size()];
+        for (int i = 0; i < pictures.size(); i++) {
+            long start = bean.getCurrentThreadCpuTime();
+            reader.read(pictures.get(i));
+            cpu[i] = (bean.getCurrentThreadCpuTime() - start) / 1e6;
+        }
+        java.util.Arrays.sort(cpu);
+        return cpu;
     }
 
     private static void inParallel(OcrPlateReader reader, List<BufferedImage> pictures, int threads, int readings) throws Exception {

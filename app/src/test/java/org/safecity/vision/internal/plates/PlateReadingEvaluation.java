@@ -16,7 +16,7 @@ import org.safecity.shared.Plate;
  * shared machine elapsed time also counts others' work).
  *
  * <pre>
- * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--misses 20] [--limit N]
+ * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--closer-look 0] [--misses 20] [--limit N]
  * </pre>
  * With {@code --generate} the directory is first filled with N pictures by {@link PlateScenes}. With
  * {@code --corrections FILE} the pictures are real reads people marked wrong: FILE is the export of
@@ -30,6 +30,7 @@ public final class PlateReadingEvaluation {
         var detector = OcrModels.Generation.V4;
         var recogniser = OcrModels.Generation.V4;
         int longSide = 960;
+        double closerLook = 0;
         int generate = 0;
         long seed = 2026;
         int misses = 20;
@@ -42,6 +43,7 @@ public final class PlateReadingEvaluation {
                 case "--detector" -> detector = OcrModels.Generation.valueOf(args[i + 1]);
                 case "--recogniser" -> recogniser = OcrModels.Generation.valueOf(args[i + 1]);
                 case "--long-side" -> longSide = Integer.parseInt(args[i + 1]);
+                case "--closer-look" -> closerLook = Double.parseDouble(args[i + 1]);
                 case "--misses" -> misses = Integer.parseInt(args[i + 1]);
                 case "--limit" -> limit = Integer.parseInt(args[i + 1]);
                 case "--corrections" -> corrections = Path.of(args[i + 1]);
@@ -52,7 +54,7 @@ public final class PlateReadingEvaluation {
             System.out.println("generated " + generate + " pictures, labels.csv sha-256 " + PlateScenes.write(dir, generate, seed));
         }
         var labels = (corrections == null ? drawnLabels(dir) : correctedLabels(corrections)).stream().limit(limit).toList();
-        try (var reader = new OcrPlateReader(detector, recogniser, longSide)) {
+        try (var reader = new OcrPlateReader(detector, recogniser, longSide, closerLook)) {
             reader.read(ImageIO.read(dir.resolve(labels.getFirst()[0]).toFile())); // warm up
             int exact = 0;
             long errors = 0;
@@ -81,9 +83,9 @@ public final class PlateReadingEvaluation {
             }
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double[] cpu = cpuMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("detector %s, recogniser %s, long side %d: %d pictures, exact %.1f %% (%d), character error rate %.2f %%, "
+            System.out.printf("detector %s, recogniser %s, long side %d, closer look %s: %d pictures, exact %.1f %% (%d), character error rate %.2f %%, "
                     + "ms per picture median %.0f, p90 %.0f (CPU of the reading thread: median %.0f, p90 %.0f)%n", detector, recogniser,
-                longSide, labels.size(), 100.0 * exact / labels.size(), exact, 100.0 * errors / characters, percentile(sorted, 0.5),
+                longSide, closerLook, labels.size(), 100.0 * exact / labels.size(), exact, 100.0 * errors / characters, percentile(sorted, 0.5),
                 percentile(sorted, 0.9), percentile(cpu, 0.5), percentile(cpu, 0.9));
         }
     }
