@@ -43,6 +43,7 @@ public class ClusterLease implements DisposableBean {
     /** When each lease's holder was last checked for being a ghost (see {@link #endGhost}). */
     private final java.util.Map<String, Long> ghostChecked = new java.util.HashMap<>();
     private Connection connection;
+    private String lastFailure;
 
     public ClusterLease(DataSource dataSource, InstanceRoles roles) {
         this.dataSource = dataSource;
@@ -53,6 +54,7 @@ public class ClusterLease implements DisposableBean {
     public synchronized boolean take(String name) {
         try {
             Connection session = session();
+            lastFailure = null;
             if (held.contains(name)) {
                 return true; // the session checked alive just now keeps its locks
             }
@@ -214,7 +216,13 @@ public class ClusterLease implements DisposableBean {
         return connection;
     }
 
+    /** Why the last try to reach the database for a lease failed, if it did: the database, not another instance, refused it. */
+    public synchronized Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
     private void lost(SQLException e) {
+        lastFailure = e.getMessage();
         if (!held.isEmpty()) {
             log.warn("{} lost its lease connection ({}); it no longer holds {}", roles.instance(), e.getMessage(), held);
         }

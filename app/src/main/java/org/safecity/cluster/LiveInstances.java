@@ -62,6 +62,11 @@ public class LiveInstances implements SmartLifecycle {
             }
         }
         if (!taken) {
+            var failure = lease.lastFailure();
+            if (failure.isPresent()) { // told apart: a full or unreachable database is not a second instance of the name
+                throw new IllegalStateException("SafeCity could not take the lease of instance '" + roles.instance()
+                    + "': the database refused (" + failure.get() + ")");
+            }
             throw new IllegalStateException("Another SafeCity instance named '" + roles.instance() + "' is running on this "
                 + "database. Instances sharing a database need names of their own: set SAFECITY_INSTANCE on each.");
         }

@@ -162,6 +162,25 @@ class ClusterLeaseTest extends IntegrationTest {
     }
 
     @Test
+    void an_instance_whose_database_refuses_it_says_so_rather_than_that_its_name_is_taken() {
+        var unreachable = new org.postgresql.ds.PGSimpleDataSource();
+        unreachable.setServerNames(new String[] {"127.0.0.1"});
+        unreachable.setPortNumbers(new int[] {1}); // nothing listens there
+        var settings = new ClusterSettings("all", "refused", self.cluster(), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofMinutes(2));
+        var roles = new InstanceRoles(settings);
+        var lease = new ClusterLease(unreachable, roles);
+        try {
+            assertThatThrownBy(() -> new LiveInstances(jdbc, lease, roles, settings).start())
+                .hasMessageContaining("could not take the lease of instance 'refused'")
+                .hasMessageContaining("the database refused")
+                .hasMessageNotContaining("Another SafeCity instance");
+        } finally {
+            lease.destroy();
+        }
+    }
+
+    @Test
     void roles_are_read_from_their_words_and_an_unknown_one_is_refused_by_name() {
         assertThat(Role.parse(null)).containsExactlyInAnyOrder(Role.values());
         assertThat(Role.parse("all")).containsExactlyInAnyOrder(Role.values());
