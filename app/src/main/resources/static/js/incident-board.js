@@ -74,10 +74,15 @@ function render(incidents, units, breaches) {
   }
 }
 
+// changes are drawn a quarter of a second after the first of a burst, not after its last: a steady stream of
+// changes across the province would otherwise keep the board as it was for as long as the stream lasts
 let pending = null;
 listen(() => {
-  clearTimeout(pending);
-  pending = setTimeout(load, 250);
+  if (pending) return;
+  pending = setTimeout(() => {
+    pending = null;
+    load();
+  }, 250);
 }, document.getElementById('live'));
 setInterval(load, 60_000);
 load();

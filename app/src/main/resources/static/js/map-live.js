@@ -195,11 +195,13 @@ export function startLiveLayers(map, control, container, show) {
       control.addOverlay(incidents, 'Incidents');
       const feed = new EventSource('/api/v1/incidents/stream');
       let pending = null;
-      // a burst of changes (a dispatch moves several rows) is drawn once
+      // a burst of changes (a dispatch moves several rows) is drawn once, half a second after its first change: not
+      // after its last, which a province's steady stream of changes would put off for as long as it lasts
       // a press opens an incident, so the panic buttons are read again with the board
       feed.onmessage = () => {
-        clearTimeout(pending);
+        if (pending) return;
         pending = setTimeout(() => {
+          pending = null;
           readIncidents().catch(() => {});
           readPanics().catch(() => {});
         }, 500);
