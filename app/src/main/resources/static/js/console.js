@@ -81,6 +81,21 @@ async function problemOf(response) {
 
 const integer = new Intl.NumberFormat('en-PK', { maximumFractionDigits: 0 });
 
+/**
+ * The action, run once for a burst of calls, `ms` after the burst's first call: not after its last, which a steady
+ * stream of calls (a province's incident changes) would put off for as long as the stream lasts.
+ */
+export function onceAfterFirst(action, ms) {
+  let pending = null;
+  return () => {
+    if (pending) return;
+    pending = setTimeout(() => {
+      pending = null;
+      action();
+    }, ms);
+  };
+}
+
 export function formatCount(value) {
   return value == null ? '—' : integer.format(value);
 }

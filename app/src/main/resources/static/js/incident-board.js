@@ -1,7 +1,7 @@
 // The incident board: open incidents by priority, the units and where they are, missed targets;
 // it reloads itself on every change the live stream announces.
 
-import { getJson, element, formatAgo, formatTime, words } from './console.js';
+import { getJson, element, formatAgo, formatTime, onceAfterFirst, words } from './console.js';
 import { makeMap, dot, listen, priorityBadge } from './emergency-map.js';
 
 const page = document.getElementById('board');
@@ -74,15 +74,6 @@ function render(incidents, units, breaches) {
   }
 }
 
-// changes are drawn a quarter of a second after the first of a burst, not after its last: a steady stream of
-// changes across the province would otherwise keep the board as it was for as long as the stream lasts
-let pending = null;
-listen(() => {
-  if (pending) return;
-  pending = setTimeout(() => {
-    pending = null;
-    load();
-  }, 250);
-}, document.getElementById('live'));
+listen(onceAfterFirst(load, 250), document.getElementById('live'));
 setInterval(load, 60_000);
 load();

@@ -3,7 +3,7 @@
 // stream) and panic buttons, lit while a press's incident is open. A layer the person may not read is left
 // out. The map's filters cut every layer to a city and zone, and events to a time window. (Partners'
 // premises are drawn by the map itself, for every role they admit.)
-import { element, formatAgo, formatDateTime, getJson, postJson, words } from './console.js';
+import { element, formatAgo, formatDateTime, getJson, onceAfterFirst, postJson, words } from './console.js';
 import { liveTile, playbackHref } from './video.js';
 import { alertThumbnail } from './alert-thumbnail.js';
 
@@ -194,18 +194,12 @@ export function startLiveLayers(map, control, container, show) {
     readIncidents().then(() => {
       control.addOverlay(incidents, 'Incidents');
       const feed = new EventSource('/api/v1/incidents/stream');
-      let pending = null;
-      // a burst of changes (a dispatch moves several rows) is drawn once, half a second after its first change: not
-      // after its last, which a province's steady stream of changes would put off for as long as it lasts
-      // a press opens an incident, so the panic buttons are read again with the board
-      feed.onmessage = () => {
-        if (pending) return;
-        pending = setTimeout(() => {
-          pending = null;
-          readIncidents().catch(() => {});
-          readPanics().catch(() => {});
-        }, 500);
-      };
+      // a burst of changes (a dispatch moves several rows) is drawn once; a press opens an incident, so the panic
+      // buttons are read again with the board
+      feed.onmessage = onceAfterFirst(() => {
+        readIncidents().catch(() => {});
+        readPanics().catch(() => {});
+      }, 500);
       feed.addEventListener('incident', feed.onmessage);
     }).catch(() => map.removeLayer(incidents));
   }
