@@ -200,6 +200,8 @@ export function startLiveLayers(map, control, container, show) {
         readIncidents().catch(() => {});
         readPanics().catch(() => {});
       }, 500);
+      // a change between the first read and the feed's connection (a press a moment after the page opened) is read now
+      feed.onopen = feed.onmessage;
       feed.addEventListener('incident', feed.onmessage);
     }).catch(() => map.removeLayer(incidents));
   }
