@@ -10,7 +10,17 @@ import java.util.List;
  */
 public interface PlateReader {
 
+    /** A picture taken alone (an upload, a witness's photo): the one chance to read it, so every look is tried. */
     List<PlateRead> read(BufferedImage picture);
+
+    /**
+     * One frame of a camera's video. The vehicle in it is seen again in the frames that follow, closer, and its reads are
+     * voted over them; so where the first look reads nothing, the frame is not looked at again as a still would be, and a
+     * frame with no plate, which is most of a street camera's, costs no more than one with a plate.
+     */
+    default List<PlateRead> readFrame(BufferedImage frame) {
+        return read(frame);
+    }
 
     /**
      * @param text the plate as printed, e.g. {@code LEA-12-1234}

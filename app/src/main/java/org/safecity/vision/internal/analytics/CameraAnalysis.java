@@ -106,7 +106,7 @@ final class CameraAnalysis {
             if (analysers.plates() == null) {
                 problems.add("no plate reader is installed");
             } else {
-                for (var read : analysers.plates().read(frame)) {
+                for (var read : analysers.plates().readFrame(frame)) {
                     Point centre = Point.centreOf(read.box(), width, height);
                     if (camera.watched(centre)) {
                         reads.add(new PlateVoting.Read(at, read, crop(frame, read.box()), centre));

@@ -61,23 +61,32 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
 
     @Override
     public List<PlateRead> read(BufferedImage picture) {
+        return readNow(picture, true);
+    }
+
+    @Override
+    public List<PlateRead> readFrame(BufferedImage frame) {
+        return readNow(frame, false);
+    }
+
+    private List<PlateRead> readNow(BufferedImage picture, boolean inQuarters) {
         // each reading takes a core; more at once (a burst of uploads on virtual threads) would only share the cores slower
         readings.acquireUninterruptibly();
         try {
-            return readNow(picture);
+            return look(picture, inQuarters);
         } finally {
             readings.release();
         }
     }
 
-    private List<PlateRead> readNow(BufferedImage picture) {
+    private List<PlateRead> look(BufferedImage picture, boolean inQuarters) {
         var pixels = new Picture(picture);
         var found = detector.find(pixels, detectorLongSide);
         var regions = closerLook > 0 ? lookCloser(pixels, found) : new ArrayList<>(found);
         var lines = new ArrayList<>(recogniser.read(pixels, plateLike(regions)));
         lines.addAll(recogniser.read(pixels, abovePlateNumbers(lines)));
         var reads = PlateCandidates.rank(lines, formats, pixels.width, pixels.height);
-        if (reads.isEmpty() && Math.max(pixels.width, pixels.height) > TILED_BEYOND * detectorLongSide) {
+        if (inQuarters && reads.isEmpty() && Math.max(pixels.width, pixels.height) > TILED_BEYOND * detectorLongSide) {
             // a large photo whose plates were too small to find scaled down: look again a quarter at a time, at twice the detail
             int tileW = (int) Math.ceil(pixels.width * 0.55);
             int tileH = (int) Math.ceil(pixels.height * 0.55);

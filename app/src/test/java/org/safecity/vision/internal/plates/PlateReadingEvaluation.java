@@ -17,7 +17,11 @@ import org.safecity.shared.Plate;
  *
  * <pre>
  * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--closer-look 0] [--misses 20] [--limit N]
+ *     [--as stills|frames] [--enlarge 1]
  * </pre>
+ * {@code --as frames} reads each picture as one frame of a video ({@link org.safecity.vision.internal.PlateReader#readFrame}),
+ * with no second look where the first read nothing. {@code --enlarge F} scales each picture F times before reading it, so
+ * the same scenes stand for the large photos a phone takes (4 turns 1280×720 into 5120×2880).
  * With {@code --generate} the directory is first filled with N pictures by {@link PlateScenes}. With
  * {@code --corrections FILE} the pictures are real reads people marked wrong: FILE is the export of
  * {@code GET /api/v1/vision/reads/corrections.csv} and DIR the crops' folder ({@code <data-dir>/media/vision/crops});
@@ -36,6 +40,8 @@ public final class PlateReadingEvaluation {
         int misses = 20;
         int limit = Integer.MAX_VALUE;
         Path corrections = null;
+        boolean asFrames = false;
+        double enlarge = 1;
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--generate" -> generate = Integer.parseInt(args[i + 1]);
@@ -47,6 +53,12 @@ public final class PlateReadingEvaluation {
                 case "--misses" -> misses = Integer.parseInt(args[i + 1]);
                 case "--limit" -> limit = Integer.parseInt(args[i + 1]);
                 case "--corrections" -> corrections = Path.of(args[i + 1]);
+                case "--as" -> asFrames = switch (args[i + 1]) {
+                    case "frames" -> true;
+                    case "stills" -> false;
+                    default -> throw new IllegalArgumentException("--as takes stills or frames, not " + args[i + 1]);
+                };
+                case "--enlarge" -> enlarge = Double.parseDouble(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -65,10 +77,10 @@ public final class PlateReadingEvaluation {
             int shown = 0;
             for (String[] cells : labels) {
                 String expected = Plate.normalise(cells[1]);
-                var picture = ImageIO.read(dir.resolve(cells[0]).toFile());
+                var picture = enlarged(ImageIO.read(dir.resolve(cells[0]).toFile()), enlarge);
                 long start = System.nanoTime();
                 long cpuStart = threads.getCurrentThreadCpuTime();
-                var reads = reader.read(picture);
+                var reads = asFrames ? reader.readFrame(picture) : reader.read(picture);
                 cpuMillis.add((threads.getCurrentThreadCpuTime() - cpuStart) / 1e6);
                 millis.add((System.nanoTime() - start) / 1e6);
                 String got = reads.isEmpty() ? "" : reads.getFirst().normalized();
@@ -83,11 +95,25 @@ public final class PlateReadingEvaluation {
             }
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double[] cpu = cpuMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf("%s%s, ", asFrames ? "as video frames" : "as stills", enlarge == 1 ? "" : ", enlarged " + enlarge + " times");
             System.out.printf("detector %s, recogniser %s, long side %d, closer look %s: %d pictures, exact %.1f %% (%d), character error rate %.2f %%, "
                     + "ms per picture median %.0f, p90 %.0f (CPU of the reading thread: median %.0f, p90 %.0f)%n", detector, recogniser,
                 longSide, closerLook, labels.size(), 100.0 * exact / labels.size(), exact, 100.0 * errors / characters, percentile(sorted, 0.5),
                 percentile(sorted, 0.9), percentile(cpu, 0.5), percentile(cpu, 0.9));
         }
+    }
+
+    private static java.awt.image.BufferedImage enlarged(java.awt.image.BufferedImage picture, double times) {
+        if (times == 1) {
+            return picture;
+        }
+        var large = new java.awt.image.BufferedImage((int) Math.round(picture.getWidth() * times), (int) Math.round(picture.getHeight() * times),
+            java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        var g = large.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(picture, 0, 0, large.getWidth(), large.getHeight(), null);
+        g.dispose();
+        return large;
     }
 
     /** {@code labels.csv} of drawn scenes: file, plate. */
