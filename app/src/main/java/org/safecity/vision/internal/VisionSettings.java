@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settingsRefresh how often the cameras' analytics settings are read again (changes made through another instance)
  * @param plateQuiet a vehicle's plate reads are voted once no frame has read the plate for this long
  * @param plateLongest ... or at the latest this long after its first read
+ * @param plateAgreeing ... or as soon as this many reads in a row agree, each surely, and the plate has crossed one of the
+ *                      camera's lines (if it has any); 0 = plates wait for the quiet or the longest time
  * @param trackLostAfter frames without a match after which a track ends
  * @param faceRepeat a face like one this camera reported within this time is not reported again
  * @param threadsPerRun threads ONNX Runtime gives one model run (frames run side by side, each on its own)
@@ -29,6 +31,7 @@ public record VisionSettings(@DefaultValue("true") boolean analysis,
                       @DefaultValue("5s") Duration settingsRefresh,
                       @DefaultValue("2s") Duration plateQuiet,
                       @DefaultValue("6s") Duration plateLongest,
+                      @DefaultValue("3") int plateAgreeing,
                       @DefaultValue("4") int trackLostAfter,
                       @DefaultValue("10s") Duration faceRepeat,
                       @DefaultValue("1") int threadsPerRun,

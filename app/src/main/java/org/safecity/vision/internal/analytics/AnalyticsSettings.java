@@ -33,6 +33,11 @@ record AnalyticsSettings(boolean plates, boolean faces, boolean objects, double 
         }
     }
 
+    /** Whether a plate's path from {@code first} to {@code last} says all this camera's lines ask of it: it crossed one, or there are none. */
+    boolean pathComplete(Point first, Point last) {
+        return lines.isEmpty() || lines.stream().anyMatch(l -> l.line().crossing(first, last).isPresent());
+    }
+
     /** A camera nobody configured: nothing analysed. */
     static AnalyticsSettings off() {
         return new AnalyticsSettings(false, false, false, DEFAULT_RATE, List.of(), List.of(), List.of());

@@ -78,7 +78,7 @@ final class CameraAnalysis {
         this.settings = settings;
         this.gate = new MotionGate(settings.motionThreshold(), settings.motionShare(), 0.05);
         this.tracker = new Tracker(0.3, 0.12, settings.trackLostAfter());
-        this.voting = new PlateVoting(settings.plateQuiet(), settings.plateLongest());
+        this.voting = new PlateVoting(settings.plateQuiet(), settings.plateLongest(), settings.plateAgreeing());
     }
 
     /** Whether the frame moves enough to be worth the models; counts it either way. */
@@ -143,7 +143,7 @@ final class CameraAnalysis {
         found.forEach(o -> boxes.add(new Box("object", objectName(o.objectClass()), o.confidence(), o.box())));
         faces.forEach(f -> boxes.add(new Box("face", "face", f.confidence(), f.box())));
         lastBoxes = new FrameBoxes(at, width, height, boxes);
-        var plates = voting.add(reads, at);
+        var plates = voting.add(reads, at, camera::pathComplete);
         List<SceneEvent> sceneEvents = List.of();
         List<Track> ended = List.of();
         if (camera.objects() && analysers.objects() != null) {
@@ -163,7 +163,7 @@ final class CameraAnalysis {
 
     /** A still frame still lets time pass: plate votes fall due. */
     Findings idle(Instant at, AnalyticsSettings camera) {
-        var plates = voting.add(List.of(), at);
+        var plates = voting.add(List.of(), at, camera::pathComplete);
         count(plates, List.of());
         return new Findings(at, plates, List.of(), List.of(), List.of());
     }

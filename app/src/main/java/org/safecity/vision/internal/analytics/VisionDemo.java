@@ -51,11 +51,15 @@ class VisionDemo implements ApplicationRunner {
             return;
         }
         long camera = demoCameras.get(position);
-        var settings = new AnalyticsSettings(true, false, false, AnalyticsSettings.DEFAULT_RATE, List.of(),
-            List.of(new AnalyticsSettings.NamedLine("road", new Line(new Point(0.05, 0.6), new Point(0.95, 0.6), "inbound", "outbound"),
-                List.of())), List.of());
-        if (store.putIfAbsent(camera, settings, "demo", clock.instant())) {
+        if (store.putIfAbsent(camera, streetCamera(), "demo", clock.instant())) {
             log.info("Vision demo: plate reading on camera {}, the street scene", camera);
         }
+    }
+
+    /** The demo street camera's analytics: plates at the default rate, and a line across the road that cars coming towards it cross inbound. */
+    static AnalyticsSettings streetCamera() {
+        return new AnalyticsSettings(true, false, false, AnalyticsSettings.DEFAULT_RATE, List.of(),
+            List.of(new AnalyticsSettings.NamedLine("road", new Line(new Point(0.05, 0.6), new Point(0.95, 0.6), "inbound", "outbound"),
+                List.of())), List.of());
     }
 }

@@ -21,6 +21,12 @@ import org.safecity.vision.internal.Point;
  * most of the confidence is on, then at each position the character with the most confidence. The
  * best crop is kept. Reads of the same plate just after its vote join the voted group silently, so a
  * car waiting at a light gives one read, not one every few seconds. One camera's, one thread at a time.
+ *
+ * <p>A plate need not wait that long: once its last {@code agreeing} reads say the same, each at least
+ * {@value #SURE} confident, and its path says all the camera's lines will ask of it (it crossed one, or there are
+ * none), it is voted at once, so a listed plate is alerted on while the car is still in view. Its reads are still
+ * gathered until it would have been due; should they then vote for another plate (a far car read in part three
+ * times, then whole), that vote is answered too, as a correction.
  */
 public final class PlateVoting {
 
@@ -38,13 +44,24 @@ public final class PlateVoting {
                  PixelBox box, BufferedImage crop, Point first, Point last) {
     }
 
+    /** How confident each of the agreeing reads must be for a plate to be voted before it is due. */
+    static final double SURE = 0.9;
+
+    /** Whether a plate's path, from where it was first read to where it was read last, is all that is asked of it. */
+    public interface Path {
+        boolean complete(Point first, Point last);
+    }
+
     private final Duration quiet;
     private final Duration longest;
+    private final int agreeing;
     private final List<Group> groups = new ArrayList<>();
 
-    public PlateVoting(Duration quiet, Duration longest) {
+    /** @param agreeing how many reads in a row must agree for a plate to be voted before it is due; 0 = never before */
+    public PlateVoting(Duration quiet, Duration longest, int agreeing) {
         this.quiet = quiet;
         this.longest = longest;
+        this.agreeing = agreeing;
     }
 
     private static final class Group {
@@ -55,6 +72,8 @@ public final class PlateVoting {
         Point first;
         Point last;
         boolean voted;
+        /** The vote taken as soon as the reads agreed, before the group was due; null if none was. */
+        Voted early;
         String folded;
 
         Group(Read read) {
@@ -76,8 +95,13 @@ public final class PlateVoting {
         }
     }
 
-    /** Adds a frame's reads and answers the votes now due. */
+    /** Adds a frame's reads and answers the votes now due, for a camera without lines: a path is always complete. */
     public List<Voted> add(List<Read> reads, Instant now) {
+        return add(reads, now, (first, last) -> true);
+    }
+
+    /** Adds a frame's reads and answers the votes now due, and those whose reads agree and whose path is complete. */
+    public List<Voted> add(List<Read> reads, Instant now, Path path) {
         for (Read read : reads) {
             String folded = OcrConfusion.fold(read.read().normalized());
             Group joined = null;
@@ -93,28 +117,47 @@ public final class PlateVoting {
                 joined.add(read);
             }
         }
-        return due(now, false);
+        return due(now, false, path);
     }
 
     /** Votes every open group now, as when the camera's analysis stops. */
     public List<Voted> flush(Instant now) {
-        return due(now, true);
+        return due(now, true, (first, last) -> false);
     }
 
-    private List<Voted> due(Instant now, boolean all) {
+    private List<Voted> due(Instant now, boolean all, Path path) {
         var voted = new ArrayList<Voted>();
         for (Iterator<Group> it = groups.iterator(); it.hasNext(); ) {
             Group group = it.next();
             boolean quietNow = !now.isBefore(group.lastAt.plus(quiet));
             if (!group.voted && (all || quietNow || !now.isBefore(group.firstAt.plus(longest)))) {
-                voted.add(vote(group));
+                var vote = vote(group);
+                if (group.early == null || !group.early.normalized().equals(vote.normalized())) {
+                    voted.add(vote);
+                }
                 group.voted = true;
+            } else if (!group.voted && group.early == null && agreed(group) && path.complete(group.first, group.last)) {
+                group.early = vote(group);
+                if (group.early.normalized().equals(group.reads.getLast().read().normalized())) {
+                    voted.add(group.early);
+                } else {
+                    group.early = null; // the earlier reads outvote the agreeing ones: wait until it is due
+                }
             }
             if (group.voted && (all || quietNow)) {
                 it.remove();
             }
         }
         return voted;
+    }
+
+    private boolean agreed(Group group) {
+        if (agreeing == 0 || group.reads.size() < agreeing) {
+            return false;
+        }
+        var last = group.reads.subList(group.reads.size() - agreeing, group.reads.size());
+        String text = last.getFirst().read().normalized();
+        return last.stream().allMatch(r -> r.read().normalized().equals(text) && r.read().confidence() >= SURE);
     }
 
     private static Voted vote(Group group) {

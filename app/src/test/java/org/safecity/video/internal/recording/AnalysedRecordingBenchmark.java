@@ -66,6 +66,9 @@ public final class AnalysedRecordingBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
         for (String k : options.getOrDefault("cameras", "1,3,9").split(",")) {
             int cameras = Integer.parseInt(k.strip());
+            if (cameras == 0) {
+                continue; // --cameras 0: the per-frame figures only
+            }
             run(cameras, seconds, clip, ffmpeg, settings, dataDir, null, reader, threads);
             run(cameras, seconds, clip, ffmpeg, settings, dataDir, new FrameRequest(fps, 1280), reader, threads);
         }
@@ -87,7 +90,7 @@ public final class AnalysedRecordingBenchmark {
         for (int round = 0; round < 2; round++) {
             for (BufferedImage frame : frames) {
                 long started = System.nanoTime();
-                reader.read(frame);
+                reader.readFrame(frame);
                 readMillis.add((System.nanoTime() - started) / 1e6);
             }
         }
@@ -96,6 +99,13 @@ public final class AnalysedRecordingBenchmark {
         System.out.printf("per 1280x720 frame: motion gate median %.0f us, plate reader median %.0f ms (%.0fx the gate); "
                 + "the gate passes %.0f%% of the street scene's frames at %.0f frames/s, %.0f%% of a still street's%n",
             gate, read, read * 1000 / gate, VisionBench.motionShare(frames) * 100, fps, VisionBench.stillShare(frames.getFirst(), 100) * 100);
+        for (int agreeing : new int[] {0, 3}) {
+            var votes = VisionBench.voteSeconds(scene, reader, fps, 3, agreeing);
+            var all = votes.values().stream().flatMap(List::stream).toList();
+            System.out.printf("first read to vote, scene time, 3 loops as the demo camera (its line), plate-agreeing %d: median %.1f s, "
+                + "worst %.1f s; by plate %s%n", agreeing, VisionBench.median(new ArrayList<>(all)),
+                all.stream().mapToDouble(Double::doubleValue).max().orElse(0), votes);
+        }
     }
 
     private static void run(int cameras, int seconds, Path clip, Ffmpeg ffmpeg, VideoSettings settings, Path dataDir, FrameRequest frames,

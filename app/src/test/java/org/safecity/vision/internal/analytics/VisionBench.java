@@ -42,9 +42,9 @@ public final class VisionBench {
      * (motion gate, the reader on at most {@code threads} frames at once, voting), counting instead of reporting.
      */
     public static FrameTap plateAnalysis(PlateReader reader, double fps, int threads, Counts counts) {
-        var settings = new VisionSettings(true, 1280, threads, 12, 0.002, Duration.ofSeconds(5), Duration.ofSeconds(2),
-            Duration.ofSeconds(6), 4, Duration.ofSeconds(10), 1, 2);
-        var camera = new AnalyticsSettings(true, false, false, fps, List.of(), List.of(), List.of());
+        var settings = settings(threads, 3);
+        var demo = VisionDemo.streetCamera();
+        var camera = new AnalyticsSettings(true, false, false, fps, List.of(), demo.lines(), List.of());
         var analysers = new CameraAnalysis.Analysers(reader, null, null);
         var models = new Semaphore(threads);
         var analyses = new ConcurrentHashMap<Long, CameraAnalysis>();
@@ -81,6 +81,39 @@ public final class VisionBench {
                 });
             }
         };
+    }
+
+    private static VisionSettings settings(int threads, int plateAgreeing) {
+        return new VisionSettings(true, 1280, threads, 12, 0.002, Duration.ofSeconds(5), Duration.ofSeconds(2),
+            Duration.ofSeconds(6), plateAgreeing, 4, Duration.ofSeconds(10), 1, 2);
+    }
+
+    /**
+     * The scene's frames at {@code fps}, {@code loops} times over, analysed one after the other as the demo camera's
+     * (its line across the road) with the scene's own clock: for each voted plate, the seconds of scene time from the
+     * first frame that read it to the frame whose analysis voted it ({@code plateAgreeing} as the setting). What the analysis
+     * itself takes comes on top.
+     */
+    public static java.util.Map<String, List<Double>> voteSeconds(DemoScene scene, PlateReader reader, double fps, int loops, int plateAgreeing) {
+        var analysis = new CameraAnalysis(0, settings(1, plateAgreeing));
+        var camera = VisionDemo.streetCamera();
+        var analysers = new CameraAnalysis.Analysers(reader, null, null);
+        var seconds = new java.util.TreeMap<String, List<Double>>();
+        int step = (int) Math.round(scene.framesPerSecond() / fps);
+        var start = java.time.Instant.parse("2026-12-05T00:00:00Z");
+        for (int loop = 0; loop < loops; loop++) {
+            for (int i = 0; i < scene.frames(); i += step) {
+                var image = new BufferedImage(scene.width(), scene.height(), BufferedImage.TYPE_3BYTE_BGR);
+                var g = image.createGraphics();
+                scene.draw(i, g);
+                g.dispose();
+                var at = start.plusMillis(Math.round((loop * scene.frames() + i) * 1000.0 / scene.framesPerSecond()));
+                var findings = analysis.worthAnalysing(image, 0, at) ? analysis.analyse(image, at, camera, analysers) : analysis.idle(at, camera);
+                findings.plates().forEach(p -> seconds.computeIfAbsent(p.normalized(), k -> new java.util.ArrayList<>())
+                    .add(Duration.between(p.firstAt(), at).toMillis() / 1000.0));
+            }
+        }
+        return seconds;
     }
 
     /** Median microseconds the motion gate takes on a frame of this picture. */

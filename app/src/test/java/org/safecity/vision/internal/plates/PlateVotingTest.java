@@ -14,7 +14,7 @@ import org.safecity.vision.internal.Point;
 class PlateVotingTest {
 
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
-    private final PlateVoting voting = new PlateVoting(Duration.ofSeconds(2), Duration.ofSeconds(6));
+    private final PlateVoting voting = new PlateVoting(Duration.ofSeconds(2), Duration.ofSeconds(6), 3);
 
     @Test
     void a_plate_read_in_several_frames_gives_one_read_once_no_frame_has_read_it_for_the_quiet_time() {
@@ -109,6 +109,66 @@ class PlateVotingTest {
         assertThat(PlateVoting.alike("PRA1234", "PRA1284")).isTrue();
         assertThat(PlateVoting.alike("PRA1234", "PRA123")).isTrue();
         assertThat(PlateVoting.alike("PRA1234", "PRA9876")).isFalse();
+    }
+
+    @Test
+    void a_plate_read_alike_three_times_in_a_row_and_surely_is_voted_at_once_not_after_the_quiet_time() {
+        assertThat(voting.add(List.of(read("PRA-1234", 0.95, 0)), T0)).isEmpty();
+        assertThat(voting.add(List.of(read("PRA-1234", 0.97, 1)), T0.plusMillis(500))).isEmpty();
+
+        var voted = voting.add(List.of(read("PRA-1234", 0.96, 2)), T0.plusMillis(1000));
+
+        assertThat(voted).extracting(PlateVoting.Voted::normalized).containsExactly("PRA1234");
+        assertThat(voting.add(List.of(read("PRA-1234", 0.98, 3)), T0.plusMillis(1500))).isEmpty();
+        assertThat(voting.add(List.of(), T0.plusSeconds(4))).as("the same vote when it falls due is not answered again").isEmpty();
+    }
+
+    @Test
+    void with_agreeing_set_to_none_every_plate_waits_for_the_quiet_time() {
+        var waiting = new PlateVoting(Duration.ofSeconds(2), Duration.ofSeconds(6), 0);
+        for (int frame = 0; frame < 4; frame++) {
+            assertThat(waiting.add(List.of(read("PRA-1234", 0.99, frame)), T0.plusMillis(500L * frame))).isEmpty();
+        }
+        assertThat(waiting.add(List.of(), T0.plusMillis(3500))).hasSize(1);
+    }
+
+    @Test
+    void reads_that_agree_but_are_not_sure_wait_for_the_quiet_time() {
+        voting.add(List.of(read("PRA-1234", 0.95, 0)), T0);
+        voting.add(List.of(read("PRA-1234", 0.85, 1)), T0.plusMillis(500));
+
+        assertThat(voting.add(List.of(read("PRA-1234", 0.95, 2)), T0.plusMillis(1000))).isEmpty();
+        assertThat(voting.add(List.of(), T0.plusSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void on_a_camera_with_a_line_agreeing_reads_wait_until_the_plate_has_crossed_it_so_its_direction_is_known() {
+        PlateVoting.Path crossedTheLine = (first, last) -> first.x() < 0.15 && last.x() >= 0.15;
+        var voted = new java.util.ArrayList<PlateVoting.Voted>();
+        for (int frame = 0; frame < 3; frame++) {
+            voted.addAll(voting.add(List.of(read("PRA-1234", 0.95, frame)), T0.plusMillis(500L * frame), crossedTheLine));
+        }
+        assertThat(voted).as("at x 0.10 to 0.14: not across yet").isEmpty();
+
+        voted.addAll(voting.add(List.of(read("PRA-1234", 0.95, 3)), T0.plusMillis(1500), crossedTheLine));
+
+        assertThat(voted).hasSize(1);
+        assertThat(voted.getFirst().last().x()).isGreaterThanOrEqualTo(0.15);
+    }
+
+    @Test
+    void a_plate_voted_early_that_the_later_reads_outvote_is_answered_again_corrected() {
+        var voted = new java.util.ArrayList<PlateVoting.Voted>();
+        for (int frame = 0; frame < 3; frame++) {
+            voted.addAll(voting.add(List.of(read("BKX-4", 0.95, frame)), T0.plusMillis(500L * frame)));
+        }
+        for (int frame = 3; frame < 8; frame++) {
+            voted.addAll(voting.add(List.of(read("BKX-482", 0.99, frame)), T0.plusMillis(500L * frame)));
+        }
+        voted.addAll(voting.add(List.of(), T0.plusSeconds(6)));
+
+        assertThat(voted).extracting(PlateVoting.Voted::normalized).containsExactly("BKX4", "BKX482");
+        assertThat(voted.getLast().reads()).isEqualTo(8);
     }
 
     private static PlateVoting.Read read(String text, double confidence, int frame) {
