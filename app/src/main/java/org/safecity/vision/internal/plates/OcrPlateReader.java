@@ -13,6 +13,11 @@ import org.springframework.stereotype.Component;
  * Reads plates with PP-OCR and the plate formats: text is found on the picture scaled down, read
  * at full resolution, and kept only where a format accepts it (see {@link PlateCandidates}).
  * The models are opened once and shared by every caller.
+ *
+ * <p>Text is looked for at half the picture's resolution, its long side kept between the least and the most
+ * long side (both 960 by default: every picture at 960). With 640 and 960, a 1280×720 frame is looked at at 640 and a
+ * 1920×1080 photo at 960: on the labelled scenes the detector finds plates at half resolution better than at three
+ * quarters, but at 640 it also finds many specks of texture, each read at a line's cost (docs/BENCHMARKS.md).
  */
 @Component
 class OcrPlateReader implements PlateReader, AutoCloseable {
@@ -24,10 +29,10 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     private static final double LOWEST_LINE = 8;
     /** Pictures this many times the detector's long side are looked at again in quarters when nothing was found. */
     private static final double TILED_BEYOND = 1.5;
-    /** Lines lower than this many pixels of the scaled-down picture are looked at again closer... */
+    /** Lines lower than this many pixels of the scaled-down picture are looked at again closer. */
     private static final double SMALL_LINE = 24;
-    /** ...unless they are spread over more windows than this (a picture full of small text): then it costs as much as a whole look. */
-    private static final int MOST_WINDOWS = 6;
+    /** Letters and digits of the longest plate ({@code LEA-12-1234} has 9), with one to spare for a neighbour's read joined to it. */
+    private static final int LONGEST_PLATE = 10;
     /** Two regions whose level boxes overlap this much (intersection over union) are one line found twice. */
     private static final double SAME_LINE = 0.6;
 
@@ -35,28 +40,36 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     private final TextDetector detector;
     private final TextRecogniser recogniser;
     private final PlateFormats formats;
-    private final int detectorLongSide;
+    private final int leastLongSide;
+    private final int mostLongSide;
     /** The scale of the picture's own pixels that small lines are looked at again with; 0 = not looked at again. */
     private final double closerLook;
     private final Semaphore readings = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     @Autowired
     OcrPlateReader(PlateReadingSettings settings) {
-        this(settings.detector(), settings.recogniser(), settings.detectorLongSide(), settings.closerLook());
+        this(settings.detector(), settings.recogniser(), settings.detectorLeastLongSide(), settings.detectorLongSide(), settings.closerLook());
     }
 
+    /** A reader that looks for text at this long side whatever the picture's size, without a closer look. */
     OcrPlateReader(OcrModels.Generation detectorGeneration, OcrModels.Generation recogniserGeneration, int detectorLongSide) {
-        this(detectorGeneration, recogniserGeneration, detectorLongSide, 0);
+        this(detectorGeneration, recogniserGeneration, detectorLongSide, detectorLongSide, 0);
     }
 
-    OcrPlateReader(OcrModels.Generation detectorGeneration, OcrModels.Generation recogniserGeneration, int detectorLongSide,
+    OcrPlateReader(OcrModels.Generation detectorGeneration, OcrModels.Generation recogniserGeneration, int leastLongSide, int mostLongSide,
                    double closerLook) {
         this.closerLook = closerLook;
         this.models = OcrModels.open(detectorGeneration, recogniserGeneration);
         this.detector = new TextDetector(models.detector);
         this.recogniser = new TextRecogniser(models.recogniser, models.keys);
         this.formats = PlateFormats.standard();
-        this.detectorLongSide = detectorLongSide;
+        this.leastLongSide = Math.min(leastLongSide, mostLongSide);
+        this.mostLongSide = mostLongSide;
+    }
+
+    /** The long side text is looked for at on this picture: half its own, between the least and the most. */
+    int detectorLongSide(Picture pixels) {
+        return Math.min(mostLongSide, Math.max(leastLongSide, Math.max(pixels.width, pixels.height) / 2));
     }
 
     @Override
@@ -81,9 +94,12 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
 
     private List<PlateRead> look(BufferedImage picture, boolean inQuarters) {
         var pixels = new Picture(picture);
+        int detectorLongSide = detectorLongSide(pixels);
         var found = detector.find(pixels, detectorLongSide);
-        var regions = closerLook > 0 ? lookCloser(pixels, found) : new ArrayList<>(found);
-        var lines = new ArrayList<>(recogniser.read(pixels, plateLike(regions)));
+        var lines = new ArrayList<>(recogniser.read(pixels, plateLike(found)));
+        if (closerLook > 0) {
+            lines = lookCloser(pixels, lines, detectorLongSide);
+        }
         lines.addAll(recogniser.read(pixels, abovePlateNumbers(lines)));
         var reads = PlateCandidates.rank(lines, formats, pixels.width, pixels.height);
         if (inQuarters && reads.isEmpty() && Math.max(pixels.width, pixels.height) > TILED_BEYOND * detectorLongSide) {
@@ -111,20 +127,21 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
 
     /**
      * Looks again, at {@link #closerLook} times the picture's own resolution, around the lines the scaled-down picture
-     * showed small: a small plate is found there as well as the whole picture at that resolution would find it, at the
-     * cost of the few windows around text rather than of the whole picture. The lines a window holds whole replace the
-     * first look's lines lying wholly in it; where it holds none, those stay. It does not find a plate the first look
-     * missed altogether.
+     * showed small and read as what could be part of a plate (a digit, and no longer than a plate): a small plate is found
+     * there as well as the whole picture at that resolution would find it, at the cost of a few windows rather than of the
+     * whole picture, and a shop sign's words cost nothing more. The lines a window holds whole replace the first look's
+     * lines lying wholly in it; where it holds none, those stay. It does not find a plate the first look missed altogether.
      */
-    private ArrayList<TextRegion> lookCloser(Picture pixels, List<TextRegion> found) {
+    private ArrayList<TextRecogniser.Line> lookCloser(Picture pixels, List<TextRecogniser.Line> lines, int detectorLongSide) {
         double firstScale = TextDetector.scale(pixels, detectorLongSide);
         if (firstScale >= closerLook) {
-            return new ArrayList<>(found); // the first look was as close
+            return new ArrayList<>(lines); // the first look was as close
         }
         var windows = new ArrayList<PixelBox>();
-        for (var region : plateLike(found)) {
+        for (var line : lines) {
+            var region = line.region();
             var box = region.levelBox(pixels.width, pixels.height);
-            if (box == null || region.height() * firstScale >= SMALL_LINE) {
+            if (box == null || region.height() * firstScale >= SMALL_LINE || !partOfAPlate(line.text())) {
                 continue;
             }
             // room for the other pieces of a split line beside it and for a motorcycle plate's other line above or below
@@ -134,35 +151,63 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
             int y0 = Math.max(0, box.y() - padY);
             windows.add(new PixelBox(x0, y0, Math.min(pixels.width, box.right() + padX) - x0, Math.min(pixels.height, box.bottom() + padY) - y0));
         }
-        var merged = merged(windows);
-        if (merged.size() > MOST_WINDOWS) {
-            return new ArrayList<>(found);
+        var merged = affordable(merged(windows), pixels.width * firstScale * pixels.height * firstScale);
+        if (merged.isEmpty()) {
+            return new ArrayList<>(lines);
         }
-        var regions = new ArrayList<TextRegion>();
-        var replaced = new boolean[found.size()];
+        var closer = new ArrayList<TextRegion>();
+        var replaced = new boolean[lines.size()];
         for (var w : merged) {
-            var closer = new ArrayList<TextRegion>();
+            var inWindow = new ArrayList<TextRegion>();
             for (var r : detector.findScaled(pixels.part(w.x(), w.y(), w.width(), w.height()), closerLook)) {
                 var moved = r.moved(w.x(), w.y());
                 if (whole(moved.levelBox(pixels.width, pixels.height), w, pixels)) {
-                    closer.add(moved); // a line the window's edge cuts is left to the first look
+                    inWindow.add(moved); // a line the window's edge cuts is left to the first look
                 }
             }
-            if (closer.isEmpty()) {
+            if (inWindow.isEmpty()) {
                 continue;
             }
-            regions.addAll(closer);
-            for (int i = 0; i < found.size(); i++) {
-                var box = found.get(i).levelBox(pixels.width, pixels.height);
+            closer.addAll(inWindow);
+            for (int i = 0; i < lines.size(); i++) {
+                var box = lines.get(i).region().levelBox(pixels.width, pixels.height);
                 replaced[i] |= box != null && box.x() >= w.x() && box.right() <= w.right() && box.y() >= w.y() && box.bottom() <= w.bottom();
             }
         }
-        for (int i = 0; i < found.size(); i++) {
+        var kept = new ArrayList<TextRecogniser.Line>();
+        for (int i = 0; i < lines.size(); i++) {
             if (!replaced[i]) {
-                regions.add(found.get(i));
+                kept.add(lines.get(i));
             }
         }
-        return regions;
+        kept.addAll(recogniser.read(pixels, plateLike(closer)));
+        return kept;
+    }
+
+    /**
+     * The windows, smallest first, as long as looking at them all costs no more than the first look did (its pixels): a
+     * plate's window is small, but lines close together join into large ones (a sign full of telephone numbers), and one
+     * of those could cost many whole looks.
+     */
+    private List<PixelBox> affordable(List<PixelBox> windows, double firstLookPixels) {
+        var bySize = new ArrayList<>(windows);
+        bySize.sort(java.util.Comparator.comparingLong(w -> (long) w.width() * w.height()));
+        var taken = new ArrayList<PixelBox>();
+        double cost = 0;
+        for (var w : bySize) {
+            cost += (double) w.width() * w.height() * closerLook * closerLook;
+            if (cost > firstLookPixels) {
+                break;
+            }
+            taken.add(w);
+        }
+        return taken;
+    }
+
+    /** Whether a line read could be a plate or a piece of one: it holds a digit, as every plate does, and is no longer than one. */
+    private static boolean partOfAPlate(String text) {
+        long symbols = text.chars().filter(Character::isLetterOrDigit).count();
+        return symbols <= LONGEST_PLATE && text.chars().anyMatch(Character::isDigit);
     }
 
     /** Whether one of the regions is this line found again: their level boxes mostly the same. */
@@ -224,7 +269,7 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     /** Every line of text found and read, plate or not. */
     List<TextRecogniser.Line> readLines(BufferedImage picture) {
         var pixels = new Picture(picture);
-        return recogniser.read(pixels, plateLike(detector.find(pixels, detectorLongSide)));
+        return recogniser.read(pixels, plateLike(detector.find(pixels, detectorLongSide(pixels))));
     }
 
     private static List<TextRegion> plateLike(List<TextRegion> regions) {

@@ -8,8 +8,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * How plates are read, and how long the reads are kept ({@code safecity.vision.plates.*}).
  *
- * @param detectorLongSide a picture is scaled down so its long side is at most this before text is looked for:
- *                         smaller is faster, larger finds smaller plates
+ * @param detectorLongSide text is looked for on the picture scaled to half its long side, but at most this long...
+ * @param detectorLeastLongSide ... and at least this (or the picture's own): with 640, a 1280×720 frame is looked at at 640
+ *                              and a 1920×1080 photo at 960; smaller is faster, larger finds smaller plates
  * @param detector the PP-OCR generation that finds text ({@code V4} or {@code V3})
  * @param recogniser the PP-OCR generation that reads it
  * @param closerLook small lines of text found on the scaled-down picture are looked for again around them at this scale of
@@ -19,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param correctedReadsKeptFor ... except reads people marked wrong, the evaluation set, kept this long (at least as long)
  */
 @ConfigurationProperties("safecity.vision.plates")
-record PlateReadingSettings(@DefaultValue("960") int detectorLongSide, @DefaultValue("V4") OcrModels.Generation detector,
+record PlateReadingSettings(@DefaultValue("960") int detectorLongSide, @DefaultValue("960") int detectorLeastLongSide,
+                            @DefaultValue("V4") OcrModels.Generation detector,
                             @DefaultValue("V4") OcrModels.Generation recogniser, @DefaultValue("0") double closerLook,
                             @DefaultValue("10MB") DataSize maxUploadSize,
                             @DefaultValue("90d") Duration readsKeptFor, @DefaultValue("365d") Duration correctedReadsKeptFor) {

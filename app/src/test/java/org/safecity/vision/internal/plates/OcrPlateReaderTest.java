@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The reader with the real PP-OCR models on drawn street scenes, without Spring. */
+/** The reader with the real PP-OCR models on drawn street scenes, without Spring; as configured by default but where a case says. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OcrPlateReaderTest {
 
@@ -95,19 +95,35 @@ class OcrPlateReaderTest {
     }
 
     @Test
-    void a_plate_misread_on_a_large_photo_scaled_down_is_read_again_in_the_quarter_that_holds_it() {
+    void a_plate_misread_on_a_large_photo_scaled_down_is_read_again_in_the_quarter_that_holds_it_but_not_in_a_video_frame() {
         var photo = plateOf(2880, 1620, 1900, 1100, 80);
 
-        assertThat(reader.readLines(photo)).extracting(TextRecogniser.Line::text).as("the first look").doesNotContain("LEA-12-1234");
-        assertThat(reader.read(photo)).extracting(r -> r.normalized()).first().isEqualTo("LEA121234");
+        try (var reader = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 960)) {
+            assertThat(reader.readLines(photo)).extracting(TextRecogniser.Line::text).as("the first look").doesNotContain("LEA-12-1234");
+            assertThat(reader.read(photo)).extracting(r -> r.normalized()).first().isEqualTo("LEA121234");
+            assertThat(reader.readFrame(photo)).extracting(r -> r.normalized()).as("a frame: the vehicle comes again, closer")
+                .doesNotContain("LEA121234");
+        }
+    }
+
+    @Test
+    void text_is_looked_for_at_half_the_picture_s_long_side_within_the_least_and_the_most() {
+        try (var reader = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 960, 0)) {
+        assertThat(reader.detectorLongSide(new Picture(new BufferedImage(1280, 720, BufferedImage.TYPE_3BYTE_BGR)))).isEqualTo(640);
+        assertThat(reader.detectorLongSide(new Picture(new BufferedImage(720, 1280, BufferedImage.TYPE_3BYTE_BGR)))).isEqualTo(640);
+        assertThat(reader.detectorLongSide(new Picture(new BufferedImage(1600, 900, BufferedImage.TYPE_3BYTE_BGR)))).isEqualTo(800);
+        assertThat(reader.detectorLongSide(new Picture(new BufferedImage(1920, 1080, BufferedImage.TYPE_3BYTE_BGR)))).isEqualTo(960);
+        assertThat(reader.detectorLongSide(new Picture(new BufferedImage(4000, 3000, BufferedImage.TYPE_3BYTE_BGR)))).isEqualTo(960);
+        assertThat(reader.detectorLongSide(new Picture(new BufferedImage(800, 600, BufferedImage.TYPE_3BYTE_BGR)))).as("the least").isEqualTo(640);
+        }
     }
 
     @Test
     void a_plate_too_small_for_the_scaled_down_frame_is_read_by_looking_closer_around_it() {
         var frame = plateOf(1280, 720, 700, 480, 80);
 
-        try (var firstLookOnly = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 0);
-             var lookingCloser = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 1.25)) {
+        try (var firstLookOnly = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 640, 0);
+             var lookingCloser = new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 640, 640, 1.25)) {
             assertThat(firstLookOnly.read(frame)).extracting(r -> r.normalized()).as("a character lost at 640").doesNotContain("LEA121234");
             assertThat(lookingCloser.read(frame)).extracting(r -> r.normalized()).first().isEqualTo("LEA121234");
         }

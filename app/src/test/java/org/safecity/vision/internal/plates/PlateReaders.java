@@ -9,6 +9,6 @@ public final class PlateReaders {
     }
 
     public static PlateReader standard() {
-        return new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 960);
+        return new OcrPlateReader(OcrModels.Generation.V4, OcrModels.Generation.V4, 960); // PlateReadingSettings' defaults
     }
 }

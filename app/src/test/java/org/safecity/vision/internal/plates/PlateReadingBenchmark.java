@@ -18,8 +18,9 @@ import javax.imageio.ImageIO;
  * a machine shared with other work.
  *
  * <pre>
- * PlateReadingBenchmark [--frames 40] [--threads 2] [--configs V4:V4:960,V3:V3:960,V4:V4:640,V3:V4:640:1] [--empty 10]
+ * PlateReadingBenchmark [--frames 40] [--threads 2] [--configs V4:V4:640-960:1.25,V4:V4:960,V3:V3:640] [--empty 10]
  * </pre>
+ * A configuration is detector : recogniser : long side (one, or least-most: half the picture's within them) [: closer look].
  * Frames are read as a camera's video frames ({@link org.safecity.vision.internal.PlateReader#readFrame}). With
  * {@code --empty N}, each configuration is also timed on N drawn streets with shop signs and no vehicle, read as video
  * frames and as stills: a still in which nothing is read may cost more than one with a plate (the look in quarters).
@@ -29,7 +30,7 @@ public final class PlateReadingBenchmark {
     public static void main(String[] args) throws Exception {
         int frames = 40;
         int threads = 2;
-        String configs = "V4:V4:960,V3:V3:960,V4:V4:640";
+        String configs = "V4:V4:640-960:1.25,V4:V4:960,V3:V3:640";
         int empty = 0;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
@@ -54,8 +55,8 @@ public final class PlateReadingBenchmark {
             System.getProperty("os.arch"), System.getProperty("java.vm.name"), System.getProperty("java.version"));
         for (String config : configs.split(",")) {
             String[] parts = config.split(":");
-            try (var reader = new OcrPlateReader(OcrModels.Generation.valueOf(parts[0]), OcrModels.Generation.valueOf(parts[1]),
-                Integer.parseInt(parts[2]), parts.length > 3 ? Double.parseDouble(parts[3]) : 0)) {
+            try (var reader = PlateReadingEvaluation.reader(OcrModels.Generation.valueOf(parts[0]), OcrModels.Generation.valueOf(parts[1]),
+                parts[2], parts.length > 3 ? Double.parseDouble(parts[3]) : 0)) {
                 measure(config, reader, pictures, threads);
                 if (!streets.isEmpty()) {
                     double[] cpu = cpuMillis(reader::readFrame, streets);

@@ -16,9 +16,11 @@ import org.safecity.shared.Plate;
  * shared machine elapsed time also counts others' work).
  *
  * <pre>
- * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--closer-look 0] [--misses 20] [--limit N]
- *     [--as stills|frames] [--enlarge 1]
+ * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 640-960] [--closer-look 1.25]
+ *     [--misses 20] [--limit N] [--as stills|frames] [--enlarge 1]
  * </pre>
+ * The defaults are the application's. {@code --long-side} is the detector's least and most long side ({@code 640-960}: half the
+ * picture's, within them) or one long side for every picture ({@code 960}).
  * {@code --as frames} reads each picture as one frame of a video ({@link org.safecity.vision.internal.PlateReader#readFrame}),
  * with no second look where the first read nothing. {@code --enlarge F} scales each picture F times before reading it, so
  * the same scenes stand for the large photos a phone takes (4 turns 1280×720 into 5120×2880).
@@ -33,8 +35,8 @@ public final class PlateReadingEvaluation {
         Path dir = Path.of(args[0]);
         var detector = OcrModels.Generation.V4;
         var recogniser = OcrModels.Generation.V4;
-        int longSide = 960;
-        double closerLook = 0;
+        String longSide = "640-960";
+        double closerLook = 1.25;
         int generate = 0;
         long seed = 2026;
         int misses = 20;
@@ -48,7 +50,7 @@ public final class PlateReadingEvaluation {
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--detector" -> detector = OcrModels.Generation.valueOf(args[i + 1]);
                 case "--recogniser" -> recogniser = OcrModels.Generation.valueOf(args[i + 1]);
-                case "--long-side" -> longSide = Integer.parseInt(args[i + 1]);
+                case "--long-side" -> longSide = args[i + 1];
                 case "--closer-look" -> closerLook = Double.parseDouble(args[i + 1]);
                 case "--misses" -> misses = Integer.parseInt(args[i + 1]);
                 case "--limit" -> limit = Integer.parseInt(args[i + 1]);
@@ -66,7 +68,7 @@ public final class PlateReadingEvaluation {
             System.out.println("generated " + generate + " pictures, labels.csv sha-256 " + PlateScenes.write(dir, generate, seed));
         }
         var labels = (corrections == null ? drawnLabels(dir) : correctedLabels(corrections)).stream().limit(limit).toList();
-        try (var reader = new OcrPlateReader(detector, recogniser, longSide, closerLook)) {
+        try (var reader = reader(detector, recogniser, longSide, closerLook)) {
             reader.read(ImageIO.read(dir.resolve(labels.getFirst()[0]).toFile())); // warm up
             int exact = 0;
             long errors = 0;
@@ -96,11 +98,17 @@ public final class PlateReadingEvaluation {
             double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double[] cpu = cpuMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             System.out.printf("%s%s, ", asFrames ? "as video frames" : "as stills", enlarge == 1 ? "" : ", enlarged " + enlarge + " times");
-            System.out.printf("detector %s, recogniser %s, long side %d, closer look %s: %d pictures, exact %.1f %% (%d), character error rate %.2f %%, "
+            System.out.printf("detector %s, recogniser %s, long side %s, closer look %s: %d pictures, exact %.1f %% (%d), character error rate %.2f %%, "
                     + "ms per picture median %.0f, p90 %.0f (CPU of the reading thread: median %.0f, p90 %.0f)%n", detector, recogniser,
                 longSide, closerLook, labels.size(), 100.0 * exact / labels.size(), exact, 100.0 * errors / characters, percentile(sorted, 0.5),
                 percentile(sorted, 0.9), percentile(cpu, 0.5), percentile(cpu, 0.9));
         }
+    }
+
+    /** A reader of these models, its detector's long side {@code least-most} or one for all pictures, and its closer look. */
+    static OcrPlateReader reader(OcrModels.Generation detector, OcrModels.Generation recogniser, String longSide, double closerLook) {
+        String[] sides = longSide.split("-");
+        return new OcrPlateReader(detector, recogniser, Integer.parseInt(sides[0]), Integer.parseInt(sides[sides.length - 1]), closerLook);
     }
 
     private static java.awt.image.BufferedImage enlarged(java.awt.image.BufferedImage picture, double times) {
