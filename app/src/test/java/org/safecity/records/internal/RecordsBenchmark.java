@@ -38,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * The database lives under {@code target/records-bench/} (or {@code --data-dir}); with the test classes on the
  * class path their database initializer puts it under {@code target/test-postgres/} of the working directory instead.
+ *
+ * <p>{@code --search-only RUN} loads nothing: it searches a store an earlier run (its number, in its sources' codes
+ * {@code bench-persons-RUN}) loaded, on the server of {@code --db-url} (with {@code --db-user} and {@code --db-password},
+ * the test classes' database initializer kept off the class path), for the persons, vehicles and FIRs that run stored.
  */
 public final class RecordsBenchmark {
 
@@ -55,29 +59,40 @@ public final class RecordsBenchmark {
         int searches = Integer.parseInt(options.getOrDefault("searches", "500"));
         Path dataDir = Path.of(options.getOrDefault("data-dir", "target/records-bench")).toAbsolutePath();
 
-        var context = new SpringApplicationBuilder(SafeCityApplication.class)
-            .properties("safecity.data-dir=" + dataDir, "safecity.demo=false", "safecity.video.recording=false",
-                "safecity.vision.analysis=false", "server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN")
-            .run();
+        String searchOnly = options.get("search-only");
+        var properties = new ArrayList<>(List.of("safecity.data-dir=" + dataDir, "safecity.demo=false", "safecity.video.recording=false",
+            "safecity.vision.analysis=false", "server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN"));
+        if (options.containsKey("db-url")) {
+            properties.addAll(List.of("safecity.db.url=" + options.get("db-url"), "safecity.db.user=" + options.get("db-user"),
+                "safecity.db.password=" + options.get("db-password")));
+        }
+        var context = new SpringApplicationBuilder(SafeCityApplication.class).properties(properties.toArray(String[]::new)).run();
         try {
             var receiving = context.getBean(ReceivingRecords.class);
             var keeping = context.getBean(KeepingSources.class);
             var searching = context.getBean(Searching.class);
             var dataSource = context.getBean(DataSource.class);
-            String run = Long.toString(System.currentTimeMillis() % 1_000_000);
+            String run = searchOnly != null ? searchOnly : Long.toString(System.currentTimeMillis() % 1_000_000);
             long offset = (Long.parseLong(run) % 9_000) * 100_000_000L; // each run's made-up people are new ones (CNICs stay 13 digits)
             System.out.printf("records benchmark: %,d persons, %,d vehicles, %,d FIRs; %d cores; data in %s; load average %s%n", persons,
                 vehicles, firs, Runtime.getRuntime().availableProcessors(), dataDir,
                 java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
 
-            var random = new Random(42);
-            double personRate = load(keeping, receiving, dataSource, "bench-persons-" + run, "PERSON", persons,
-                n -> SyntheticPeople.person(offset + n, random));
-            double vehicleRate = load(keeping, receiving, dataSource, "bench-excise-" + run, "VEHICLE", vehicles,
-                n -> SyntheticPeople.vehicle(offset + n, offset + 1 + (n * 7) % persons, random));
-            double firRate = load(keeping, receiving, dataSource, "bench-fir-" + run, "FIR", firs,
-                n -> SyntheticPeople.fir(offset + n, offset + 1 + (n * 13) % persons, random));
-            System.out.printf("import rows/s: persons %.0f, vehicles %.0f, FIRs %.0f%n", personRate, vehicleRate, firRate);
+            if (searchOnly == null) {
+                var random = new Random(42);
+                double personRate = load(keeping, receiving, dataSource, "bench-persons-" + run, "PERSON", persons,
+                    n -> SyntheticPeople.person(offset + n, random));
+                double vehicleRate = load(keeping, receiving, dataSource, "bench-excise-" + run, "VEHICLE", vehicles,
+                    n -> SyntheticPeople.vehicle(offset + n, offset + 1 + (n * 7) % persons, random));
+                double firRate = load(keeping, receiving, dataSource, "bench-fir-" + run, "FIR", firs,
+                    n -> SyntheticPeople.fir(offset + n, offset + 1 + (n * 13) % persons, random));
+                System.out.printf("import rows/s: persons %.0f, vehicles %.0f, FIRs %.0f%n", personRate, vehicleRate, firRate);
+            }
+            // what is searched for: the rows this run stored, all of them unless it loaded nothing itself
+            long[] stored = searchOnly == null ? new long[] {persons, vehicles, firs} : JdbcStored.counts(dataSource, run);
+            if (searchOnly != null) {
+                System.out.printf("searching run %s's store: %,d persons, %,d vehicles, %,d FIRs%n", run, stored[0], stored[1], stored[2]);
+            }
 
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 new Actor.Person(0, "benchmark", Set.of(Role.INVESTIGATOR), Jurisdiction.PROVINCE, null), null,
@@ -92,19 +107,23 @@ public final class RecordsBenchmark {
             String[] urduGiven = {"محمد", "احمد", "علی", "گل", "نور", "حامد"};
             String[] urduFamily = {"خان", "آفریدی"};
             measure("CNIC, with dashes", searches, () -> {
-                String c = SyntheticPeople.cnic(offset + 1 + pick.nextLong(persons));
+                String c = SyntheticPeople.cnic(offset + 1 + pick.nextLong(stored[0]));
                 return c.substring(0, 5) + "-" + c.substring(5, 12) + "-" + c.substring(12);
             }, searching, visibility);
-            measure("CNIC, digits only", searches, () -> SyntheticPeople.cnic(offset + 1 + pick.nextLong(persons)), searching, visibility);
-            measure("plate, 1 read I and 0 read O", searches, () -> {
-                String plate = SyntheticPeople.plate(offset + 1 + pick.nextLong(vehicles));
-                return plate.substring(0, 3) + "-" + plate.substring(3).replace('1', 'I').replace('0', 'O');
-            }, searching, visibility);
-            measure("phone", searches, () -> "0" + SyntheticPeople.phone(offset + 1 + pick.nextLong(persons)).substring(3), searching, visibility);
-            measure("FIR number", searches, () -> {
-                long n = offset + 1 + pick.nextLong(firs);
-                return "FIR " + (1 + n % 100_000) + "/" + (2020 + n % 7);
-            }, searching, visibility);
+            measure("CNIC, digits only", searches, () -> SyntheticPeople.cnic(offset + 1 + pick.nextLong(stored[0])), searching, visibility);
+            if (stored[1] > 0) {
+                measure("plate, 1 read I and 0 read O", searches, () -> {
+                    String plate = SyntheticPeople.plate(offset + 1 + pick.nextLong(stored[1]));
+                    return plate.substring(0, 3) + "-" + plate.substring(3).replace('1', 'I').replace('0', 'O');
+                }, searching, visibility);
+            }
+            measure("phone", searches, () -> "0" + SyntheticPeople.phone(offset + 1 + pick.nextLong(stored[0])).substring(3), searching, visibility);
+            if (stored[2] > 0) {
+                measure("FIR number", searches, () -> {
+                    long n = offset + 1 + pick.nextLong(stored[2]);
+                    return "FIR " + (1 + n % 100_000) + "/" + (2020 + n % 7);
+                }, searching, visibility);
+            }
             measure("name, any spelling", searches, () -> SyntheticPeople.GIVEN[pick.nextInt(SyntheticPeople.GIVEN.length)] + " "
                 + SyntheticPeople.FAMILY[pick.nextInt(SyntheticPeople.FAMILY.length)], searching, visibility);
             measure("name, Urdu script", searches, () -> urduGiven[pick.nextInt(urduGiven.length)] + " " + urduFamily[pick.nextInt(urduFamily.length)],
@@ -114,6 +133,26 @@ public final class RecordsBenchmark {
             System.out.printf("load average at the end: %s%n", java.nio.file.Files.readString(Path.of("/proc/loadavg")).strip());
         } finally {
             context.close();
+        }
+    }
+
+    /** How many rows each of a run's sources holds, current ones, by kind: persons, vehicles, FIRs. */
+    private static final class JdbcStored {
+        static long[] counts(DataSource dataSource, String run) throws Exception {
+            long[] counts = new long[3];
+            String[] codes = {"bench-persons-", "bench-excise-", "bench-fir-"};
+            try (var connection = dataSource.getConnection();
+                 var statement = connection.prepareStatement("select count(*) from records.record r join records.source s on s.id = r.source_id "
+                     + "where s.code = ? and r.current")) {
+                for (int i = 0; i < 3; i++) {
+                    statement.setString(1, codes[i] + run);
+                    try (var rows = statement.executeQuery()) {
+                        rows.next();
+                        counts[i] = rows.getLong(1);
+                    }
+                }
+            }
+            return counts;
         }
     }
 
