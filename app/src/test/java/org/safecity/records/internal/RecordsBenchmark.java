@@ -66,7 +66,8 @@ public final class RecordsBenchmark {
             properties.addAll(List.of("safecity.db.url=" + options.get("db-url"), "safecity.db.user=" + options.get("db-user"),
                 "safecity.db.password=" + options.get("db-password")));
         }
-        var context = new SpringApplicationBuilder(SafeCityApplication.class).properties(properties.toArray(String[]::new)).run();
+        // as arguments, not the builder's default properties, which the application's own configuration overrides (its port 8080)
+        var context = new SpringApplicationBuilder(SafeCityApplication.class).run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
         try {
             var receiving = context.getBean(ReceivingRecords.class);
             var keeping = context.getBean(KeepingSources.class);
