@@ -77,7 +77,9 @@ async function start() {
   // the form clears its fields only after the reset event, so read them on the next turn
   filters.addEventListener('reset', () => setTimeout(() => loadZones().then(() => refresh(true)).catch(fail)));
   await refresh(false);
-  loadPremises().catch(() => { /* a role the premises API does not admit sees the map without them */ });
+  if (container.dataset.premises === 'true') {
+    loadPremises().catch(() => { /* the map stands without the premises */ });
+  }
   if (container.dataset.live === 'true') {
     live = startLiveLayers(map, layers, container, showDetails);
     live.filter(placeAndTime());

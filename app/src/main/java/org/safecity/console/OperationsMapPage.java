@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OperationsMapPage {
 
     static final Set<String> LIVE_LAYER_ROLES = Set.of("ROLE_ADMIN", "ROLE_OPERATOR", "ROLE_DISPATCHER", "ROLE_SUPERVISOR");
+    /** The roles {@code GET /api/v1/premises/map} admits: a traffic reviewer's map would only be refused the premises. */
+    static final Set<String> PREMISES_LAYER_ROLES = Set.of("ROLE_ADMIN", "ROLE_COMPLIANCE_OFFICER", "ROLE_SUPERVISOR", "ROLE_OPERATOR",
+        "ROLE_DISPATCHER", "ROLE_INVESTIGATOR", "ROLE_PARTNER");
 
     private final MapSettings settings;
 
@@ -30,6 +33,8 @@ class OperationsMapPage {
         // units, alerts and incidents are the control room's: a partner's or investigator's map would only be refused them
         model.addAttribute("liveLayers", signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
             .anyMatch(LIVE_LAYER_ROLES::contains));
+        model.addAttribute("premisesLayer", signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+            .anyMatch(PREMISES_LAYER_ROLES::contains));
         return "map";
     }
 }
