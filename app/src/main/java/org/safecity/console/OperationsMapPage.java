@@ -31,10 +31,12 @@ class OperationsMapPage {
     String map(Model model, Authentication signedIn) {
         model.addAttribute("map", settings);
         // units, alerts and incidents are the control room's: a partner's or investigator's map would only be refused them
-        model.addAttribute("liveLayers", signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-            .anyMatch(LIVE_LAYER_ROLES::contains));
-        model.addAttribute("premisesLayer", signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-            .anyMatch(PREMISES_LAYER_ROLES::contains));
+        model.addAttribute("liveLayers", holdsAny(signedIn, LIVE_LAYER_ROLES));
+        model.addAttribute("premisesLayer", holdsAny(signedIn, PREMISES_LAYER_ROLES));
         return "map";
+    }
+
+    private static boolean holdsAny(Authentication signedIn, Set<String> roles) {
+        return signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(roles::contains);
     }
 }

@@ -163,7 +163,7 @@ final class CameraAnalysis {
 
     /** A still frame still lets time pass: plate votes fall due. */
     Findings idle(Instant at, AnalyticsSettings camera) {
-        var plates = voting.add(List.of(), at, camera::pathComplete);
+        var plates = voting.add(List.of(), at); // no new read: no plate can come to agree, only fall due
         count(plates, List.of());
         return new Findings(at, plates, List.of(), List.of(), List.of());
     }
