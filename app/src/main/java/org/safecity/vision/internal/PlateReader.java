@@ -23,6 +23,15 @@ public interface PlateReader {
     }
 
     /**
+     * One frame of a camera's video, of which only these parts moved (the motion gate's): a plate is on a vehicle, which
+     * moved to come into view, so text is looked for only there, at the detail the whole frame would be looked at with. The
+     * boxes answered are the frame's.
+     */
+    default List<PlateRead> readFrame(BufferedImage frame, List<PixelBox> moving) {
+        return readFrame(frame);
+    }
+
+    /**
      * @param text the plate as printed, e.g. {@code LEA-12-1234}
      * @param normalized upper case without spaces or dashes ({@code LEA121234}), as plates are stored
      * @param format the plate format that accepted it, e.g. {@code punjab}, {@code islamabad}

@@ -67,6 +67,11 @@ final class CameraAnalysis {
     volatile String lastError;
     volatile Instant lastErrorAt;
     volatile FrameBoxes lastBoxes;
+    /**
+     * Where the frame last found worth analysing moved, for {@link #analyse} to read plates in: a camera's frames come one
+     * at a time, each asked {@link #worthAnalysing} and then, if so, analysed. Null when not known: the whole frame is read.
+     */
+    private volatile List<PixelBox> movingParts;
     /** Share of recent frames dropped because analysis was busy, smoothed over about the last 20 frames. */
     private volatile double recentSkipped;
 
@@ -88,7 +93,9 @@ final class CameraAnalysis {
         double share = droppedBefore / (droppedBefore + 1.0);
         recentSkipped = recentSkipped * 0.95 + share * 0.05;
         lastFrameAt = at;
-        if (!gate.moving(frame)) {
+        var movement = gate.look(frame);
+        movingParts = movement.moving() ? movement.parts() : null;
+        if (!movement.moving()) {
             still.incrementAndGet();
             return false;
         }
@@ -106,7 +113,8 @@ final class CameraAnalysis {
             if (analysers.plates() == null) {
                 problems.add("no plate reader is installed");
             } else {
-                for (var read : analysers.plates().readFrame(frame)) {
+                var moving = movingParts;
+                for (var read : moving == null ? analysers.plates().readFrame(frame) : analysers.plates().readFrame(frame, moving)) {
                     Point centre = Point.centreOf(read.box(), width, height);
                     if (camera.watched(centre)) {
                         reads.add(new PlateVoting.Read(at, read, crop(frame, read.box()), centre));

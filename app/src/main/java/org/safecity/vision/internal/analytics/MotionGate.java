@@ -2,11 +2,15 @@ package org.safecity.vision.internal.analytics;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.ArrayList;
+import java.util.List;
+import org.safecity.vision.internal.PixelBox;
 
 /**
- * Decides whether a frame is worth showing to the models: the frame, reduced to a small grey picture
+ * Decides whether a frame is worth showing to the models, and where in it: the frame, reduced to a small grey picture
  * (block averages), is compared with a running background; when more than {@code minShare} of its
- * cells differ by more than {@code threshold} grey levels, something moves. The background follows
+ * cells differ by more than {@code threshold} grey levels, something moves, and the changed cells, in touching groups,
+ * are where. The background follows
  * slow changes (light, shadows) by blending in each frame. Costs a pass over the frame's bytes and
  * a few thousand cells: nothing against a model's tens of milliseconds.
  */
@@ -31,21 +35,112 @@ final class MotionGate {
         this.learning = learning;
     }
 
+    /**
+     * What moves in a frame: nothing, the whole frame, or parts of it, in the frame's pixels.
+     *
+     * @param parts where it moves, each a group of touching changed cells with a cell's margin around it (overlapping ones
+     *              joined); the whole frame when they cover most of it. Empty when the frame does not move enough.
+     */
+    record Movement(List<PixelBox> parts) {
+
+        boolean moving() {
+            return !parts.isEmpty();
+        }
+    }
+
+    /** Beyond this share of the frame, the moving parts are taken as the whole frame: looking at them one by one would cost more. */
+    private static final double MOSTLY = 0.5;
+
     /** Whether the frame differs enough from the background; the first frame always passes. Updates the background. */
     boolean moving(BufferedImage frame) {
+        return look(frame).moving();
+    }
+
+    /** What moves in the frame against the background; the first frame moves as a whole. Updates the background. */
+    Movement look(BufferedImage frame) {
         float[] cells = cells(frame);
+        var whole = List.of(new PixelBox(0, 0, frame.getWidth(), frame.getHeight()));
         if (background == null) {
             background = cells;
-            return true;
+            return new Movement(whole);
         }
-        int changed = 0;
+        boolean[] changed = new boolean[cells.length];
+        int count = 0;
         for (int i = 0; i < cells.length; i++) {
             if (Math.abs(cells[i] - background[i]) > threshold) {
-                changed++;
+                changed[i] = true;
+                count++;
             }
             background[i] += (float) ((cells[i] - background[i]) * learning);
         }
-        return changed > minShare * cells.length;
+        if (count <= minShare * cells.length) {
+            return new Movement(List.of());
+        }
+        var parts = parts(changed, frame.getWidth(), frame.getHeight());
+        double area = parts.stream().mapToDouble(b -> (double) b.width() * b.height()).sum();
+        return new Movement(area > MOSTLY * frame.getWidth() * frame.getHeight() ? whole : parts);
+    }
+
+    /** The groups of touching changed cells (diagonals touch), each as the frame's pixels under it and one cell around. */
+    private static List<PixelBox> parts(boolean[] changed, int width, int height) {
+        var boxes = new ArrayList<int[]>();
+        boolean[] seen = new boolean[changed.length];
+        int[] queue = new int[changed.length];
+        for (int start = 0; start < changed.length; start++) {
+            if (!changed[start] || seen[start]) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            seen[start] = true;
+            int[] box = {COLUMNS, ROWS, -1, -1}; // cells: first column, first row, last column, last row
+            while (head < tail) {
+                int cell = queue[head++];
+                int cx = cell % COLUMNS;
+                int cy = cell / COLUMNS;
+                box[0] = Math.min(box[0], cx);
+                box[1] = Math.min(box[1], cy);
+                box[2] = Math.max(box[2], cx);
+                box[3] = Math.max(box[3], cy);
+                for (int ny = Math.max(0, cy - 1); ny <= Math.min(ROWS - 1, cy + 1); ny++) {
+                    for (int nx = Math.max(0, cx - 1); nx <= Math.min(COLUMNS - 1, cx + 1); nx++) {
+                        int next = ny * COLUMNS + nx;
+                        if (changed[next] && !seen[next]) {
+                            seen[next] = true;
+                            queue[tail++] = next;
+                        }
+                    }
+                }
+            }
+            boxes.add(new int[] {Math.max(0, box[0] - 1), Math.max(0, box[1] - 1), Math.min(COLUMNS - 1, box[2] + 1), Math.min(ROWS - 1, box[3] + 1)});
+        }
+        // overlapping groups (their margins meet) are one part
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            for (int i = 0; i < boxes.size() && !joined; i++) {
+                for (int j = i + 1; j < boxes.size() && !joined; j++) {
+                    int[] a = boxes.get(i);
+                    int[] b = boxes.get(j);
+                    if (a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]) {
+                        boxes.set(i, new int[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])});
+                        boxes.remove(j);
+                        joined = true;
+                    }
+                }
+            }
+        }
+        var parts = new ArrayList<PixelBox>();
+        for (int[] b : boxes) {
+            // a cell covers the pixels cells() averages into it: x * COLUMNS / width == column
+            int x0 = (int) Math.ceil(b[0] * (double) width / COLUMNS);
+            int y0 = (int) Math.ceil(b[1] * (double) height / ROWS);
+            int x1 = Math.min(width, (int) Math.ceil((b[2] + 1) * (double) width / COLUMNS));
+            int y1 = Math.min(height, (int) Math.ceil((b[3] + 1) * (double) height / ROWS));
+            parts.add(new PixelBox(x0, y0, x1 - x0, y1 - y0));
+        }
+        return parts;
     }
 
     /** Block-averaged grey levels of a BGR frame (any other layout is read pixel by pixel, slower). */

@@ -25,6 +25,8 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     /** Lines this much wider than high, or narrower, are not a plate's (the top line of a motorcycle plate may be one letter). */
     private static final double WIDEST_LINE = 12;
     private static final double NARROWEST_LINE = 0.5;
+    /** A two-line plate is at most this many times as wide as its two lines are high. */
+    private static final double SQUARE_PLATE = 2.2;
     /** Text lower than this many pixels cannot be read. */
     private static final double LOWEST_LINE = 8;
     /** Pictures this many times the detector's long side are looked at again in quarters when nothing was found. */
@@ -74,33 +76,42 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
 
     @Override
     public List<PlateRead> read(BufferedImage picture) {
-        return readNow(picture, true);
+        return readNow(picture, true, null);
     }
 
     @Override
     public List<PlateRead> readFrame(BufferedImage frame) {
-        return readNow(frame, false);
+        return readNow(frame, false, null);
     }
 
-    private List<PlateRead> readNow(BufferedImage picture, boolean inQuarters) {
+    @Override
+    public List<PlateRead> readFrame(BufferedImage frame, List<PixelBox> moving) {
+        return readNow(frame, false, moving);
+    }
+
+    private List<PlateRead> readNow(BufferedImage picture, boolean inQuarters, List<PixelBox> within) {
         // each reading takes a core; more at once (a burst of uploads on virtual threads) would only share the cores slower
         readings.acquireUninterruptibly();
         try {
-            return look(picture, inQuarters);
+            return look(picture, inQuarters, within);
         } finally {
             readings.release();
         }
     }
 
-    private List<PlateRead> look(BufferedImage picture, boolean inQuarters) {
+    /** Reads the picture; where {@code within} is not null, text is looked for only in those parts of it. */
+    private List<PlateRead> look(BufferedImage picture, boolean inQuarters, List<PixelBox> within) {
         var pixels = new Picture(picture);
         int detectorLongSide = detectorLongSide(pixels);
-        var found = detector.find(pixels, detectorLongSide);
+        var found = within == null ? detector.find(pixels, detectorLongSide) : findWithin(pixels, within, detectorLongSide);
         var lines = new ArrayList<>(recogniser.read(pixels, plateLike(found)));
         if (closerLook > 0) {
             lines = lookCloser(pixels, lines, detectorLongSide);
         }
-        lines.addAll(recogniser.read(pixels, abovePlateNumbers(lines)));
+        var readOnce = List.copyOf(lines);
+        var again = new ArrayList<>(abovePlateNumbers(readOnce));
+        again.addAll(twoLinesAsOne(pixels, readOnce));
+        lines.addAll(recogniser.read(pixels, again));
         var reads = PlateCandidates.rank(lines, formats, pixels.width, pixels.height);
         if (inQuarters && reads.isEmpty() && Math.max(pixels.width, pixels.height) > TILED_BEYOND * detectorLongSide) {
             // a large photo whose plates were too small to find scaled down: look again a quarter at a time, at twice the detail
@@ -123,6 +134,27 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
             reads = PlateCandidates.rank(lines, formats, pixels.width, pixels.height);
         }
         return reads;
+    }
+
+    /**
+     * The lines of text in these parts of the picture, each part looked at with the scale the whole picture would be (a
+     * part is not enlarged as a small picture is: its text is no larger for being cut out). Overlapping parts are one.
+     */
+    private List<TextRegion> findWithin(Picture pixels, List<PixelBox> parts, int detectorLongSide) {
+        double scale = TextDetector.scale(pixels, detectorLongSide);
+        var found = new ArrayList<TextRegion>();
+        for (var part : merged(parts)) {
+            int x = Math.min(part.x(), pixels.width - 1);
+            int y = Math.min(part.y(), pixels.height - 1);
+            int w = Math.min(part.right(), pixels.width) - x;
+            int h = Math.min(part.bottom(), pixels.height) - y;
+            if (w > 0 && h > 0) {
+                for (var r : detector.findScaled(pixels.part(x, y, w, h), scale)) {
+                    found.add(r.moved(x, y));
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -264,6 +296,64 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
             }
         }
         return above;
+    }
+
+    /**
+     * The two lines, upper and lower, of each region that may be a two-line plate found as one: about as high as wide,
+     * high enough for two lines, and read as digits alone or nothing. The detector often joins a motorcycle plate's closely
+     * set lines ("UJX" over "794") into one region, which the recogniser, reading one line, reads as the number alone ("117"
+     * of "S" over "117"), a digit or two, or nothing. The lines part at the plainest row of the region's middle, as they
+     * need not be of one height.
+     */
+    private static List<TextRegion> twoLinesAsOne(Picture pixels, List<TextRecogniser.Line> lines) {
+        var parts = new ArrayList<TextRegion>();
+        for (var line : lines) {
+            var r = line.region();
+            if (r.width() > SQUARE_PLATE * r.height() || r.height() < 2 * LOWEST_LINE || !line.text().chars().allMatch(c -> Character.isDigit(c) || c == ' ' || c == '-')) {
+                continue;
+            }
+            double parting = plainestRow(pixels, r);
+            double overlap = r.height() * 0.05; // the cut between two lines' characters is seldom level
+            double top = r.height() * parting + overlap;
+            double bottom = r.height() * (1 - parting) + overlap;
+            double upX = Math.sin(r.angle());
+            double upY = -Math.cos(r.angle());
+            double topShift = (r.height() - top) / 2;
+            double bottomShift = (r.height() - bottom) / 2;
+            parts.add(new TextRegion(r.centreX() + upX * topShift, r.centreY() + upY * topShift, r.width(), top, r.angle(), r.score()));
+            parts.add(new TextRegion(r.centreX() - upX * bottomShift, r.centreY() - upY * bottomShift, r.width(), bottom, r.angle(), r.score()));
+        }
+        return parts;
+    }
+
+    /**
+     * Where, as a share of its height from the top, the region's middle (between 0.3 and 0.7) is plainest: the row whose
+     * brightness varies least along it, the plate's ground between two lines of characters.
+     */
+    private static double plainestRow(Picture pixels, TextRegion region) {
+        int high = TextRecogniser.HEIGHT;
+        int wide = (int) Math.max(16, Math.min(4 * high, Math.round(high * region.width() / region.height())));
+        float[] cut = new float[3 * high * wide];
+        pixels.cut(region, wide, high, cut, 0, wide);
+        int plane = high * wide;
+        int plainest = high / 2;
+        double least = Double.MAX_VALUE;
+        for (int row = (int) (high * 0.3); row <= (int) (high * 0.7); row++) {
+            double sum = 0;
+            double squares = 0;
+            for (int x = 0; x < wide; x++) {
+                int at = row * wide + x;
+                double grey = cut[at] + cut[at + plane] + cut[at + 2 * plane];
+                sum += grey;
+                squares += grey * grey;
+            }
+            double spread = squares / wide - (sum / wide) * (sum / wide);
+            if (spread < least) {
+                least = spread;
+                plainest = row;
+            }
+        }
+        return (plainest + 0.5) / high;
     }
 
     /** Every line of text found and read, plate or not. */

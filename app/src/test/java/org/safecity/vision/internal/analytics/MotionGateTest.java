@@ -41,6 +41,38 @@ class MotionGateTest {
     }
 
     @Test
+    void where_a_car_drives_into_a_still_scene_is_the_part_that_moves() {
+        var random = new Random(7);
+        assertThat(gate.look(street(random, -1)).parts()).as("the first frame, as a whole")
+            .containsExactly(new org.safecity.vision.internal.PixelBox(0, 0, 1280, 720));
+        for (int i = 0; i < 10; i++) {
+            assertThat(gate.look(street(random, -1)).parts()).as("still").isEmpty();
+        }
+
+        var parts = gate.look(street(random, 600)).parts(); // the car: x 600-780, y 300-390
+
+        assertThat(parts).hasSize(1);
+        var part = parts.getFirst();
+        assertThat(part.x()).isBetween(600 - 2 * 20, 600);
+        assertThat(part.right()).isBetween(780, 780 + 2 * 20);
+        assertThat(part.y()).isBetween(300 - 2 * 20, 300);
+        assertThat(part.bottom()).isBetween(390, 390 + 2 * 20);
+    }
+
+    @Test
+    void cars_in_most_of_the_frame_move_it_as_a_whole() {
+        var random = new Random(7);
+        gate.look(street(random, -1));
+        var frame = street(random, -1);
+        var g = frame.createGraphics();
+        g.setColor(new Color(30, 40, 120));
+        g.fillRect(0, 100, 1280, 500);
+        g.dispose();
+
+        assertThat(gate.look(frame).parts()).containsExactly(new org.safecity.vision.internal.PixelBox(0, 0, 1280, 720));
+    }
+
+    @Test
     void the_background_learns_a_change_that_stays_so_a_parked_car_stops_passing() {
         var random = new Random(7);
         gate.moving(street(random, -1));

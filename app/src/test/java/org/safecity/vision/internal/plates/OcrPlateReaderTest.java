@@ -6,7 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import javax.imageio.ImageIO;
+import org.safecity.vision.internal.PixelBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,24 @@ class OcrPlateReaderTest {
     }
 
     @Test
+    void a_frame_is_read_only_in_the_parts_that_moved_with_the_boxes_in_the_whole_frame() {
+        var scene = new PlateScenes(3, true).scene(PlateFormats.standard().named("punjab").orElseThrow(), "LHR 5678");
+        var frame = picture(scene.jpeg());
+        var whole = reader.readFrame(frame).getFirst();
+        var plate = whole.box();
+        var vehicle = new PixelBox(Math.max(0, plate.x() - 120), Math.max(0, plate.y() - 90), plate.width() + 240, plate.height() + 150);
+        var sky = new PixelBox(0, 0, 1280, 200);
+
+        var inVehicle = reader.readFrame(frame, List.of(sky, vehicle));
+
+        assertThat(inVehicle).extracting(r -> r.normalized()).first().isEqualTo("LHR5678");
+        var box = inVehicle.getFirst().box();
+        assertThat(Math.abs(box.x() - plate.x()) + Math.abs(box.y() - plate.y()) + Math.abs(box.right() - plate.right())
+            + Math.abs(box.bottom() - plate.bottom())).as("the box, in the frame's pixels: %s against %s", box, plate).isLessThanOrEqualTo(8);
+        assertThat(reader.readFrame(frame, List.of(sky))).as("the plate did not move").isEmpty();
+    }
+
+    @Test
     void a_small_picture_of_the_plate_alone_is_read() {
         var image = new BufferedImage(180, 70, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
@@ -127,6 +147,16 @@ class OcrPlateReaderTest {
             assertThat(firstLookOnly.read(frame)).extracting(r -> r.normalized()).as("a character lost at 640").doesNotContain("LEA121234");
             assertThat(lookingCloser.read(frame)).extracting(r -> r.normalized()).first().isEqualTo("LEA121234");
         }
+    }
+
+    @Test
+    void a_motorcycle_plate_whose_two_lines_the_detector_finds_as_one_is_read_line_by_line() {
+        var scene = new PlateScenes(1, true).scene(PlateFormats.standard().named("motorcycle").orElseThrow(), "UJX/794");
+        var frame = picture(scene.jpeg());
+
+        assertThat(reader.readLines(frame)).extracting(TextRecogniser.Line::text).as("the first look: one region, read as one line")
+            .contains("SINDH").doesNotContain("UJX", "794");
+        assertThat(reader.readFrame(frame)).extracting(r -> r.normalized()).first().isEqualTo("UJX794");
     }
 
     @Test
