@@ -74,6 +74,8 @@ public final class PlateVoting {
         boolean voted;
         /** The vote taken as soon as the reads agreed, before the group was due; null if none was. */
         Voted early;
+        /** How many reads the group had when an early vote was last taken and outvoted: without a new read it would be again. */
+        int outvotedWith;
         String folded;
 
         Group(Read read) {
@@ -136,12 +138,14 @@ public final class PlateVoting {
                     voted.add(vote);
                 }
                 group.voted = true;
-            } else if (!group.voted && group.early == null && agreed(group) && path.complete(group.first, group.last)) {
+            } else if (!group.voted && group.early == null && group.reads.size() > group.outvotedWith && agreed(group)
+                && path.complete(group.first, group.last)) {
                 group.early = vote(group);
                 if (group.early.normalized().equals(group.reads.getLast().read().normalized())) {
                     voted.add(group.early);
                 } else {
-                    group.early = null; // the earlier reads outvote the agreeing ones: wait until it is due
+                    group.early = null; // the earlier reads outvote the agreeing ones: wait until it is due, or a new read
+                    group.outvotedWith = group.reads.size();
                 }
             }
             if (group.voted && (all || quietNow)) {
