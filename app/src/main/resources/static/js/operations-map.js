@@ -474,7 +474,7 @@ window.SafeCityMap = Object.freeze({
   liveDrawn: () => live?.drawn() ?? {},
   /** Where, in pixels from the map's top left corner, the camera nearest the centre (or the nth nearest) is drawn. */
   // the camera nearest the centre that no marker drawn above cameras (a premises, an alert, a unit...) lies on, so a
-  // click there is the camera's
+  // click there is the camera's; a unit's call sign stands beside its dot, hence the room around each
   cameraNearCentre: (nth = 0) => {
     const centre = map.getSize().divideBy(2);
     const others = [];
@@ -486,7 +486,7 @@ window.SafeCityMap = Object.freeze({
     const box = container.getBoundingClientRect();
     const uncovered = (point) => document.elementFromPoint(box.left + point.x, box.top + point.y)?.tagName === 'CANVAS';
     const points = cameraLayer.getLayers().map((marker) => map.latLngToContainerPoint(marker.getLatLng()))
-      .filter((point) => others.every((other) => other.distanceTo(point) > 16) && uncovered(point));
+      .filter((point) => others.every((other) => other.distanceTo(point) > 48) && uncovered(point));
     points.sort((a, b) => a.distanceTo(centre) - b.distanceTo(centre));
     const point = points[nth];
     return point ? { x: Math.round(point.x), y: Math.round(point.y) } : null;
