@@ -17,6 +17,29 @@ public record PixelBox(int x, int y, int width, int height) {
         return y + height;
     }
 
+    /** The boxes, overlapping ones joined into the box around both, until none overlap. */
+    public static java.util.List<PixelBox> joined(java.util.List<PixelBox> boxes) {
+        var joined = new java.util.ArrayList<>(boxes);
+        boolean joining = true;
+        while (joining) {
+            joining = false;
+            for (int i = 0; i < joined.size() && !joining; i++) {
+                for (int j = i + 1; j < joined.size() && !joining; j++) {
+                    var a = joined.get(i);
+                    var b = joined.get(j);
+                    if (a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()) {
+                        int x0 = Math.min(a.x, b.x);
+                        int y0 = Math.min(a.y, b.y);
+                        joined.set(i, new PixelBox(x0, y0, Math.max(a.right(), b.right()) - x0, Math.max(a.bottom(), b.bottom()) - y0));
+                        joined.remove(j);
+                        joining = true;
+                    }
+                }
+            }
+        }
+        return joined;
+    }
+
     /** Intersection over union, the usual measure of how much two boxes are the same thing. */
     public double overlap(PixelBox other) {
         int ix = Math.max(0, Math.min(right(), other.right()) - Math.max(x, other.x));

@@ -83,7 +83,7 @@ final class MotionGate {
 
     /** The groups of touching changed cells (diagonals touch), each as the frame's pixels under it and one cell around. */
     private static List<PixelBox> parts(boolean[] changed, int width, int height) {
-        var boxes = new ArrayList<int[]>();
+        var groups = new ArrayList<PixelBox>();
         boolean[] seen = new boolean[changed.length];
         int[] queue = new int[changed.length];
         for (int start = 0; start < changed.length; start++) {
@@ -113,34 +113,14 @@ final class MotionGate {
                     }
                 }
             }
-            boxes.add(new int[] {Math.max(0, box[0] - 1), Math.max(0, box[1] - 1), Math.min(COLUMNS - 1, box[2] + 1), Math.min(ROWS - 1, box[3] + 1)});
+            // a cell covers the pixels cells() averages into it (x * COLUMNS / width == column); one cell more around
+            int x0 = (int) Math.ceil(Math.max(0, box[0] - 1) * (double) width / COLUMNS);
+            int y0 = (int) Math.ceil(Math.max(0, box[1] - 1) * (double) height / ROWS);
+            int x1 = Math.min(width, (int) Math.ceil(Math.min(COLUMNS, box[2] + 2) * (double) width / COLUMNS));
+            int y1 = Math.min(height, (int) Math.ceil(Math.min(ROWS, box[3] + 2) * (double) height / ROWS));
+            groups.add(new PixelBox(x0, y0, x1 - x0, y1 - y0));
         }
-        // overlapping groups (their margins meet) are one part
-        boolean joined = true;
-        while (joined) {
-            joined = false;
-            for (int i = 0; i < boxes.size() && !joined; i++) {
-                for (int j = i + 1; j < boxes.size() && !joined; j++) {
-                    int[] a = boxes.get(i);
-                    int[] b = boxes.get(j);
-                    if (a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]) {
-                        boxes.set(i, new int[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])});
-                        boxes.remove(j);
-                        joined = true;
-                    }
-                }
-            }
-        }
-        var parts = new ArrayList<PixelBox>();
-        for (int[] b : boxes) {
-            // a cell covers the pixels cells() averages into it: x * COLUMNS / width == column
-            int x0 = (int) Math.ceil(b[0] * (double) width / COLUMNS);
-            int y0 = (int) Math.ceil(b[1] * (double) height / ROWS);
-            int x1 = Math.min(width, (int) Math.ceil((b[2] + 1) * (double) width / COLUMNS));
-            int y1 = Math.min(height, (int) Math.ceil((b[3] + 1) * (double) height / ROWS));
-            parts.add(new PixelBox(x0, y0, x1 - x0, y1 - y0));
-        }
-        return parts;
+        return PixelBox.joined(groups); // groups whose margins overlap are one part
     }
 
     /** Block-averaged grey levels of a BGR frame (any other layout is read pixel by pixel, slower). */

@@ -143,7 +143,7 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     private List<TextRegion> findWithin(Picture pixels, List<PixelBox> parts, int detectorLongSide) {
         double scale = TextDetector.scale(pixels, detectorLongSide);
         var found = new ArrayList<TextRegion>();
-        for (var part : merged(parts)) {
+        for (var part : PixelBox.joined(parts)) {
             int x = Math.min(part.x(), pixels.width - 1);
             int y = Math.min(part.y(), pixels.height - 1);
             int w = Math.min(part.right(), pixels.width) - x;
@@ -183,7 +183,7 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
             int y0 = Math.max(0, box.y() - padY);
             windows.add(new PixelBox(x0, y0, Math.min(pixels.width, box.right() + padX) - x0, Math.min(pixels.height, box.bottom() + padY) - y0));
         }
-        var merged = affordable(merged(windows), pixels.width * firstScale * pixels.height * firstScale);
+        var merged = affordable(PixelBox.joined(windows), pixels.width * firstScale * pixels.height * firstScale);
         if (merged.isEmpty()) {
             return new ArrayList<>(lines);
         }
@@ -253,29 +253,6 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
     private static boolean whole(PixelBox box, PixelBox window, Picture pixels) {
         return box != null && (box.x() > window.x() || window.x() == 0) && (box.y() > window.y() || window.y() == 0)
             && (box.right() < window.right() || window.right() == pixels.width) && (box.bottom() < window.bottom() || window.bottom() == pixels.height);
-    }
-
-    /** The windows, overlapping ones joined into the box around both. */
-    private static List<PixelBox> merged(List<PixelBox> windows) {
-        var boxes = new ArrayList<>(windows);
-        boolean joined = true;
-        while (joined) {
-            joined = false;
-            for (int i = 0; i < boxes.size() && !joined; i++) {
-                for (int j = i + 1; j < boxes.size() && !joined; j++) {
-                    var a = boxes.get(i);
-                    var b = boxes.get(j);
-                    if (a.x() < b.right() && b.x() < a.right() && a.y() < b.bottom() && b.y() < a.bottom()) {
-                        int x0 = Math.min(a.x(), b.x());
-                        int y0 = Math.min(a.y(), b.y());
-                        boxes.set(i, new PixelBox(x0, y0, Math.max(a.right(), b.right()) - x0, Math.max(a.bottom(), b.bottom()) - y0));
-                        boxes.remove(j);
-                        joined = true;
-                    }
-                }
-            }
-        }
-        return boxes;
     }
 
     /**
