@@ -51,11 +51,6 @@ final class MotionGate {
     /** Beyond this share of the frame, the moving parts are taken as the whole frame: looking at them one by one would cost more. */
     private static final double MOSTLY = 0.5;
 
-    /** Whether the frame differs enough from the background; the first frame always passes. Updates the background. */
-    boolean moving(BufferedImage frame) {
-        return look(frame).moving();
-    }
-
     /** What moves in the frame against the background; the first frame moves as a whole. Updates the background. */
     Movement look(BufferedImage frame) {
         float[] cells = cells(frame);

@@ -14,10 +14,10 @@ class MotionGateTest {
     @Test
     void a_still_scene_with_sensor_noise_does_not_pass_after_the_first_frame() {
         var random = new Random(7);
-        assertThat(gate.moving(street(random, -1))).as("first frame").isTrue();
+        assertThat(gate.look(street(random, -1)).moving()).as("first frame").isTrue();
         int passed = 0;
         for (int i = 0; i < 50; i++) {
-            if (gate.moving(street(random, -1))) {
+            if (gate.look(street(random, -1)).moving()) {
                 passed++;
             }
         }
@@ -27,13 +27,13 @@ class MotionGateTest {
     @Test
     void a_car_driving_through_a_still_scene_passes_every_frame_it_moves_in() {
         var random = new Random(7);
-        gate.moving(street(random, -1));
+        gate.look(street(random, -1)).moving();
         for (int i = 0; i < 10; i++) {
-            gate.moving(street(random, -1));
+            gate.look(street(random, -1)).moving();
         }
         int passed = 0;
         for (int x = 100; x < 1100; x += 100) {
-            if (gate.moving(street(random, x))) {
+            if (gate.look(street(random, x)).moving()) {
                 passed++;
             }
         }
@@ -75,18 +75,18 @@ class MotionGateTest {
     @Test
     void the_background_learns_a_change_that_stays_so_a_parked_car_stops_passing() {
         var random = new Random(7);
-        gate.moving(street(random, -1));
+        gate.look(street(random, -1)).moving();
         boolean last = true;
         for (int i = 0; i < 100; i++) {
-            last = gate.moving(street(random, 600));
+            last = gate.look(street(random, 600)).moving();
         }
         assertThat(last).isFalse();
     }
 
     @Test
     void a_dark_frame_after_a_light_one_passes() {
-        gate.moving(plain(new Color(200, 200, 200)));
-        assertThat(gate.moving(plain(new Color(20, 20, 20)))).isTrue();
+        gate.look(plain(new Color(200, 200, 200))).moving();
+        assertThat(gate.look(plain(new Color(20, 20, 20))).moving()).isTrue();
     }
 
     /** A grey road with texture and noise, and a dark car at {@code carX} (none when negative). */

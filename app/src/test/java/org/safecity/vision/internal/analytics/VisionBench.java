@@ -123,7 +123,7 @@ public final class VisionBench {
         for (int round = 0; round < 5; round++) {
             for (BufferedImage frame : frames) {
                 long started = System.nanoTime();
-                gate.moving(frame);
+                gate.look(frame);
                 times.add((System.nanoTime() - started) / 1e3);
             }
         }
@@ -133,10 +133,10 @@ public final class VisionBench {
     /** The same picture again and again, as a still street shows: the share the gate lets through after the first. */
     public static double stillShare(BufferedImage frame, int count) {
         var gate = new MotionGate(12, 0.002, 0.05);
-        gate.moving(frame);
+        gate.look(frame);
         int passed = 0;
         for (int i = 0; i < count; i++) {
-            if (gate.moving(frame)) {
+            if (gate.look(frame).moving()) {
                 passed++;
             }
         }
@@ -148,7 +148,7 @@ public final class VisionBench {
         var gate = new MotionGate(12, 0.002, 0.05);
         int passed = 0;
         for (BufferedImage frame : frames) {
-            if (gate.moving(frame)) {
+            if (gate.look(frame).moving()) {
                 passed++;
             }
         }
