@@ -67,11 +67,6 @@ final class CameraAnalysis {
     volatile String lastError;
     volatile Instant lastErrorAt;
     volatile FrameBoxes lastBoxes;
-    /**
-     * Where the frame last found worth analysing moved, for {@link #analyse} to read plates in: a camera's frames come one
-     * at a time, each asked {@link #worthAnalysing} and then, if so, analysed. Null when not known: the whole frame is read.
-     */
-    private volatile List<PixelBox> movingParts;
     /** Share of recent frames dropped because analysis was busy, smoothed over about the last 20 frames. */
     private volatile double recentSkipped;
 
@@ -86,24 +81,25 @@ final class CameraAnalysis {
         this.voting = new PlateVoting(settings.plateQuiet(), settings.plateLongest(), settings.plateAgreeing());
     }
 
-    /** Whether the frame moves enough to be worth the models; counts it either way. */
-    boolean worthAnalysing(BufferedImage frame, long droppedBefore, Instant at) {
+    /**
+     * Where the frame moves against the camera's recent frames: worth the models ({@link #analyse}) when it moves, else
+     * {@link #idle}. Counts the frame either way.
+     */
+    MotionGate.Movement look(BufferedImage frame, long droppedBefore, Instant at) {
         received.incrementAndGet();
         dropped.addAndGet(droppedBefore);
         double share = droppedBefore / (droppedBefore + 1.0);
         recentSkipped = recentSkipped * 0.95 + share * 0.05;
         lastFrameAt = at;
         var movement = gate.look(frame);
-        movingParts = movement.moving() ? movement.parts() : null;
         if (!movement.moving()) {
             still.incrementAndGet();
-            return false;
         }
-        return true;
+        return movement;
     }
 
-    /** Shows a moving frame to the models that are on, and makes the frame's findings. */
-    Findings analyse(BufferedImage frame, Instant at, AnalyticsSettings camera, Analysers analysers) {
+    /** Shows a moving frame to the models that are on, plates read only where it moved, and makes the frame's findings. */
+    Findings analyse(BufferedImage frame, MotionGate.Movement movement, Instant at, AnalyticsSettings camera, Analysers analysers) {
         long started = System.nanoTime();
         int width = frame.getWidth();
         int height = frame.getHeight();
@@ -113,8 +109,7 @@ final class CameraAnalysis {
             if (analysers.plates() == null) {
                 problems.add("no plate reader is installed");
             } else {
-                var moving = movingParts;
-                for (var read : moving == null ? analysers.plates().readFrame(frame) : analysers.plates().readFrame(frame, moving)) {
+                for (var read : analysers.plates().readFrame(frame, movement.parts())) {
                     Point centre = Point.centreOf(read.box(), width, height);
                     if (camera.watched(centre)) {
                         reads.add(new PlateVoting.Read(at, read, crop(frame, read.box()), centre));

@@ -91,9 +91,10 @@ class WatchingCameras implements FrameTap, SmartLifecycle {
         var analysis = analyses.computeIfAbsent(frame.cameraId(), id -> new CameraAnalysis(id, settings));
         Instant at = frame.capturedAt();
         CameraAnalysis.Findings findings;
-        if (analysis.worthAnalysing(frame.image(), frame.droppedBefore(), at)) {
+        var movement = analysis.look(frame.image(), frame.droppedBefore(), at);
+        if (movement.moving()) {
             try {
-                findings = models.submit(() -> analysis.analyse(frame.image(), at, camera, analysers())).get();
+                findings = models.submit(() -> analysis.analyse(frame.image(), movement, at, camera, analysers())).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -194,13 +194,13 @@ class PlateReadsTest extends IntegrationTest {
         var analysis = new CameraAnalysis(1, settings);
         var frame = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
         for (int i = 0; i < 5; i++) {
-            analysis.worthAnalysing(frame, 0, Instant.now());
+            analysis.look(frame, 0, Instant.now());
         }
         analysis.lastAnalysisMillis = 120.0;
         assertThat(analysis.status(true, "node-a", 4).get("keepingUp")).isEqualTo(true);
         assertThat(analysis.status(true, "node-a", 10).get("keepingUp")).as("120 ms a frame at 10 frames a second").isEqualTo(false);
         for (int i = 0; i < 10; i++) {
-            analysis.worthAnalysing(frame, 3, Instant.now());
+            analysis.look(frame, 3, Instant.now());
         }
         assertThat(analysis.status(true, "node-a", 4).get("keepingUp")).as("three of four frames dropped lately").isEqualTo(false);
         assertThat((double) analysis.status(true, "node-a", 4).get("recentSkippedShare")).isGreaterThan(0.05);

@@ -60,11 +60,12 @@ public final class VisionBench {
                 counts.received.incrementAndGet();
                 counts.dropped.addAndGet(frame.droppedBefore());
                 CameraAnalysis.Findings findings;
-                if (analysis.worthAnalysing(frame.image(), frame.droppedBefore(), frame.capturedAt())) {
+                var movement = analysis.look(frame.image(), frame.droppedBefore(), frame.capturedAt());
+                if (movement.moving()) {
                     models.acquireUninterruptibly();
                     try {
                         long started = System.nanoTime();
-                        findings = analysis.analyse(frame.image(), frame.capturedAt(), camera, analysers);
+                        findings = analysis.analyse(frame.image(), movement, frame.capturedAt(), camera, analysers);
                         counts.analysisMillis.add((System.nanoTime() - started) / 1e6);
                     } finally {
                         models.release();
@@ -108,7 +109,8 @@ public final class VisionBench {
                 scene.draw(i, g);
                 g.dispose();
                 var at = start.plusMillis(Math.round((loop * scene.frames() + i) * 1000.0 / scene.framesPerSecond()));
-                var findings = analysis.worthAnalysing(image, 0, at) ? analysis.analyse(image, at, camera, analysers) : analysis.idle(at, camera);
+                var movement = analysis.look(image, 0, at);
+                var findings = movement.moving() ? analysis.analyse(image, movement, at, camera, analysers) : analysis.idle(at, camera);
                 findings.plates().forEach(p -> seconds.computeIfAbsent(p.normalized(), k -> new java.util.ArrayList<>())
                     .add(Duration.between(p.firstAt(), at).toMillis() / 1000.0));
             }
