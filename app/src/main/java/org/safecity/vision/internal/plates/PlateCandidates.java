@@ -29,6 +29,12 @@ final class PlateCandidates {
     private static final double WIDEST_GAP = 2.0;
     /** Regions are grown around their text, so neighbouring lines of a plate overlap by up to this many heights. */
     private static final double OVERLAP = 0.6;
+    /**
+     * A read of a plate with one more character at an edge than a better-scored read of it is taken instead when it scores
+     * at least this share of the other's: the recogniser often loses a plate's first or last character, a narrow one
+     * ("I", "J", "1") most, and the read that keeps it scores lower for that character's doubt.
+     */
+    static final double EDGE_CHARACTER = 0.8;
 
     private PlateCandidates() {
     }
@@ -59,16 +65,27 @@ final class PlateCandidates {
             .map(c -> c.withScore(c.score() * (0.8 + 0.2 * c.height() / tallest)))
             .sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
         var kept = new ArrayList<Candidate>();
-        var reads = new ArrayList<PlateRead>();
         for (var c : ranked) {
-            var box = c.box(pictureWidth, pictureHeight);
-            if (box == null || kept.stream().anyMatch(k -> k.overlaps(c, pictureWidth, pictureHeight)
-                || k.fit().normalized().equals(c.fit().normalized()))) {
+            if (c.box(pictureWidth, pictureHeight) == null) {
                 continue;
             }
-            kept.add(c);
+            int clash = -1;
+            for (int k = 0; k < kept.size() && clash < 0; k++) {
+                var other = kept.get(k);
+                if (other.overlaps(c, pictureWidth, pictureHeight) || other.fit().normalized().equals(c.fit().normalized())) {
+                    clash = k;
+                }
+            }
+            if (clash < 0) {
+                kept.add(c);
+            } else if (c.extendsAtAnEdge(kept.get(clash)) && c.score() >= EDGE_CHARACTER * kept.get(clash).score()) {
+                kept.set(clash, c); // takes the place of the read it mends
+            }
+        }
+        var reads = new ArrayList<PlateRead>();
+        for (var c : kept) {
             reads.add(new PlateRead(c.fit().printed().replace('/', ' '), c.fit().normalized(), c.fit().format().name(),
-                Math.round(c.score() * 1000) / 1000.0, box));
+                Math.round(c.score() * 1000) / 1000.0, c.box(pictureWidth, pictureHeight)));
         }
         return reads;
     }
@@ -150,6 +167,13 @@ final class PlateCandidates {
     }
 
     private record Candidate(List<Line> parts, PlateFormats.Fit fit, double score) {
+
+        /** Whether this read is the other's with one character more at its start or end. */
+        boolean extendsAtAnEdge(Candidate other) {
+            String longer = fit.normalized();
+            String shorter = other.fit().normalized();
+            return longer.length() == shorter.length() + 1 && (longer.startsWith(shorter) || longer.endsWith(shorter));
+        }
 
         Candidate withScore(double newScore) {
             return new Candidate(parts, fit, newScore);
