@@ -16,10 +16,10 @@ import org.safecity.shared.Plate;
  * shared machine elapsed time also counts others' work).
  *
  * <pre>
- * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 640-960] [--closer-look 1.25]
+ * PlateReadingEvaluation DIR [--generate N [--seed S]] [--detector V4|V3] [--recogniser V4|V3] [--long-side 960] [--closer-look 0]
  *     [--misses 20] [--limit N] [--as stills|frames] [--enlarge 1]
  * </pre>
- * The defaults are the application's. {@code --long-side} is the detector's least and most long side ({@code 640-960}: half the
+ * The defaults are the application's ({@link PlateReadingSettings}). {@code --long-side} is the detector's least and most long side ({@code 640-960}: half the
  * picture's, within them) or one long side for every picture ({@code 960}).
  * {@code --as frames} reads each picture as one frame of a video ({@link org.safecity.vision.internal.PlateReader#readFrame}),
  * with no second look where the first read nothing. {@code --enlarge F} scales each picture F times before reading it, so
@@ -35,8 +35,8 @@ public final class PlateReadingEvaluation {
         Path dir = Path.of(args[0]);
         var detector = OcrModels.Generation.V4;
         var recogniser = OcrModels.Generation.V4;
-        String longSide = "640-960";
-        double closerLook = 1.25;
+        String longSide = "960";
+        double closerLook = 0;
         int generate = 0;
         long seed = 2026;
         int misses = 20;
