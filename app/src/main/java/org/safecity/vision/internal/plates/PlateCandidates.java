@@ -70,16 +70,18 @@ final class PlateCandidates {
                 continue;
             }
             int clash = -1;
-            for (int k = 0; k < kept.size() && clash < 0; k++) {
+            int clashes = 0;
+            for (int k = 0; k < kept.size(); k++) {
                 var other = kept.get(k);
                 if (other.overlaps(c, pictureWidth, pictureHeight) || other.fit().normalized().equals(c.fit().normalized())) {
                     clash = k;
+                    clashes++;
                 }
             }
-            if (clash < 0) {
+            if (clashes == 0) {
                 kept.add(c);
-            } else if (c.extendsAtAnEdge(kept.get(clash)) && c.score() >= EDGE_CHARACTER * kept.get(clash).score()) {
-                kept.set(clash, c); // takes the place of the read it mends
+            } else if (clashes == 1 && c.extendsAtAnEdge(kept.get(clash)) && c.score() >= EDGE_CHARACTER * kept.get(clash).score()) {
+                kept.set(clash, c); // takes the place of the read it mends, and clashes with no other
             }
         }
         var reads = new ArrayList<PlateRead>();
