@@ -26,8 +26,8 @@ final class TextRecogniser {
      * How much more a symbol counts than its probability when a step's symbol is chosen (the probability itself is what a
      * line's confidence reports). The recogniser learnt from text in which Q and J are among the rarest letters, and reads a
      * Q whose tail is faint as O, a J as I or L; a plate's letters are a series code, in which they are no rarer than
-     * others. Three times is the least that mended most such reads on the labelled scenes without reading an O as Q or an I
-     * as J there (docs/BENCHMARKS.md).
+     * others. Of the weights tried on the labelled scenes (2, 3, 5, 10), three mended most such reads and lost no plate read
+     * right before; more would be fitted to those scenes, which hold more Q than O (docs/BENCHMARKS.md).
      */
     private static final float[] WEIGHT = new float[SYMBOLS.length()];
 
