@@ -42,10 +42,19 @@ public record PixelBox(int x, int y, int width, int height) {
 
     /** Intersection over union, the usual measure of how much two boxes are the same thing. */
     public double overlap(PixelBox other) {
+        double intersection = sharedArea(other);
+        double union = area() + other.area() - intersection;
+        return union == 0 ? 0 : intersection / union;
+    }
+
+    /** The pixels the two boxes both cover. */
+    public double sharedArea(PixelBox other) {
         int ix = Math.max(0, Math.min(right(), other.right()) - Math.max(x, other.x));
         int iy = Math.max(0, Math.min(bottom(), other.bottom()) - Math.max(y, other.y));
-        double intersection = (double) ix * iy;
-        double union = (double) width * height + (double) other.width * other.height - intersection;
-        return union == 0 ? 0 : intersection / union;
+        return (double) ix * iy;
+    }
+
+    public double area() {
+        return (double) width * height;
     }
 }

@@ -19,4 +19,16 @@ class PixelBoxTest {
             .containsExactlyInAnyOrder(new PixelBox(0, 0, 230, 130), touching, beside);
         assertThat(PixelBox.joined(List.of())).isEmpty();
     }
+
+    @Test
+    void two_boxes_share_the_pixels_both_cover_and_their_overlap_is_that_over_the_pixels_either_covers() {
+        var a = new PixelBox(0, 0, 100, 50);
+        var b = new PixelBox(50, 25, 100, 50);
+
+        assertThat(a.area()).isEqualTo(5000);
+        assertThat(a.sharedArea(b)).isEqualTo(50 * 25);
+        assertThat(a.overlap(b)).isCloseTo(1250.0 / (5000 + 5000 - 1250), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(a.sharedArea(new PixelBox(100, 0, 10, 10))).as("only touching").isZero();
+        assertThat(a.overlap(a)).isEqualTo(1.0);
+    }
 }

@@ -72,7 +72,7 @@ final class MotionGate {
             return new Movement(List.of());
         }
         var parts = parts(changed, frame.getWidth(), frame.getHeight());
-        double area = parts.stream().mapToDouble(b -> (double) b.width() * b.height()).sum();
+        double area = parts.stream().mapToDouble(PixelBox::area).sum();
         return new Movement(area > MOSTLY * frame.getWidth() * frame.getHeight() ? whole : parts);
     }
 

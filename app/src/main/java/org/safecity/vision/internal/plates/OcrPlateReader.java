@@ -223,11 +223,11 @@ class OcrPlateReader implements PlateReader, AutoCloseable {
      */
     private List<PixelBox> affordable(List<PixelBox> windows, double firstLookPixels) {
         var bySize = new ArrayList<>(windows);
-        bySize.sort(java.util.Comparator.comparingLong(w -> (long) w.width() * w.height()));
+        bySize.sort(java.util.Comparator.comparingDouble(PixelBox::area));
         var taken = new ArrayList<PixelBox>();
         double cost = 0;
         for (var w : bySize) {
-            cost += (double) w.width() * w.height() * closerLook * closerLook;
+            cost += w.area() * closerLook * closerLook;
             if (cost > firstLookPixels) {
                 break;
             }

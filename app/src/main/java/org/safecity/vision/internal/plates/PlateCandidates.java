@@ -207,10 +207,7 @@ final class PlateCandidates {
             }
             var a = box(pictureWidth, pictureHeight);
             var b = other.box(pictureWidth, pictureHeight);
-            int ix = Math.max(0, Math.min(a.right(), b.right()) - Math.max(a.x(), b.x()));
-            int iy = Math.max(0, Math.min(a.bottom(), b.bottom()) - Math.max(a.y(), b.y()));
-            double smaller = Math.min((double) a.width() * a.height(), (double) b.width() * b.height());
-            return ix * (double) iy > smaller / 3;
+            return a.sharedArea(b) > Math.min(a.area(), b.area()) / 3;
         }
     }
 }

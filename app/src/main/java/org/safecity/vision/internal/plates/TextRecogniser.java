@@ -139,13 +139,15 @@ final class TextRecogniser {
             float known = blank;
             int best = -1;
             float bestP = blank;
+            float bestWeighted = blank;
             for (int s = 0; s < classes.length; s++) {
                 float p = 0;
                 for (int c : classes[s]) {
                     p += out[base + c];
                 }
                 known += p;
-                if (p * WEIGHT[s] > bestP * (best < 0 ? 1 : WEIGHT[best])) {
+                if (p * WEIGHT[s] > bestWeighted) {
+                    bestWeighted = p * WEIGHT[s];
                     bestP = p;
                     best = s;
                 }
